@@ -1,0 +1,70 @@
+import {ContextConsumer, ContextProvider} from '@lit/context';
+import {ReactiveElement} from 'lit';
+import type {StateDefinition} from '../src/core/define.js';
+import {StateScope} from '../src/core/scope.js';
+import {eventHost} from '../src/lit/events.js';
+import {pageStateRuntime, SCOPE, scopeContext} from '../src/lit/runtime.js';
+
+/**
+ * A state scope. Namespaces it declares (through `definitions`) live here, isolated from the
+ * rest of the page; every other namespace resolves to the enclosing scopes, up to the root.
+ * It provides its scope to descendants (shadow roots included) through `@lit/context`.
+ *
+ * @fires page-state-change - A var of a namespace in this scope changed (bubbles, composed).
+ * @fires page-state-error - An input of a namespace in this scope was rejected (bubbles, composed).
+ * @slot - The content that uses this scope.
+ *
+ * @example
+ * ```html
+ * <page-state id="scope"><task-view></task-view></page-state>
+ * <script type="module">
+ *   document.querySelector('#scope').definitions = [AppWorkflow];
+ * </script>
+ * ```
+ */
+export class PageStateElement extends ReactiveElement {
+  /** This element's scope. */
+  readonly [SCOPE] = new StateScope(eventHost(this), pageStateRuntime().root);
+  readonly #provider = new ContextProvider(this, {context: scopeContext, initialValue: this[SCOPE]});
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: scopeContext,
+      subscribe: true,
+      callback: (parent) => {
+        this[SCOPE].parent = parent;
+        this.#provider.setValue(this[SCOPE], true);
+      },
+    });
+    // A value assigned before the element upgraded is an own property hiding the accessor.
+    if (Object.hasOwn(this, 'definitions')) {
+      const early = (this as {definitions?: StateDefinition<any>[]}).definitions ?? [];
+      delete (this as {definitions?: unknown}).definitions;
+      this.definitions = early;
+    }
+  }
+
+  /** The namespaces declared in this scope. Assigning declares more (it never undeclares). */
+  get definitions(): StateDefinition<any>[] {
+    return this[SCOPE].declared;
+  }
+
+  set definitions(definitions: readonly StateDefinition<any>[]) {
+    this[SCOPE].declare(...definitions);
+    // Consumers re-resolve: a namespace they found in an outer scope may live here now.
+    this.#provider.setValue(this[SCOPE], true);
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'page-state': PageStateElement;
+  }
+}
+
+if (!customElements.get('page-state')) customElements.define('page-state', PageStateElement);

@@ -1,0 +1,153 @@
+import {badDefinition, describe} from './errors.js';
+import type {ChangeSource, StorageAdapter} from './ports.js';
+import type {StateStore} from './store.js';
+import type {HistoryMode, StateVar, ValueOf} from './var.js';
+
+/** The vars of a namespace, by name. */
+export type VarMap = Record<string, StateVar<any>>;
+
+/** The values of a namespace, typed from its vars. */
+export type StateValues<V extends VarMap> = {[K in keyof V]: ValueOf<V[K]>};
+
+/** One change of one var, as given to listeners and `onChange`. */
+export type StateChange<V extends VarMap = VarMap> = {
+  [K in keyof V & string]: {key: K; value: ValueOf<V[K]>; previous: ValueOf<V[K]>; source: ChangeSource};
+}[keyof V & string];
+
+/** Where a namespace persists: nowhere, browser storage, the server session, or your adapter. */
+export type PersistMode = false | 'session' | 'local' | 'server' | StorageAdapter;
+
+/**
+ * Options of {@link defineState}; every one but `vars` is optional.
+ *
+ * @example
+ * ```ts
+ * const opts: StateOptions<{q: StateVar<string>}> = {urlPrefix: 'f_', vars: {q: stateVar.string()}};
+ * ```
+ */
+export interface StateOptions<V extends VarMap> {
+  /** Prepended to every var's URL key. Default `''`. */
+  urlPrefix?: string;
+  /** Purge other namespaces' params when this one claims the URL. Default false. */
+  urlSelfish?: boolean;
+  /** Namespaces (names or definitions) whose params a claim of this one keeps. */
+  shareUrlWith?: readonly (string | {readonly name: string})[];
+  /** Put a var's param back when it vanished from the URL and the var is touched. Default true. */
+  restoreUrlOnTouch?: boolean;
+  /** Leave a value equal to its default out of the URL. Default true. */
+  clearOnDefault?: boolean;
+  /** History mode of URL writes. Default `'replace'`. */
+  history?: HistoryMode;
+  /** Default false. */
+  persist?: PersistMode;
+  /** Version of the persisted shape. Default 1. */
+  version?: number;
+  /** Upgrades persisted values written by an older `version`. */
+  migrate?: (old: Record<string, unknown>, fromVersion: number) => Record<string, unknown>;
+  vars: V;
+  /** Called once, after the first hydration. */
+  onInit?: (store: StateStore<V>) => void;
+  /** Called for every real change (falsy previous values included). */
+  onChange?: (change: StateChange<V>, store: StateStore<V>) => void;
+}
+
+/** Where and how one var is mirrored. */
+export interface VarBinding {
+  /** Full URL param (prefix + urlKey), or null when the var stays out of the URL. */
+  param: string | null;
+  persist: boolean;
+  history: HistoryMode;
+}
+
+/** A validated, frozen namespace definition; pass it to `stateOf` or a `StateController`. */
+export interface StateDefinition<V extends VarMap = VarMap>
+  extends Readonly<Required<Omit<StateOptions<V>, 'migrate' | 'onInit' | 'onChange' | 'shareUrlWith'>>>,
+    Readonly<Pick<StateOptions<V>, 'migrate' | 'onInit' | 'onChange'>> {
+  readonly name: string;
+  readonly shareUrlWith: readonly string[];
+  readonly keys: readonly (keyof V & string)[];
+  readonly bindings: Readonly<Record<keyof V & string, VarBinding>>;
+  /** URL param → var key. */
+  readonly params: ReadonlyMap<string, keyof V & string>;
+  /** Equal for definitions that are interchangeable (two bundled copies of one module). */
+  readonly fingerprint: string;
+}
+
+const NAME = /^[A-Za-z_]\w{0,63}$/;
+const PARAM = /^[\w.~-]+$/;
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+const OPTION_KEYS = new Set([
+  'urlPrefix', 'urlSelfish', 'shareUrlWith', 'restoreUrlOnTouch', 'clearOnDefault', 'history',
+  'persist', 'version', 'migrate', 'vars', 'onInit', 'onChange',
+]);
+const isHistory = (h: unknown): h is HistoryMode => h === 'replace' || h === 'push';
+const isPersist = (p: unknown) =>
+  p === false || p === 'session' || p === 'local' || p === 'server' ||
+  (typeof p === 'object' && p !== null && ['get', 'set', 'remove'].every((m) => typeof (p as never)[m] === 'function'));
+
+/**
+ * Declares a namespace of typed vars. Throws a `PageStateError` (`PS_BAD_DEFINITION`) at once
+ * when the definition is malformed.
+ *
+ * @example
+ * ```ts
+ * export const AppWorkflow = defineState('AppWorkflow', {
+ *   urlPrefix: 'app_',
+ *   vars: {taskId: stateVar.string('', {urlKey: 'tid'}), done: stateVar.boolean(false)},
+ *   onChange: ({key, value, previous}) => console.log(key, previous, '→', value),
+ * });
+ * ```
+ */
+export function defineState<V extends VarMap>(name: string, options: StateOptions<V>): StateDefinition<V> {
+  if (typeof name !== 'string' || !NAME.test(name)) {
+    badDefinition(`namespace name ${describe(name)} must be 1-64 letters, digits or _ and not start with a digit`);
+  }
+  const fail = (message: string): never => badDefinition(`${name}: ${message}`);
+  for (const key of Object.keys(options ?? {})) if (!OPTION_KEYS.has(key)) fail(`unknown option "${key}"`);
+  const {
+    urlPrefix = '', urlSelfish = false, shareUrlWith = [], restoreUrlOnTouch = true, clearOnDefault = true,
+    history = 'replace', persist = false, version = 1, vars,
+  } = options ?? ({} as StateOptions<V>);
+  if (typeof urlPrefix !== 'string' || (urlPrefix && !PARAM.test(urlPrefix))) fail(`urlPrefix ${describe(urlPrefix)} may only use letters, digits, _ . ~ -`);
+  if (!isHistory(history)) fail(`history must be 'replace' or 'push'`);
+  if (!isPersist(persist)) fail(`persist must be false, 'session', 'local', 'server' or a StorageAdapter`);
+  if (!Number.isSafeInteger(version) || version < 1) fail(`version must be a positive integer`);
+  for (const hook of ['migrate', 'onInit', 'onChange'] as const) {
+    if (options[hook] !== undefined && typeof options[hook] !== 'function') fail(`${hook} must be a function`);
+  }
+  if (typeof vars !== 'object' || vars === null) fail('vars must be an object of stateVar.*() values');
+  const keys = Object.keys(vars) as (keyof V & string)[];
+  if (!keys.length) fail('declare at least one var');
+  const bindings = {} as Record<keyof V & string, VarBinding>;
+  const params = new Map<string, keyof V & string>();
+  for (const key of keys) {
+    const v = vars[key] as StateVar | undefined;
+    if (RESERVED.has(key) || !NAME.test(key)) fail(`var name "${key}" is reserved or not identifier-safe`);
+    if (typeof v?.check !== 'function' || typeof v.encode !== 'function') fail(`var "${key}" is not a stateVar.*() value`);
+    const {urlKey = key, persist: varPersist = persist !== false, history: varHistory = history} = v!.options;
+    if (urlKey !== false && (typeof urlKey !== 'string' || !PARAM.test(urlKey))) {
+      fail(`urlKey ${describe(urlKey)} of "${key}" may only use letters, digits, _ . ~ -`);
+    }
+    if (!isHistory(varHistory)) fail(`history of "${key}" must be 'replace' or 'push'`);
+    const param = urlKey === false ? null : urlPrefix + urlKey;
+    if (param !== null) {
+      if (params.has(param)) fail(`vars "${params.get(param)}" and "${key}" both use the URL param "${param}"`);
+      params.set(param, key);
+    }
+    bindings[key] = Object.freeze({param, persist: !!varPersist, history: varHistory});
+  }
+  const fingerprint = JSON.stringify([
+    name, version,
+    keys.map((k) => [k, vars[k]!.type, bindings[k].param, vars[k]!.encode(vars[k]!.defaultValue)]),
+  ]);
+  return Object.freeze({
+    ...options,
+    name, urlPrefix, urlSelfish, restoreUrlOnTouch, clearOnDefault, history, persist, version,
+    shareUrlWith: Object.freeze(shareUrlWith.map((s) => (typeof s === 'string' ? s : s.name))),
+    vars: Object.freeze({...vars}),
+    keys: Object.freeze(keys),
+    bindings: Object.freeze(bindings),
+    params,
+    fingerprint,
+  });
+}

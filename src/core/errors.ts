@@ -1,0 +1,79 @@
+/**
+ * Error codes of page-state. Each code names one mistake and its message says how to fix it.
+ *
+ * @example
+ * ```ts
+ * try { store.set('priority', 'x' as never); }
+ * catch (e) { if (e instanceof StateValidationError && e.code === ErrorCode.invalidValue) {} }
+ * ```
+ */
+export const ErrorCode = {
+  /** A value failed its var's validation. */
+  invalidValue: 'PS_INVALID_VALUE',
+  /** A key that the namespace does not declare. */
+  unknownKey: 'PS_UNKNOWN_KEY',
+  /** A definition (name, var, default, option) is malformed. */
+  badDefinition: 'PS_BAD_DEFINITION',
+  /** Two different definitions claim the same namespace or URL params. */
+  conflict: 'PS_CONFLICT',
+} as const;
+
+/** One of the values of {@link ErrorCode}. */
+export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * Base class of every error page-state throws; `code` is one of {@link ErrorCode}.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof PageStateError) console.warn(error.code, error.message);
+ * ```
+ */
+export class PageStateError extends Error {
+  constructor(
+    readonly code: ErrorCodeValue,
+    message: string,
+  ) {
+    super(`page-state [${code}] ${message}`);
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * Thrown by writes (`set`, assignment to `state`) whose value fails validation, and by writes
+ * to undeclared keys. Nothing changes when it is thrown.
+ *
+ * @example
+ * ```ts
+ * try { app.set({priority: 'x'} as never); }
+ * catch (e) { if (e instanceof StateValidationError) console.log(e.namespace, e.key, e.reason); }
+ * ```
+ */
+export class StateValidationError extends PageStateError {
+  constructor(
+    readonly namespace: string,
+    readonly key: string,
+    readonly value: unknown,
+    readonly reason: string,
+    code: ErrorCodeValue = ErrorCode.invalidValue,
+  ) {
+    super(code, `${namespace}.${key} rejected ${describe(value)}: ${reason}`);
+  }
+}
+
+/** A short, safe rendering of any value for messages (never throws). */
+export function describe(value: unknown): string {
+  if (value instanceof Date) return `Date(${isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
+  let text: string;
+  try {
+    text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Throws a {@link PageStateError} of code `badDefinition`. */
+export function badDefinition(message: string): never {
+  throw new PageStateError(ErrorCode.badDefinition, message);
+}

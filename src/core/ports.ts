@@ -1,0 +1,58 @@
+import type {JsonValue} from './var.js';
+
+/** Where a change came from. */
+export type ChangeSource = 'set' | 'reset' | 'url' | 'storage' | 'init';
+
+/** Detail of the `page-state-change` DOM event. */
+export interface ChangeDetail {
+  namespace: string;
+  key: string;
+  value: unknown;
+  previous: unknown;
+  source: ChangeSource;
+}
+
+/** Detail of the `page-state-error` DOM event: an input that was rejected (and why). */
+export interface ErrorDetail {
+  namespace: string;
+  /** The var, or null when the input concerned the whole namespace. */
+  key: string | null;
+  reason: string;
+  /** The rejected input as it arrived (URL text, stored JSON...). */
+  raw: unknown;
+}
+
+/** How a store reports to the page; the `<page-state>` element turns these into DOM events. */
+export interface StoreHost {
+  change(detail: ChangeDetail): void;
+  error(detail: ErrorDetail): void;
+  /** Reports an exception thrown by a listener or hook (the store carries on). */
+  report?(error: unknown): void;
+}
+
+/** Stored form of one namespace. */
+export interface StoredState {
+  version: number;
+  values: Record<string, JsonValue>;
+}
+
+/**
+ * A persistence backend, sync or async. `subscribe` (optional) reports changes made elsewhere,
+ * e.g. in another tab.
+ *
+ * @example
+ * ```ts
+ * const memory = new Map<string, StoredState>();
+ * const adapter: StorageAdapter = {
+ *   get: (ns) => memory.get(ns),
+ *   set: (ns, data) => void memory.set(ns, data),
+ *   remove: (ns) => void memory.delete(ns),
+ * };
+ * ```
+ */
+export interface StorageAdapter {
+  get(namespace: string): StoredState | undefined | Promise<StoredState | undefined>;
+  set(namespace: string, data: StoredState): void | Promise<void>;
+  remove(namespace: string): void | Promise<void>;
+  subscribe?(namespace: string, listener: (data: StoredState | undefined) => void): () => void;
+}

@@ -1,0 +1,81 @@
+import type {StateDefinition, VarMap} from './define.js';
+import {ErrorCode, PageStateError} from './errors.js';
+import type {StoreHost} from './ports.js';
+import {StateStore} from './store.js';
+
+const conflict = (name: string, where: string) =>
+  new PageStateError(
+    ErrorCode.conflict,
+    `two different definitions of "${name}" meet in ${where}: give one of them another name, or import the same definition in both places`,
+  );
+
+/**
+ * A registry of stores: the root scope of a page, or the scope of one `<page-state>` element.
+ * A namespace lives in the nearest scope that declares it, else in the root (the scope with no
+ * parent).
+ *
+ * @example
+ * ```ts
+ * const root = new StateScope(host);
+ * const inner = new StateScope(host, root);
+ * inner.declare(Filters);
+ * inner.resolve(Filters);  // lives in inner
+ * inner.resolve(Nav);      // lives in root
+ * ```
+ */
+export class StateScope {
+  readonly #declared = new Map<string, StateDefinition<any>>();
+  readonly #stores = new Map<string, StateStore<any>>();
+
+  constructor(
+    readonly host: StoreHost,
+    /** The enclosing scope; undefined for the root. */
+    public parent?: StateScope,
+  ) {}
+
+  /** Makes these namespaces live in this scope. */
+  declare(...definitions: StateDefinition<any>[]): void {
+    for (const definition of definitions) {
+      this.#check(this.#declared.get(definition.name) ?? this.#stores.get(definition.name)?.definition, definition);
+      this.#declared.set(definition.name, definition);
+    }
+  }
+
+  /** Whether a namespace of this name was declared here. */
+  declares(name: string): boolean {
+    return this.#declared.has(name);
+  }
+
+  /** The definitions declared here. */
+  get declared(): StateDefinition<any>[] {
+    return [...this.#declared.values()];
+  }
+
+  /** The store of `definition` in the scope where it lives. */
+  resolve<V extends VarMap>(definition: StateDefinition<V>): StateStore<V> {
+    let scope: StateScope = this;
+    while (scope.parent && !scope.declares(definition.name)) scope = scope.parent;
+    return scope.storeOf(definition);
+  }
+
+  /** The store of `definition` in this very scope, created on first use. */
+  storeOf<V extends VarMap>(definition: StateDefinition<V>): StateStore<V> {
+    const existing = this.#stores.get(definition.name);
+    this.#check(existing?.definition ?? this.#declared.get(definition.name), definition);
+    if (existing) return existing;
+    const store = this.createStore(definition);
+    this.#stores.set(definition.name, store);
+    return store;
+  }
+
+  /** Builds a store; the URL and persistence layers extend this. */
+  protected createStore<V extends VarMap>(definition: StateDefinition<V>): StateStore<V> {
+    return new StateStore(definition, this.host);
+  }
+
+  #check(known: StateDefinition<any> | undefined, definition: StateDefinition<any>) {
+    if (known && known !== definition && known.fingerprint !== definition.fingerprint) {
+      throw conflict(definition.name, this.parent ? 'one <page-state> scope' : 'the root scope');
+    }
+  }
+}

@@ -1,0 +1,193 @@
+import type {StateChange, StateDefinition, StateValues, VarMap} from './define.js';
+import {ErrorCode, StateValidationError} from './errors.js';
+import type {ChangeSource, StoreHost} from './ports.js';
+import type {HistoryMode, JsonValue, StateVar} from './var.js';
+import {liveView} from './view.js';
+
+/** Receives one change; see {@link StateStore.subscribe}. */
+export type StateListener<V extends VarMap = VarMap> = (change: StateChange<V>) => void;
+
+/** One var as `schema()` describes it. */
+export interface VarSchema {
+  type: string;
+  default: JsonValue;
+  /** Full URL param (prefix included), or null when the var is not in the URL. */
+  urlKey: string | null;
+  persist: boolean;
+  history: HistoryMode;
+  nullable: boolean;
+}
+
+type Key<V extends VarMap> = keyof V & string;
+type Values = Record<string, unknown>;
+
+const silentHost: StoreHost = {change() {}, error() {}};
+
+/**
+ * The live state of one namespace in one scope. Get one with `stateOf(definition, node?)` or a
+ * `StateController`; writes are validated and notify only on real changes.
+ *
+ * @example
+ * ```ts
+ * const app = stateOf(AppWorkflow);
+ * app.state.priority = 2;                  // validated assignment
+ * app.set({priority: 3, done: true});      // atomic: all valid or nothing
+ * const stop = app.subscribe(({key, value, previous, source}) => {}, ['priority']);
+ * ```
+ */
+export class StateStore<V extends VarMap = VarMap> {
+  /** Live object: read and assign vars; assignment validates like `set`. */
+  readonly state: StateValues<V>;
+  /** True once every async source (server storage) has been applied. */
+  hydrated = true;
+  /** Resolves when every async source (server storage) has been applied. */
+  ready: Promise<void> = Promise.resolve();
+  readonly #values: Values = Object.create(null);
+  readonly #all = new Set<StateListener<V>>();
+  readonly #byKey = new Map<string, Set<StateListener<V>>>();
+
+  constructor(
+    readonly definition: StateDefinition<V>,
+    private readonly host: StoreHost = silentHost,
+    initial: Partial<Record<string, unknown>> = {},
+  ) {
+    for (const key of definition.keys) this.#values[key] = this.#var(key).copy(this.#var(key).defaultValue);
+    this.state = liveView(definition.keys, (key) => this.get(key as Key<V>), (key, value) => this.set(key as Key<V>, value as never));
+    this.accept(initial, 'init');
+    definition.onInit?.(this);
+  }
+
+  /** Reads one var. */
+  get<K extends Key<V>>(key: K): StateValues<V>[K] {
+    return this.#values[key] as StateValues<V>[K];
+  }
+
+  /**
+   * Writes one var, or several atomically: when any value is invalid, nothing changes and a
+   * {@link StateValidationError} names the namespace, var and reason.
+   */
+  set<K extends Key<V>>(key: K, value: StateValues<V>[K]): void;
+  set(values: Partial<StateValues<V>>): void;
+  set(keyOrValues: string | object, value?: unknown): void {
+    const entries = typeof keyOrValues === 'string' ? [[keyOrValues, value] as const] : Object.entries(keyOrValues);
+    const accepted: [string, unknown][] = [];
+    for (const [key, raw] of entries) {
+      const reason = this.#reason(key, raw);
+      if (reason) throw new StateValidationError(this.definition.name, key, raw, reason[1], reason[0]);
+      accepted.push([key, this.#var(key).copy(raw)]);
+    }
+    this.#commit(accepted, 'set');
+  }
+
+  /**
+   * Writes what an outside source (URL, storage) delivered: each valid value is applied, each
+   * invalid one is reported as a `page-state-error` and skipped. Returns the rejected keys.
+   */
+  accept(values: Partial<Record<string, unknown>>, source: ChangeSource): string[] {
+    const accepted: [string, unknown][] = [];
+    const rejected: string[] = [];
+    for (const [key, raw] of Object.entries(values)) {
+      const reason = this.#reason(key, raw);
+      if (reason) {
+        rejected.push(key);
+        this.host.error({namespace: this.definition.name, key, reason: reason[1], raw});
+      } else accepted.push([key, this.#var(key).copy(raw)]);
+    }
+    this.#commit(accepted, source);
+    return rejected;
+  }
+
+  /** Puts one var, or every var, back to a fresh copy of its default. */
+  reset(key?: Key<V>): void {
+    const keys = key === undefined ? this.definition.keys : [key];
+    const values: [string, unknown][] = [];
+    for (const k of keys) {
+      if (!Object.hasOwn(this.definition.vars, k)) this.#unknown(k, undefined);
+      values.push([k, this.#var(k).copy(this.#var(k).defaultValue)]);
+    }
+    this.#commit(values, 'reset');
+  }
+
+  /** Resets to defaults and deletes persisted data. */
+  async clear(): Promise<void> {
+    this.reset();
+  }
+
+  /** A plain JSON-safe snapshot of every var (dates as ISO strings). */
+  dump(): Record<Key<V>, JsonValue> {
+    const out = {} as Record<Key<V>, JsonValue>;
+    for (const key of this.definition.keys) out[key] = this.#var(key).toJSON(this.#values[key]);
+    return out;
+  }
+
+  /** Describes every var: type, default, URL param, persistence, history mode. */
+  schema(): Record<Key<V>, VarSchema> {
+    const out = {} as Record<Key<V>, VarSchema>;
+    for (const key of this.definition.keys) {
+      const v = this.#var(key);
+      const {param, persist, history} = this.definition.bindings[key];
+      out[key] = {type: v.type, default: v.toJSON(v.defaultValue), urlKey: param, persist, history, nullable: v.nullable};
+    }
+    return out;
+  }
+
+  /**
+   * Calls `listener` for every real change (of `keys` only, when given). Returns the function
+   * that unsubscribes.
+   */
+  subscribe(listener: StateListener<V>, keys?: readonly Key<V>[]): () => void {
+    const entry: StateListener<V> = (change) => listener(change);
+    const sets = keys ? keys.map((key) => this.#listenersOf(key)) : [this.#all];
+    for (const set of sets) set.add(entry);
+    return () => sets.forEach((set) => set.delete(entry));
+  }
+
+  #listenersOf(key: string) {
+    if (!Object.hasOwn(this.definition.vars, key)) this.#unknown(key, undefined);
+    let set = this.#byKey.get(key);
+    if (!set) this.#byKey.set(key, (set = new Set()));
+    return set;
+  }
+
+  #var(key: string): StateVar {
+    return this.definition.vars[key] as StateVar;
+  }
+
+  #unknown(key: string, value: unknown): never {
+    throw new StateValidationError(this.definition.name, key, value, 'not a declared var', ErrorCode.unknownKey);
+  }
+
+  #reason(key: string, value: unknown): [typeof ErrorCode.invalidValue | typeof ErrorCode.unknownKey, string] | undefined {
+    if (!Object.hasOwn(this.definition.vars, key)) return [ErrorCode.unknownKey, 'not a declared var'];
+    const reason = this.#var(key).check(value);
+    return reason === undefined ? undefined : [ErrorCode.invalidValue, reason];
+  }
+
+  #commit(values: [string, unknown][], source: ChangeSource) {
+    const changes: StateChange<V>[] = [];
+    for (const [key, value] of values) {
+      const previous = this.#values[key];
+      if (this.#var(key).equals(previous, value)) continue;
+      this.#values[key] = value;
+      changes.push({key, value, previous, source} as StateChange<V>);
+    }
+    for (const change of changes) this.#notify(change);
+  }
+
+  #notify(change: StateChange<V>) {
+    const call = (fn: () => void) => {
+      try {
+        fn();
+      } catch (error) {
+        // A listener's exception must stop neither the others nor the store, as with DOM events.
+        if (this.host.report) this.host.report(error);
+        else void Promise.reject(error);
+      }
+    };
+    const {onChange} = this.definition;
+    if (onChange) call(() => onChange(change, this));
+    for (const listener of this.#all) call(() => listener(change));
+    for (const listener of this.#byKey.get(change.key) ?? []) call(() => listener(change));
+    call(() => this.host.change({namespace: this.definition.name, ...change}));
+  }
+}

@@ -1,0 +1,137 @@
+import {define, type Struct} from 'superstruct';
+import {badDefinition, describe} from './errors.js';
+
+/** How a URL write is recorded in the session history. */
+export type HistoryMode = 'replace' | 'push';
+
+/** A JSON-safe value, as produced by `dump()` and stored by persistence. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | {[key: string]: JsonValue};
+
+/**
+ * Options every var accepts.
+ *
+ * @example
+ * ```ts
+ * stateVar.int(1, {urlKey: 'pri', valueMap: {1: 'low', 2: 'mid', 3: 'high'}, history: 'push'});
+ * ```
+ */
+export interface VarOptions {
+  /** Name of the URL param (before the namespace prefix); `false` keeps the var out of the URL. */
+  urlKey?: string | false;
+  /** Friendly URL tokens: internal value (as text) → token. */
+  valueMap?: Readonly<Record<string, string>>;
+  /** Whether the var is persisted; defaults to true when its namespace persists. */
+  persist?: boolean;
+  /** History mode for writes of this var; defaults to the namespace's. */
+  history?: HistoryMode;
+  /** Allow `null` as a value. */
+  nullable?: boolean;
+}
+
+/**
+ * One declared var: its default, validation, equality and text codec.
+ * Build vars with `stateVar.*`; they are immutable and can be shared between definitions.
+ *
+ * @example
+ * ```ts
+ * const pri = stateVar.int(1);
+ * pri.decode(pri.encode(3)); // 3
+ * pri.check('x');            // 'expected an integer'
+ * ```
+ */
+export interface StateVar<T = unknown> {
+  /** Type name, e.g. `int`, `list<string>`, `enum`. */
+  readonly type: string;
+  readonly defaultValue: T;
+  readonly options: Readonly<VarOptions>;
+  readonly nullable: boolean;
+  /** A superstruct struct accepting exactly the values this var accepts. */
+  readonly struct: Struct<T, null>;
+  /** Why `value` is not acceptable, or `undefined` when it is. */
+  check(value: unknown): string | undefined;
+  /** Value equality: lists, dates and json compare by value. */
+  equals(a: T, b: T): boolean;
+  /** A fresh, normalized copy (lists and json come back frozen). */
+  copy(value: T): T;
+  /** Text form used in URLs (valueMap applied). */
+  encode(value: T): string;
+  /** Inverse of {@link encode}; throws a `TypeError` with the reason when `text` is invalid. */
+  decode(text: string): T;
+  /** JSON-safe form for `dump()` and storage. */
+  toJSON(value: T): JsonValue;
+  /** Inverse of {@link toJSON}; throws a `TypeError` with the reason when invalid. */
+  fromJSON(json: unknown): T;
+}
+
+/** The value type of a var. */
+export type ValueOf<V> = V extends StateVar<infer T> ? T : never;
+
+/** What a var kind (int, date, list...) must provide; `makeVar` adds null, valueMap and struct. */
+export interface Kind<T> {
+  type: string;
+  /** Reason `value` is not a `T`, or undefined. */
+  check(value: unknown): string | undefined;
+  format(value: T): string;
+  /** Throws `TypeError(reason)` on invalid text. */
+  parse(text: string): T;
+  equals?(a: T, b: T): boolean;
+  copy?(value: T): T;
+  toJSON?(value: T): JsonValue;
+  fromJSON?(json: unknown): T;
+  /** Whether `''` is a valid text of the kind (then `''` cannot stand for null). */
+  emptyIsValue?: boolean;
+}
+
+/** A rejected text or JSON input: a `TypeError` whose message is the reason. */
+export const invalid = (reason: string): never => {
+  throw new TypeError(reason);
+};
+
+/** Combines a kind with the default and options every var has. */
+export function makeVar<T>(kind: Kind<T>, defaultValue: T, options: VarOptions = {}): StateVar<T> {
+  const nullable = !!options.nullable;
+  const {check: kindCheck, equals = Object.is, copy = (v: T) => v} = kind;
+  const check = (value: unknown) =>
+    value === null && nullable ? undefined : value === undefined ? 'a value is required' : kindCheck(value);
+  const toToken = new Map(Object.entries(options.valueMap ?? {}));
+  const fromToken = new Map([...toToken].map(([text, token]) => [token, text]));
+  const fromJSON = kind.fromJSON ?? ((json: unknown) => json as T);
+  const self: StateVar<T> = {
+    type: kind.type,
+    defaultValue,
+    options,
+    nullable,
+    struct: define<T>(kind.type, (value) => check(value) ?? true),
+    check,
+    equals: (a, b) => a === b || (a !== null && b !== null && equals(a, b)),
+    copy: (value) => (value === null ? value : copy(value)),
+    encode: (value) => {
+      if (value === null) return '';
+      const text = kind.format(value);
+      return toToken.get(text) ?? text;
+    },
+    decode(text) {
+      if (text === '' && nullable && !kind.emptyIsValue) return null as T;
+      const value = kind.parse(fromToken.get(text) ?? text);
+      const reason = check(value);
+      return reason === undefined ? self.copy(value) : invalid(reason);
+    },
+    toJSON: (value) => (value === null ? null : kind.toJSON ? kind.toJSON(value) : (value as JsonValue)),
+    fromJSON(json) {
+      const value = json === null ? (null as T) : fromJSON(json);
+      const reason = check(value);
+      return reason === undefined ? self.copy(value) : invalid(reason);
+    },
+  };
+  const reason = check(defaultValue);
+  if (reason !== undefined) badDefinition(`default ${describe(defaultValue)} of a ${kind.type} var: ${reason}`);
+  for (const [text, token] of toToken) {
+    if (!token || fromToken.get(token) !== text) badDefinition(`valueMap token ${describe(token)} is empty or used twice`);
+    try {
+      self.decode(token);
+    } catch (e) {
+      badDefinition(`valueMap key ${describe(text)} is not a valid ${kind.type}: ${(e as Error).message}`);
+    }
+  }
+  return Object.freeze(self);
+}

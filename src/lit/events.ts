@@ -1,0 +1,33 @@
+import type {ChangeDetail, ErrorDetail, StoreHost} from '../core/ports.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    /** A var of a namespace in this scope changed. */
+    'page-state-change': CustomEvent<ChangeDetail>;
+    /** An input (URL param, stored value, markup) was rejected. */
+    'page-state-error': CustomEvent<ErrorDetail>;
+  }
+  interface DocumentEventMap {
+    'page-state-change': CustomEvent<ChangeDetail>;
+    'page-state-error': CustomEvent<ErrorDetail>;
+  }
+}
+
+/**
+ * A {@link StoreHost} that dispatches `page-state-change` and `page-state-error` on `target`
+ * (bubbling and composed, so listeners outside shadow roots hear them).
+ *
+ * @example
+ * ```ts
+ * const scope = new StateScope(eventHost(document));
+ * ```
+ */
+export function eventHost(target: EventTarget): StoreHost {
+  const emit = (type: string, detail: object) =>
+    target.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}));
+  return {
+    change: (detail) => emit('page-state-change', detail),
+    error: (detail) => emit('page-state-error', detail),
+    report: (error) => reportError(error),
+  };
+}

@@ -1,0 +1,185 @@
+import {strict as assert} from 'node:assert';
+import {describe, it} from 'node:test';
+import {defineState, type StateChange} from '../../src/core/define.js';
+import {ErrorCode, StateValidationError} from '../../src/core/errors.js';
+import type {ChangeDetail, ErrorDetail} from '../../src/core/ports.js';
+import {stateVar} from '../../src/core/state-var.js';
+import {StateStore} from '../../src/core/store.js';
+
+const vars = {
+  priority: stateVar.int(1, {urlKey: 'pri'}),
+  ratio: stateVar.float(0.5),
+  done: stateVar.boolean(false),
+  due: stateVar.date(null),
+  status: stateVar.enum(['pending', 'active'] as const, 'pending'),
+  tags: stateVar.list(stateVar.string(), []),
+  title: stateVar.string(''),
+};
+
+function setup(extra: {onChange?: (c: StateChange<typeof vars>) => void; onInit?: () => void} = {}) {
+  const def = defineState('Task', {urlPrefix: 't_', vars, ...extra});
+  const events: ChangeDetail[] = [];
+  const errors: ErrorDetail[] = [];
+  const store = new StateStore(def, {change: (d) => events.push(d), error: (d) => errors.push(d)});
+  const seen: StateChange<typeof vars>[] = [];
+  store.subscribe((c) => seen.push(c));
+  return {store, seen, events, errors};
+}
+
+const rejectsWith = (fn: () => void, key: string, code: string = ErrorCode.invalidValue) =>
+  assert.throws(fn, (e: unknown) => e instanceof StateValidationError && e.namespace === 'Task' && e.key === key && e.code === code);
+
+describe('StateStore', () => {
+  it('reads and writes through the live state object', () => {
+    const {store, seen} = setup();
+    store.state.priority = 3;
+    assert.equal(store.state.priority, 3);
+    assert.equal(store.get('priority'), 3);
+    assert.deepEqual(seen, [{key: 'priority', value: 3, previous: 1, source: 'set'}]);
+    assert.deepEqual(Object.keys(store.state), Object.keys(vars));
+  });
+
+  it('rejects a bad value of every type, naming namespace, var and reason, and changes nothing', () => {
+    const {store, seen} = setup();
+    const before = store.dump();
+    const bad: [keyof typeof vars, unknown][] = [
+      ['priority', 'x'], ['ratio', NaN], ['done', 'yes'], ['due', '2026-01-01'], ['status', 'archived'], ['tags', [1]], ['title', 7],
+    ];
+    for (const [key, value] of bad) {
+      rejectsWith(() => store.set(key, value as never), key);
+      rejectsWith(() => ((store.state as Record<string, unknown>)[key] = value), key);
+    }
+    assert.deepEqual(store.dump(), before);
+    assert.equal(seen.length, 0);
+  });
+
+  it('names the value and reason in the message', () => {
+    const {store} = setup();
+    assert.throws(() => store.set({priority: 'x'} as never), /\[PS_INVALID_VALUE\] Task\.priority rejected "x": expected an integer/);
+  });
+
+  it('applies a multi-set atomically: one bad value changes nothing and notifies nobody', () => {
+    const {store, seen, events} = setup();
+    rejectsWith(() => store.set({priority: 2, done: true, status: 'nope' as never}), 'status');
+    assert.equal(store.state.priority, 1);
+    assert.equal(store.state.done, false);
+    assert.equal(seen.length + events.length, 0);
+    store.set({priority: 2, done: true});
+    assert.deepEqual(seen.map((c) => c.key), ['priority', 'done']);
+  });
+
+  it('refuses undeclared and hostile keys without touching any prototype', () => {
+    const {store} = setup();
+    rejectsWith(() => store.set(JSON.parse('{"__proto__": {"polluted": true}}')), '__proto__', ErrorCode.unknownKey);
+    rejectsWith(() => store.set({constructor: 1} as never), 'constructor', ErrorCode.unknownKey);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.throws(() => ((store.state as Record<string, unknown>).nope = 1), TypeError);
+  });
+
+  it('calls onChange for false → true → false and 0 → 1', () => {
+    const changes: unknown[] = [];
+    const {store} = setup({onChange: (c) => changes.push([c.key, c.previous, c.value])});
+    store.state.done = true;
+    store.state.done = false;
+    store.state.priority = 0;
+    store.state.priority = 1;
+    assert.deepEqual(changes, [['done', false, true], ['done', true, false], ['priority', 1, 0], ['priority', 0, 1]]);
+  });
+
+  it('does not notify when an equal list, date or scalar is set', () => {
+    const {store, seen} = setup();
+    store.set({tags: ['a', 'b'], due: new Date('2026-11-22'), title: 'x'});
+    seen.length = 0;
+    store.set({tags: ['a', 'b'], due: new Date('2026-11-22T15:00:00Z'), title: 'x'});
+    assert.equal(seen.length, 0);
+  });
+
+  it('stores copies: mutating the array that was set does not change state', () => {
+    const {store} = setup();
+    const tags = ['a'];
+    store.state.tags = tags;
+    tags.push('b');
+    assert.deepEqual(store.state.tags, ['a']);
+    assert.throws(() => store.state.tags.push('c'), TypeError);
+  });
+
+  it('resets one var or all to fresh copies of the defaults', () => {
+    const def = defineState('Lists', {vars: {tags: stateVar.list(stateVar.string(), ['x']), n: stateVar.int(5)}});
+    const a = new StateStore(def);
+    const b = new StateStore(def);
+    assert.notEqual(a.state.tags, b.state.tags);
+    a.set({tags: ['y'], n: 6});
+    const seen: string[] = [];
+    a.subscribe((c) => seen.push(`${c.key}:${c.source}`));
+    a.reset('n');
+    assert.deepEqual([a.state.n, a.state.tags], [5, ['y']]);
+    a.reset();
+    assert.deepEqual(a.state.tags, ['x']);
+    assert.notEqual(a.state.tags, def.vars.tags.defaultValue);
+    assert.deepEqual(seen, ['n:reset', 'tags:reset']);
+  });
+
+  it('dumps JSON-safe values and describes its schema', () => {
+    const {store} = setup();
+    store.set({due: new Date('2026-11-22'), tags: ['a,b']});
+    const dump = store.dump();
+    assert.deepEqual(JSON.parse(JSON.stringify(dump)), dump);
+    assert.equal(dump.due, '2026-11-22');
+    assert.deepEqual(store.schema().priority, {type: 'int', default: 1, urlKey: 't_pri', persist: false, history: 'replace', nullable: false});
+    assert.equal(store.schema().tags.type, 'list<string>');
+  });
+
+  it('notifies key subscribers of their keys only, and unsubscribes', () => {
+    const {store} = setup();
+    const seen: string[] = [];
+    const stop = store.subscribe((c) => seen.push(c.key), ['done']);
+    store.state.priority = 2;
+    store.state.done = true;
+    stop();
+    store.state.done = false;
+    assert.deepEqual(seen, ['done']);
+    rejectsWith(() => store.subscribe(() => {}, ['nope' as never]), 'nope', ErrorCode.unknownKey);
+  });
+
+  it('keeps notifying the others when a listener throws, and reports the error', () => {
+    const reported: unknown[] = [];
+    const store = new StateStore(defineState('Throws', {vars}), {change() {}, error() {}, report: (e) => reported.push(e)});
+    const seen: string[] = [];
+    store.subscribe(() => {
+      throw new Error('listener bug');
+    });
+    store.subscribe((c) => seen.push(c.key));
+    store.state.priority = 2;
+    assert.deepEqual(seen, ['priority']);
+    assert.match(String(reported[0]), /listener bug/);
+  });
+
+  it('dispatches change details through its host', () => {
+    const {store, events} = setup();
+    store.state.title = 'hi';
+    assert.deepEqual(events, [{namespace: 'Task', key: 'title', value: 'hi', previous: '', source: 'set'}]);
+  });
+
+  it('accepts outside input leniently: valid values apply, invalid ones are reported', () => {
+    const {store, seen, errors} = setup();
+    const rejected = store.accept({priority: 2, done: 'nope', nope: 1}, 'url');
+    assert.deepEqual(rejected, ['done', 'nope']);
+    assert.equal(store.state.priority, 2);
+    assert.deepEqual(seen, [{key: 'priority', value: 2, previous: 1, source: 'url'}]);
+    assert.deepEqual(errors.map((e) => [e.key, e.raw]), [['done', 'nope'], ['nope', 1]]);
+  });
+
+  it('starts from initial values, reports them as init changes, then calls onInit once', () => {
+    const order: string[] = [];
+    const def = defineState('Init', {
+      vars: {n: stateVar.int(0), s: stateVar.string('')},
+      onChange: (c) => order.push(`change ${c.key} ${c.source}`),
+      onInit: (store) => order.push(`init ${store.state.n}`),
+    });
+    const store = new StateStore(def, undefined, {n: 4});
+    assert.equal(store.state.n, 4);
+    assert.deepEqual(order, ['change n init', 'init 4']);
+    assert.equal(store.hydrated, true);
+    return store.ready;
+  });
+});
