@@ -1,0 +1,21 @@
+// `npm run build`: the npm entry (ES modules + .d.ts, dependencies external) and the CDN files
+// (one self-contained minified ES module, and the same as a classic script with global PageState).
+import {execFileSync} from 'node:child_process';
+import {rmSync} from 'node:fs';
+import {build} from 'esbuild';
+
+rmSync('dist', {recursive: true, force: true});
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {stdio: 'inherit'});
+
+const cdn = {
+  entryPoints: ['src/index.ts'],
+  bundle: true,
+  minify: true,
+  target: 'es2022',
+  conditions: ['production'],
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+await build({...cdn, format: 'esm', outfile: 'dist/page-state.js'});
+await build({...cdn, format: 'iife', globalName: 'PageState', outfile: 'dist/page-state.iife.js'});
+console.log('built dist/src (npm entry), dist/page-state.js and dist/page-state.iife.js');

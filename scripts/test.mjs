@@ -1,0 +1,52 @@
+// `npm test`: type checks, pure-core unit tests (Node), browser tests (Chromium), builds and
+// size budgets. Every step runs; the closing line sums the counts of every runner.
+import {spawn} from 'node:child_process';
+import {rmSync} from 'node:fs';
+import {chromium} from './tools.mjs';
+
+process.env.CHROME_PATH = chromium();
+const totals = {passed: 0, failed: 0};
+let broken = false;
+
+function run(label, command, args, count) {
+  console.log(`\n── ${label}: ${command} ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {stdio: ['ignore', 'pipe', 'inherit'], env: process.env});
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output += chunk;
+    });
+    child.on('close', (code) => {
+      const counted = count?.(output);
+      if (counted) {
+        totals.passed += counted.passed;
+        totals.failed += counted.failed;
+      }
+      if (code !== 0) {
+        broken = true;
+        console.log(`✖ ${label} failed (exit ${code})`);
+      }
+      resolve();
+    });
+  });
+}
+
+const last = (text, pattern) => [...text.matchAll(pattern)].at(-1);
+const nodeCounts = (out) => ({passed: +(last(out, /ℹ pass (\d+)/g)?.[1] ?? 0), failed: +(last(out, /ℹ fail (\d+)/g)?.[1] ?? 0)});
+const wtrCounts = (out) => {
+  const m = last(out, /(\d+) passed, (\d+) failed/g);
+  return m && {passed: +m[1], failed: +m[2]};
+};
+
+rmSync('.build', {recursive: true, force: true});
+await run('types + compile', 'npx', ['tsc', '-p', 'tsconfig.json']);
+await run('src/core is DOM-free', 'npx', ['tsc', '-p', 'tsconfig.core.json']);
+if (!broken) {
+  await run('unit tests (Node)', 'node', ['--test', '--test-reporter=spec', '.build/test/core/'], nodeCounts);
+  await run('browser tests (Chromium)', 'npx', ['wtr'], wtrCounts);
+  await run('build', 'node', ['scripts/build.mjs']);
+  await run('size budgets', 'node', ['--test', '--test-reporter=spec', '.build/test/build/'], nodeCounts);
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(broken || totals.failed ? 1 : 0);

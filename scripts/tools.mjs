@@ -1,0 +1,30 @@
+// Finds the system tools the tests need, installing them with apt-get when that is possible.
+import {execFileSync, spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+
+const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+
+/**
+ * Returns the path of a tool, installing its Debian package when missing and we are root with
+ * apt-get; otherwise exits with a message saying exactly what to install.
+ */
+export function requireTool({name, path, command, aptPackage, envVar}) {
+  const found = () => (process.env[envVar] && existsSync(process.env[envVar]) ? process.env[envVar] : existsSync(path) ? path : onPath(command) ? command : null);
+  let tool = found();
+  if (tool) return tool;
+  if (process.getuid?.() === 0 && onPath('apt-get')) {
+    console.log(`${name} is missing: installing the Debian package "${aptPackage}" with apt-get...`);
+    execFileSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${aptPackage}`], {stdio: 'inherit'});
+    tool = found();
+    if (tool) return tool;
+  }
+  console.error(
+    `\n${name} is required by the tests and could not be installed automatically.\n` +
+      `Install it with:  sudo apt-get install -y ${aptPackage}\n` +
+      `or point ${envVar} at an existing binary.\n`,
+  );
+  process.exit(1);
+}
+
+export const chromium = () =>
+  requireTool({name: 'Chromium', path: '/usr/bin/chromium', command: 'chromium', aptPackage: 'chromium', envVar: 'CHROME_PATH'});

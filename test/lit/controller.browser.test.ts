@@ -1,0 +1,63 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import '../../elements/page-state.js';
+import {stateOf, StateValidationError, type PageStateElement} from '../../src/index.js';
+import {Nav, Task, TaskField, type ShadowShell, type TaskCard} from './fixtures.js';
+
+const settle = (...elements: {updateComplete: Promise<unknown>}[]) => Promise.all(elements.map((e) => e.updateComplete));
+
+describe('StateController', () => {
+  it('re-renders only the element whose read var changed', async () => {
+    const scope = await fixture<PageStateElement>(html`
+      <page-state .definitions=${[Task]}><task-field key="priority"></task-field><task-field key="done"></task-field></page-state>`);
+    const [priority, done] = [...scope.querySelectorAll('task-field')] as TaskField[];
+    await settle(priority!, done!);
+    expect([priority!.updates, done!.updates]).to.deep.equal([1, 1]);
+
+    priority!.app.state.priority = 3;
+    await settle(priority!, done!);
+    expect([priority!.updates, done!.updates]).to.deep.equal([2, 1]);
+    expect(priority!.shadowRoot!.textContent).to.equal('3');
+
+    done!.app.store.set({done: true});
+    await settle(priority!, done!);
+    expect([priority!.updates, done!.updates]).to.deep.equal([2, 2]);
+  });
+
+  it('validates assignments through its state', async () => {
+    const scope = await fixture<PageStateElement>(html`<page-state .definitions=${[Task]}><task-field></task-field></page-state>`);
+    const field = scope.querySelector('task-field') as TaskField;
+    expect(() => ((field.app.state as Record<string, unknown>).priority = 'x')).to.throw(StateValidationError);
+    expect(field.app.state.priority).to.equal(1);
+  });
+
+  it('stops listening when disconnected and resumes when reconnected', async () => {
+    const scope = await fixture<PageStateElement>(html`<page-state .definitions=${[Task]}><task-field></task-field></page-state>`);
+    const field = scope.querySelector('task-field') as TaskField;
+    await field.updateComplete;
+    const store = field.app.store;
+    field.remove();
+    store.state.priority = 2;
+    await field.updateComplete;
+    expect(field.updates).to.equal(1);
+    scope.append(field);
+    await field.updateComplete;
+    store.state.priority = 4;
+    await field.updateComplete;
+    expect(field.shadowRoot!.textContent).to.equal('4');
+    expect(field.app.store).to.equal(store);
+  });
+
+  it('finds the scope from inside nested shadow roots', async () => {
+    const scope = await fixture<PageStateElement>(html`<page-state .definitions=${[Task]}><shadow-shell></shadow-shell></page-state>`);
+    const shell = scope.querySelector('shadow-shell') as ShadowShell;
+    await shell.updateComplete;
+    const card = shell.shadowRoot!.querySelector('task-card') as TaskCard;
+    await card.updateComplete;
+    card.task.store.state.priority = 2;
+    await card.updateComplete;
+    expect(card.shadowRoot!.textContent!.trim()).to.equal('2 home');
+    expect(card.task.store).to.equal(stateOf(Task, scope));
+    expect(card.task.store).to.not.equal(stateOf(Task));
+    expect(card.nav.store).to.equal(stateOf(Nav));
+  });
+});

@@ -1,0 +1,35 @@
+// This file runs in its own page: <page-state> is not defined until the test imports it, so the
+// consumers below connect before their provider exists.
+import {expect, fixture, html} from '@open-wc/testing';
+import {LitElement} from 'lit';
+import {defineState} from '../../src/core/define.js';
+import {stateVar} from '../../src/core/state-var.js';
+import {StateController} from '../../src/lit/controller.js';
+import {stateOf} from '../../src/lit/runtime.js';
+
+const Late = defineState('Late', {vars: {n: stateVar.int(0)}});
+class LateView extends LitElement {
+  late = new StateController(this, Late);
+  override render() {
+    return `${this.late.state.n}`;
+  }
+}
+customElements.define('late-view', LateView);
+
+describe('a <page-state> that upgrades after its children', () => {
+  it('still serves them, with definitions assigned before the upgrade', async () => {
+    const scope = await fixture<HTMLElement & {definitions: unknown}>(html`<page-state><late-view></late-view></page-state>`);
+    scope.definitions = [Late]; // an own property until the element upgrades
+    const view = scope.querySelector('late-view') as LateView;
+    await view.updateComplete;
+    expect(customElements.get('page-state')).to.equal(undefined);
+    expect(view.late.store).to.equal(stateOf(Late));
+
+    await import('../../elements/page-state.js');
+    expect(view.late.store).to.equal(stateOf(Late, scope));
+    expect(view.late.store).to.not.equal(stateOf(Late));
+    view.late.store.state.n = 5;
+    await view.updateComplete;
+    expect(view.shadowRoot!.textContent).to.equal('5');
+  });
+});

@@ -1,0 +1,75 @@
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import '../../elements/page-state.js';
+import {LitElement} from 'lit';
+import {defineState, PageStateError, StateController, stateOf, stateVar, type PageStateElement} from '../../src/index.js';
+import {Nav, Task, type TaskCard} from './fixtures.js';
+
+describe('<page-state> scopes', () => {
+  it('isolates a namespace declared by a nested scope; undeclared ones resolve to the root', async () => {
+    const outer = await fixture<PageStateElement>(html`
+      <page-state .definitions=${[Task]}><page-state .definitions=${[Task]}><task-card></task-card></page-state></page-state>`);
+    const inner = outer.querySelector('page-state') as PageStateElement;
+    const card = inner.querySelector('task-card') as TaskCard;
+    await card.updateComplete;
+    expect(card.task.store).to.equal(stateOf(Task, inner));
+    expect(stateOf(Task, inner)).to.not.equal(stateOf(Task, outer));
+    expect(stateOf(Task, outer)).to.not.equal(stateOf(Task));
+    expect(card.nav.store).to.equal(stateOf(Nav));
+    stateOf(Task, outer).state.priority = 3;
+    expect(card.task.store.state.priority).to.equal(1);
+  });
+
+  it('resolves from any node below a scope with stateOf', async () => {
+    const scope = await fixture<PageStateElement>(html`<page-state .definitions=${[Task]}><p><b></b></p></page-state>`);
+    expect(stateOf(Task, scope.querySelector('b')!)).to.equal(stateOf(Task, scope));
+    expect(stateOf(Task, document.createElement('i'))).to.equal(stateOf(Task));
+  });
+
+  it('moves consumers into a scope that declares their namespace later', async () => {
+    const Later = defineState('Later', {vars: {n: stateVar.int(0)}});
+    class LaterView extends LitElement {
+      later = new StateController(this, Later);
+      override render() {
+        return `${this.later.state.n}`;
+      }
+    }
+    customElements.define('later-view', LaterView);
+    const scope = await fixture<PageStateElement>(html`<page-state><later-view></later-view></page-state>`);
+    const view = scope.querySelector('later-view') as LaterView;
+    await view.updateComplete;
+    expect(view.later.store).to.equal(stateOf(Later));
+    scope.definitions = [Later];
+    expect(view.later.store).to.equal(stateOf(Later, scope));
+    expect(view.later.store).to.not.equal(stateOf(Later));
+  });
+
+  it('dispatches page-state-change on the scope element, bubbling and composed', async () => {
+    const scope = await fixture<PageStateElement>(html`<page-state .definitions=${[Task]}></page-state>`);
+    const heard = oneEvent(document.body, 'page-state-change');
+    stateOf(Task, scope).state.done = true;
+    const event = await heard;
+    expect(event.target).to.equal(scope);
+    expect(event.composed).to.equal(true);
+    expect(event.detail).to.deep.equal({namespace: 'Task', key: 'done', value: true, previous: false, source: 'set'});
+  });
+
+  it('dispatches root-scope events on document', async () => {
+    const Root = defineState('RootEvents', {vars: {n: stateVar.int(0)}});
+    const heard = oneEvent(document, 'page-state-change');
+    stateOf(Root).state.n = 1;
+    expect((await heard).detail.key).to.equal('n');
+  });
+
+  it('dispatches page-state-error for rejected outside input', async () => {
+    const scope = await fixture<PageStateElement>(html`<page-state .definitions=${[Task]}></page-state>`);
+    const heard = oneEvent(scope, 'page-state-error');
+    stateOf(Task, scope).accept({priority: 'abc'}, 'url');
+    expect((await heard).detail).to.deep.equal({namespace: 'Task', key: 'priority', reason: 'expected an integer', raw: 'abc'});
+  });
+
+  it('refuses a second, different definition of a namespace in one scope', async () => {
+    const scope = await fixture<PageStateElement>(html`<page-state .definitions=${[Task]}></page-state>`);
+    const Impostor = defineState('Task', {vars: {priority: stateVar.string()}});
+    expect(() => (scope.definitions = [Impostor])).to.throw(PageStateError, /two different definitions of "Task"/);
+  });
+});

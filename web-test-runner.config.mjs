@@ -1,0 +1,23 @@
+// Browser tests run in the machine's Chromium (Debian's package), never a downloaded browser.
+// Tests are compiled by `tsc` into .build/ first (see scripts/test.mjs).
+import {chromeLauncher} from '@web/test-runner-chrome';
+
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+export default {
+  files: ['.build/test/**/*.browser.test.js'],
+  nodeResolve: {exportConditions: ['production']},
+  concurrency: 2,
+  testFramework: {config: {timeout: 10000}},
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        // Root needs --no-sandbox; the rest keeps Chromium off the (closed) network.
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+          '--disable-sync', '--no-first-run', '--disable-quic'],
+      },
+    }),
+  ],
+};
