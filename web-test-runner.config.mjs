@@ -14,9 +14,11 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        // Root needs --no-sandbox; the rest keeps Chromium off the (closed) network.
+        // Root needs --no-sandbox; the network flags keep Chromium off the (closed) network; test
+        // files run in parallel pages, which must not be throttled as background tabs.
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-          '--disable-sync', '--no-first-run', '--disable-quic'],
+          '--disable-sync', '--no-first-run', '--disable-quic', '--disable-background-timer-throttling',
+          '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
       },
     }),
   ],

@@ -1,7 +1,7 @@
 // `npm test`: type checks, pure-core unit tests (Node), browser tests (Chromium), builds and
 // size budgets. Every step runs; the closing line sums the counts of every runner.
 import {spawn} from 'node:child_process';
-import {rmSync} from 'node:fs';
+import {readdirSync, rmSync} from 'node:fs';
 import {chromium} from './tools.mjs';
 
 process.env.CHROME_PATH = chromium();
@@ -39,14 +39,20 @@ const wtrCounts = (out) => {
   return m && {passed: +m[1], failed: +m[2]};
 };
 
+/** Compiled Node test files under a folder of .build/test (browser tests are *.browser.test.js). */
+const nodeTests = (folder) =>
+  readdirSync(`.build/test/${folder}`, {recursive: true})
+    .filter((f) => f.endsWith('.test.js') && !f.endsWith('.browser.test.js'))
+    .map((f) => `.build/test/${folder}/${f}`);
+
 rmSync('.build', {recursive: true, force: true});
 await run('types + compile', 'npx', ['tsc', '-p', 'tsconfig.json']);
 await run('src/core is DOM-free', 'npx', ['tsc', '-p', 'tsconfig.core.json']);
 if (!broken) {
-  await run('unit tests (Node)', 'node', ['--test', '--test-reporter=spec', '.build/test/core/'], nodeCounts);
-  await run('browser tests (Chromium)', 'npx', ['wtr'], wtrCounts);
+  await run('unit tests (Node)', 'node', ['--test', '--test-reporter=spec', ...nodeTests('core')], nodeCounts);
   await run('build', 'node', ['scripts/build.mjs']);
-  await run('size budgets', 'node', ['--test', '--test-reporter=spec', '.build/test/build/'], nodeCounts);
+  await run('browser tests (Chromium)', 'npx', ['wtr'], wtrCounts);
+  await run('size budgets', 'node', ['--test', '--test-reporter=spec', ...nodeTests('build')], nodeCounts);
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(broken || totals.failed ? 1 : 0);

@@ -3,6 +3,7 @@ import {describe, it} from 'node:test';
 import {defineState, type StateChange} from '../../src/core/define.js';
 import {ErrorCode, StateValidationError} from '../../src/core/errors.js';
 import type {ChangeDetail, ErrorDetail} from '../../src/core/ports.js';
+import {number, object} from 'superstruct';
 import {stateVar} from '../../src/core/state-var.js';
 import {StateStore} from '../../src/core/store.js';
 
@@ -14,6 +15,9 @@ const vars = {
   status: stateVar.enum(['pending', 'active'] as const, 'pending'),
   tags: stateVar.list(stateVar.string(), []),
   title: stateVar.string(''),
+  seenAt: stateVar.datetime(null),
+  filters: stateVar.json(object({min: number()}), {min: 0}),
+  point: stateVar.custom({struct: object({x: number()}), parse: (t) => ({x: Number(t)}), serialize: (p) => String(p.x)}, {x: 0}),
 };
 
 function setup(extra: {onChange?: (c: StateChange<typeof vars>) => void; onInit?: () => void} = {}) {
@@ -44,6 +48,7 @@ describe('StateStore', () => {
     const before = store.dump();
     const bad: [keyof typeof vars, unknown][] = [
       ['priority', 'x'], ['ratio', NaN], ['done', 'yes'], ['due', '2026-01-01'], ['status', 'archived'], ['tags', [1]], ['title', 7],
+      ['seenAt', 'now'], ['filters', {min: 'x'}], ['point', {y: 1}],
     ];
     for (const [key, value] of bad) {
       rejectsWith(() => store.set(key, value as never), key);

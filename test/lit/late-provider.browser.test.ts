@@ -1,6 +1,6 @@
 // This file runs in its own page: <page-state> is not defined until the test imports it, so the
 // consumers below connect before their provider exists.
-import {expect, fixture, html} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
 import {LitElement} from 'lit';
 import {defineState} from '../../src/core/define.js';
 import {stateVar} from '../../src/core/state-var.js';
@@ -18,7 +18,10 @@ customElements.define('late-view', LateView);
 
 describe('a <page-state> that upgrades after its children', () => {
   it('still serves them, with definitions assigned before the upgrade', async () => {
-    const scope = await fixture<HTMLElement & {definitions: unknown}>(html`<page-state><late-view></late-view></page-state>`);
+    // Plain DOM, not fixture(): an element that is not upgraded yet has no updateComplete to await.
+    const scope = document.createElement('page-state') as HTMLElement & {definitions: unknown};
+    scope.append(document.createElement('late-view'));
+    document.body.append(scope);
     scope.definitions = [Late]; // an own property until the element upgrades
     const view = scope.querySelector('late-view') as LateView;
     await view.updateComplete;
