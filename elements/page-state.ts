@@ -3,13 +3,15 @@ import {ReactiveElement} from 'lit';
 import type {StateDefinition} from '../src/core/define.js';
 import {StateScope} from '../src/core/scope.js';
 import {eventHost} from '../src/lit/events.js';
-import {pageStateRuntime, SCOPE, scopeContext} from '../src/lit/runtime.js';
+import {pageStateRuntime, SCOPE, scopeContext, urlStores} from '../src/lit/runtime.js';
 
 /**
  * A state scope. Namespaces it declares (through `definitions`) live here, isolated from the
  * rest of the page; every other namespace resolves to the enclosing scopes, up to the root.
  * It provides its scope to descendants (shadow roots included) through `@lit/context`.
  *
+ * @attr url-mode - `query` (default) or `hash`: where its namespaces keep their params.
+ * @attr keep-params - Comma-separated globs of params no selfish claim ever purges (`utm_*,ref`).
  * @fires page-state-change - A var of a namespace in this scope changed (bubbles, composed).
  * @fires page-state-error - An input of a namespace in this scope was rejected (bubbles, composed).
  * @slot - The content that uses this scope.
@@ -24,7 +26,20 @@ import {pageStateRuntime, SCOPE, scopeContext} from '../src/lit/runtime.js';
  */
 export class PageStateElement extends ReactiveElement {
   /** This element's scope. */
-  readonly [SCOPE] = new StateScope(eventHost(this), pageStateRuntime().root);
+  readonly [SCOPE] = new StateScope(
+    eventHost(this),
+    pageStateRuntime().root,
+    urlStores(pageStateRuntime().url, () => (this.getAttribute('url-mode') === 'hash' ? 'hash' : 'query')),
+  );
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'keep-params'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'keep-params' && value) pageStateRuntime().url.keep(value.split(','));
+  }
   readonly #provider = new ContextProvider(this, {context: scopeContext, initialValue: this[SCOPE]});
 
   constructor() {

@@ -3,6 +3,11 @@ import {ErrorCode, PageStateError} from './errors.js';
 import type {StoreHost} from './ports.js';
 import {StateStore} from './store.js';
 
+/** Builds the store of a namespace; the URL and persistence layers provide one. */
+export type StoreFactory = <V extends VarMap>(definition: StateDefinition<V>, host: StoreHost) => StateStore<V>;
+
+const plainStore: StoreFactory = (definition, host) => new StateStore(definition, host);
+
 const conflict = (name: string, where: string) =>
   new PageStateError(
     ErrorCode.conflict,
@@ -31,6 +36,7 @@ export class StateScope {
     readonly host: StoreHost,
     /** The enclosing scope; undefined for the root. */
     public parent?: StateScope,
+    private readonly factory: StoreFactory = plainStore,
   ) {}
 
   /** Makes these namespaces live in this scope. */
@@ -63,14 +69,9 @@ export class StateScope {
     const existing = this.#stores.get(definition.name);
     this.#check(existing?.definition ?? this.#declared.get(definition.name), definition);
     if (existing) return existing;
-    const store = this.createStore(definition);
+    const store = this.factory(definition, this.host);
     this.#stores.set(definition.name, store);
     return store;
-  }
-
-  /** Builds a store; the URL and persistence layers extend this. */
-  protected createStore<V extends VarMap>(definition: StateDefinition<V>): StateStore<V> {
-    return new StateStore(definition, this.host);
   }
 
   #check(known: StateDefinition<any> | undefined, definition: StateDefinition<any>) {

@@ -18,6 +18,15 @@ export interface VarSchema {
   nullable: boolean;
 }
 
+/** What the layer mirroring a store (URL, storage) does for it. */
+export interface StoreLink {
+  /** A var was read or written (restore-on-touch). */
+  touch?(): void;
+  focus?(): void;
+  /** Deep link for these values. */
+  href?(values: Readonly<Record<string, unknown>>): string;
+}
+
 type Key<V extends VarMap> = keyof V & string;
 type Values = Record<string, unknown>;
 
@@ -50,6 +59,7 @@ export class StateStore<V extends VarMap = VarMap> {
     readonly definition: StateDefinition<V>,
     private readonly host: StoreHost = silentHost,
     initial: Partial<Record<string, unknown>> = {},
+    private readonly link: StoreLink = {},
   ) {
     for (const key of definition.keys) this.#values[key] = this.#var(key).copy(this.#var(key).defaultValue);
     this.state = liveView(definition.keys, (key) => this.get(key as Key<V>), (key, value) => this.set(key as Key<V>, value as never));
@@ -59,7 +69,28 @@ export class StateStore<V extends VarMap = VarMap> {
 
   /** Reads one var. */
   get<K extends Key<V>>(key: K): StateValues<V>[K] {
+    this.link.touch?.();
     return this.#values[key] as StateValues<V>[K];
+  }
+
+  /** Reads one var without touching the URL (no restore-on-touch). */
+  peek<K extends Key<V>>(key: K): StateValues<V>[K] {
+    return this.#values[key] as StateValues<V>[K];
+  }
+
+  /**
+   * Claims the URL: writes this namespace's params and removes every param that is not its own,
+   * not of a namespace in its `shareUrlWith`, and not kept by `keep-params`.
+   */
+  focus(): void {
+    this.link.focus?.();
+  }
+
+  /** The URL of a deep link to this state, with `values` overlaid (validated like `set`). */
+  href(values: Partial<StateValues<V>> = {}): string {
+    const merged: Record<string, unknown> = {...this.#values};
+    for (const [key, value] of this.#validated(Object.entries(values))) merged[key] = value;
+    return this.link.href?.(merged) ?? '';
   }
 
   /**
@@ -70,13 +101,17 @@ export class StateStore<V extends VarMap = VarMap> {
   set(values: Partial<StateValues<V>>): void;
   set(keyOrValues: string | object, value?: unknown): void {
     const entries = typeof keyOrValues === 'string' ? [[keyOrValues, value] as const] : Object.entries(keyOrValues);
-    const accepted: [string, unknown][] = [];
-    for (const [key, raw] of entries) {
+    this.link.touch?.();
+    this.#commit(this.#validated(entries), 'set');
+  }
+
+  /** Validated copies of `entries`; throws on the first invalid one. */
+  #validated(entries: readonly (readonly [string, unknown])[]): [string, unknown][] {
+    return entries.map(([key, raw]) => {
       const reason = this.#reason(key, raw);
       if (reason) throw new StateValidationError(this.definition.name, key, raw, reason[1], reason[0]);
-      accepted.push([key, this.#var(key).copy(raw)]);
-    }
-    this.#commit(accepted, 'set');
+      return [key, this.#var(key).copy(raw)];
+    });
   }
 
   /**

@@ -6,10 +6,13 @@ declare global {
     'page-state-change': CustomEvent<ChangeDetail>;
     /** An input (URL param, stored value, markup) was rejected. */
     'page-state-error': CustomEvent<ErrorDetail>;
+    /** Something worth knowing that rejected no input, e.g. the URL passed 2,000 characters. */
+    'page-state-warning': CustomEvent<ErrorDetail>;
   }
   interface DocumentEventMap {
     'page-state-change': CustomEvent<ChangeDetail>;
     'page-state-error': CustomEvent<ErrorDetail>;
+    'page-state-warning': CustomEvent<ErrorDetail>;
   }
 }
 
@@ -28,6 +31,7 @@ export function eventHost(target: EventTarget): StoreHost {
   return {
     change: (detail) => emit('page-state-change', detail),
     error: (detail) => emit('page-state-error', detail),
+    warn: (detail) => emit('page-state-warning', detail),
     report: (error) => reportError(error),
   };
 }

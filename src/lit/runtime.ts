@@ -1,7 +1,10 @@
 import {ContextEvent, ContextRoot, createContext} from '@lit/context';
 import type {StateDefinition, VarMap} from '../core/define.js';
-import {StateScope} from '../core/scope.js';
+import {StateScope, type StoreFactory} from '../core/scope.js';
 import type {StateStore} from '../core/store.js';
+import {urlStore} from '../url/binding.js';
+import {browserHistory, type UrlMode} from '../url/port.js';
+import {URL_PROTOCOL, UrlService} from '../url/service.js';
 import {VERSION} from '../version.js';
 import {eventHost} from './events.js';
 
@@ -20,6 +23,8 @@ export interface PageStateRuntime {
   readonly version: string;
   /** The scope of every namespace no `<page-state>` declares. */
   readonly root: StateScope;
+  /** The one writer of history in this window. */
+  readonly url: UrlService;
 }
 
 const RUNTIME = Symbol.for('page-state.runtime');
@@ -35,13 +40,25 @@ const RUNTIME = Symbol.for('page-state.runtime');
  */
 export function pageStateRuntime(): PageStateRuntime {
   const holder = globalThis as {[RUNTIME]?: PageStateRuntime};
-  if (!holder[RUNTIME]) {
+  let runtime = holder[RUNTIME];
+  if (!runtime) {
     // Buffers context requests made before their <page-state> upgraded, and replays them.
     new ContextRoot().attach(document.documentElement);
-    holder[RUNTIME] = {version: VERSION, root: new StateScope(eventHost(document))};
+    const url = new UrlService(browserHistory(window), VERSION);
+    runtime = holder[RUNTIME] = {version: VERSION, url, root: new StateScope(eventHost(document), undefined, urlStores(url, 'query'))};
+  } else if (runtime.url?.protocol !== URL_PROTOCOL && !warned) {
+    warned = true;
+    console.warn(`page-state ${VERSION} found page-state ${runtime.version} on this page; they speak different URL protocols`);
   }
-  return holder[RUNTIME];
+  return runtime;
 }
+let warned = false;
+
+/** A store factory mirroring namespaces into the URL in the given mode. */
+export const urlStores =
+  (url: UrlService, mode: UrlMode | (() => UrlMode)): StoreFactory =>
+  (definition, host) =>
+    urlStore(definition, host, url, typeof mode === 'function' ? mode() : mode);
 
 /** The scope of the nearest `<page-state>` around `node` (itself included), else the root. */
 export function nearestScope(node?: Element): StateScope {

@@ -5,6 +5,9 @@ import {Nav, Task, TaskField, type ShadowShell, type TaskCard} from './fixtures.
 
 const settle = (...elements: {updateComplete: Promise<unknown>}[]) => Promise.all(elements.map((e) => e.updateComplete));
 
+// Every test starts from a clean address: namespaces read their params from it.
+beforeEach(() => history.replaceState(null, '', location.pathname));
+
 describe('StateController', () => {
   it('re-renders only the element whose read var changed', async () => {
     const scope = await fixture<PageStateElement>(html`

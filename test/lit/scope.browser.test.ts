@@ -4,6 +4,9 @@ import {LitElement} from 'lit';
 import {defineState, PageStateError, StateController, stateOf, stateVar, type PageStateElement} from '../../src/index.js';
 import {Nav, Task, type TaskCard} from './fixtures.js';
 
+// Every test starts from a clean address: namespaces read their params from it.
+beforeEach(() => history.replaceState(null, '', location.pathname));
+
 describe('<page-state> scopes', () => {
   it('isolates a namespace declared by a nested scope; undeclared ones resolve to the root', async () => {
     const outer = await fixture<PageStateElement>(html`
@@ -26,7 +29,7 @@ describe('<page-state> scopes', () => {
   });
 
   it('moves consumers into a scope that declares their namespace later', async () => {
-    const Later = defineState('Later', {vars: {n: stateVar.int(0)}});
+    const Later = defineState('Later', {urlPrefix: 'later_', vars: {n: stateVar.int(0)}});
     class LaterView extends LitElement {
       later = new StateController(this, Later);
       override render() {
@@ -54,7 +57,7 @@ describe('<page-state> scopes', () => {
   });
 
   it('dispatches root-scope events on document', async () => {
-    const Root = defineState('RootEvents', {vars: {n: stateVar.int(0)}});
+    const Root = defineState('RootEvents', {urlPrefix: 'root_', vars: {n: stateVar.int(0)}});
     const heard = oneEvent(document, 'page-state-change');
     stateOf(Root).state.n = 1;
     expect((await heard).detail.key).to.equal('n');

@@ -1,0 +1,52 @@
+/** One `key=value` of a query string or hash: the decoded key and the text exactly as found. */
+export interface Param {
+  key: string;
+  /** Decoded value (`''` for a bare `key`; the raw text when it cannot be decoded). */
+  value: string;
+  /** The original `key=value` text, written back untouched unless the param is ours. */
+  raw: string;
+}
+
+const decode = (text: string): string | undefined => {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+};
+
+/** Parses `?a=1&b` or `#a=1` (the leading `?`/`#` is optional) keeping order and raw text. */
+export function parseParams(text: string): Param[] {
+  const body = text.replace(/^[?#]/, '');
+  if (!body) return [];
+  return body.split('&').filter(Boolean).map((raw) => {
+    const eq = raw.indexOf('=');
+    const key = decode(eq < 0 ? raw : raw.slice(0, eq)) ?? raw;
+    const value = eq < 0 ? '' : raw.slice(eq + 1);
+    return {key, value: decode(value) ?? value, raw};
+  });
+}
+
+const READABLE: Record<string, string> = {'%2C': ',', '%3A': ':', '%2F': '/', '%40': '@', '%24': '$', '%3B': ';', '%20': '+'};
+
+/**
+ * Escapes only what must be escaped in a query value: `&`, `=`, `#`, `%`, `+`, spaces and
+ * non-ASCII; `,` `:` `/` `@` stay readable and a space becomes `+`.
+ */
+export function encodeText(text: string): string {
+  const wellFormed = (text as {toWellFormed?(): string}).toWellFormed?.() ?? text;
+  return encodeURIComponent(wellFormed).replace(/%(2C|3A|2F|40|24|3B|20)/g, (m) => READABLE[m]!);
+}
+
+/** A param as we write it. */
+export const param = (key: string, value: string): Param => ({key, value, raw: `${encodeText(key)}=${encodeText(value)}`});
+
+/** Renders params back to text, without the leading `?`/`#`. */
+export const renderParams = (params: readonly Param[]): string => params.map((p) => p.raw).join('&');
+
+/** Builds a test of param names from globs like `utm_*,ref`. */
+export function globs(patterns: readonly string[]): (key: string) => boolean {
+  const sources = patterns.map((p) => p.trim()).filter(Boolean).map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*'));
+  const test = sources.length ? new RegExp(`^(?:${sources.join('|')})$`) : undefined;
+  return (key) => !!test?.test(key);
+}

@@ -1,0 +1,277 @@
+import {ErrorCode, PageStateError} from '../core/errors.js';
+import {globs, param, parseParams, renderParams, type Param} from './query.js';
+import type {HistoryPort, UrlMode} from './port.js';
+
+/** Texts of a namespace's params; undefined = absent from the URL. */
+export type ParamTexts = Record<string, string | undefined>;
+
+/** What a namespace tells the URL service about itself. Plain data and callbacks only, so
+ * separately bundled copies of page-state (of other versions too) can share one service. */
+export interface UrlClient {
+  readonly name: string;
+  readonly fingerprint: string;
+  readonly params: readonly string[];
+  readonly mode: UrlMode;
+  readonly selfish: boolean;
+  /** Names of the namespaces whose params a claim of this one keeps. */
+  readonly shares: readonly string[];
+  readonly restoreOnTouch: boolean;
+  /** The texts the namespace wants in the URL now. */
+  texts(): ParamTexts;
+  /** The URL changed by navigation (back/forward): adopt these texts. */
+  receive(texts: ParamTexts): void;
+  /** The URL grew past {@link URL_WARN_LENGTH} characters. */
+  warn(reason: string, href: string): void;
+}
+
+/** What a namespace can ask of the URL service. */
+export interface UrlHandle {
+  /** Its params as the URL has them now. */
+  read(): ParamTexts;
+  /** Its state changed: write its params at the next flush. */
+  write(push: boolean): void;
+  /** Claim the URL: write own params and purge everything not own, shared or kept. */
+  focus(): void;
+  /** A var was read or written: put back params that vanished for any other reason. */
+  touch(): void;
+  /** The URL with these texts for its params. */
+  href(texts: ParamTexts): string;
+  detach(): void;
+}
+
+export const URL_WARN_LENGTH = 2000;
+/** Token bucket: a burst of 20, then 8 writes/s, so at most 100 in any 10 s (Safari's limit). */
+const BURST = 20;
+const PER_MS = 8 / 1000;
+/** Version of the handshake between copies of page-state sharing one service. */
+export const URL_PROTOCOL = 1;
+
+interface Entry {
+  client: UrlClient;
+  hidden: boolean;
+  verified: number;
+}
+type Op = [kind: 'write' | 'claim', entry: Entry];
+interface Parsed {
+  url: URL;
+  query: Param[];
+  hash: Param[];
+}
+
+function parse(href: string): Parsed {
+  const url = new URL(href);
+  return {url, query: parseParams(url.search), hash: parseParams(url.hash)};
+}
+
+function render({url, query, hash}: Parsed): string {
+  url.search = renderParams(query);
+  url.hash = renderParams(hash);
+  return url.href;
+}
+
+/**
+ * The one writer of history in a window: coalesces every change of a task into one
+ * `replaceState`/`pushState`, rate-limits writes, purges for selfish namespaces, restores
+ * params on touch, and re-reads the URL on back/forward.
+ *
+ * @example
+ * ```ts
+ * const service = new UrlService(browserHistory(window));
+ * const handle = service.attach(client);
+ * handle.write(false); // flushed once, at the end of the task
+ * ```
+ */
+export class UrlService {
+  readonly protocol = URL_PROTOCOL;
+  readonly #entries = new Set<Entry>();
+  #ops: Op[] = [];
+  #push = false;
+  #scheduled = false;
+  #waiting = false;
+  #tokens = BURST;
+  #refilled: number;
+  #retryMs = 250;
+  #keep: string[] = [];
+  #kept = globs([]);
+  #epoch = 0;
+  #seen: string;
+  #checked = false;
+  #warned = false;
+
+  constructor(
+    private readonly port: HistoryPort,
+    /** Library version of the copy that created it. */
+    readonly version = '',
+  ) {
+    this.#seen = port.href();
+    this.#refilled = port.now();
+    port.listen(this.#navigated);
+  }
+
+  /** Never purge params matching these globs (e.g. `utm_*`). */
+  keep(patterns: readonly string[]): void {
+    this.#keep.push(...patterns);
+    this.#kept = globs(this.#keep);
+  }
+
+  attach(client: UrlClient): UrlHandle {
+    for (const other of this.#entries) {
+      const shared = client.params.find((p) => other.client.params.includes(p));
+      if (shared && (other.client.name !== client.name || other.client.fingerprint !== client.fingerprint)) {
+        throw new PageStateError(
+          ErrorCode.conflict,
+          `URL param "${shared}" is claimed by "${other.client.name}" and by a different definition of "${client.name}": give one a distinct urlPrefix or urlKey`,
+        );
+      }
+    }
+    const entry: Entry = {client, hidden: false, verified: this.#epoch};
+    this.#entries.add(entry);
+    const claim: Op[] = client.selfish ? [['claim', entry]] : [];
+    this.#queue(claim);
+    return {
+      read: () => this.#read(client, parse(this.port.href())),
+      // Writing a selfish namespace claims the URL again.
+      write: (push) => this.#queue([['write', entry], ...claim], push),
+      focus: () => this.#queue([['write', entry], ['claim', entry]]),
+      touch: () => this.#touch(entry),
+      href: (texts) => {
+        const parsed = parse(this.port.href());
+        writeTexts(parsed, client, texts);
+        return render(parsed);
+      },
+      detach: () => {
+        this.#entries.delete(entry);
+        this.#ops = this.#ops.filter(([, e]) => e !== entry);
+      },
+    };
+  }
+
+  #read(client: UrlClient, parsed: Parsed): ParamTexts {
+    const list = parsed[client.mode];
+    const texts: ParamTexts = Object.create(null);
+    for (const name of client.params) texts[name] = list.find((p) => p.key === name)?.value;
+    return texts;
+  }
+
+  #queue(ops: Op[], push = false) {
+    if (!ops.length) return;
+    // 500 sets in a row queue their ops once: repeating the tail would change nothing.
+    const tail = this.#ops.slice(-ops.length);
+    if (tail.length !== ops.length || tail.some(([kind, entry], i) => kind !== ops[i]![0] || entry !== ops[i]![1])) this.#ops.push(...ops);
+    this.#push ||= push;
+    if (!this.#scheduled && !this.#waiting) {
+      this.#scheduled = true;
+      queueMicrotask(this.#flush);
+    }
+  }
+
+  #touch(entry: Entry) {
+    if (!entry.client.restoreOnTouch || entry.hidden) return;
+    if (!this.#checked) {
+      // At most one look at the URL per task: reads stay O(1) however many vars are read.
+      this.#checked = true;
+      queueMicrotask(() => (this.#checked = false));
+      const href = this.port.href();
+      if (href !== this.#seen) {
+        this.#seen = href;
+        this.#epoch++;
+      }
+    }
+    if (entry.verified === this.#epoch) return;
+    entry.verified = this.#epoch;
+    const present = this.#read(entry.client, parse(this.#seen));
+    const wanted = entry.client.texts();
+    // A restore writes without claiming: whoever changed the URL keeps what it wrote.
+    if (entry.client.params.some((p) => present[p] !== wanted[p])) this.#queue([['write', entry]]);
+  }
+
+  readonly #navigated = () => {
+    const href = this.port.href();
+    if (href === this.#seen) return;
+    this.#seen = href;
+    this.#epoch++;
+    this.#ops = [];
+    const parsed = parse(href);
+    for (const entry of this.#entries) {
+      const texts = this.#read(entry.client, parsed);
+      if (entry.hidden && Object.values(texts).every((t) => t === undefined)) continue;
+      entry.hidden = false;
+      entry.verified = this.#epoch;
+      entry.client.receive(texts);
+    }
+  };
+
+  /** Removes every param not own to `claimer`, not shared with it and not kept. */
+  #purge(parsed: Parsed, claimer: Entry) {
+    const allowed = new Set<string>();
+    for (const entry of this.#entries) {
+      const {client} = entry;
+      if (entry === claimer || claimer.client.shares.includes(client.name)) client.params.forEach((p) => allowed.add(p));
+      else entry.hidden = true;
+    }
+    const keep = (p: Param) => allowed.has(p.key) || this.#kept(p.key);
+    parsed.query = parsed.query.filter(keep);
+    // A bare hash token is an anchor (#section-2), not a param.
+    parsed.hash = parsed.hash.filter((p) => keep(p) || !p.raw.includes('='));
+  }
+
+  readonly #flush = () => {
+    this.#scheduled = false;
+    if (!this.#ops.length || this.#waiting) return;
+    const now = this.port.now();
+    this.#tokens = Math.min(BURST, this.#tokens + (now - this.#refilled) * PER_MS);
+    this.#refilled = now;
+    if (this.#tokens < 1) return this.#retry((1 - this.#tokens) / PER_MS);
+    // Ops apply in order: a namespace written after a claim comes back, one written before is purged.
+    const current = this.port.href();
+    const parsed = parse(current);
+    for (const [kind, entry] of this.#ops) {
+      if (kind === 'claim') this.#purge(parsed, entry);
+      else {
+        entry.hidden = false;
+        writeTexts(parsed, entry.client, entry.client.texts());
+      }
+    }
+    const href = render(parsed);
+    const writer = this.#ops[0]![1].client;
+    if (href !== current) {
+      try {
+        this.port.write(href, this.#push);
+      } catch {
+        // Browsers throw past their rate limits: keep the ops and try again later.
+        this.#retryMs = Math.min(this.#retryMs * 2, 10_000);
+        return this.#retry(this.#retryMs);
+      }
+      this.#tokens--;
+    }
+    this.#retryMs = 250;
+    this.#ops = [];
+    this.#push = false;
+    this.#seen = this.port.href();
+    if (href.length > URL_WARN_LENGTH !== this.#warned) {
+      this.#warned = !this.#warned;
+      if (this.#warned) writer.warn(`the URL is ${href.length} characters long (over ${URL_WARN_LENGTH})`, href);
+    }
+  };
+
+  #retry(ms: number) {
+    this.#waiting = true;
+    this.port.later(() => {
+      this.#waiting = false;
+      this.#flush();
+    }, Math.ceil(ms));
+  }
+}
+
+function writeTexts(parsed: Parsed, client: UrlClient, texts: ParamTexts) {
+  for (const name of client.params) setParam(parsed[client.mode], name, texts[name]);
+}
+
+function setParam(list: Param[], name: string, text: string | undefined) {
+  const at = list.findIndex((p) => p.key === name);
+  for (let i = list.length - 1; i > at; i--) if (list[i]!.key === name) list.splice(i, 1);
+  if (text === undefined) {
+    if (at >= 0) list.splice(at, 1);
+  } else if (at >= 0) list[at] = param(name, text);
+  else list.push(param(name, text));
+}
