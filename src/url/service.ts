@@ -1,5 +1,7 @@
 import {ErrorCode, PageStateError} from '../core/errors.js';
-import {globs, param, parseParams, renderParams, type Param} from './query.js';
+import {parse, render, writeTexts, type Parsed} from './address.js';
+import {RateLimiter} from './limiter.js';
+import {globs, type Param} from './query.js';
 import type {HistoryPort, UrlMode} from './port.js';
 
 /** Texts of a namespace's params; undefined = absent from the URL. */
@@ -40,9 +42,6 @@ export interface UrlHandle {
 }
 
 export const URL_WARN_LENGTH = 2000;
-/** Token bucket: a burst of 20, then 8 writes/s, so at most 100 in any 10 s (Safari's limit). */
-const BURST = 20;
-const PER_MS = 8 / 1000;
 /** Version of the handshake between copies of page-state sharing one service. */
 export const URL_PROTOCOL = 1;
 
@@ -52,23 +51,6 @@ interface Entry {
   verified: number;
 }
 type Op = [kind: 'write' | 'claim', entry: Entry];
-interface Parsed {
-  url: URL;
-  query: Param[];
-  hash: Param[];
-}
-
-function parse(href: string): Parsed {
-  const url = new URL(href);
-  return {url, query: parseParams(url.search), hash: parseParams(url.hash)};
-}
-
-function render({url, query, hash}: Parsed): string {
-  url.search = renderParams(query);
-  url.hash = renderParams(hash);
-  return url.href;
-}
-
 /**
  * The one writer of history in a window: coalesces every change of a task into one
  * `replaceState`/`pushState`, rate-limits writes, purges for selfish namespaces, restores
@@ -88,8 +70,7 @@ export class UrlService {
   #push = false;
   #scheduled = false;
   #waiting = false;
-  #tokens = BURST;
-  #refilled: number;
+  readonly #limiter: RateLimiter;
   #retryMs = 250;
   #keep: string[] = [];
   #kept = globs([]);
@@ -104,7 +85,7 @@ export class UrlService {
     readonly version = '',
   ) {
     this.#seen = port.href();
-    this.#refilled = port.now();
+    this.#limiter = new RateLimiter(port.now());
     port.listen(this.#navigated);
   }
 
@@ -136,7 +117,7 @@ export class UrlService {
       touch: () => this.#touch(entry),
       href: (texts) => {
         const parsed = parse(this.port.href());
-        writeTexts(parsed, client, texts);
+        writeTexts(parsed, client.mode, client.params, texts);
         return render(parsed);
       },
       detach: () => {
@@ -218,10 +199,8 @@ export class UrlService {
   readonly #flush = () => {
     this.#scheduled = false;
     if (!this.#ops.length || this.#waiting) return;
-    const now = this.port.now();
-    this.#tokens = Math.min(BURST, this.#tokens + (now - this.#refilled) * PER_MS);
-    this.#refilled = now;
-    if (this.#tokens < 1) return this.#retry((1 - this.#tokens) / PER_MS);
+    const wait = this.#limiter.wait(this.port.now());
+    if (wait > 0) return this.#retry(wait);
     // Ops apply in order: a namespace written after a claim comes back, one written before is purged.
     const current = this.port.href();
     const parsed = parse(current);
@@ -229,7 +208,7 @@ export class UrlService {
       if (kind === 'claim') this.#purge(parsed, entry);
       else {
         entry.hidden = false;
-        writeTexts(parsed, entry.client, entry.client.texts());
+        writeTexts(parsed, entry.client.mode, entry.client.params, entry.client.texts());
       }
     }
     const href = render(parsed);
@@ -242,7 +221,7 @@ export class UrlService {
         this.#retryMs = Math.min(this.#retryMs * 2, 10_000);
         return this.#retry(this.#retryMs);
       }
-      this.#tokens--;
+      this.#limiter.spend();
     }
     this.#retryMs = 250;
     this.#ops = [];
@@ -261,17 +240,4 @@ export class UrlService {
       this.#flush();
     }, Math.ceil(ms));
   }
-}
-
-function writeTexts(parsed: Parsed, client: UrlClient, texts: ParamTexts) {
-  for (const name of client.params) setParam(parsed[client.mode], name, texts[name]);
-}
-
-function setParam(list: Param[], name: string, text: string | undefined) {
-  const at = list.findIndex((p) => p.key === name);
-  for (let i = list.length - 1; i > at; i--) if (list[i]!.key === name) list.splice(i, 1);
-  if (text === undefined) {
-    if (at >= 0) list.splice(at, 1);
-  } else if (at >= 0) list[at] = param(name, text);
-  else list.push(param(name, text));
 }

@@ -1,0 +1,29 @@
+/**
+ * A token bucket for history writes: a burst of 20, then 8 per second, so no 10-second window
+ * holds more than 100 writes (Safari's limit; Firefox throws past 200).
+ *
+ * @example
+ * ```ts
+ * const limiter = new RateLimiter(performance.now());
+ * if (limiter.wait(performance.now()) === 0) { history.replaceState(null, '', url); limiter.spend(); }
+ * ```
+ */
+export class RateLimiter {
+  static readonly BURST = 20;
+  static readonly PER_MS = 8 / 1000;
+  #tokens = RateLimiter.BURST;
+
+  constructor(private refilled: number) {}
+
+  /** Milliseconds until a write is allowed at `now` (0: now). */
+  wait(now: number): number {
+    this.#tokens = Math.min(RateLimiter.BURST, this.#tokens + (now - this.refilled) * RateLimiter.PER_MS);
+    this.refilled = now;
+    return this.#tokens >= 1 ? 0 : (1 - this.#tokens) / RateLimiter.PER_MS;
+  }
+
+  /** Records one write. */
+  spend(): void {
+    this.#tokens--;
+  }
+}
