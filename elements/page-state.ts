@@ -3,7 +3,7 @@ import {ReactiveElement} from 'lit';
 import type {StateDefinition} from '../src/core/define.js';
 import {StateScope} from '../src/core/scope.js';
 import {eventHost} from '../src/lit/events.js';
-import {pageStateRuntime, SCOPE, scopeContext, urlStores} from '../src/lit/runtime.js';
+import {mirroredStores, pageStateRuntime, SCOPE, scopeContext} from '../src/lit/runtime.js';
 
 /**
  * A state scope. Namespaces it declares (through `definitions`) live here, isolated from the
@@ -12,6 +12,7 @@ import {pageStateRuntime, SCOPE, scopeContext, urlStores} from '../src/lit/runti
  *
  * @attr url-mode - `query` (default) or `hash`: where its namespaces keep their params.
  * @attr keep-params - Comma-separated globs of params no selfish claim ever purges (`utm_*,ref`).
+ * @attr endpoint - Base URL of the server session store for `persist: 'server'` (default `/page-state`).
  * @fires page-state-change - A var of a namespace in this scope changed (bubbles, composed).
  * @fires page-state-error - An input of a namespace in this scope was rejected (bubbles, composed).
  * @slot - The content that uses this scope.
@@ -29,7 +30,10 @@ export class PageStateElement extends ReactiveElement {
   readonly [SCOPE] = new StateScope(
     eventHost(this),
     pageStateRuntime().root,
-    urlStores(pageStateRuntime().url, () => (this.getAttribute('url-mode') === 'hash' ? 'hash' : 'query')),
+    mirroredStores(pageStateRuntime().url, pageStateRuntime().storage, {
+      mode: () => (this.getAttribute('url-mode') === 'hash' ? 'hash' : 'query'),
+      endpoint: () => this.getAttribute('endpoint') ?? '/page-state',
+    }),
   );
 
   static override get observedAttributes(): string[] {

@@ -2,9 +2,10 @@
 // size budgets. Every step runs; the closing line sums the counts of every runner.
 import {spawn} from 'node:child_process';
 import {readdirSync, rmSync} from 'node:fs';
-import {chromium} from './tools.mjs';
+import {chromium, redisServer} from './tools.mjs';
 
 process.env.CHROME_PATH = chromium();
+process.env.REDIS_SERVER = redisServer();
 const totals = {passed: 0, failed: 0};
 let broken = false;
 

@@ -28,3 +28,6 @@ export function requireTool({name, path, command, aptPackage, envVar}) {
 
 export const chromium = () =>
   requireTool({name: 'Chromium', path: '/usr/bin/chromium', command: 'chromium', aptPackage: 'chromium', envVar: 'CHROME_PATH'});
+
+export const redisServer = () =>
+  requireTool({name: 'redis-server', path: '/usr/bin/redis-server', command: 'redis-server', aptPackage: 'redis-server', envVar: 'REDIS_SERVER'});

@@ -25,6 +25,8 @@ export interface StoreLink {
   focus?(): void;
   /** Deep link for these values. */
   href?(values: Readonly<Record<string, unknown>>): string;
+  /** Deletes persisted data. */
+  clear?(): Promise<void>;
 }
 
 type Key<V extends VarMap> = keyof V & string;
@@ -54,17 +56,36 @@ export class StateStore<V extends VarMap = VarMap> {
   readonly #values: Values = Object.create(null);
   readonly #all = new Set<StateListener<V>>();
   readonly #byKey = new Map<string, Set<StateListener<V>>>();
+  /** Vars changed since creation: values arriving late (async storage) must not overwrite them. */
+  readonly #written = new Set<string>();
 
   constructor(
     readonly definition: StateDefinition<V>,
     private readonly host: StoreHost = silentHost,
     initial: Partial<Record<string, unknown>> = {},
     private readonly link: StoreLink = {},
+    /** Values from async sources (server storage), applied where nothing was written meanwhile. */
+    later?: Promise<Partial<Record<string, unknown>> | undefined>,
   ) {
     for (const key of definition.keys) this.#values[key] = this.#var(key).copy(this.#var(key).defaultValue);
     this.state = liveView(definition.keys, (key) => this.get(key as Key<V>), (key, value) => this.set(key as Key<V>, value as never));
     this.accept(initial, 'init');
-    definition.onInit?.(this);
+    this.#written.clear();
+    if (!later) {
+      definition.onInit?.(this);
+      return;
+    }
+    this.hydrated = false;
+    this.ready = later
+      .then((values = {}) => {
+        const fresh = Object.entries(values).filter(([key]) => !this.#written.has(key));
+        this.accept(Object.fromEntries(fresh), 'storage');
+      })
+      .catch((error: unknown) => this.host.error({namespace: definition.name, key: null, reason: String(error), raw: null}))
+      .finally(() => {
+        this.hydrated = true;
+        definition.onInit?.(this);
+      });
   }
 
   /** Reads one var. */
@@ -143,9 +164,10 @@ export class StateStore<V extends VarMap = VarMap> {
     this.#commit(values, 'reset');
   }
 
-  /** Resets to defaults and deletes persisted data. */
+  /** Resets to defaults and deletes persisted data (server session data included). */
   async clear(): Promise<void> {
     this.reset();
+    await this.link.clear?.();
   }
 
   /** A plain JSON-safe snapshot of every var (dates as ISO strings). */
@@ -204,6 +226,7 @@ export class StateStore<V extends VarMap = VarMap> {
       const previous = this.#values[key];
       if (this.#var(key).equals(previous, value)) continue;
       this.#values[key] = value;
+      this.#written.add(key);
       changes.push({key, value, previous, source} as StateChange<V>);
     }
     for (const change of changes) this.#notify(change);

@@ -2,7 +2,10 @@ import {ContextEvent, ContextRoot, createContext} from '@lit/context';
 import type {StateDefinition, VarMap} from '../core/define.js';
 import {StateScope, type StoreFactory} from '../core/scope.js';
 import type {StateStore} from '../core/store.js';
-import {urlStore} from '../url/binding.js';
+import {composeStore} from '../core/layer.js';
+import {persistLayer} from '../persist/layer.js';
+import {storageResolver} from '../persist/resolve.js';
+import {urlLayer} from '../url/binding.js';
 import {browserHistory, type UrlMode} from '../url/port.js';
 import {URL_PROTOCOL, UrlService} from '../url/service.js';
 import {VERSION} from '../version.js';
@@ -25,6 +28,15 @@ export interface PageStateRuntime {
   readonly root: StateScope;
   /** The one writer of history in this window. */
   readonly url: UrlService;
+  /** Finds the storage adapter of a `persist` option. */
+  readonly storage: ReturnType<typeof storageResolver>;
+}
+
+/** Where a scope mirrors its namespaces. */
+export interface ScopeSettings {
+  mode(): UrlMode;
+  /** Base URL of the server session store. */
+  endpoint(): string;
 }
 
 const RUNTIME = Symbol.for('page-state.runtime');
@@ -45,7 +57,9 @@ export function pageStateRuntime(): PageStateRuntime {
     // Buffers context requests made before their <page-state> upgraded, and replays them.
     new ContextRoot().attach(document.documentElement);
     const url = new UrlService(browserHistory(window), VERSION);
-    runtime = holder[RUNTIME] = {version: VERSION, url, root: new StateScope(eventHost(document), undefined, urlStores(url, 'query'))};
+    const storage = storageResolver(window);
+    const settings: ScopeSettings = {mode: () => 'query', endpoint: () => '/page-state'};
+    runtime = holder[RUNTIME] = {version: VERSION, url, storage, root: new StateScope(eventHost(document), undefined, mirroredStores(url, storage, settings))};
   } else if (runtime.url?.protocol !== URL_PROTOCOL && !warned) {
     warned = true;
     console.warn(`page-state ${VERSION} found page-state ${runtime.version} on this page; they speak different URL protocols`);
@@ -54,11 +68,14 @@ export function pageStateRuntime(): PageStateRuntime {
 }
 let warned = false;
 
-/** A store factory mirroring namespaces into the URL in the given mode. */
-export const urlStores =
-  (url: UrlService, mode: UrlMode | (() => UrlMode)): StoreFactory =>
+/** A store factory mirroring namespaces into the URL, then into their storage. */
+export const mirroredStores =
+  (url: UrlService, storage: PageStateRuntime['storage'], settings: ScopeSettings): StoreFactory =>
   (definition, host) =>
-    urlStore(definition, host, url, typeof mode === 'function' ? mode() : mode);
+    composeStore(definition, host, [
+      urlLayer(definition, host, url, settings.mode()),
+      definition.persist === false ? undefined : persistLayer(definition, host, storage(definition.persist, settings.endpoint())),
+    ]);
 
 /** The scope of the nearest `<page-state>` around `node` (itself included), else the root. */
 export function nearestScope(node?: Element): StateScope {

@@ -1,3 +1,11 @@
-// The Node entry (`page-state/server`). The session handler and its stores arrive with the
-// persistence work; the entry exists now so the `exports` map is stable from the first release.
+// The Node entry (`page-state/server`): the session handler and its stores.
+export {createSessionHandler} from './handler.js';
+export type {SessionHandler, SessionHandlerOptions} from './handler.js';
+export {fileStore} from './file-store.js';
+export type {FileStoreOptions} from './file-store.js';
+export {redisStore} from './redis-store.js';
+export type {RedisClientLike} from './redis-store.js';
+export {memoryStore} from './store.js';
+export type {SessionStore} from './store.js';
+export type {StoredState} from '../core/ports.js';
 export {VERSION} from '../version.js';

@@ -1,29 +1,31 @@
 import type {StateDefinition, VarMap} from '../core/define.js';
+import type {StoreLayer} from '../core/layer.js';
 import type {StoreHost} from '../core/ports.js';
-import {StateStore} from '../core/store.js';
+import type {StateStore} from '../core/store.js';
 import type {StateVar} from '../core/var.js';
 import type {UrlMode} from './port.js';
 import type {ParamTexts, UrlClient, UrlService} from './service.js';
 
 /**
- * Creates the store of `definition` mirrored into the URL: its initial values come from valid
- * params (invalid ones fall back, are reported and corrected in the URL), and every change is
- * written back through the page's {@link UrlService}.
+ * The URL layer of a store: its initial values are the valid params (invalid ones are reported
+ * and fall back); once connected, the URL is corrected where it differs from the store (invalid
+ * params, values restored from storage) and every change is written through the page's
+ * {@link UrlService}. Undefined when no var of the namespace is in the URL.
  *
  * @example
  * ```ts
- * const store = urlStore(Filters, eventHost(document), service, 'query');
+ * const store = composeStore(Filters, host, [urlLayer(Filters, host, service, 'query')]);
  * ```
  */
-export function urlStore<V extends VarMap>(
+export function urlLayer<V extends VarMap>(
   definition: StateDefinition<V>,
   host: StoreHost,
   service: UrlService,
   mode: UrlMode,
-): StateStore<V> {
+): StoreLayer | undefined {
   const {name, bindings} = definition;
   const keys = definition.keys.filter((key) => bindings[key].param !== null);
-  if (!keys.length) return new StateStore(definition, host);
+  if (!keys.length) return undefined;
   const varOf = (key: string) => definition.vars[key] as StateVar;
 
   /** Text of a value in the URL; undefined leaves the param out. */
@@ -41,7 +43,7 @@ export function urlStore<V extends VarMap>(
   /** Values of the params present in `texts` (absent ones: the default when `absentIsDefault`). */
   const decode = (texts: ParamTexts, absentIsDefault: boolean) => {
     const values: Record<string, unknown> = {};
-    let invalid = false;
+    let invalid = false; // a rejected param is rewritten at once (one replaceState at the flush)
     for (const key of keys) {
       const text = texts[bindings[key].param!];
       if (text === undefined) {
@@ -81,16 +83,18 @@ export function urlStore<V extends VarMap>(
     warn: (reason, href) => host.warn?.({namespace: name, key: null, reason, raw: href}),
   };
   const handle = service.attach(client);
-  const {values, invalid} = decode(handle.read(), false);
-  store = new StateStore(definition, host, values, {
-    touch: handle.touch,
-    focus: handle.focus,
-    href: (merged) => handle.href(textsOf(merged)),
-  });
-  store.subscribe(({key, source}) => {
-    if (source !== 'url' && bindings[key].param !== null) handle.write(bindings[key].history === 'push');
-  });
-  // A rejected param is corrected in the URL at once (one replaceState at the flush).
-  if (invalid) handle.write(false);
-  return store;
+  const present = handle.read();
+  return {
+    initial: decode(present, false).values,
+    link: {touch: handle.touch, focus: handle.focus, href: (merged) => handle.href(textsOf(merged))},
+    connect(created) {
+      store = created;
+      const wanted = client.texts();
+      if (client.params.some((p) => wanted[p] !== present[p])) handle.write(false);
+      created.subscribe(({key, source}) => {
+        const binding = bindings[key as keyof V & string];
+        if (source !== 'url' && binding.param !== null) handle.write(binding.history === 'push');
+      });
+    },
+  };
 }

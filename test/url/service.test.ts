@@ -5,7 +5,8 @@ import {PageStateError} from '../../src/core/errors.js';
 import type {ErrorDetail} from '../../src/core/ports.js';
 import {stateVar} from '../../src/core/state-var.js';
 import type {StateStore} from '../../src/core/store.js';
-import {urlStore} from '../../src/url/binding.js';
+import {composeStore} from '../../src/core/layer.js';
+import {urlLayer} from '../../src/url/binding.js';
 import type {UrlMode} from '../../src/url/port.js';
 import {UrlService} from '../../src/url/service.js';
 import {FakeHistory, flushed} from './fake-history.js';
@@ -16,7 +17,7 @@ function page(url = 'https://app.test/page') {
   const errors: ErrorDetail[] = [];
   const warnings: ErrorDetail[] = [];
   const host = {change() {}, error: (d: ErrorDetail) => errors.push(d), warn: (d: ErrorDetail) => warnings.push(d)};
-  const open = <V extends VarMap>(def: StateDefinition<V>, mode: UrlMode = 'query'): StateStore<V> => urlStore(def, host, service, mode);
+  const open = <V extends VarMap>(def: StateDefinition<V>, mode: UrlMode = 'query'): StateStore<V> => composeStore(def, host, [urlLayer(def, host, service, mode)]);
   return {port, service, errors, warnings, open};
 }
 

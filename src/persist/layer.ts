@@ -1,0 +1,123 @@
+import type {StateDefinition, VarMap} from '../core/define.js';
+import type {StoreLayer} from '../core/layer.js';
+import type {StorageAdapter, StoredState, StoreHost} from '../core/ports.js';
+import type {StateStore} from '../core/store.js';
+import type {JsonValue, StateVar} from '../core/var.js';
+
+const message = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
+/**
+ * The storage layer of a store: reads `{version, values}` once (migrating older versions and
+ * validating each var on its own), then saves the persisted vars after every task that changed
+ * them. Storage that throws degrades to memory with one `page-state-error`; changes made
+ * elsewhere (another tab) arrive with `source: 'storage'`. Undefined when no var persists.
+ *
+ * @example
+ * ```ts
+ * const store = composeStore(Draft, host, [urlLayer(...), persistLayer(Draft, host, webStorage(sessionStorage))]);
+ * ```
+ */
+export function persistLayer<V extends VarMap>(
+  definition: StateDefinition<V>,
+  host: StoreHost,
+  adapter: StorageAdapter,
+): StoreLayer | undefined {
+  const {name} = definition;
+  const keys = definition.keys.filter((key) => definition.bindings[key].persist);
+  if (!keys.length) return undefined;
+  const varOf = (key: string) => definition.vars[key] as StateVar;
+  const report = (key: string | null, reason: string, raw: unknown) => host.error({namespace: name, key, reason, raw});
+  let active: StorageAdapter | undefined = adapter;
+  const degrade = (error: unknown) => {
+    if (!active) return;
+    active = undefined;
+    report(null, `storage failed (${message(error)}); the state is kept in memory only`, null);
+  };
+
+  /** Valid values of a stored record; anything unusable is reported and left to defaults. */
+  const decode = (raw: unknown): Record<string, unknown> => {
+    if (raw === undefined) return {};
+    const record = raw as Partial<StoredState> | null;
+    if (typeof record !== 'object' || record === null || typeof record.values !== 'object' || record.values === null || !Number.isSafeInteger(record.version)) {
+      report(null, 'stored data is unreadable; defaults are used and it is overwritten on the next write', raw);
+      return {};
+    }
+    let values = record.values as Record<string, unknown>;
+    const version = record.version!;
+    if (version !== definition.version) {
+      const reason =
+        version > definition.version ? `stored version ${version} is newer than ${definition.version}` : !definition.migrate ? `stored version ${version} is older than ${definition.version} and there is no migrate()` : undefined;
+      if (reason) return report(null, reason, raw), {};
+      try {
+        values = definition.migrate!(values, version);
+      } catch (error) {
+        return report(null, `migrate() failed: ${message(error)}`, raw), {};
+      }
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of keys) {
+      if (!Object.hasOwn(values, key)) continue;
+      try {
+        out[key] = varOf(key).fromJSON(values[key]);
+      } catch (error) {
+        report(key, (error as Error).message, values[key]);
+      }
+    }
+    return out;
+  };
+
+  let loaded: ReturnType<StorageAdapter['get']> | undefined;
+  try {
+    loaded = adapter.get(name);
+  } catch (error) {
+    degrade(error);
+  }
+  const isAsync = loaded instanceof Promise;
+  let store: StateStore<V> | undefined;
+
+  const save = () => {
+    scheduled = false;
+    if (!active || !store) return;
+    const values: Record<string, JsonValue> = {};
+    for (const key of keys) values[key] = varOf(key).toJSON(store.peek(key));
+    try {
+      const done = active.set(name, {version: definition.version, values});
+      if (done instanceof Promise) done.catch((error: unknown) => report(null, `could not save: ${message(error)}`, null));
+    } catch (error) {
+      degrade(error);
+    }
+  };
+  let scheduled = false;
+
+  return {
+    initial: isAsync ? {} : decode(loaded),
+    later: isAsync
+      ? (loaded as Promise<StoredState | undefined>).then(decode, (error: unknown) => {
+          report(null, `could not load: ${message(error)}`, null);
+          return undefined;
+        })
+      : undefined,
+    link: {
+      async clear() {
+        try {
+          await active?.remove(name);
+        } catch (error) {
+          report(null, `could not delete: ${message(error)}`, null);
+        }
+      },
+    },
+    connect(created) {
+      store = created;
+      created.subscribe(({key, source}) => {
+        if (source === 'storage' || !definition.bindings[key as keyof V & string].persist || scheduled) return;
+        scheduled = true;
+        queueMicrotask(save); // one save per task, however many vars changed
+      }, undefined);
+      adapter.subscribe?.(name, (data) => {
+        const values = decode(data);
+        for (const key of keys) if (!(key in values)) values[key] = varOf(key).defaultValue;
+        created.accept(values, 'storage');
+      });
+    },
+  };
+}

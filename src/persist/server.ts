@@ -1,0 +1,84 @@
+import type {StorageAdapter, StoredState} from '../core/ports.js';
+
+/** Options of {@link serverStorage}. */
+export interface ServerStorageOptions {
+  /** Defaults to the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Writes of one burst are coalesced into one request per namespace. Default 300 ms. */
+  debounceMs?: number;
+  /** A request that takes longer fails (and is retried). Default 10 s. */
+  timeoutMs?: number;
+  /** Pending writes are sent with `keepalive` when this window hides. */
+  win?: Window;
+}
+
+/**
+ * The page-state server session store over HTTP (`GET/PUT/DELETE {endpoint}/{namespace}`,
+ * see `page-state/server`). Writes are debounced, retried with backoff until the server takes
+ * them (the newest value is never dropped while the page lives), and flushed with `keepalive`
+ * on `pagehide`.
+ *
+ * @example
+ * ```ts
+ * const Notes = defineState('Notes', {persist: serverStorage('/page-state'), vars: {draft: stateVar.string()}});
+ * ```
+ */
+export function serverStorage(endpoint = '/page-state', options: ServerStorageOptions = {}): StorageAdapter & {flush(): Promise<void>} {
+  const {fetch: send = globalThis.fetch.bind(globalThis), debounceMs = 300, timeoutMs = 10_000, win} = options;
+  const base = endpoint.replace(/\/+$/, '');
+  const pending = new Map<string, StoredState>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let backoff = 0;
+  let flushing = Promise.resolve();
+
+  const request = async (method: string, namespace: string, body?: StoredState, keepalive = false) => {
+    const response = await send(`${base}/${encodeURIComponent(namespace)}`, {
+      method,
+      credentials: 'same-origin',
+      keepalive,
+      headers: {'content-type': 'application/json'},
+      body: body && JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok && response.status !== 404) throw new Error(`${method} ${base}/${namespace} answered ${response.status}`);
+    return response;
+  };
+  const schedule = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void flush(), ms);
+  };
+  const send1 = async (keepalive: boolean) => {
+    for (const [namespace, data] of [...pending]) {
+      try {
+        await request('PUT', namespace, data, keepalive);
+        if (pending.get(namespace) === data) pending.delete(namespace);
+      } catch {
+        // Offline, 5xx or timed out: keep the newest value and try again later.
+      }
+    }
+    backoff = pending.size ? Math.min(backoff ? backoff * 2 : 1000, 30_000) : 0;
+    if (pending.size) schedule(backoff);
+  };
+  // One flush at a time, so an older value can never land after a newer one.
+  const flush = (keepalive = false) => (flushing = flushing.then(() => send1(keepalive)));
+  win?.addEventListener('pagehide', () => {
+    clearTimeout(timer);
+    void flush(true);
+  });
+
+  return {
+    async get(namespace) {
+      const response = await request('GET', namespace);
+      return response.status === 404 ? undefined : ((await response.json()) as StoredState);
+    },
+    set(namespace, data) {
+      pending.set(namespace, data);
+      if (!backoff) schedule(debounceMs);
+    },
+    async remove(namespace) {
+      pending.delete(namespace);
+      await request('DELETE', namespace);
+    },
+    flush: () => flush(),
+  };
+}

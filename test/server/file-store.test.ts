@@ -1,0 +1,104 @@
+import {strict as assert} from 'node:assert';
+import {spawn} from 'node:child_process';
+import {randomUUID} from 'node:crypto';
+import {mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, describe, it} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import {createSessionHandler} from '../../src/server/handler.js';
+import {fileStore} from '../../src/server/file-store.js';
+import {cookieOf, json, serve} from './helpers.js';
+
+const folder = () => mkdtempSync(join(tmpdir(), 'page-state-'));
+const data = (n: number) => ({version: 1, values: {n}});
+
+describe('file store', () => {
+  const stores: {close(): void}[] = [];
+  const open = (dir: string, options?: Parameters<typeof fileStore>[1]) => {
+    const store = fileStore(dir, options);
+    stores.push(store);
+    return store;
+  };
+  after(() => stores.forEach((s) => s.close()));
+
+  it('keeps all of 50 concurrent PUTs to 50 namespaces of one session', async () => {
+    const {base, close} = await serve(createSessionHandler({secret: 's', store: open(folder())}));
+    try {
+      const cookie = cookieOf(await fetch(`${base}/page-state/First`, {method: 'PUT', headers: json, body: JSON.stringify(data(0))}));
+      const puts = Array.from({length: 50}, (_, i) =>
+        fetch(`${base}/page-state/ns${i}`, {method: 'PUT', headers: {...json, cookie}, body: JSON.stringify(data(i))}),
+      );
+      assert.deepEqual((await Promise.all(puts)).map((r) => r.status), Array(50).fill(204));
+      for (let i = 0; i < 50; i++) {
+        const read = await fetch(`${base}/page-state/ns${i}`, {headers: {cookie}});
+        assert.deepEqual(await read.json(), data(i), `ns${i}`);
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  it('leaves a parseable file when the writer is killed with SIGKILL mid-write', async () => {
+    const dir = folder();
+    const session = randomUUID();
+    const writer = fileURLToPath(new URL('./crash-writer.js', import.meta.url));
+    for (const killAfter of [3, 17, 40]) {
+      const child = spawn(process.execPath, [writer, dir, session], {stdio: ['ignore', 'pipe', 'inherit']});
+      let acknowledged = 0;
+      await new Promise<void>((resolve) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          acknowledged = Math.max(acknowledged, ...chunk.toString().trim().split('\n').map(Number));
+          if (acknowledged >= killAfter) {
+            child.kill('SIGKILL');
+            resolve();
+          }
+        });
+      });
+      await new Promise((resolve) => child.once('exit', resolve));
+      const file = JSON.parse(readFileSync(join(dir, `${session}.json`), 'utf8')) as {data: Record<string, {values: {n: number}}>};
+      const newest = Math.max(...Object.values(file.data).map((d) => d.values.n));
+      assert.ok(newest >= acknowledged, `acknowledged ${acknowledged}, file holds ${newest}`);
+    }
+  });
+
+  it('sweeps expired sessions and temp files left by a crash', async () => {
+    let now = Date.now();
+    const dir = folder();
+    const store = open(dir, {now: () => now});
+    const [old, fresh] = [randomUUID(), randomUUID()];
+    await store.set(old, 'A', data(1), 60);
+    await store.set(fresh, 'A', data(2), 3600);
+    writeFileSync(join(dir, `.${old}.stale.tmp`), '{');
+    now += 120_000;
+    assert.equal(await store.get(old, 'A'), undefined, 'expired sessions read as nothing before the sweep');
+    assert.equal(await store.sweep(), 2);
+    assert.deepEqual(readdirSync(dir).sort(), [`${fresh}.json`]);
+    assert.deepEqual(await store.get(fresh, 'A'), data(2));
+  });
+
+  it('refuses session ids that are not UUIDs, so no path escapes its folder', async () => {
+    const store = open(folder());
+    await assert.rejects(store.set('../escape', 'A', data(1), 60), /not a session id/);
+  });
+
+  it('generates a secret once, readable by its owner only, and the handler warns about it', () => {
+    const dir = folder();
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    const saved = process.env.PAGE_STATE_SECRET;
+    delete process.env.PAGE_STATE_SECRET;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      createSessionHandler({store: open(dir)});
+      createSessionHandler({store: open(dir)});
+    } finally {
+      console.warn = warn;
+      if (saved !== undefined) process.env.PAGE_STATE_SECRET = saved;
+    }
+    assert.equal(statSync(join(dir, 'secret')).mode & 0o777, 0o600);
+    assert.equal(readFileSync(join(dir, 'secret'), 'utf8').length, 43);
+    assert.equal(warnings.length, 2);
+    assert.match(String(warnings[0]), /PAGE_STATE_SECRET/);
+  });
+});
