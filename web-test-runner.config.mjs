@@ -1,10 +1,21 @@
 // Browser tests run in the machine's Chromium (Debian's package), never a downloaded browser.
 // Tests are compiled by `tsc` into .build/ first (see scripts/test.mjs).
 import {chromeLauncher} from '@web/test-runner-chrome';
+import {createSessionHandler, memoryStore} from './.build/src/server/index.js';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
+// The server session store the browser tests persist into (compiled by tsc beforehand).
+const sessions = createSessionHandler({secret: 'browser tests', store: memoryStore()});
+
 export default {
+  middleware: [
+    async (ctx, next) => {
+      if (!ctx.path.startsWith('/page-state/')) return next();
+      ctx.respond = false; // the handler writes the raw Node response itself
+      await sessions(ctx.req, ctx.res);
+    },
+  ],
   files: ['.build/test/**/*.browser.test.js'],
   nodeResolve: {exportConditions: ['production']},
   concurrency: 2,
