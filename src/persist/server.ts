@@ -8,6 +8,8 @@ export interface ServerStorageOptions {
   debounceMs?: number;
   /** A request that takes longer fails (and is retried). Default 10 s. */
   timeoutMs?: number;
+  /** First retry delay after a failed write; doubles up to 30 s. Default 1 s. */
+  retryMs?: number;
   /** Pending writes are sent with `keepalive` when this window hides. */
   win?: Window;
 }
@@ -24,7 +26,7 @@ export interface ServerStorageOptions {
  * ```
  */
 export function serverStorage(endpoint = '/page-state', options: ServerStorageOptions = {}): StorageAdapter & {flush(): Promise<void>} {
-  const {fetch: send = globalThis.fetch.bind(globalThis), debounceMs = 300, timeoutMs = 10_000, win} = options;
+  const {fetch: send = globalThis.fetch.bind(globalThis), debounceMs = 300, timeoutMs = 10_000, retryMs = 1000, win} = options;
   const base = endpoint.replace(/\/+$/, '');
   const pending = new Map<string, StoredState>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -47,7 +49,7 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
     clearTimeout(timer);
     timer = setTimeout(() => void flush(), ms);
   };
-  const send1 = async (keepalive: boolean) => {
+  const sendPending = async (keepalive: boolean) => {
     for (const [namespace, data] of [...pending]) {
       try {
         await request('PUT', namespace, data, keepalive);
@@ -56,11 +58,11 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
         // Offline, 5xx or timed out: keep the newest value and try again later.
       }
     }
-    backoff = pending.size ? Math.min(backoff ? backoff * 2 : 1000, 30_000) : 0;
+    backoff = pending.size ? Math.min(backoff ? backoff * 2 : retryMs, 30_000) : 0;
     if (pending.size) schedule(backoff);
   };
   // One flush at a time, so an older value can never land after a newer one.
-  const flush = (keepalive = false) => (flushing = flushing.then(() => send1(keepalive)));
+  const flush = (keepalive = false) => (flushing = flushing.then(() => sendPending(keepalive)));
   win?.addEventListener('pagehide', () => {
     clearTimeout(timer);
     void flush(true);
