@@ -4,6 +4,7 @@ import type {StateDefinition} from '../src/core/define.js';
 import {StateScope} from '../src/core/scope.js';
 import {eventHost} from '../src/lit/events.js';
 import {mirroredStores, pageStateRuntime, SCOPE, scopeContext} from '../src/lit/runtime.js';
+import {define} from './report.js';
 
 /**
  * A state scope. Namespaces it declares (through `definitions`) live here, isolated from the
@@ -13,6 +14,7 @@ import {mirroredStores, pageStateRuntime, SCOPE, scopeContext} from '../src/lit/
  * @attr url-mode - `query` (default) or `hash`: where its namespaces keep their params.
  * @attr keep-params - Comma-separated globs of params no selfish claim ever purges (`utm_*,ref`).
  * @attr endpoint - Base URL of the server session store for `persist: 'server'` (default `/page-state`).
+ * @attr persist - `session`, `local` or `server`: where its namespaces persist when they do not say.
  * @fires page-state-change - A var of a namespace in this scope changed (bubbles, composed).
  * @fires page-state-error - An input of a namespace in this scope was rejected (bubbles, composed).
  * @slot - The content that uses this scope.
@@ -24,6 +26,7 @@ import {mirroredStores, pageStateRuntime, SCOPE, scopeContext} from '../src/lit/
  *   document.querySelector('#scope').definitions = [AppWorkflow];
  * </script>
  * ```
+ * @tag page-state
  */
 export class PageStateElement extends ReactiveElement {
   /** This element's scope. */
@@ -33,6 +36,10 @@ export class PageStateElement extends ReactiveElement {
     mirroredStores(pageStateRuntime().url, pageStateRuntime().storage, {
       mode: () => (this.getAttribute('url-mode') === 'hash' ? 'hash' : 'query'),
       endpoint: () => this.getAttribute('endpoint') ?? '/page-state',
+      persist: () => {
+        const mode = this.getAttribute('persist');
+        return mode === 'session' || mode === 'local' || mode === 'server' ? mode : false;
+      },
     }),
   );
 
@@ -86,4 +93,4 @@ declare global {
   }
 }
 
-if (!customElements.get('page-state')) customElements.define('page-state', PageStateElement);
+define('page-state', PageStateElement);

@@ -18,4 +18,6 @@ const cdn = {
 };
 await build({...cdn, format: 'esm', outfile: 'dist/page-state.js'});
 await build({...cdn, format: 'iife', globalName: 'PageState', outfile: 'dist/page-state.iife.js'});
-console.log('built dist/src (npm entry), dist/page-state.js and dist/page-state.iife.js');
+// custom-elements.json for editors and docs, from the elements' TSDoc.
+execFileSync('npx', ['cem', 'analyze', '--globs', 'elements/*.ts', '--outdir', '.', '--quiet'], {stdio: 'inherit'});
+console.log('built dist/src (npm entry), dist/page-state.js, dist/page-state.iife.js and custom-elements.json');

@@ -1,9 +1,9 @@
 import {invalid, type Kind, type StateVar} from './var.js';
 
-const escapeItem = (text: string) => text.replace(/[\\,]/g, '\\$&');
+export const escapeItem = (text: string) => text.replace(/[\\,]/g, '\\$&');
 
 /** Splits `a,b\,c` into `['a', 'b,c']`; a backslash makes the next character literal. */
-function splitItems(text: string): string[] {
+export function splitItems(text: string): string[] {
   const items: string[] = [];
   let current = '';
   for (let i = 0; i < text.length; i++) {

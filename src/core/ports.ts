@@ -26,6 +26,8 @@ export interface ErrorDetail {
 export interface StoreHost {
   change(detail: ChangeDetail): void;
   error(detail: ErrorDetail): void;
+  /** A namespace became available in the scope (declared, or its store created). */
+  declared?(namespace: string): void;
   /** A warning that is not a rejected input (e.g. the URL grew too long); same detail shape. */
   warn?(detail: ErrorDetail): void;
   /** Reports an exception thrown by a listener or hook (the store carries on). */

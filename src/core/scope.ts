@@ -44,7 +44,16 @@ export class StateScope {
     for (const definition of definitions) {
       this.#check(this.#declared.get(definition.name) ?? this.#stores.get(definition.name)?.definition, definition);
       this.#declared.set(definition.name, definition);
+      this.host.declared?.(definition.name);
     }
+  }
+
+  /** The store of the namespace called `name`, if it is declared here or above, or exists in the root. */
+  find(name: string): StateStore<any> | undefined {
+    let scope: StateScope = this;
+    while (scope.parent && !scope.declares(name)) scope = scope.parent;
+    const definition = scope.#declared.get(name) ?? scope.#stores.get(name)?.definition;
+    return definition && scope.storeOf(definition);
   }
 
   /** Whether a namespace of this name was declared here. */
@@ -71,6 +80,7 @@ export class StateScope {
     if (existing) return existing;
     const store = this.factory(definition, this.host);
     this.#stores.set(definition.name, store);
+    this.host.declared?.(definition.name);
     return store;
   }
 

@@ -8,11 +8,14 @@ declare global {
     'page-state-error': CustomEvent<ErrorDetail>;
     /** Something worth knowing that rejected no input, e.g. the URL passed 2,000 characters. */
     'page-state-warning': CustomEvent<ErrorDetail>;
+    /** A namespace became available in this scope. */
+    'page-state-declared': CustomEvent<{namespace: string}>;
   }
   interface DocumentEventMap {
     'page-state-change': CustomEvent<ChangeDetail>;
     'page-state-error': CustomEvent<ErrorDetail>;
     'page-state-warning': CustomEvent<ErrorDetail>;
+    'page-state-declared': CustomEvent<{namespace: string}>;
   }
 }
 
@@ -32,6 +35,7 @@ export function eventHost(target: EventTarget): StoreHost {
     change: (detail) => emit('page-state-change', detail),
     error: (detail) => emit('page-state-error', detail),
     warn: (detail) => emit('page-state-warning', detail),
+    declared: (namespace) => emit('page-state-declared', {namespace}),
     report: (error) => reportError(error),
   };
 }

@@ -1,5 +1,5 @@
 import {ContextEvent, ContextRoot, createContext} from '@lit/context';
-import type {StateDefinition, VarMap} from '../core/define.js';
+import type {PersistMode, StateDefinition, VarMap} from '../core/define.js';
 import {StateScope, type StoreFactory} from '../core/scope.js';
 import type {StateStore} from '../core/store.js';
 import {composeStore} from '../core/layer.js';
@@ -37,6 +37,8 @@ export interface ScopeSettings {
   mode(): UrlMode;
   /** Base URL of the server session store. */
   endpoint(): string;
+  /** Where namespaces that do not say persist (`persist: false`) persist in this scope. */
+  persist(): PersistMode;
 }
 
 const RUNTIME = Symbol.for('page-state.runtime');
@@ -58,11 +60,13 @@ export function pageStateRuntime(): PageStateRuntime {
     new ContextRoot().attach(document.documentElement);
     const url = new UrlService(browserHistory(window), VERSION);
     const storage = storageResolver(window);
-    const settings: ScopeSettings = {mode: () => 'query', endpoint: () => '/page-state'};
+    const settings: ScopeSettings = {mode: () => 'query', endpoint: () => '/page-state', persist: () => false};
     runtime = holder[RUNTIME] = {version: VERSION, url, storage, root: new StateScope(eventHost(document), undefined, mirroredStores(url, storage, settings))};
-  } else if (runtime.url?.protocol !== URL_PROTOCOL && !warned) {
+  } else if (runtime.version !== VERSION && !warned) {
+    // Another copy (a micro-frontend's bundle) got here first: share its runtime, and say so.
     warned = true;
-    console.warn(`page-state ${VERSION} found page-state ${runtime.version} on this page; they speak different URL protocols`);
+    const protocol = runtime.url?.protocol === URL_PROTOCOL ? 'the same URL protocol' : `URL protocol ${runtime.url?.protocol} (this copy speaks ${URL_PROTOCOL})`;
+    console.warn(`page-state ${VERSION} shares this page with page-state ${runtime.version} (${protocol}): one URL service and root scope serve both; align the versions to be safe.`);
   }
   return runtime;
 }
@@ -71,11 +75,13 @@ let warned = false;
 /** A store factory mirroring namespaces into the URL, then into their storage. */
 export const mirroredStores =
   (url: UrlService, storage: PageStateRuntime['storage'], settings: ScopeSettings): StoreFactory =>
-  (definition, host) =>
-    composeStore(definition, host, [
+  (definition, host) => {
+    const persist = definition.persist === false ? settings.persist() : definition.persist;
+    return composeStore(definition, host, [
       urlLayer(definition, host, url, settings.mode()),
-      definition.persist === false ? undefined : persistLayer(definition, host, storage(definition.persist, settings.endpoint())),
+      persist === false ? undefined : persistLayer(definition, host, storage(persist, settings.endpoint())),
     ]);
+  };
 
 /** The scope of the nearest `<page-state>` around `node` (itself included), else the root. */
 export function nearestScope(node?: Element): StateScope {

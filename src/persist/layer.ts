@@ -23,7 +23,8 @@ export function persistLayer<V extends VarMap>(
   adapter: StorageAdapter,
 ): StoreLayer | undefined {
   const {name} = definition;
-  const keys = definition.keys.filter((key) => definition.bindings[key].persist);
+  // The layer exists because a mode applies (the namespace's or its scope's): vars persist unless they opt out.
+  const keys = definition.keys.filter((key) => (definition.vars[key] as StateVar).options.persist ?? true);
   if (!keys.length) return undefined;
   const varOf = (key: string) => definition.vars[key] as StateVar;
   const report = (key: string | null, reason: string, raw: unknown) => host.error({namespace: name, key, reason, raw});
@@ -109,7 +110,7 @@ export function persistLayer<V extends VarMap>(
     connect(created) {
       store = created;
       created.subscribe(({key, source}) => {
-        if (source === 'storage' || !definition.bindings[key as keyof V & string].persist || scheduled) return;
+        if (source === 'storage' || !keys.includes(key as keyof V & string) || scheduled) return;
         scheduled = true;
         queueMicrotask(save); // one save per task, however many vars changed
       }, undefined);

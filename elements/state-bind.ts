@@ -1,0 +1,96 @@
+import type {StateStore} from '../src/core/store.js';
+import type {StateVar} from '../src/core/var.js';
+import {nearestScope} from '../src/lit/runtime.js';
+import {controlAdapter, type ControlAdapter} from './controls.js';
+import {announceError, define, whenParsed} from './report.js';
+
+/**
+ * Binds its first form control, two ways, to the var at `path`: text, number, range, checkbox
+ * (boolean), radio group, select, multi-select (list), textarea, date and datetime-local. With no
+ * control it shows the value as text. A value the user enters that fails validation marks the
+ * control `aria-invalid` and keeps the last valid state.
+ *
+ * @attr path - `Namespace.var`.
+ * @fires page-state-error - The user entered an invalid value, or `path` names no var (bubbles, composed).
+ * @slot - The form control, or nothing to show the value as text.
+ *
+ * @example
+ * ```html
+ * <state-bind path="Filters.q"><input type="search"></state-bind>
+ * Page <state-bind path="Filters.page"></state-bind>
+ * ```
+ * @tag state-bind
+ */
+export class StateBindElement extends HTMLElement {
+  #unbind?: () => void;
+  #waiting = false;
+
+  connectedCallback(): void {
+    whenParsed(this.#bind);
+  }
+
+  disconnectedCallback(): void {
+    this.#unbind?.();
+    this.#unbind = undefined;
+    this.#wait(false);
+  }
+
+  readonly #bind = () => {
+    if (this.#unbind || !this.isConnected) return;
+    const path = this.getAttribute('path') ?? '';
+    const [namespace = '', key = ''] = path.split('.');
+    const store = nearestScope(this).find(namespace);
+    if (!store) return this.#wait(true); // declared later, maybe by markup further down
+    this.#wait(false);
+    if (!Object.hasOwn(store.definition.vars, key)) {
+      return announceError(this, {namespace, key, reason: `no var "${key}" in ${namespace} (path="${path}")`, raw: path});
+    }
+    this.#unbind = this.#connect(store, key);
+  };
+
+  #wait(on: boolean) {
+    if (on === this.#waiting) return;
+    this.#waiting = on;
+    document[on ? 'addEventListener' : 'removeEventListener']('page-state-declared', this.#bind);
+  }
+
+  #connect(store: StateStore, key: string): () => void {
+    const v = store.definition.vars[key] as StateVar<any>;
+    const control = this.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea');
+    const adapter: ControlAdapter = control
+      ? controlAdapter(control, v, () => [...this.querySelectorAll<HTMLInputElement>('input[type=radio]')])
+      : {read: () => store.peek(key), write: (value) => void (this.textContent = value === null ? '' : v.encode(value))};
+    const onInput = () => {
+      let value: unknown;
+      try {
+        value = adapter.read();
+        store.set(key, value as never);
+        control?.removeAttribute('aria-invalid');
+      } catch (error) {
+        control?.setAttribute('aria-invalid', 'true');
+        const raw = control instanceof HTMLSelectElement && control.multiple ? [...control.selectedOptions].map((o) => o.value) : control?.value;
+        announceError(this, {namespace: store.definition.name, key, reason: (error as Error).message, raw});
+      }
+    };
+    adapter.write(store.get(key));
+    const stop = store.subscribe(() => {
+      adapter.write(store.peek(key));
+      control?.removeAttribute('aria-invalid');
+    }, [key]);
+    this.addEventListener('input', onInput);
+    this.addEventListener('change', onInput);
+    return () => {
+      stop();
+      this.removeEventListener('input', onInput);
+      this.removeEventListener('change', onInput);
+    };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'state-bind': StateBindElement;
+  }
+}
+
+define('state-bind', StateBindElement);

@@ -1,0 +1,66 @@
+import {badDefinition} from './errors.js';
+import type {StandardSchema} from './json.js';
+import {stateVar} from './state-var.js';
+import type {HistoryMode, StateVar, VarOptions} from './var.js';
+
+/** Attributes of a `<state-var>`, as text (null when absent). */
+export interface VarAttributes {
+  type: string | null;
+  default: string | null;
+  'url-key': string | null;
+  persist: string | null;
+  history: string | null;
+  values: string | null;
+  of: string | null;
+}
+
+/** Accepts any JSON (json vars declared in markup carry no schema). */
+const anyJson: StandardSchema<unknown> = {'~standard': {version: 1, vendor: 'page-state', validate: (value) => ({value})}};
+
+type Builder = (defaultValue: any, options: VarOptions, attrs: VarAttributes) => StateVar<any>;
+const scalar = (make: (d: any, o: VarOptions) => StateVar<any>): Builder => (d, o) => make(d, o);
+const builders: Record<string, Builder> = {
+  string: scalar((d = '', o) => stateVar.string(d, o)),
+  int: scalar((d = 0, o) => stateVar.int(d, o)),
+  float: scalar((d = 0, o) => stateVar.float(d, o)),
+  boolean: scalar((d = false, o) => stateVar.boolean(d, o)),
+  date: scalar((d = null, o) => stateVar.date(d, o)),
+  datetime: scalar((d = null, o) => stateVar.datetime(d, o)),
+  enum: (d, o, attrs) => stateVar.enum((attrs.values ?? '').split(',').map((v) => v.trim()).filter(Boolean), d, o),
+  list(d = [], o, attrs) {
+    const of = attrs.of ?? 'string';
+    if (!['string', 'int', 'float', 'boolean', 'date', 'datetime'].includes(of)) badDefinition(`list items cannot be of type "${of}"`);
+    return stateVar.list(builders[of]!(undefined, {}, attrs), d, o);
+  },
+  json: (d = null, o) => stateVar.json(anyJson, d, {...o, nullable: true}),
+};
+
+/**
+ * Builds a var from markup attributes; `default` is read with the var's own text codec (the
+ * same text as in the URL). Throws a `PageStateError` naming what is wrong.
+ *
+ * @example
+ * ```ts
+ * varFromMarkup({type: 'list', of: 'int', default: '1,2', 'url-key': 'ids', persist: null, history: null, values: null});
+ * ```
+ */
+export function varFromMarkup(attrs: VarAttributes): StateVar<any> {
+  const type = attrs.type ?? 'string';
+  const build = builders[type];
+  if (!build || !Object.hasOwn(builders, type)) {
+    return badDefinition(`unknown type "${type}" (use ${Object.keys(builders).join(', ')})`);
+  }
+  const options: VarOptions = {};
+  if (attrs['url-key'] !== null) options.urlKey = attrs['url-key'] || false;
+  if (attrs.persist !== null) options.persist = attrs.persist !== 'false';
+  if (attrs.history !== null) options.history = attrs.history as HistoryMode;
+  const plain = build(undefined, options, attrs);
+  if (attrs.default === null) return plain;
+  let value: unknown;
+  try {
+    value = plain.decode(attrs.default);
+  } catch (error) {
+    badDefinition(`default "${attrs.default}" is not a valid ${plain.type}: ${(error as Error).message}`);
+  }
+  return build(value, options, attrs);
+}

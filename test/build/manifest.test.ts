@@ -1,0 +1,28 @@
+import {strict as assert} from 'node:assert';
+import {readFileSync} from 'node:fs';
+import {describe, it} from 'node:test';
+import pkg from '../../package.json' with {type: 'json'};
+
+interface Declaration {
+  tagName?: string;
+  attributes?: {name: string; description?: string}[];
+}
+
+describe('custom-elements.json', () => {
+  it('describes every element with its documented attributes, and package.json points to it', () => {
+    const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8')) as {modules: {declarations?: Declaration[]}[]};
+    const tags = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, d]));
+    const expected: Record<string, string[]> = {
+      'page-state': ['url-mode', 'keep-params', 'endpoint', 'persist'],
+      'state-namespace': ['name', 'url-prefix', 'url-selfish', 'share-url-with', 'restore-url-on-touch', 'clear-on-default', 'history', 'persist', 'version'],
+      'state-var': ['name', 'type', 'default', 'url-key', 'persist', 'history', 'values', 'of'],
+      'state-bind': ['path'],
+      'state-focus': ['namespace'],
+    };
+    for (const [tag, attributes] of Object.entries(expected)) {
+      const declared = tags.get(tag)?.attributes ?? [];
+      assert.deepEqual(declared.map((a) => a.name).sort(), [...attributes].sort(), tag);
+      assert.ok(declared.every((a) => a.description), `${tag} documents every attribute`);
+    }
+  });
+});

@@ -1,0 +1,137 @@
+import {expect, oneEvent} from '@open-wc/testing';
+import type {ErrorDetail} from '../../src/index.js';
+
+type Frame = {frame: HTMLIFrameElement; win: Window; doc: Document; $: <T extends Element = HTMLInputElement>(selector: string) => T};
+
+async function open(path: string, frame = document.createElement('iframe')): Promise<Frame> {
+  const loaded = oneEvent(frame, 'load');
+  if (frame.isConnected) frame.contentWindow!.location.href = path;
+  else {
+    frame.src = path;
+    document.body.append(frame);
+  }
+  await loaded;
+  const win = frame.contentWindow!;
+  await win.customElements.whenDefined('state-bind');
+  await new Promise((resolve) => win.setTimeout(resolve));
+  return {frame, win, doc: win.document, $: (selector) => win.document.querySelector(selector)!};
+}
+const settle = (win: Window) => new Promise((resolve) => win.setTimeout(resolve));
+function type(input: HTMLInputElement | HTMLTextAreaElement, text: string) {
+  for (const char of text) {
+    input.value += char;
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+  }
+}
+function spyWrites(win: Window) {
+  const writes: string[] = [];
+  const replace = win.history.replaceState;
+  win.history.replaceState = function (this: History, ...args: Parameters<History['replaceState']>) {
+    writes.push(String(args[2]));
+    return replace.apply(this, args);
+  };
+  return writes;
+}
+
+afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+describe('declarative elements from the CDN file', () => {
+  it('binds every kind of control, writes the URL once per task, and a reload restores them all', async () => {
+    const page = await open('/test/pages/declarative.html');
+    const {$, win} = page;
+    const writes = spyWrites(win);
+    type($('#q'), 'printer');
+    await settle(win);
+    expect(writes.length).to.equal(1);
+    expect(win.location.search).to.equal('?s_q=printer');
+
+    $('#exact').click();
+    const sort = $<HTMLSelectElement>('#sort');
+    sort.value = 'top';
+    sort.dispatchEvent(new Event('change', {bubbles: true}));
+    const tags = $<HTMLSelectElement>('#tags');
+    tags.options[1]!.selected = true;
+    tags.options[2]!.selected = true;
+    tags.dispatchEvent(new Event('change', {bubbles: true}));
+    $('#page').value = '3';
+    $('#page').dispatchEvent(new Event('input', {bubbles: true}));
+    $('input[value=green]').click();
+    $('#due').value = '2026-11-22';
+    $('#due').dispatchEvent(new Event('change', {bubbles: true}));
+    type($<HTMLTextAreaElement>('#note'), 'not in the URL');
+    await settle(win);
+    expect(decodeURIComponent(win.location.search)).to.equal(
+      '?s_q=printer&s_exact=true&s_sort=top&s_tags=bug,a\\,b&s_p=3&s_color=green&s_due=2026-11-22',
+    );
+    expect($('#echo').textContent).to.equal('You searched: printer');
+
+    const reloaded = await open(win.location.href, page.frame);
+    const r = reloaded.$;
+    expect([r('#q').value, r('#exact').checked, r<HTMLSelectElement>('#sort').value, r('#page').value, r('#due').value]).to.deep.equal([
+      'printer', true, 'top', '3', '2026-11-22',
+    ]);
+    expect([...r<HTMLSelectElement>('#tags').selectedOptions].map((o) => o.value)).to.deep.equal(['bug', 'a,b']);
+    expect(r('input[value=green]').checked).to.equal(true);
+    expect(r<HTMLTextAreaElement>('#note').value).to.equal('');
+  });
+
+  it('renders a hostile param as text and creates no element', async () => {
+    const payload = '<img src=x onerror="window.pwned=1">';
+    const {$, doc, win} = await open(`/test/pages/declarative.html?s_q=${encodeURIComponent(payload)}`);
+    expect($('#q').value).to.equal(payload);
+    expect($('#echo').textContent).to.equal(`You searched: ${payload}`);
+    expect(doc.querySelector('img')).to.equal(null);
+    expect((win as Window & {pwned?: number}).pwned).to.equal(undefined);
+  });
+
+  it('marks an invalid entry aria-invalid and keeps the last valid state', async () => {
+    const {$, win} = await open('/test/pages/declarative.html?s_p=2');
+    const heard = oneEvent(win.document, 'page-state-error');
+    $('#page').value = '2x';
+    $('#page').dispatchEvent(new Event('input', {bubbles: true}));
+    const {detail} = (await heard) as CustomEvent<ErrorDetail>;
+    expect(detail).to.include({namespace: 'Search', key: 'page', raw: '2x'});
+    expect($('#page').getAttribute('aria-invalid')).to.equal('true');
+    await settle(win);
+    expect(win.location.search).to.equal('?s_p=2');
+    $('#page').value = '4';
+    $('#page').dispatchEvent(new Event('input', {bubbles: true}));
+    expect($('#page').hasAttribute('aria-invalid')).to.equal(false);
+  });
+
+  it('focuses a namespace from <state-focus>', async () => {
+    const {$, win} = await open('/test/pages/declarative.html?s_q=x&other=1');
+    $<HTMLButtonElement>('#focus').click();
+    await settle(win);
+    expect(win.location.search).to.equal('?s_q=x');
+  });
+
+  it('reports bad markup as a page-state-error and a console error, naming the element', async () => {
+    const {win, doc} = await open('/test/pages/declarative.html');
+    const logged: unknown[][] = [];
+    (win as Window & typeof globalThis).console.error = (...args: unknown[]) => logged.push(args);
+    const errors: ErrorDetail[] = [];
+    doc.addEventListener('page-state-error', (e) => errors.push((e as CustomEvent<ErrorDetail>).detail));
+    doc.body.insertAdjacentHTML(
+      'beforeend',
+      `<state-namespace name="Bad1"><state-var name="a" type="number"></state-var></state-namespace>
+       <state-namespace name="Bad2"><state-var name="a" type="int" default="x"></state-var></state-namespace>
+       <state-namespace name="Bad3"><state-var name="a"></state-var><state-var name="a"></state-var></state-namespace>`,
+    );
+    expect(errors.map((e) => [e.namespace, e.key])).to.deep.equal([['Bad1', 'a'], ['Bad2', 'a'], ['Bad3', 'a']]);
+    expect(errors[0]!.reason).to.match(/unknown type "number"/);
+    expect(errors[1]!.reason).to.match(/default "x" is not a valid int/);
+    expect(errors[2]!.reason).to.match(/declared twice/);
+    expect(logged.length).to.equal(3);
+    expect(String(logged[0]![0])).to.match(/^<state-namespace> Bad1\.a:/);
+  });
+
+  it('works from the classic-script (IIFE) build', async () => {
+    const {$, win} = await open('/test/pages/iife.html?c_n=7');
+    expect($('#n').value).to.equal('7');
+    expect(typeof (win as Window & {PageState?: {defineState: unknown}}).PageState?.defineState).to.equal('function');
+    type($('#n'), '1');
+    await settle(win);
+    expect(win.location.search).to.equal('?c_n=71');
+  });
+});
