@@ -1,5 +1,6 @@
-// `npm run build`: the npm entry (ES modules + .d.ts, dependencies external) and the CDN files
-// (one self-contained minified ES module, and the same as a classic script with global PageState).
+// `npm run build`: the npm entry (ES modules + .d.ts, dependencies external), the CDN files (one
+// self-contained minified ES module, and the same as a classic script with global PageState),
+// custom-elements.json and the demo.
 import {execFileSync} from 'node:child_process';
 import {rmSync} from 'node:fs';
 import {build} from 'esbuild';
@@ -20,4 +21,6 @@ await build({...cdn, format: 'esm', outfile: 'dist/page-state.js'});
 await build({...cdn, format: 'iife', globalName: 'PageState', outfile: 'dist/page-state.iife.js'});
 // custom-elements.json for editors and docs, from the elements' TSDoc.
 execFileSync('npx', ['cem', 'analyze', '--globs', 'elements/*.ts', '--outdir', '.', '--quiet'], {stdio: 'inherit'});
-console.log('built dist/src (npm entry), dist/page-state.js, dist/page-state.iife.js and custom-elements.json');
+// The demo too, so it cannot rot (demo/plain.html keeps its classic script: it is the CDN file).
+execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {stdio: 'inherit'});
+console.log('built dist/src (npm entry), dist/page-state.js, dist/page-state.iife.js, custom-elements.json and dist/demo');

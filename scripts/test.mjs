@@ -45,8 +45,8 @@ const nodeTests = (only) =>
   readdirSync('.build/test', {recursive: true})
     .filter((f) => f.endsWith('.test.js') && !f.endsWith('.browser.test.js') && only(f))
     .map((f) => `.build/test/${f}`);
-// The size budgets measure dist/, so they run after the build.
-const afterBuild = (f) => f.startsWith('build/');
+// The size budgets measure dist/ and the end-to-end pages load it, so they run after the build.
+const afterBuild = (f) => f.startsWith('build/') || f.startsWith('e2e/');
 
 rmSync('.build', {recursive: true, force: true});
 await run('types + compile', 'npx', ['tsc', '-p', 'tsconfig.json']);
@@ -55,7 +55,7 @@ if (!broken) {
   await run('unit tests (Node)', 'node', ['--test', '--test-reporter=spec', ...nodeTests((f) => !afterBuild(f))], nodeCounts);
   await run('build', 'node', ['scripts/build.mjs']);
   await run('browser tests (Chromium)', 'npx', ['wtr'], wtrCounts);
-  await run('size budgets', 'node', ['--test', '--test-reporter=spec', ...nodeTests(afterBuild)], nodeCounts);
+  await run('builds and end to end (Chromium)', 'node', ['--test', '--test-reporter=spec', ...nodeTests(afterBuild)], nodeCounts);
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(broken || totals.failed ? 1 : 0);

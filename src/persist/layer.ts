@@ -77,8 +77,8 @@ export function persistLayer<V extends VarMap>(
   let store: StateStore<V> | undefined;
 
   const save = () => {
+    if (!scheduled || !active || !store) return;
     scheduled = false;
-    if (!active || !store) return;
     const values: Record<string, JsonValue> = {};
     for (const key of keys) values[key] = varOf(key).toJSON(store.peek(key));
     try {
@@ -100,6 +100,7 @@ export function persistLayer<V extends VarMap>(
       : undefined,
     link: {
       async clear() {
+        scheduled = false; // the reset before clear() must not write the defaults back
         try {
           await active?.remove(name);
         } catch (error) {

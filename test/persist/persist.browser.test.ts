@@ -97,6 +97,18 @@ describe('persistence in Chromium', () => {
     }
   });
 
+  it('deletes stored data on clear() instead of writing the defaults back', async () => {
+    const Cleared = defineState('Cleared', {persist: 'local', vars: {n: stateVar.int(0, {urlKey: false})}});
+    const cleared = stateOf(Cleared);
+    cleared.state.n = 5;
+    await nextTask();
+    expect(localStorage.getItem('page-state:Cleared')).to.not.equal(null);
+    await cleared.clear();
+    await nextTask();
+    expect(localStorage.getItem('page-state:Cleared')).to.equal(null);
+    expect(cleared.state.n).to.equal(0);
+  });
+
   it('migrates version 1 data', () => {
     localStorage.setItem('page-state:Migrated', JSON.stringify({version: 1, values: {name: 'Ada Lovelace'}}));
     const Migrated = defineState('Migrated', {

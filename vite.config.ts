@@ -1,0 +1,32 @@
+import {resolve} from 'node:path';
+import {defineConfig, type Plugin} from 'vite';
+import {createSessionHandler, fileStore, redisStore, type SessionStore} from './src/server/index.js';
+
+/**
+ * Mounts the session handler (`persist: 'server'`) in the dev server: the embedded file store in
+ * `.page-state/`, or Redis when `REDIS_URL` is set.
+ */
+function sessionStore(): Plugin {
+  return {
+    name: 'page-state-session-store',
+    async configureServer(server) {
+      let store: SessionStore;
+      if (process.env.REDIS_URL) {
+        const {createClient} = await import('redis');
+        store = redisStore(await createClient({url: process.env.REDIS_URL}).connect());
+      } else store = fileStore(resolve(process.env.PAGE_STATE_DIR || '.page-state'));
+      const handler = createSessionHandler({store, secret: process.env.PAGE_STATE_SECRET});
+      server.middlewares.use((req, res, next) => void handler(req, res, next));
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [sessionStore()],
+  server: {host: '127.0.0.1', port: Number(process.env.PORT) || 5173},
+  build: {
+    outDir: 'dist/demo',
+    emptyOutDir: true,
+    rollupOptions: {input: ['index.html', 'demo/micro-frontends.html', 'demo/plain.html'].map((p) => resolve(p))},
+  },
+});
