@@ -35,6 +35,7 @@ export async function startRedis(port?: number): Promise<{url: string; port: num
     url: `redis://127.0.0.1:${chosen}`,
     port: chosen,
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
       await exited;
