@@ -47,8 +47,7 @@ const silentHost: StoreHost = {change() {}, error() {}};
  * ```
  */
 export class StateStore<V extends VarMap = VarMap> {
-  /** Live object: read and assign vars; assignment validates like `set`. */
-  readonly state: StateValues<V>;
+  #state?: StateValues<V>;
   /** True once every async source (server storage) has been applied. */
   hydrated = true;
   /** Resolves when every async source (server storage) has been applied. */
@@ -68,7 +67,6 @@ export class StateStore<V extends VarMap = VarMap> {
     later?: Promise<Partial<Record<string, unknown>> | undefined>,
   ) {
     for (const key of definition.keys) this.#values[key] = this.#var(key).copy(this.#var(key).defaultValue);
-    this.state = liveView(definition.keys, (key) => this.get(key as Key<V>), (key, value) => this.set(key as Key<V>, value as never));
     this.accept(initial, 'init');
     this.#written.clear();
     if (!later) {
@@ -86,6 +84,12 @@ export class StateStore<V extends VarMap = VarMap> {
         this.hydrated = true;
         definition.onInit?.(this);
       });
+  }
+
+  /** Live object: read and assign vars; assignment validates like `set`. */
+  get state(): StateValues<V> {
+    // Made on first use: most stores are read through get() or a controller.
+    return (this.#state ??= liveView(this.definition.keys, (key) => this.get(key as Key<V>), (key, value) => this.set(key as Key<V>, value as never)));
   }
 
   /** Reads one var. */

@@ -13,3 +13,35 @@ export function liveView<T extends object>(
   }
   return Object.preventExtensions(view);
 }
+
+const READ = Symbol('read');
+const WRITE = Symbol('write');
+const prototypes = new WeakMap<readonly string[], object>();
+
+/**
+ * Like {@link liveView}, but the accessors live on one prototype per key list, so making a view
+ * costs one object instead of one property definition per key (a controller per element, each
+ * over a namespace of 1,000 vars, stays cheap). Its keys are not own properties.
+ */
+export function sharedView<T extends object>(
+  keys: readonly string[],
+  get: (key: string) => unknown,
+  set: (key: string, value: unknown) => void,
+): T {
+  let proto = prototypes.get(keys);
+  if (!proto) {
+    proto = Object.create(null) as object;
+    for (const key of keys) {
+      Object.defineProperty(proto, key, {
+        get(this: {[READ]: typeof get}) {
+          return this[READ](key);
+        },
+        set(this: {[WRITE]: typeof set}, value: unknown) {
+          this[WRITE](key, value);
+        },
+      });
+    }
+    prototypes.set(keys, proto);
+  }
+  return Object.preventExtensions(Object.assign(Object.create(proto) as object, {[READ]: get, [WRITE]: set})) as T;
+}

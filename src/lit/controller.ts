@@ -2,7 +2,7 @@ import {ContextConsumer} from '@lit/context';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {StateDefinition, StateValues, VarMap} from '../core/define.js';
 import type {StateStore} from '../core/store.js';
-import {liveView} from '../core/view.js';
+import {sharedView} from '../core/view.js';
 import {pageStateRuntime, scopeContext, stateOf} from './runtime.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -42,7 +42,7 @@ export class StateController<V extends VarMap> implements ReactiveController {
       callback: (scope) => this.#use(scope.resolve(definition)),
     });
     host.addController(this);
-    this.state = liveView(
+    this.state = sharedView(
       definition.keys,
       (key) => {
         this.#reading?.add(key);

@@ -8,6 +8,7 @@ export interface Param {
 }
 
 const decode = (text: string): string | undefined => {
+  if (!/[%+]/.test(text)) return text; // most params need no decoding at all
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {

@@ -66,6 +66,8 @@ type Op = [kind: 'write' | 'claim', entry: Entry];
 export class UrlService {
   readonly protocol = URL_PROTOCOL;
   readonly #entries = new Set<Entry>();
+  /** Param → the first client that claimed it (clients sharing a definition share params). */
+  readonly #owners = new Map<string, Entry>();
   #ops: Op[] = [];
   #push = false;
   #scheduled = false;
@@ -78,6 +80,7 @@ export class UrlService {
   #seen: string;
   #checked = false;
   #warned = false;
+  #indexed?: {href: string; query: Map<string, string>; hash: Map<string, string>};
 
   constructor(
     private readonly port: HistoryPort,
@@ -96,21 +99,22 @@ export class UrlService {
   }
 
   attach(client: UrlClient): UrlHandle {
-    for (const other of this.#entries) {
-      const shared = client.params.find((p) => other.client.params.includes(p));
-      if (shared && (other.client.name !== client.name || other.client.fingerprint !== client.fingerprint)) {
+    for (const param of client.params) {
+      const other = this.#owners.get(param)?.client;
+      if (other && (other.name !== client.name || other.fingerprint !== client.fingerprint)) {
         throw new PageStateError(
           ErrorCode.conflict,
-          `URL param "${shared}" is claimed by "${other.client.name}" and by a different definition of "${client.name}": give one a distinct urlPrefix or urlKey`,
+          `URL param "${param}" is claimed by "${other.name}" and by a different definition of "${client.name}": give one a distinct urlPrefix or urlKey`,
         );
       }
     }
     const entry: Entry = {client, hidden: false, verified: this.#epoch};
     this.#entries.add(entry);
+    for (const param of client.params) if (!this.#owners.has(param)) this.#owners.set(param, entry);
     const claim: Op[] = client.selfish ? [['claim', entry]] : [];
     this.#queue(claim);
     return {
-      read: () => this.#read(client, parse(this.port.href())),
+      read: () => this.#read(client, this.port.href()),
       // Writing a selfish namespace claims the URL again.
       write: (push) => this.#queue([['write', entry], ...claim], push),
       focus: () => this.#queue([['write', entry], ['claim', entry]]),
@@ -122,16 +126,32 @@ export class UrlService {
       },
       detach: () => {
         this.#entries.delete(entry);
+        for (const [param, owner] of this.#owners) if (owner === entry) this.#owners.delete(param);
         this.#ops = this.#ops.filter(([, e]) => e !== entry);
       },
     };
   }
 
-  #read(client: UrlClient, parsed: Parsed): ParamTexts {
-    const list = parsed[client.mode];
+  #read(client: UrlClient, href: string): ParamTexts {
+    const index = this.#index(href)[client.mode];
     const texts: ParamTexts = Object.create(null);
-    for (const name of client.params) texts[name] = list.find((p) => p.key === name)?.value;
+    for (const name of client.params) texts[name] = index.get(name);
     return texts;
+  }
+
+  /** First value of every param of `href`, parsed once per distinct URL (20 namespaces starting
+   * on one URL parse it once, not 20 times). */
+  #index(href: string) {
+    if (this.#indexed?.href !== href) {
+      const parsed = parse(href);
+      const first = (list: Param[]) => {
+        const map = new Map<string, string>();
+        for (const p of list) if (!map.has(p.key)) map.set(p.key, p.value);
+        return map;
+      };
+      this.#indexed = {href, query: first(parsed.query), hash: first(parsed.hash)};
+    }
+    return this.#indexed;
   }
 
   #queue(ops: Op[], push = false) {
@@ -160,7 +180,7 @@ export class UrlService {
     }
     if (entry.verified === this.#epoch) return;
     entry.verified = this.#epoch;
-    const present = this.#read(entry.client, parse(this.#seen));
+    const present = this.#read(entry.client, this.#seen);
     const wanted = entry.client.texts();
     // A restore writes without claiming: whoever changed the URL keeps what it wrote.
     if (entry.client.params.some((p) => present[p] !== wanted[p])) this.#queue([['write', entry]]);
@@ -172,9 +192,8 @@ export class UrlService {
     this.#seen = href;
     this.#epoch++;
     this.#ops = [];
-    const parsed = parse(href);
     for (const entry of this.#entries) {
-      const texts = this.#read(entry.client, parsed);
+      const texts = this.#read(entry.client, href);
       if (entry.hidden && Object.values(texts).every((t) => t === undefined)) continue;
       entry.hidden = false;
       entry.verified = this.#epoch;

@@ -1,0 +1,87 @@
+// `npm run bench`: every comparison side by side in one run, as absolute medians and ratios.
+// Prints a table, writes bench/results/latest.json and the table in README.md. Never fails on a
+// number: benchmarks record, tests assert.
+import {readFileSync, writeFileSync} from 'node:fs';
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {cpus, totalmem} from 'node:os';
+import {build} from 'esbuild';
+import {chromium} from 'playwright-core';
+import {serverLoad} from './server.js';
+import {sizes} from './sizes.js';
+import {hydration, serialization} from './url.js';
+
+async function browserBench() {
+  const bundle = await build({
+    entryPoints: ['bench/browser.ts'], bundle: true, write: false, format: 'esm', target: 'es2022', minify: true,
+    conditions: ['production'], logLevel: 'silent',
+  });
+  const script = bundle.outputFiles[0]!.text;
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith('/bench.js')) res.writeHead(200, {'content-type': 'text/javascript'}).end(script);
+    else res.writeHead(200, {'content-type': 'text/html'}).end('<!doctype html><script type="module" src="/bench.js"></script>');
+  }).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.waitForFunction(() => 'bench' in window);
+    return {chromium: browser.version(), ...(await page.evaluate(() => (window as unknown as {bench(): Promise<any>}).bench()))};
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+const fmt = (n: number, unit: string) => `${n < 0.01 ? n.toFixed(4) : n < 10 ? n.toFixed(2) : Math.round(n).toLocaleString('en')} ${unit}`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+const started = Date.now();
+console.log('page-state benchmarks: Chromium...');
+const browser = await browserBench();
+console.log('URL hydration and serialization (Node)...');
+const hydrate = await hydration();
+const serialize = await serialization();
+console.log('session handler under autocannon (Node)...');
+const load = await serverLoad();
+const size = await sizes();
+const machine = {cpus: `${cpus().length} × ${cpus()[0]?.model.trim()}`, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: browser.chromium};
+
+const {set, elements, history} = browser;
+const rows: [string, string, string, string, string][] = [
+  ['set() of a validated int var, memory store', fmt(set.pageState * 1e6, 'ns'), `nanostores setKey ${fmt(set.nanostores * 1e6, 'ns')}; plain write ${fmt(set.plain * 1e6, 'ns')}`, ratio(set.pageState, set.nanostores), '≤ 2× nanostores'],
+  ['set() of a validated int var, URL-bound', fmt(set.pageStateUrl * 1e6, 'ns'), `nanostores setKey ${fmt(set.nanostores * 1e6, 'ns')}`, ratio(set.pageStateUrl, set.nanostores), '≤ 2× nanostores'],
+  ['1,000 Lit elements, one key changed: re-renders', String(elements.pageState.renders), `nanostores StoreController ${elements.nanostores.renders}`, ratio(elements.pageState.renders, elements.nanostores.renders), 'exactly 1'],
+  ['1,000 Lit elements, one key changed: time', fmt(elements.pageState.time, 'ms'), `nanostores ${fmt(elements.nanostores.time, 'ms')}`, ratio(elements.pageState.time, elements.nanostores.time), 'faster than nanostores'],
+  ['… the same namespace kept out of the URL', `${fmt(elements.pageStateMemory.time, 'ms')}, ${elements.pageStateMemory.renders} re-render`, `nanostores ${fmt(elements.nanostores.time, 'ms')}`, ratio(elements.pageStateMemory.time, elements.nanostores.time), 'faster than nanostores'],
+  ['hydrate 200 params across 20 namespaces', fmt(hydrate.pageState * 1000, 'µs'), `URLSearchParams+Number ${fmt(hydrate.baseline * 1000, 'µs')}; nuqs ${fmt(hydrate.nuqs * 1000, 'µs')}`, `${ratio(hydrate.pageState, hydrate.baseline)} baseline, ${ratio(hydrate.pageState, hydrate.nuqs)} nuqs`, '≤ 3× baseline, < nuqs'],
+  ['serialize that state to a URL', fmt(serialize.pageState * 1000, 'µs'), `nuqs createSerializer ${fmt(serialize.nuqs * 1000, 'µs')}`, ratio(serialize.pageState, serialize.nuqs), '(record)'],
+  ['history writes: 1,000 sets in one task', String(history.burst), '—', '—', '1'],
+  ['history writes: 100 sets/s for 10 s', `${history.sustained} (busiest 10 s: ${history.busiest10s}; last value ${history.lastArrived ? 'arrived' : 'MISSING'})`, '—', '—', '≤ 100 per 10 s'],
+  ...(['file', 'redis'] as const).map((kind): [string, string, string, string, string] => [
+    `session handler, ${kind} store (PUT)`,
+    `${fmt(load[kind].requestsPerSecond, 'req/s')}, p99 ${load[kind].p99Ms} ms, ${load[kind].errors} errors, ${load[kind].lost} lost of ${load[kind].acknowledged}`,
+    `bare node:http ${fmt(load.bare.requestsPerSecond, 'req/s')}, p99 ${load.bare.p99Ms} ms, ${load.bare.lost} lost`,
+    ratio(load[kind].requestsPerSecond, load.bare.requestsPerSecond),
+    '≥ 0.50× bare, 0 lost',
+  ]),
+  ['own code, min+gzip', fmt(size.pageState / 1024, 'KiB'), `nuqs ${fmt(size.nuqs / 1024, 'KiB')}; nanostores+persistent ${fmt(size.nanostoresPersistent / 1024, 'KiB')}`, ratio(size.pageState, size.nuqs), 'smaller than nuqs'],
+];
+
+const table = [
+  '| benchmark | page-state | peers | ratio | target |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+  '',
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium}; medians of 7 runs.`,
+].join('\n');
+console.log(`\n${table}\n\n(${Math.round((Date.now() - started) / 1000)} s)`);
+
+writeFileSync('bench/results/latest.json', `${JSON.stringify({date: new Date().toISOString(), machine, browser, hydrate, serialize, load, size}, null, 2)}\n`);
+const readme = readFileSync('README.md', 'utf8');
+const marked = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/;
+if (marked.test(readme)) writeFileSync('README.md', readme.replace(marked, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));

@@ -1,0 +1,93 @@
+// Node: the session handler (file and Redis stores) under autocannon on loopback, against a bare
+// node:http JSON handler; afterwards every acknowledged write is read back (lost writes must be 0).
+import {once} from 'node:events';
+import {mkdtempSync} from 'node:fs';
+import {createServer, type IncomingMessage, type RequestListener, type ServerResponse} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import autocannon from 'autocannon';
+import {createClient} from 'redis';
+import {fileStore} from '../src/server/file-store.js';
+import {createSessionHandler} from '../src/server/handler.js';
+import {redisStore} from '../src/server/redis-store.js';
+import {startRedis} from '../test/server/redis-server.js';
+
+const CONNECTIONS = 10;
+const SECONDS = 5;
+
+/** The bare baseline: parse a JSON body, keep it in a Map, answer 204. */
+function bareHandler(): RequestListener & {data: Map<string, string>} {
+  const data = new Map<string, string>();
+  const handler = ((req: IncomingMessage, res: ServerResponse) => {
+    let body = '';
+    req.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => {
+      if (req.method === 'PUT') {
+        data.set(`${req.headers.cookie}|${req.url}`, JSON.stringify(JSON.parse(body)));
+        res.writeHead(204).end();
+      } else {
+        const stored = data.get(`${req.headers.cookie}|${req.url}`);
+        res.writeHead(stored ? 200 : 404, {'content-type': 'application/json'}).end(stored);
+      }
+    });
+  }) as RequestListener & {data: Map<string, string>};
+  handler.data = data;
+  return handler;
+}
+
+async function load(listener: RequestListener) {
+  const server = createServer(listener).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // One session per connection, as many browsers would have.
+  const cookies: string[] = [];
+  for (let i = 0; i < CONNECTIONS; i++) {
+    const r = await fetch(`${base}/page-state/Warmup`, {method: 'PUT', headers: {'content-type': 'application/json', cookie: `sid=bare${i}`}, body: '{"version":1,"values":{}}'});
+    cookies.push(r.headers.get('set-cookie')?.split(';')[0] ?? `sid=bare${i}`);
+  }
+  let sequence = 0;
+  let connection = 0;
+  const acknowledged: [cookie: string, n: number][] = [];
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [{
+      method: 'PUT',
+      setupRequest(request: Record<string, unknown>, context: Record<string, unknown>) {
+        context.cookie ??= cookies[connection++ % CONNECTIONS];
+        context.n = ++sequence;
+        return {...request, path: `/page-state/ns${context.n}`, headers: {'content-type': 'application/json', cookie: context.cookie}, body: JSON.stringify({version: 1, values: {n: context.n}})};
+      },
+      onResponse(status: number, _body: string, context: Record<string, unknown>) {
+        if (status === 204) acknowledged.push([context.cookie as string, context.n as number]);
+      },
+    }],
+  } as never);
+  let lost = 0;
+  for (let i = 0; i < acknowledged.length; i += 50) {
+    await Promise.all(acknowledged.slice(i, i + 50).map(async ([cookie, n]) => {
+      const r = await fetch(`${base}/page-state/ns${n}`, {headers: {cookie}});
+      const data = r.status === 200 ? ((await r.json()) as {values: {n: number}}) : undefined;
+      if (data?.values.n !== n) lost++;
+    }));
+  }
+  server.close();
+  const r = result as unknown as {requests: {average: number}; latency: {p99: number}; errors: number; non2xx: number; timeouts: number};
+  return {requestsPerSecond: r.requests.average, p99Ms: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts, acknowledged: acknowledged.length, lost};
+}
+
+export async function serverLoad() {
+  const bare = await load(bareHandler());
+  const files = fileStore(mkdtempSync(join(tmpdir(), 'page-state-bench-')));
+  const file = await load(createSessionHandler({secret: 'bench', store: files}) as unknown as RequestListener);
+  files.close();
+  const redis = await startRedis();
+  const client = createClient({url: redis.url});
+  client.on('error', () => {});
+  await client.connect();
+  const viaRedis = await load(createSessionHandler({secret: 'bench', store: redisStore(client)}) as unknown as RequestListener);
+  await client.quit();
+  await redis.stop();
+  return {bare, file, redis: viaRedis};
+}
