@@ -125,9 +125,13 @@ export class StateStore<V extends VarMap = VarMap> {
   set<K extends Key<V>>(key: K, value: StateValues<V>[K]): void;
   set(values: Partial<StateValues<V>>): void;
   set(keyOrValues: string | object, value?: unknown): void {
-    const entries = typeof keyOrValues === 'string' ? [[keyOrValues, value] as const] : Object.entries(keyOrValues);
     this.link.touch?.();
-    this.#commit(this.#validated(entries), 'set');
+    if (typeof keyOrValues !== 'string') return this.#commit(this.#validated(Object.entries(keyOrValues)), 'set');
+    // One var: the hot path, without the arrays a multi-set needs.
+    const reason = this.#reason(keyOrValues, value);
+    if (reason) throw new StateValidationError(this.definition.name, keyOrValues, value, reason[1], reason[0]);
+    const change = this.#apply(keyOrValues, this.#var(keyOrValues).copy(value), 'set');
+    if (change) this.#notify(change);
   }
 
   /** Validated copies of `entries`; throws on the first invalid one. */
@@ -224,32 +228,44 @@ export class StateStore<V extends VarMap = VarMap> {
     return reason === undefined ? undefined : [ErrorCode.invalidValue, reason];
   }
 
+  /** Stores `value` unless equal to the current one; returns the change, if any. */
+  #apply(key: string, value: unknown, source: ChangeSource): StateChange<V> | undefined {
+    const previous = this.#values[key];
+    if (this.#var(key).equals(previous, value)) return undefined;
+    this.#values[key] = value;
+    this.#written.add(key);
+    return {key, value, previous, source} as StateChange<V>;
+  }
+
+  /** Applies every value first, then notifies: listeners always see the whole batch applied. */
   #commit(values: [string, unknown][], source: ChangeSource) {
     const changes: StateChange<V>[] = [];
     for (const [key, value] of values) {
-      const previous = this.#values[key];
-      if (this.#var(key).equals(previous, value)) continue;
-      this.#values[key] = value;
-      this.#written.add(key);
-      changes.push({key, value, previous, source} as StateChange<V>);
+      const change = this.#apply(key, value, source);
+      if (change) changes.push(change);
     }
     for (const change of changes) this.#notify(change);
   }
 
   #notify(change: StateChange<V>) {
-    const call = (fn: () => void) => {
-      try {
-        fn();
-      } catch (error) {
-        // A listener's exception must stop neither the others nor the store, as with DOM events.
-        if (this.host.report) this.host.report(error);
-        else void Promise.reject(error);
-      }
-    };
     const {onChange} = this.definition;
-    if (onChange) call(() => onChange(change, this));
-    for (const listener of this.#all) call(() => listener(change));
-    for (const listener of this.#byKey.get(change.key) ?? []) call(() => listener(change));
-    call(() => this.host.change({namespace: this.definition.name, ...change}));
+    if (onChange) this.#call(onChange, undefined, change, this);
+    for (const listener of this.#all) this.#call(listener, undefined, change);
+    const keyed = this.#byKey.get(change.key);
+    if (keyed) for (const listener of keyed) this.#call(listener, undefined, change);
+    if (this.host !== silentHost) {
+      const {key, value, previous, source} = change;
+      this.#call(this.host.change, this.host, {namespace: this.definition.name, key, value, previous, source});
+    }
+  }
+
+  #call<A, B>(fn: (a: A, b: B) => void, receiver: unknown, a: A, b?: B) {
+    try {
+      fn.call(receiver, a, b as B);
+    } catch (error) {
+      // A listener's exception must stop neither the others nor the store, as with DOM events.
+      if (this.host.report) this.host.report(error);
+      else void Promise.reject(error);
+    }
   }
 }

@@ -49,6 +49,8 @@ interface Entry {
   client: UrlClient;
   hidden: boolean;
   verified: number;
+  /** The ops of a restore-on-touch. */
+  restore: Op[];
 }
 type Op = [kind: 'write' | 'claim', entry: Entry];
 /**
@@ -108,16 +110,19 @@ export class UrlService {
         );
       }
     }
-    const entry: Entry = {client, hidden: false, verified: this.#epoch};
+    const entry: Entry = {client, hidden: false, verified: this.#epoch, restore: []};
     this.#entries.add(entry);
     for (const param of client.params) if (!this.#owners.has(param)) this.#owners.set(param, entry);
+    // Built once: write() runs on every change, so it must not allocate.
     const claim: Op[] = client.selfish ? [['claim', entry]] : [];
+    const write: Op[] = [['write', entry], ...claim]; // writing a selfish namespace claims the URL again
+    const focus: Op[] = [['write', entry], ['claim', entry]];
+    entry.restore = [['write', entry]];
     this.#queue(claim);
     return {
       read: () => this.#read(client, this.port.href()),
-      // Writing a selfish namespace claims the URL again.
-      write: (push) => this.#queue([['write', entry], ...claim], push),
-      focus: () => this.#queue([['write', entry], ['claim', entry]]),
+      write: (push) => this.#queue(write, push),
+      focus: () => this.#queue(focus),
       touch: () => this.#touch(entry),
       href: (texts) => {
         const parsed = parse(this.port.href());
@@ -157,8 +162,10 @@ export class UrlService {
   #queue(ops: Op[], push = false) {
     if (!ops.length) return;
     // 500 sets in a row queue their ops once: repeating the tail would change nothing.
-    const tail = this.#ops.slice(-ops.length);
-    if (tail.length !== ops.length || tail.some(([kind, entry], i) => kind !== ops[i]![0] || entry !== ops[i]![1])) this.#ops.push(...ops);
+    const start = this.#ops.length - ops.length;
+    let repeated = start >= 0;
+    for (let i = 0; repeated && i < ops.length; i++) repeated = this.#ops[start + i] === ops[i];
+    if (!repeated) this.#ops.push(...ops);
     this.#push ||= push;
     if (!this.#scheduled && !this.#waiting) {
       this.#scheduled = true;
@@ -183,7 +190,7 @@ export class UrlService {
     const present = this.#read(entry.client, this.#seen);
     const wanted = entry.client.texts();
     // A restore writes without claiming: whoever changed the URL keeps what it wrote.
-    if (entry.client.params.some((p) => present[p] !== wanted[p])) this.#queue([['write', entry]]);
+    if (entry.client.params.some((p) => present[p] !== wanted[p])) this.#queue(entry.restore);
   }
 
   readonly #navigated = () => {
