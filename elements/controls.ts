@@ -1,4 +1,5 @@
 import {escapeItem} from '../src/core/list.js';
+import {pad} from '../src/core/scalars.js';
 import type {StateVar} from '../src/core/var.js';
 
 /** Reads a control as a value of its var (throws a TypeError with the reason) and writes it back. */
@@ -9,7 +10,6 @@ export interface ControlAdapter {
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-const pad = (n: number) => String(n).padStart(2, '0');
 /** `YYYY-MM-DDTHH:mm` in local time, as `<input type="datetime-local">` shows it. */
 const localDateTime = (d: Date) =>
   `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;

@@ -66,7 +66,7 @@ export function describe(value: unknown): string {
   if (value instanceof Date) return `Date(${isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
   let text: string;
   try {
-    text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+    text = String(JSON.stringify(value) ?? value);
   } catch {
     text = Object.prototype.toString.call(value);
   }

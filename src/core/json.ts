@@ -26,7 +26,7 @@ export type SchemaValue<S> = S extends Struct<infer T, any> ? T : S extends Stan
 export function schemaReason(schema: Schema<any>, value: unknown): string | undefined {
   if ('~standard' in schema) {
     const result = schema['~standard'].validate(value);
-    if (result instanceof Promise) return 'async schemas are not supported: use a synchronous schema';
+    if (result instanceof Promise) return 'async schemas are not supported';
     const issue = result.issues?.[0];
     if (!issue) return undefined;
     const path = (issue.path ?? []).map((p) => (typeof p === 'object' && p !== null && 'key' in p ? p.key : p));

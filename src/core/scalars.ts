@@ -45,7 +45,8 @@ export const enumKind = <T extends string>(values: readonly T[]): Kind<T> => ({
   emptyIsValue: values.includes('' as T),
 });
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+/** `n` as text of at least `width` digits. */
+export const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 const year = (date: Date) => {
   const y = date.getUTCFullYear();
   return y >= 0 && y <= 9999 ? pad(y, 4) : (y < 0 ? '-' : '+') + pad(Math.abs(y), 6);

@@ -253,10 +253,7 @@ export class StateStore<V extends VarMap = VarMap> {
     for (const listener of this.#all) this.#call(listener, undefined, change);
     const keyed = this.#byKey.get(change.key);
     if (keyed) for (const listener of keyed) this.#call(listener, undefined, change);
-    if (this.host !== silentHost) {
-      const {key, value, previous, source} = change;
-      this.#call(this.host.change, this.host, {namespace: this.definition.name, key, value, previous, source});
-    }
+    if (this.host !== silentHost) this.#call(this.host.change, this.host, {namespace: this.definition.name, ...change});
   }
 
   #call<A, B>(fn: (a: A, b: B) => void, receiver: unknown, a: A, b?: B) {

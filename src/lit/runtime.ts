@@ -66,7 +66,7 @@ export function pageStateRuntime(): PageStateRuntime {
     // Another copy (a micro-frontend's bundle) got here first: share its runtime, and say so.
     warned = true;
     const protocol = runtime.url?.protocol === URL_PROTOCOL ? 'the same URL protocol' : `URL protocol ${runtime.url?.protocol} (this copy speaks ${URL_PROTOCOL})`;
-    console.warn(`page-state ${VERSION} shares this page with page-state ${runtime.version} (${protocol}): one URL service and root scope serve both; align the versions to be safe.`);
+    console.warn(`page-state ${VERSION} shares this page with page-state ${runtime.version} (${protocol}): one URL service and root scope serve both; align their versions.`);
   }
   return runtime;
 }

@@ -28,7 +28,6 @@ export function parseParams(text: string): Param[] {
   });
 }
 
-const READABLE: Record<string, string> = {'%2C': ',', '%3A': ':', '%2F': '/', '%40': '@', '%24': '$', '%3B': ';', '%20': '+'};
 
 /**
  * Escapes only what must be escaped in a query value: `&`, `=`, `#`, `%`, `+`, spaces and
@@ -36,7 +35,7 @@ const READABLE: Record<string, string> = {'%2C': ',', '%3A': ':', '%2F': '/', '%
  */
 export function encodeText(text: string): string {
   const wellFormed = (text as {toWellFormed?(): string}).toWellFormed?.() ?? text;
-  return encodeURIComponent(wellFormed).replace(/%(2C|3A|2F|40|24|3B|20)/g, (m) => READABLE[m]!);
+  return encodeURIComponent(wellFormed).replace(/%(2C|3A|2F|40|24|3B)/g, decodeURIComponent).replace(/%20/g, '+');
 }
 
 /** A param as we write it. */

@@ -148,13 +148,10 @@ export class UrlService {
    * on one URL parse it once, not 20 times). */
   #index(href: string) {
     if (this.#indexed?.href !== href) {
-      const parsed = parse(href);
-      const first = (list: Param[]) => {
-        const map = new Map<string, string>();
-        for (const p of list) if (!map.has(p.key)) map.set(p.key, p.value);
-        return map;
-      };
-      this.#indexed = {href, query: first(parsed.query), hash: first(parsed.hash)};
+      const {query, hash} = parse(href);
+      // Reversed, so the first of duplicate params is the one that stays in the map.
+      const first = (list: Param[]) => new Map(list.map((p): [string, string] => [p.key, p.value]).reverse());
+      this.#indexed = {href, query: first(query), hash: first(hash)};
     }
     return this.#indexed;
   }
