@@ -14,13 +14,17 @@ async function setThroughput() {
   const mirrored = stateOf(defineState('BenchUrl', {urlPrefix: 'b_', vars: {n: stateVar.int(0)}}));
   const $map = map({n: 0});
   const plain = {n: 0};
-  const loop = (write: (i: number) => void) => async () => {
+  const loop = (write: (i: number) => void) => () => {
     for (let i = 0; i < N; i++) write(i);
-    await nextTask(); // the URL-bound store flushes once at the end of the task
+  };
+  // The URL-bound store flushes once, at the end of the task: that write is part of its cost.
+  const flushed = (write: (i: number) => void) => async () => {
+    loop(write)();
+    await Promise.resolve();
   };
   return {
     pageState: (await median(loop((i) => memory.set('n', i)))) / N,
-    pageStateUrl: (await median(loop((i) => mirrored.set('n', i)))) / N,
+    pageStateUrl: (await median(flushed((i) => mirrored.set('n', i)))) / N,
     nanostores: (await median(loop((i) => $map.setKey('n', i)))) / N,
     plain: (await median(loop((i) => (plain.n = i)))) / N,
   };
