@@ -110,11 +110,11 @@ export function persistLayer<V extends VarMap>(
     },
     connect(created) {
       store = created;
-      created.subscribe(({key, source}) => {
-        if (source === 'storage' || !keys.includes(key as keyof V & string) || scheduled) return;
+      created.subscribe(({source}) => {
+        if (source === 'storage' || scheduled) return;
         scheduled = true;
         queueMicrotask(save); // one save per task, however many vars changed
-      }, undefined);
+      }, keys);
       adapter.subscribe?.(name, (data) => {
         const values = decode(data);
         for (const key of keys) if (!(key in values)) values[key] = varOf(key).defaultValue;
