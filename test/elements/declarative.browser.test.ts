@@ -75,6 +75,21 @@ describe('declarative elements from the CDN file', () => {
     expect(r<HTMLTextAreaElement>('#note').value).to.equal('');
   });
 
+  it('binds a range to a float and datetime-local to a datetime (local time in the control, UTC in the URL)', async () => {
+    const page = await open('/test/pages/declarative.html');
+    const {$, win} = page;
+    expect($('#zoom').value).to.equal('1');
+    $('#zoom').value = '1.5';
+    $('#zoom').dispatchEvent(new Event('input', {bubbles: true}));
+    $('#at').value = '2026-11-22T10:30';
+    $('#at').dispatchEvent(new Event('change', {bubbles: true}));
+    await settle(win);
+    const utc = new Date('2026-11-22T10:30').toISOString(); // the page's local time, as UTC
+    expect(decodeURIComponent(win.location.search)).to.equal(`?s_zoom=1.5&s_at=${utc}`);
+    const reloaded = await open(win.location.href, page.frame);
+    expect([reloaded.$('#zoom').value, reloaded.$('#at').value]).to.deep.equal(['1.5', '2026-11-22T10:30']);
+  });
+
   it('renders a hostile param as text and creates no element', async () => {
     const payload = '<img src=x onerror="window.pwned=1">';
     const {$, doc, win} = await open(`/test/pages/declarative.html?s_q=${encodeURIComponent(payload)}`);
