@@ -3,6 +3,20 @@ import {stateOf, type ChangeDetail, type ErrorDetail} from '../src/index.js';
 import {panel} from './styles.js';
 import {ALL} from './state.js';
 
+// Recording starts when this module loads (main.ts imports it first): a bad deep link is
+// rejected while the other panels start, before any inspector element is connected.
+const changes: ChangeDetail[] = [];
+const errors: ErrorDetail[] = [];
+const inspectors = new Set<StateInspector>();
+function log<T>(list: T[], entry: T) {
+  list.unshift(entry);
+  list.length = Math.min(list.length, 8);
+  // The URL is written at the end of the task: render after that.
+  setTimeout(() => inspectors.forEach((inspector) => inspector.requestUpdate()));
+}
+document.addEventListener('page-state-change', (e) => log(changes, e.detail));
+document.addEventListener('page-state-error', (e) => log(errors, e.detail));
+
 /** Shows what page-state holds: the URL, every namespace's dump(), the last changes and errors. */
 export class StateInspector extends LitElement {
   static override styles = [panel, css`
@@ -12,31 +26,18 @@ export class StateInspector extends LitElement {
     .source { font-size: 0.7rem; padding: 0 0.35rem; border-radius: 4px; background: var(--chip); }
     .error { color: var(--danger); }
   `];
-  changes: ChangeDetail[] = [];
-  errors: ErrorDetail[] = [];
-  readonly #onChange = (e: Event) => this.#log(this.changes, (e as CustomEvent<ChangeDetail>).detail);
-  readonly #onError = (e: Event) => this.#log(this.errors, (e as CustomEvent<ErrorDetail>).detail);
-  // The URL is written at the end of the task: read it after that.
   readonly #refresh = () => setTimeout(() => this.requestUpdate());
 
   override connectedCallback() {
     super.connectedCallback();
-    document.addEventListener('page-state-change', this.#onChange);
-    document.addEventListener('page-state-error', this.#onError);
+    inspectors.add(this);
     window.addEventListener('popstate', this.#refresh);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    document.removeEventListener('page-state-change', this.#onChange);
-    document.removeEventListener('page-state-error', this.#onError);
+    inspectors.delete(this);
     window.removeEventListener('popstate', this.#refresh);
-  }
-
-  #log<T>(list: T[], entry: T) {
-    list.unshift(entry);
-    list.length = Math.min(list.length, 8);
-    this.#refresh();
   }
 
   override render() {
@@ -44,12 +45,12 @@ export class StateInspector extends LitElement {
       <h2>Inspector</h2>
       <section><div class="muted">URL</div><code class="url" id="url">${location.pathname}${location.search}${location.hash}</code></section>
       <section><div class="muted">Last changes</div><ul id="changes">
-        ${this.changes.map((c) => html`<li><code>${c.namespace}.${c.key}</code> ${JSON.stringify(c.previous)} → ${JSON.stringify(c.value)} <span class="source">${c.source}</span></li>`)}
-        ${this.changes.length ? '' : html`<li class="muted">none yet</li>`}
+        ${changes.map((c) => html`<li><code>${c.namespace}.${c.key}</code> ${JSON.stringify(c.previous)} → ${JSON.stringify(c.value)} <span class="source">${c.source}</span></li>`)}
+        ${changes.length ? '' : html`<li class="muted">none yet</li>`}
       </ul></section>
       <section><div class="muted">Rejected inputs</div><ul id="errors">
-        ${this.errors.map((e) => html`<li class="error"><code>${e.namespace}${e.key ? `.${e.key}` : ''}</code> ${e.reason}</li>`)}
-        ${this.errors.length ? '' : html`<li class="muted">none — try <a href="?ws_pri=urgent&ws_due=2026-02-30">a bad link</a></li>`}
+        ${errors.map((e) => html`<li class="error"><code>${e.namespace}${e.key ? `.${e.key}` : ''}</code> ${e.reason}</li>`)}
+        ${errors.length ? '' : html`<li class="muted">none — try <a href="?ws_pri=urgent&ws_due=2026-02-30">a bad link</a></li>`}
       </ul></section>
       ${ALL.map((d) => html`<section><div class="muted">${d.name}.dump()</div><pre>${JSON.stringify(stateOf(d).dump(), null, 1)}</pre></section>`)}
     `;

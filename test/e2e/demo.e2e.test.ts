@@ -62,6 +62,15 @@ describe('the demo, end to end', () => {
     assert.equal(search(page), '?ws_tid=T-1047&ws_pri=low&ws_tags=export,csv&view=board');
   });
 
+  it('shows a bad deep link\'s rejected params in the inspector and corrects the URL', async () => {
+    const page = await open('/?ws_tid=T-1044&ws_pri=urgent&ws_due=2026-02-30');
+    await page.waitForURL((url) => !url.search.includes('urgent'));
+    assert.equal(search(page), '?ws_tid=T-1044');
+    const rejected = await page.locator('state-inspector #errors').textContent();
+    assert.match(rejected!, /Workspace\.priority/);
+    assert.match(rejected!, /Workspace\.due.*2026-02-30 is not a day of the calendar/);
+  });
+
   it('goes back and forward through opened tickets', async () => {
     const page = await open();
     for (const id of ['T-1042', 'T-1044', 'T-1046']) {
