@@ -3,18 +3,48 @@ import type {ChangeSource, StorageAdapter} from './ports.js';
 import type {StateStore} from './store.js';
 import type {HistoryMode, StateVar, ValueOf} from './var.js';
 
-/** The vars of a namespace, by name. */
+/**
+ * The vars of a namespace, by name.
+ *
+ * @example
+ * ```ts
+ * const vars = {q: stateVar.string(), page: stateVar.int(1)} satisfies VarMap;
+ * ```
+ */
 export type VarMap = Record<string, StateVar<any>>;
 
-/** The values of a namespace, typed from its vars. */
+/**
+ * The values of a namespace, typed from its vars.
+ *
+ * @example
+ * ```ts
+ * type AppValues = StateValues<typeof App.vars>; // {priority: number; tags: string[]; ...}
+ * ```
+ */
 export type StateValues<V extends VarMap> = {[K in keyof V]: ValueOf<V[K]>};
 
-/** One change of one var, as given to listeners and `onChange`. */
+/**
+ * One change of one var, as given to listeners and `onChange`.
+ *
+ * @example
+ * ```ts
+ * store.subscribe((change: StateChange<typeof App.vars>) => {
+ *   if (change.key === 'priority') console.log(change.previous, '→', change.value);
+ * });
+ * ```
+ */
 export type StateChange<V extends VarMap = VarMap> = {
   [K in keyof V & string]: {key: K; value: ValueOf<V[K]>; previous: ValueOf<V[K]>; source: ChangeSource};
 }[keyof V & string];
 
-/** Where a namespace persists: nowhere, browser storage, the server session, or your adapter. */
+/**
+ * Where a namespace persists: nowhere, browser storage, the server session, or your adapter.
+ *
+ * @example
+ * ```ts
+ * const Draft = defineState('Draft', {persist: 'session', vars: {text: stateVar.string()}});
+ * ```
+ */
 export type PersistMode = false | 'session' | 'local' | 'server' | StorageAdapter;
 
 /**
@@ -51,7 +81,14 @@ export interface StateOptions<V extends VarMap> {
   onChange?: (change: StateChange<V>, store: StateStore<V>) => void;
 }
 
-/** Where and how one var is mirrored. */
+/**
+ * Where and how one var is mirrored.
+ *
+ * @example
+ * ```ts
+ * App.bindings.priority; // {param: 'app_pri', persist: false, history: 'replace'}
+ * ```
+ */
 export interface VarBinding {
   /** Full URL param (prefix + urlKey), or null when the var stays out of the URL. */
   param: string | null;
@@ -59,7 +96,15 @@ export interface VarBinding {
   history: HistoryMode;
 }
 
-/** A validated, frozen namespace definition; pass it to `stateOf` or a `StateController`. */
+/**
+ * A validated, frozen namespace definition; pass it to `stateOf` or a `StateController`.
+ *
+ * @example
+ * ```ts
+ * const App: StateDefinition<{n: StateVar<number>}> = defineState('App', {vars: {n: stateVar.int(0)}});
+ * App.bindings.n.param; // 'n'
+ * ```
+ */
 export interface StateDefinition<V extends VarMap = VarMap>
   extends Readonly<Required<Omit<StateOptions<V>, 'migrate' | 'onInit' | 'onChange' | 'shareUrlWith'>>>,
     Readonly<Pick<StateOptions<V>, 'migrate' | 'onInit' | 'onChange'>> {

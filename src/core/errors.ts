@@ -18,7 +18,14 @@ export const ErrorCode = {
   conflict: 'PS_CONFLICT',
 } as const;
 
-/** One of the values of {@link ErrorCode}. */
+/**
+ * One of the values of {@link ErrorCode}.
+ *
+ * @example
+ * ```ts
+ * const code: ErrorCodeValue = ErrorCode.conflict; // 'PS_CONFLICT'
+ * ```
+ */
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /**

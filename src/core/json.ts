@@ -1,7 +1,15 @@
 import type {Struct} from 'superstruct';
 import {invalid, type JsonValue, type Kind} from './var.js';
 
-/** The part of the Standard Schema interface (zod, valibot, arktype...) that page-state uses. */
+/**
+ * The part of the Standard Schema interface (zod, valibot, arktype...) that page-state uses.
+ *
+ * @example
+ * ```ts
+ * const positive: StandardSchema<number> = {'~standard': {version: 1, vendor: 'me',
+ *   validate: (v) => (typeof v === 'number' && v > 0 ? {value: v} : {issues: [{message: 'must be > 0'}]})}};
+ * ```
+ */
 export interface StandardSchema<Output = unknown> {
   readonly '~standard': {
     readonly version: 1;
@@ -11,15 +19,37 @@ export interface StandardSchema<Output = unknown> {
   };
 }
 
-/** What a Standard Schema's `validate` returns. */
+/**
+ * What a Standard Schema's `validate` returns.
+ *
+ * @example
+ * ```ts
+ * const ok: StandardResult<number> = {value: 1};
+ * const bad: StandardResult<number> = {issues: [{message: 'must be > 0', path: ['n']}]};
+ * ```
+ */
 export type StandardResult<Output> =
   | {readonly value: Output; readonly issues?: undefined}
   | {readonly issues: ReadonlyArray<{readonly message: string; readonly path?: ReadonlyArray<unknown> | undefined}>};
 
-/** A superstruct `Struct` or any Standard Schema. */
+/**
+ * A superstruct `Struct` or any Standard Schema.
+ *
+ * @example
+ * ```ts
+ * const filters: Schema<{min: number}> = object({min: number()}); // or a zod/valibot schema
+ * ```
+ */
 export type Schema<T = unknown> = Struct<T, any> | StandardSchema<T>;
 
-/** The value type a {@link Schema} accepts. */
+/**
+ * The value type a {@link Schema} accepts.
+ *
+ * @example
+ * ```ts
+ * type Filters = SchemaValue<typeof filtersSchema>; // what stateVar.json(filtersSchema, ...) holds
+ * ```
+ */
 export type SchemaValue<S> = S extends Struct<infer T, any> ? T : S extends StandardSchema<infer O> ? O : never;
 
 /** Why `value` fails `schema`, or undefined. */

@@ -3,7 +3,14 @@ import type {StandardSchema} from './json.js';
 import {stateVar} from './state-var.js';
 import type {HistoryMode, StateVar, VarOptions} from './var.js';
 
-/** Attributes of a `<state-var>`, as text (null when absent). */
+/**
+ * Attributes of a `<state-var>`, as text (null when absent).
+ *
+ * @example
+ * ```ts
+ * varFromMarkup({type: 'int', default: '1', 'url-key': 'p', persist: null, history: null, values: null, of: null});
+ * ```
+ */
 export interface VarAttributes {
   type: string | null;
   default: string | null;

@@ -1,9 +1,25 @@
 import type {JsonValue} from './var.js';
 
-/** Where a change came from. */
+/**
+ * Where a change came from.
+ *
+ * @example
+ * ```ts
+ * store.subscribe(({source}) => { if (source === 'url') console.log('back/forward'); });
+ * ```
+ */
 export type ChangeSource = 'set' | 'reset' | 'url' | 'storage' | 'init';
 
-/** Detail of the `page-state-change` DOM event. */
+/**
+ * Detail of the `page-state-change` DOM event.
+ *
+ * @example
+ * ```ts
+ * document.addEventListener('page-state-change', (e) => {
+ *   const {namespace, key, value, previous, source}: ChangeDetail = e.detail;
+ * });
+ * ```
+ */
 export interface ChangeDetail {
   namespace: string;
   key: string;
@@ -12,7 +28,14 @@ export interface ChangeDetail {
   source: ChangeSource;
 }
 
-/** Detail of the `page-state-error` DOM event: an input that was rejected (and why). */
+/**
+ * Detail of the `page-state-error` DOM event: an input that was rejected (and why).
+ *
+ * @example
+ * ```ts
+ * document.addEventListener('page-state-error', (e) => console.warn(e.detail.namespace, e.detail.key, e.detail.reason));
+ * ```
+ */
 export interface ErrorDetail {
   namespace: string;
   /** The var, or null when the input concerned the whole namespace. */
@@ -22,7 +45,14 @@ export interface ErrorDetail {
   raw: unknown;
 }
 
-/** How a store reports to the page; the `<page-state>` element turns these into DOM events. */
+/**
+ * How a store reports to the page; the `<page-state>` element turns these into DOM events.
+ *
+ * @example
+ * ```ts
+ * const store = new StateStore(App, {change: (d) => console.log(d), error: (d) => console.warn(d)});
+ * ```
+ */
 export interface StoreHost {
   change(detail: ChangeDetail): void;
   error(detail: ErrorDetail): void;
@@ -34,7 +64,14 @@ export interface StoreHost {
   report?(error: unknown): void;
 }
 
-/** Stored form of one namespace. */
+/**
+ * Stored form of one namespace.
+ *
+ * @example
+ * ```ts
+ * const stored: StoredState = {version: 2, values: {theme: 'dark'}};
+ * ```
+ */
 export interface StoredState {
   version: number;
   values: Record<string, JsonValue>;

@@ -4,7 +4,14 @@ import {booleanKind, dateKind, datetimeKind, enumKind, floatKind, intKind, strin
 import {badDefinition} from './errors.js';
 import {makeVar, type Kind, type StateVar, type ValueOf, type VarOptions} from './var.js';
 
-/** `T`, or `T | null` when the options say `nullable: true`. */
+/**
+ * `T`, or `T | null` when the options say `nullable: true`.
+ *
+ * @example
+ * ```ts
+ * type MaybeTitle = Nullable<string, {nullable: true}>; // string | null
+ * ```
+ */
 export type Nullable<T, O> = O extends {nullable: true} ? T | null : T;
 
 type Scalar<T> = <const O extends VarOptions = {}>(

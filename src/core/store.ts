@@ -4,10 +4,25 @@ import type {ChangeSource, StoreHost} from './ports.js';
 import type {HistoryMode, JsonValue, StateVar} from './var.js';
 import {liveView} from './view.js';
 
-/** Receives one change; see {@link StateStore.subscribe}. */
+/**
+ * Receives one change; see {@link StateStore.subscribe}.
+ *
+ * @example
+ * ```ts
+ * const log: StateListener = ({key, value, source}) => console.log(key, value, source);
+ * store.subscribe(log);
+ * ```
+ */
 export type StateListener<V extends VarMap = VarMap> = (change: StateChange<V>) => void;
 
-/** One var as `schema()` describes it. */
+/**
+ * One var as `schema()` describes it.
+ *
+ * @example
+ * ```ts
+ * stateOf(App).schema().priority; // {type: 'int', default: 1, urlKey: 'app_pri', persist: false, history: 'replace', nullable: false}
+ * ```
+ */
 export interface VarSchema {
   type: string;
   default: JsonValue;
@@ -18,7 +33,14 @@ export interface VarSchema {
   nullable: boolean;
 }
 
-/** What the layer mirroring a store (URL, storage) does for it. */
+/**
+ * What the layer mirroring a store (URL, storage) does for it.
+ *
+ * @example
+ * ```ts
+ * const store = new StateStore(App, host, {}, {focus: () => console.log('claim the URL')});
+ * ```
+ */
 export interface StoreLink {
   /** A var was read or written (restore-on-touch). */
   touch?(): void;

@@ -1,10 +1,24 @@
 import {define, type Struct} from 'superstruct';
 import {badDefinition, describe} from './errors.js';
 
-/** How a URL write is recorded in the session history. */
+/**
+ * How a URL write is recorded in the session history.
+ *
+ * @example
+ * ```ts
+ * stateVar.int(0, {history: 'push' satisfies HistoryMode}); // each change adds a history entry
+ * ```
+ */
 export type HistoryMode = 'replace' | 'push';
 
-/** A JSON-safe value, as produced by `dump()` and stored by persistence. */
+/**
+ * A JSON-safe value, as produced by `dump()` and stored by persistence.
+ *
+ * @example
+ * ```ts
+ * const snapshot: Record<string, JsonValue> = stateOf(App).dump();
+ * ```
+ */
 export type JsonValue = string | number | boolean | null | JsonValue[] | {[key: string]: JsonValue};
 
 /**
@@ -63,7 +77,14 @@ export interface StateVar<T = unknown> {
   fromJSON(json: unknown): T;
 }
 
-/** The value type of a var. */
+/**
+ * The value type of a var.
+ *
+ * @example
+ * ```ts
+ * type Tags = ValueOf<typeof App.vars.tags>; // string[]
+ * ```
+ */
 export type ValueOf<V> = V extends StateVar<infer T> ? T : never;
 
 /** What a var kind (int, date, list...) must provide; `makeVar` adds null, valueMap and struct. */

@@ -14,13 +14,26 @@ import {eventHost} from './events.js';
 /**
  * The context through which `<page-state>` provides its scope. Its key is a `Symbol.for`, so
  * separately bundled copies of page-state find each other's providers.
+ *
+ * @example
+ * ```ts
+ * // A Lit element can consume the scope directly:
+ * new ContextConsumer(this, {context: scopeContext, callback: (scope) => scope.resolve(App)});
+ * ```
  */
 export const scopeContext = createContext<StateScope>(Symbol.for('page-state.scope'));
 
 /** Property under which a `<page-state>` element exposes its scope (shared across copies). */
 export const SCOPE: unique symbol = Symbol.for('page-state.element-scope') as never;
 
-/** What every copy of page-state on a page shares, found under a well-known `Symbol.for` key. */
+/**
+ * What every copy of page-state on a page shares, found under a well-known `Symbol.for` key.
+ *
+ * @example
+ * ```ts
+ * const {root, url, version}: PageStateRuntime = pageStateRuntime();
+ * ```
+ */
 export interface PageStateRuntime {
   /** Version of the copy that created the runtime. */
   readonly version: string;
@@ -83,7 +96,14 @@ export const mirroredStores =
     ]);
   };
 
-/** The scope of the nearest `<page-state>` around `node` (itself included), else the root. */
+/**
+ * The scope of the nearest `<page-state>` around `node` (itself included), else the root.
+ *
+ * @example
+ * ```ts
+ * nearestScope(someElement).find('Filters')?.focus();
+ * ```
+ */
 export function nearestScope(node?: Element): StateScope {
   let scope = (node as {[SCOPE]?: StateScope} | undefined)?.[SCOPE];
   node?.dispatchEvent(new ContextEvent(scopeContext, node, (value) => (scope ??= value)));

@@ -1,6 +1,13 @@
 import type {StorageAdapter, StoredState} from '../core/ports.js';
 
-/** Options of {@link serverStorage}. */
+/**
+ * Options of {@link serverStorage}.
+ *
+ * @example
+ * ```ts
+ * serverStorage('/api/page-state', {debounceMs: 500, timeoutMs: 5000, win: window});
+ * ```
+ */
 export interface ServerStorageOptions {
   /** Defaults to the global `fetch`. */
   fetch?: typeof fetch;
