@@ -11,7 +11,14 @@ interface SessionFile {
   data: Record<string, StoredState>;
 }
 
-/** Options of {@link fileStore}. */
+/**
+ * Options of {@link fileStore}.
+ *
+ * @example
+ * ```ts
+ * fileStore('/var/lib/app/page-state', {sweepEveryMs: 60_000});
+ * ```
+ */
 export interface FileStoreOptions {
   /** How often expired sessions (and temp files left by a crash) are removed. Default 10 min. */
   sweepEveryMs?: number;

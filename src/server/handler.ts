@@ -3,7 +3,14 @@ import type {StoredState} from '../core/ports.js';
 import {newSession, readCookie, sessionCookie, verifySession} from './cookie.js';
 import type {SessionStore} from './store.js';
 
-/** Options of {@link createSessionHandler}. */
+/**
+ * Options of {@link createSessionHandler}.
+ *
+ * @example
+ * ```ts
+ * createSessionHandler({secret: process.env.PAGE_STATE_SECRET, store, basePath: '/api/state', ttlSeconds: 7 * 86400, maxBytes: 16384});
+ * ```
+ */
 export interface SessionHandlerOptions {
   /** Signs session cookies. Default `PAGE_STATE_SECRET`, else one kept by the store (file store). */
   secret?: string;
@@ -26,7 +33,16 @@ interface Answer {
   body?: string;
 }
 
-/** A `(req, res, next?)` listener/middleware that also answers fetch `Request`s. */
+/**
+ * A `(req, res, next?)` listener/middleware that also answers fetch `Request`s.
+ *
+ * @example
+ * ```ts
+ * const handler: SessionHandler = createSessionHandler({store: fileStore('.page-state')});
+ * app.use(handler);                                   // Express / Connect
+ * export default {fetch: (request: Request) => handler.fetch(request)}; // fetch-style runtimes
+ * ```
+ */
 export interface SessionHandler {
   (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void>;
   fetch(request: Request): Promise<Response>;

@@ -1,7 +1,14 @@
 import type {StoredState} from '../core/ports.js';
 import type {SessionStore} from './store.js';
 
-/** The commands of a connected client of the official `redis` package that the store uses. */
+/**
+ * The commands of a connected client of the official `redis` package that the store uses.
+ *
+ * @example
+ * ```ts
+ * const client: RedisClientLike = await createClient({url: process.env.REDIS_URL}).connect();
+ * ```
+ */
 export interface RedisClientLike {
   hGet(key: string, field: string): Promise<string | null | undefined | {}>;
   hDel(key: string, field: string): Promise<unknown>;
