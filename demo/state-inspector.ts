@@ -22,7 +22,7 @@ export class StateInspector extends LitElement {
   static override styles = [panel, css`
     section + section { margin-top: 1rem; }
     .url { padding: 0.5rem; border-radius: 8px; background: var(--chip); word-break: break-all; }
-    li { list-style: none; } ul { margin: 0; padding: 0; }
+    li { list-style: none; font-size: 0.8rem; margin-bottom: 0.2rem; } ul { margin: 0; padding: 0; }
     .source { font-size: 0.7rem; padding: 0 0.35rem; border-radius: 4px; background: var(--chip); }
     .error { color: var(--danger); }
   `];
