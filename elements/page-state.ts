@@ -1,6 +1,7 @@
 import {ContextConsumer, ContextProvider} from '@lit/context';
 import {ReactiveElement} from 'lit';
 import type {StateDefinition} from '../src/core/define.js';
+import {setMirroring} from '../src/core/layer.js';
 import {StateScope} from '../src/core/scope.js';
 import {eventHost} from '../src/lit/events.js';
 import {mirroredStores, pageStateRuntime, SCOPE, scopeContext} from '../src/lit/runtime.js';
@@ -15,6 +16,9 @@ import {define} from './report.js';
  * @attr keep-params - Comma-separated globs of params no selfish claim ever purges (`utm_*,ref`).
  * @attr endpoint - Base URL of the server session store for `persist: 'server'` (default `/page-state`).
  * @attr persist - `session`, `local` or `server`: where its namespaces persist when they do not say.
+ *
+ * Removed from the page, it stops mirroring its namespaces into the URL (they keep their state);
+ * back in the page, it writes them back.
  * @fires page-state-change - A var of a namespace in this scope changed (bubbles, composed).
  * @fires page-state-error - An input of a namespace in this scope was rejected (bubbles, composed).
  * @slot - The content that uses this scope.
@@ -80,6 +84,25 @@ export class PageStateElement extends ReactiveElement {
     this[SCOPE].declare(...definitions);
     // Consumers re-resolve: a namespace they found in an outer scope may live here now.
     this.#provider.setValue(this[SCOPE], true);
+  }
+
+  #away = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.#away) return;
+    this.#away = false;
+    for (const store of this[SCOPE].stores) setMirroring(store, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move (removed and re-inserted in one task) is not a departure.
+    queueMicrotask(() => {
+      if (this.isConnected || this.#away) return;
+      this.#away = true;
+      for (const store of this[SCOPE].stores) setMirroring(store, false);
+    });
   }
 
   protected override createRenderRoot(): HTMLElement {

@@ -2,6 +2,23 @@ import type {StateDefinition, VarMap} from './define.js';
 import type {StoreHost} from './ports.js';
 import {StateStore, type StoreLink} from './store.js';
 
+const links = new WeakMap<StateStore<any>, StoreLink>();
+
+/**
+ * Stops (`false`) or restarts (`true`) mirroring a store into its URL and storage, e.g. while
+ * its `<page-state>` is out of the page. Restarting writes the store's state back.
+ *
+ * @example
+ * ```ts
+ * setMirroring(stateOf(Inbox, el), false); // the micro-frontend was unmounted
+ * ```
+ */
+export function setMirroring(store: StateStore<any>, on: boolean): void {
+  const link = links.get(store);
+  if (on) link?.resume?.();
+  else link?.suspend?.();
+}
+
 /** One source a store is mirrored into: the URL, browser storage, the server. */
 export interface StoreLayer {
   /** Values it holds for the start (validated). */
@@ -37,15 +54,19 @@ export function composeStore<V extends VarMap>(
     }
     for (const [key, value] of Object.entries(layer.initial)) if (!(key in initial)) initial[key] = value;
   }
-  const links = present.map((layer) => layer.link ?? {});
+  const parts = present.map((layer) => layer.link ?? {});
   // get() calls touch on every read: keep it a single call when one layer cares (the URL).
-  const touches = links.flatMap((link) => (link.touch ? [link.touch] : []));
-  const store = new StateStore(definition, host, initial, {
+  const touches = parts.flatMap((link) => (link.touch ? [link.touch] : []));
+  const link: StoreLink = {
     touch: touches.length > 1 ? () => touches.forEach((touch) => touch()) : touches[0],
-    focus: () => links.forEach((link) => link.focus?.()),
-    href: (values) => links.find((link) => link.href)?.href?.(values) ?? '',
-    clear: async () => void (await Promise.all(links.map((link) => link.clear?.()))),
-  }, later);
+    focus: () => parts.forEach((part) => part.focus?.()),
+    href: (values) => parts.find((part) => part.href)?.href?.(values) ?? '',
+    clear: async () => void (await Promise.all(parts.map((part) => part.clear?.()))),
+    suspend: () => parts.forEach((part) => part.suspend?.()),
+    resume: () => parts.forEach((part) => part.resume?.()),
+  };
+  const store = new StateStore(definition, host, initial, link, later);
+  links.set(store, link);
   for (const layer of present) layer.connect(store);
   return store;
 }

@@ -61,6 +61,11 @@ export class StateScope {
     return this.#declared.has(name);
   }
 
+  /** The stores created in this very scope. */
+  get stores(): StateStore<any>[] {
+    return [...this.#stores.values()];
+  }
+
   /** The definitions declared here. */
   get declared(): StateDefinition<any>[] {
     return [...this.#declared.values()];

@@ -49,6 +49,9 @@ export interface StoreLink {
   href?(values: Readonly<Record<string, unknown>>): string;
   /** Deletes persisted data. */
   clear?(): Promise<void>;
+  /** Stop mirroring (its scope left the page) / start again, writing the current state back. */
+  suspend?(): void;
+  resume?(): void;
 }
 
 type Key<V extends VarMap> = keyof V & string;

@@ -82,18 +82,33 @@ export function urlLayer<V extends VarMap>(
     },
     warn: (reason, href) => host.warn?.({namespace: name, key: null, reason, raw: href}),
   };
-  const handle = service.attach(client);
+  let handle = service.attach(client);
+  let attached = true;
   const present = handle.read();
   return {
     initial: decode(present, false).values,
-    link: {touch: handle.touch, focus: handle.focus, href: (merged) => handle.href(textsOf(merged))},
+    link: {
+      touch: () => attached && handle.touch(),
+      focus: () => attached && handle.focus(),
+      href: (merged) => handle.href(textsOf(merged)),
+      suspend() {
+        if (attached) handle.detach();
+        attached = false;
+      },
+      resume() {
+        if (attached) return;
+        attached = true;
+        handle = service.attach(client);
+        handle.write(false); // the state it kept while away comes back into the URL
+      },
+    },
     connect(created) {
       store = created;
       const wanted = client.texts();
       if (client.params.some((p) => wanted[p] !== present[p])) handle.write(false);
       created.subscribe(({key, source}) => {
         const binding = bindings[key as keyof V & string];
-        if (source !== 'url' && binding.param !== null) handle.write(binding.history === 'push');
+        if (attached && source !== 'url' && binding.param !== null) handle.write(binding.history === 'push');
       });
     },
   };

@@ -168,6 +168,39 @@ describe('URL sync in Chromium', () => {
     expect(location.search).to.equal('');
   });
 
+  it('stops mirroring the namespaces of a removed <page-state>, and writes them back when it returns', async () => {
+    const Mounted = fresh({tab: stateVar.string('a')});
+    const p = Mounted.urlPrefix;
+    const scope = document.body.appendChild(document.createElement('div'));
+    const element = scope.appendChild(document.createElement('page-state'));
+    element.definitions = [Mounted];
+    const store = stateOf(Mounted, element);
+    store.state.tab = 'b';
+    await nextTask();
+    expect(location.search).to.equal(`?${p}tab=b`);
+
+    element.remove();
+    scope.append(element); // a move within one task is not a departure
+    await nextTask();
+    history.replaceState(null, '', '?other=1');
+    void store.state.tab;
+    await nextTask();
+    expect(location.search).to.equal(`?other=1&${p}tab=b`, 'still mirrored after a move');
+
+    element.remove();
+    await nextTask();
+    history.replaceState(null, '', '?other=2');
+    void store.state.tab; // no restore-on-touch while away
+    store.state.tab = 'c'; // state lives on, out of the URL
+    await nextTask();
+    expect(location.search).to.equal('?other=2');
+
+    scope.append(element);
+    await nextTask();
+    expect(location.search).to.equal(`?other=2&${p}tab=c`);
+    expect(stateOf(Mounted, element)).to.equal(store);
+  });
+
   it('refuses a URL-bound namespace defined twice with different definitions', () => {
     const Twice = fresh({n: stateVar.int(0)});
     stateOf(Twice);
