@@ -15,7 +15,7 @@ export type ChangeSource = 'set' | 'reset' | 'url' | 'storage' | 'init';
  *
  * @example
  * ```ts
- * document.addEventListener('page-state-change', (e) => {
+ * scopeElement.addEventListener('page-state-change', (e) => {
  *   const {namespace, key, value, previous, source}: ChangeDetail = e.detail;
  * });
  * ```
@@ -33,7 +33,7 @@ export interface ChangeDetail {
  *
  * @example
  * ```ts
- * document.addEventListener('page-state-error', (e) => console.warn(e.detail.namespace, e.detail.key, e.detail.reason));
+ * scopeElement.addEventListener('page-state-error', (e) => console.warn(e.detail.namespace, e.detail.key, e.detail.reason));
  * ```
  */
 export interface ErrorDetail {
