@@ -153,19 +153,20 @@ export class StateStore<V extends VarMap = VarMap> {
     this.link.touch?.();
     if (typeof keyOrValues !== 'string') return this.#commit(this.#validated(Object.entries(keyOrValues)), 'set');
     // One var: the hot path, without the arrays a multi-set needs.
-    const reason = this.#reason(keyOrValues, value);
-    if (reason) throw new StateValidationError(this.definition.name, keyOrValues, value, reason[1], reason[0]);
-    const change = this.#apply(keyOrValues, this.#var(keyOrValues).copy(value), 'set');
+    const change = this.#apply(keyOrValues, this.#valid(keyOrValues, value), 'set');
     if (change) this.#notify(change);
+  }
+
+  /** A validated copy of `raw` for `key`; throws a {@link StateValidationError} otherwise. */
+  #valid(key: string, raw: unknown): unknown {
+    const reason = this.#reason(key, raw);
+    if (reason) throw new StateValidationError(this.definition.name, key, raw, reason[1], reason[0]);
+    return this.#var(key).copy(raw);
   }
 
   /** Validated copies of `entries`; throws on the first invalid one. */
   #validated(entries: readonly (readonly [string, unknown])[]): [string, unknown][] {
-    return entries.map(([key, raw]) => {
-      const reason = this.#reason(key, raw);
-      if (reason) throw new StateValidationError(this.definition.name, key, raw, reason[1], reason[0]);
-      return [key, this.#var(key).copy(raw)];
-    });
+    return entries.map(([key, raw]) => [key, this.#valid(key, raw)]);
   }
 
   /**

@@ -107,9 +107,8 @@ export function urlLayer<V extends VarMap>(
       const wanted = client.texts();
       if (client.params.some((p) => wanted[p] !== present[p])) handle.write(false);
       created.subscribe(({key, source}) => {
-        const binding = bindings[key as keyof V & string];
-        if (attached && source !== 'url' && binding.param !== null) handle.write(binding.history === 'push');
-      });
+        if (attached && source !== 'url') handle.write(bindings[key as keyof V & string].history === 'push');
+      }, keys);
     },
   };
 }
