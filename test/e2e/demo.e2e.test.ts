@@ -135,8 +135,9 @@ describe('the demo, end to end', () => {
     const deleted = page.waitForResponse((r) => r.url().endsWith('/page-state/Notes') && r.request().method() === 'DELETE');
     await page.click('#clear-notes');
     assert.equal((await deleted).status(), 204);
-    await page.reload();
+    // Listen before reloading: the page may fetch the draft before reload() returns.
     const notes = page.waitForResponse((r) => r.url().endsWith('/page-state/Notes') && r.request().method() === 'GET');
+    await page.reload();
     assert.equal((await notes).status(), 404);
     assert.equal(await page.inputValue('#draft'), '');
   });
