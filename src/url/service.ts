@@ -131,7 +131,14 @@ export class UrlService {
       },
       detach: () => {
         this.#entries.delete(entry);
-        for (const [param, owner] of this.#owners) if (owner === entry) this.#owners.delete(param);
+        // A param it owned passes to another client still sharing it (the same definition in
+        // another scope), so a different definition keeps being refused.
+        for (const [param, owner] of this.#owners) {
+          if (owner !== entry) continue;
+          const heir = [...this.#entries].find((other) => other.client.params.includes(param));
+          if (heir) this.#owners.set(param, heir);
+          else this.#owners.delete(param);
+        }
         this.#ops = this.#ops.filter(([, e]) => e !== entry);
       },
     };

@@ -5,7 +5,7 @@ import {PageStateError} from '../../src/core/errors.js';
 import type {ErrorDetail} from '../../src/core/ports.js';
 import {stateVar} from '../../src/core/state-var.js';
 import type {StateStore} from '../../src/core/store.js';
-import {composeStore} from '../../src/core/layer.js';
+import {composeStore, setMirroring} from '../../src/core/layer.js';
 import {urlLayer} from '../../src/url/binding.js';
 import type {UrlMode} from '../../src/url/port.js';
 import {UrlService} from '../../src/url/service.js';
@@ -212,6 +212,14 @@ describe('URL service', () => {
     open(Other);
     open(defineState('Other', {urlPrefix: 'o_', vars: {x: stateVar.int(0)}})); // same fingerprint: shares
     assert.throws(() => open(defineState('Other', {urlPrefix: 'o_', vars: {x: stateVar.string()}})), PageStateError);
+    assert.throws(() => open(defineState('Clash', {urlPrefix: 'o_', vars: {x: stateVar.int(0)}})), /URL param "o_x" is claimed by "Other"/);
+  });
+
+  it('keeps refusing a different definition while a sharer of the params stays attached', () => {
+    const {open} = page();
+    const first = open(Other);
+    open(defineState('Other', {urlPrefix: 'o_', vars: {x: stateVar.int(0)}})); // same definition, second scope
+    setMirroring(first, false); // the first scope left the page
     assert.throws(() => open(defineState('Clash', {urlPrefix: 'o_', vars: {x: stateVar.int(0)}})), /URL param "o_x" is claimed by "Other"/);
   });
 
