@@ -13,7 +13,7 @@ async function gzipped(contents: string, external: string[]) {
 
 export async function sizes() {
   return {
-    pageState: await gzipped(`export * from './src/index.ts';`, ['lit', 'lit/*', '@lit/context', 'superstruct']),
+    pageState: await gzipped(`export * from './src/index.ts';`, ['lit', 'lit/*', '@lit/*', 'superstruct']),
     nuqs: await gzipped(`export * from 'nuqs';`, ['react', 'react/*', 'react-dom', 'next', 'next/*']),
     nanostoresPersistent: await gzipped(`export * from 'nanostores'; export * from '@nanostores/persistent';`, []),
   };

@@ -1,5 +1,5 @@
 import {ContextConsumer, ContextProvider} from '@lit/context';
-import {ReactiveElement} from 'lit';
+import {ReactiveElement} from '@lit/reactive-element';
 import type {StateDefinition} from '../src/core/define.js';
 import {setMirroring} from '../src/core/layer.js';
 import {StateScope} from '../src/core/scope.js';

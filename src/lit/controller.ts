@@ -1,5 +1,5 @@
 import {ContextConsumer} from '@lit/context';
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {ReactiveController, ReactiveControllerHost} from '@lit/reactive-element';
 import type {StateDefinition, StateValues, VarMap} from '../core/define.js';
 import type {StateStore} from '../core/store.js';
 import {sharedView} from '../core/view.js';

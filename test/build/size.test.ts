@@ -22,7 +22,7 @@ const gzipSize = (bytes: Uint8Array | string) => gzipSync(bytes, {level: 9}).len
 async function ownCode() {
   const result = await build({
     entryPoints: ['src/index.ts'], bundle: true, minify: true, write: false, format: 'esm', target: 'es2022',
-    external: ['lit', 'lit/*', '@lit/context', 'superstruct'], logLevel: 'silent',
+    external: ['lit', 'lit/*', '@lit/*', 'superstruct'], logLevel: 'silent',
   });
   return result.outputFiles[0]!.contents;
 }
