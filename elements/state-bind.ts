@@ -10,7 +10,7 @@ import {announceError, define, whenParsed} from './report.js';
  * control it shows the value as text. A value the user enters that fails validation marks the
  * control `aria-invalid` and keeps the last valid state.
  *
- * @attr path - `Namespace.var`.
+ * @attr path - `Namespace.var`. Changing it rebinds the control to the new var.
  * @fires page-state-error - The user entered an invalid value, or `path` names no var (bubbles, composed).
  * @slot - The form control, or nothing to show the value as text.
  *
@@ -25,7 +25,16 @@ export class StateBindElement extends HTMLElement {
   #unbind?: () => void;
   #waiting = false;
 
+  static readonly observedAttributes = ['path'];
+
   connectedCallback(): void {
+    whenParsed(this.#bind);
+  }
+
+  /** A framework may set `path` after the element is connected: bind to the var it names now. */
+  attributeChangedCallback(): void {
+    if (!this.isConnected) return;
+    this.disconnectedCallback();
     whenParsed(this.#bind);
   }
 

@@ -75,19 +75,37 @@ describe('declarative elements from the CDN file', () => {
     expect(r<HTMLTextAreaElement>('#note').value).to.equal('');
   });
 
-  it('binds a range to a float and datetime-local to a datetime (local time in the control, UTC in the URL)', async () => {
+  it('binds a number input to an int, a range to a float and datetime-local to a datetime (local time in the control, UTC in the URL)', async () => {
     const page = await open('/test/pages/declarative.html');
     const {$, win} = page;
-    expect($('#zoom').value).to.equal('1');
+    expect([$('#zoom').value, $('#qty').value]).to.deep.equal(['1', '0']);
     $('#zoom').value = '1.5';
     $('#zoom').dispatchEvent(new Event('input', {bubbles: true}));
     $('#at').value = '2026-11-22T10:30';
     $('#at').dispatchEvent(new Event('change', {bubbles: true}));
+    $('#qty').value = '12';
+    $('#qty').dispatchEvent(new Event('input', {bubbles: true}));
     await settle(win);
     const utc = new Date('2026-11-22T10:30').toISOString(); // the page's local time, as UTC
-    expect(decodeURIComponent(win.location.search)).to.equal(`?s_zoom=1.5&s_at=${utc}`);
+    expect(decodeURIComponent(win.location.search)).to.equal(`?s_zoom=1.5&s_at=${utc}&s_qty=12`);
     const reloaded = await open(win.location.href, page.frame);
-    expect([reloaded.$('#zoom').value, reloaded.$('#at').value]).to.deep.equal(['1.5', '2026-11-22T10:30']);
+    expect([reloaded.$('#zoom').value, reloaded.$('#at').value, reloaded.$('#qty').value]).to.deep.equal(['1.5', '2026-11-22T10:30', '12']);
+  });
+
+  it('rebinds when path changes after the element is connected', async () => {
+    const {doc, win} = await open('/test/pages/declarative.html?s_q=printer');
+    const bind = doc.createElement('state-bind');
+    bind.setAttribute('path', 'Search.q');
+    const input = doc.createElement('input');
+    bind.append(input);
+    doc.querySelector('page-state')!.append(bind);
+    expect(input.value).to.equal('printer');
+    bind.setAttribute('path', 'Search.page');
+    expect(input.value).to.equal('1');
+    input.value = '5';
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    await settle(win);
+    expect(win.location.search).to.equal('?s_q=printer&s_p=5');
   });
 
   it('renders a hostile param as text and creates no element', async () => {
