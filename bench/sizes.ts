@@ -1,5 +1,6 @@
 // gzip size of each library's browser code, measured the same way (esbuild minify + gzip -9,
 // framework dependencies left out).
+import {readFileSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 import {build} from 'esbuild';
 
@@ -11,9 +12,18 @@ async function gzipped(contents: string, external: string[]) {
   return gzipSync(result.outputFiles[0]!.contents, {level: 9}).length;
 }
 
+const OWN = ['lit', 'lit/*', '@lit/*', 'superstruct'];
+/** What nuqs does (typed URL state, no storage, no elements): definitions, vars, stores, URL sync. */
+const URL_CORE = `export {defineState} from './src/core/define.ts'; export {stateVar} from './src/core/state-var.ts';
+export {StateScope} from './src/core/scope.ts'; export {composeStore} from './src/core/layer.ts';
+export {urlLayer} from './src/url/binding.ts'; export {UrlService} from './src/url/service.ts';
+export {browserHistory} from './src/url/port.ts';`;
+
 export async function sizes() {
   return {
-    pageState: await gzipped(`export * from './src/index.ts';`, ['lit', 'lit/*', '@lit/*', 'superstruct']),
+    pageState: await gzipped(`export * from './src/index.ts';`, OWN),
+    pageStateUrlCore: await gzipped(URL_CORE, OWN),
+    cdn: gzipSync(readFileSync('dist/page-state.js'), {level: 9}).length,
     nuqs: await gzipped(`export * from 'nuqs';`, ['react', 'react/*', 'react-dom', 'next', 'next/*']),
     nanostoresPersistent: await gzipped(`export * from 'nanostores'; export * from '@nanostores/persistent';`, []),
   };
