@@ -48,16 +48,25 @@ export function composeStore<V extends VarMap>(
   const initial: Record<string, unknown> = {};
   let later: Promise<Record<string, unknown> | undefined> | undefined;
   for (const layer of present) {
-    const higher = Object.keys(initial);
     if (layer.later && !later) {
+      const higher = Object.keys(initial);
       later = layer.later.then((values) => values && Object.fromEntries(Object.entries(values).filter(([k]) => !higher.includes(k))));
     }
-    for (const [key, value] of Object.entries(layer.initial)) if (!(key in initial)) initial[key] = value;
+    for (const key in layer.initial) if (!(key in initial)) initial[key] = layer.initial[key];
   }
   const parts = present.map((layer) => layer.link ?? {});
+  // One layer (the URL alone, the usual case) is its own link: nothing to combine.
+  const link = parts.length === 1 ? parts[0]! : combine(parts);
+  const store = new StateStore(definition, host, initial, link, later);
+  links.set(store, link);
+  for (const layer of present) layer.connect(store);
+  return store;
+}
+
+function combine(parts: StoreLink[]): StoreLink {
   // get() calls touch on every read: keep it a single call when one layer cares (the URL).
   const touches = parts.flatMap((link) => (link.touch ? [link.touch] : []));
-  const link: StoreLink = {
+  return {
     touch: touches.length > 1 ? () => touches.forEach((touch) => touch()) : touches[0],
     focus: () => parts.forEach((part) => part.focus?.()),
     href: (values) => parts.find((part) => part.href)?.href?.(values) ?? '',
@@ -65,8 +74,4 @@ export function composeStore<V extends VarMap>(
     suspend: () => parts.forEach((part) => part.suspend?.()),
     resume: () => parts.forEach((part) => part.resume?.()),
   };
-  const store = new StateStore(definition, host, initial, link, later);
-  links.set(store, link);
-  for (const layer of present) layer.connect(store);
-  return store;
 }

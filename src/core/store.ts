@@ -228,13 +228,14 @@ export class StateStore<V extends VarMap = VarMap> {
    */
   subscribe(listener: StateListener<V>, keys?: readonly Key<V>[]): () => void {
     const entry: StateListener<V> = (change) => listener(change);
-    const sets = keys ? keys.map((key) => this.#listenersOf(key)) : [this.#all];
+    for (const key of keys ?? []) if (!Object.hasOwn(this.definition.vars, key)) this.#unknown(key, undefined);
+    // Every key is all keys: one set, not one per key (a URL layer usually binds every var).
+    const sets = !keys || new Set(keys).size === this.definition.keys.length ? [this.#all] : keys.map((key) => this.#listenersOf(key));
     for (const set of sets) set.add(entry);
     return () => sets.forEach((set) => set.delete(entry));
   }
 
   #listenersOf(key: string) {
-    if (!Object.hasOwn(this.definition.vars, key)) this.#unknown(key, undefined);
     let set = this.#byKey.get(key);
     if (!set) this.#byKey.set(key, (set = new Set()));
     return set;
