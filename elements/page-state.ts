@@ -21,6 +21,8 @@ import {define} from './report.js';
  * back in the page, it writes them back.
  * @fires page-state-change - A var of a namespace in this scope changed (bubbles, composed).
  * @fires page-state-error - An input of a namespace in this scope was rejected (bubbles, composed).
+ * @fires page-state-warning - Something to know that rejected nothing, e.g. the URL passed 2,000 characters (bubbles, composed).
+ * @fires page-state-declared - A namespace became available in this scope; detail `{namespace}` (bubbles, composed).
  * @slot - The content that uses this scope.
  *
  * @example
