@@ -64,10 +64,9 @@ export function composeStore<V extends VarMap>(
 }
 
 function combine(parts: StoreLink[]): StoreLink {
-  // get() calls touch on every read: keep it a single call when one layer cares (the URL).
-  const touches = parts.flatMap((link) => (link.touch ? [link.touch] : []));
+  // Touch (called on every read) and deep links concern the one layer that has them: the URL.
   return {
-    touch: touches.length > 1 ? () => touches.forEach((touch) => touch()) : touches[0],
+    touch: parts.find((part) => part.touch)?.touch,
     focus: () => parts.forEach((part) => part.focus?.()),
     href: (values) => parts.find((part) => part.href)?.href?.(values) ?? '',
     clear: async () => void (await Promise.all(parts.map((part) => part.clear?.()))),

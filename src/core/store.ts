@@ -192,8 +192,8 @@ export class StateStore<V extends VarMap = VarMap> {
     const keys = key === undefined ? this.definition.keys : [key];
     const values: [string, unknown][] = [];
     for (const k of keys) {
-      if (!Object.hasOwn(this.definition.vars, k)) this.#unknown(k, undefined);
-      values.push([k, this.#var(k).copy(this.#var(k).defaultValue)]);
+      const v = this.#declared(k);
+      values.push([k, v.copy(v.defaultValue)]);
     }
     this.#commit(values, 'reset');
   }
@@ -228,7 +228,7 @@ export class StateStore<V extends VarMap = VarMap> {
    */
   subscribe(listener: StateListener<V>, keys?: readonly Key<V>[]): () => void {
     const entry: StateListener<V> = (change) => listener(change);
-    for (const key of keys ?? []) if (!Object.hasOwn(this.definition.vars, key)) this.#unknown(key, undefined);
+    keys?.forEach((key) => this.#declared(key));
     // Every key is all keys: one set, not one per key (a URL layer usually binds every var).
     const sets = !keys || new Set(keys).size === this.definition.keys.length ? [this.#all] : keys.map((key) => this.#listenersOf(key));
     for (const set of sets) set.add(entry);
@@ -245,8 +245,10 @@ export class StateStore<V extends VarMap = VarMap> {
     return this.definition.vars[key] as StateVar;
   }
 
-  #unknown(key: string, value: unknown): never {
-    throw new StateValidationError(this.definition.name, key, value, 'not a declared var', ErrorCode.unknownKey);
+  /** The var of `key`; throws a {@link StateValidationError} (`PS_UNKNOWN_KEY`) when undeclared. */
+  #declared(key: string): StateVar {
+    if (Object.hasOwn(this.definition.vars, key)) return this.#var(key);
+    throw new StateValidationError(this.definition.name, key, undefined, 'not a declared var', ErrorCode.unknownKey);
   }
 
   #reason(key: string, value: unknown): [typeof ErrorCode.invalidValue | typeof ErrorCode.unknownKey, string] | undefined {

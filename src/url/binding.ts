@@ -24,39 +24,44 @@ export function urlLayer<V extends VarMap>(
   mode: UrlMode,
 ): StoreLayer | undefined {
   const {name, bindings} = definition;
-  const keys = definition.keys.filter((key) => bindings[key].param !== null);
-  if (!keys.length) return undefined;
-  const varOf = (key: string) => definition.vars[key] as StateVar;
+  // Resolved once: a flush reads every bound var, and keyed lookups on a definition of a
+  // thousand vars are not free.
+  const bound = definition.keys.flatMap((key) => {
+    const {param} = bindings[key];
+    return param === null ? [] : [{key, param, v: definition.vars[key] as StateVar}];
+  });
+  if (!bound.length) return undefined;
+  type Bound = (typeof bound)[number];
 
   /** Text of a value in the URL; undefined leaves the param out. */
-  const textOf = (key: string, value: unknown) => {
-    const v = varOf(key);
+  const textOf = ({v}: Bound, value: unknown) => {
     if (definition.clearOnDefault && v.equals(value, v.defaultValue)) return undefined;
     if (value === null) return v.defaultValue === null ? undefined : '';
     return v.encode(value);
   };
-  const textsOf = (values: Readonly<Record<string, unknown>>) => {
-    const texts: ParamTexts = {};
-    for (const key of keys) texts[bindings[key].param!] = textOf(key, values[key]);
+  // Records keyed by param or var are made with Object.create(null): V8 keeps them as hash
+  // tables, where a {} grown key by key slows to O(n) per write past a few hundred vars.
+  const textsOf = (valueOf: (key: string) => unknown) => {
+    const texts: ParamTexts = Object.create(null);
+    for (const b of bound) texts[b.param] = textOf(b, valueOf(b.key));
     return texts;
   };
   /** Values of the params present in `texts` (absent ones: the default when `absentIsDefault`). */
   const decode = (texts: ParamTexts, absentIsDefault: boolean) => {
-    const values: Record<string, unknown> = {};
+    const values: Record<string, unknown> = Object.create(null);
     let invalid = false; // a rejected param is rewritten at once (one replaceState at the flush)
-    for (const key of keys) {
-      const text = texts[bindings[key].param!];
-      if (text === undefined) {
-        if (absentIsDefault) values[key] = varOf(key).defaultValue;
-        continue;
-      }
+    for (const {key, param, v} of bound) {
+      const text = texts[param];
       try {
-        values[key] = varOf(key).decode(text);
+        if (text !== undefined) {
+          values[key] = v.decode(text);
+          continue;
+        }
       } catch (error) {
         invalid = true;
         host.error({namespace: name, key, reason: (error as Error).message, raw: text});
-        if (absentIsDefault) values[key] = varOf(key).defaultValue;
       }
+      if (absentIsDefault) values[key] = v.defaultValue;
     }
     return {values, invalid};
   };
@@ -65,16 +70,12 @@ export function urlLayer<V extends VarMap>(
   const client: UrlClient = {
     name,
     fingerprint: definition.fingerprint,
-    params: keys.map((key) => bindings[key].param!),
+    params: bound.map((b) => b.param),
     mode,
     selfish: definition.urlSelfish,
     shares: definition.shareUrlWith,
     restoreOnTouch: definition.restoreUrlOnTouch,
-    texts: () => {
-      const values: Record<string, unknown> = {};
-      for (const key of keys) values[key] = store!.peek(key);
-      return textsOf(values);
-    },
+    texts: () => textsOf((key) => store!.peek(key)),
     receive(texts) {
       const {values, invalid} = decode(texts, true);
       store!.accept(values, 'url');
@@ -90,7 +91,7 @@ export function urlLayer<V extends VarMap>(
     link: {
       touch: () => attached && handle.touch(),
       focus: () => attached && handle.focus(),
-      href: (merged) => handle.href(textsOf(merged)),
+      href: (merged) => handle.href(textsOf((key) => merged[key])),
       suspend() {
         if (attached) handle.detach();
         attached = false;
@@ -108,7 +109,7 @@ export function urlLayer<V extends VarMap>(
       if (client.params.some((p) => wanted[p] !== present[p])) handle.write(false);
       created.subscribe(({key, source}) => {
         if (attached && source !== 'url') handle.write(bindings[key as keyof V & string].history === 'push');
-      }, keys);
+      }, bound.map((b) => b.key));
     },
   };
 }
