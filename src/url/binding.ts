@@ -26,10 +26,9 @@ export function urlLayer<V extends VarMap>(
   const {name, bindings} = definition;
   // Resolved once: a flush reads every bound var, and keyed lookups on a definition of a
   // thousand vars are not free.
-  const bound = definition.keys.flatMap((key) => {
-    const {param} = bindings[key];
-    return param === null ? [] : [{key, param, v: definition.vars[key] as StateVar}];
-  });
+  const bound = definition.keys
+    .filter((key) => bindings[key].param !== null)
+    .map((key) => ({key, param: bindings[key].param!, v: definition.vars[key] as StateVar}));
   if (!bound.length) return undefined;
   type Bound = (typeof bound)[number];
 
@@ -39,8 +38,8 @@ export function urlLayer<V extends VarMap>(
     if (value === null) return v.defaultValue === null ? undefined : '';
     return v.encode(value);
   };
-  // Records keyed by param or var are made with Object.create(null): V8 keeps them as hash
-  // tables, where a {} grown key by key slows to O(n) per write past a few hundred vars.
+  // Made with Object.create(null): V8 keeps it a hash table, where a {} grown key by key on
+  // every flush slows to O(n) per write past a few hundred vars.
   const textsOf = (valueOf: (key: string) => unknown) => {
     const texts: ParamTexts = Object.create(null);
     for (const b of bound) texts[b.param] = textOf(b, valueOf(b.key));
@@ -48,7 +47,7 @@ export function urlLayer<V extends VarMap>(
   };
   /** Values of the params present in `texts` (absent ones: the default when `absentIsDefault`). */
   const decode = (texts: ParamTexts, absentIsDefault: boolean) => {
-    const values: Record<string, unknown> = Object.create(null);
+    const values: Record<string, unknown> = {};
     let invalid = false; // a rejected param is rewritten at once (one replaceState at the flush)
     for (const {key, param, v} of bound) {
       const text = texts[param];
