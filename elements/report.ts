@@ -1,9 +1,18 @@
 import type {ErrorDetail} from '../src/core/ports.js';
 
-/** Reports bad markup or a rejected input: a `page-state-error` from `element`, and the console. */
-export function announceError(element: Element, detail: ErrorDetail): void {
-  element.dispatchEvent(new CustomEvent('page-state-error', {detail, bubbles: true, composed: true}));
-  console.error(`<${element.localName}> ${detail.namespace}${detail.key ? `.${detail.key}` : ''}: ${detail.reason}`, element);
+/**
+ * Reports bad markup or a rejected input: a `page-state-error` from `element`, and the console;
+ * with `warning`, something that rejected nothing, as a `page-state-warning`.
+ */
+export function announceError(element: Element, detail: ErrorDetail, warning = false): void {
+  element.dispatchEvent(new CustomEvent(warning ? 'page-state-warning' : 'page-state-error', {detail, bubbles: true, composed: true}));
+  console[warning ? 'warn' : 'error'](`<${element.localName}> ${detail.namespace}${detail.key ? `.${detail.key}` : ''}: ${detail.reason}`, element);
+}
+
+/** Runs `task` in the first task after the page has loaded (every deferred script has run). */
+export function afterLoad(task: () => void): void {
+  if (document.readyState === 'complete') setTimeout(task);
+  else window.addEventListener('load', () => setTimeout(task), {once: true});
 }
 
 /** Runs `task` once the element's children are parsed (at once unless the page is still loading). */

@@ -2,7 +2,7 @@ import type {StateStore} from '../src/core/store.js';
 import type {StateVar} from '../src/core/var.js';
 import {nearestScope} from '../src/lit/runtime.js';
 import {controlAdapter, type ControlAdapter} from './controls.js';
-import {announceError, define, whenParsed} from './report.js';
+import {afterLoad, announceError, define, whenParsed} from './report.js';
 
 /**
  * Binds its first form control, two ways, to the var at `path`: text, number, range, checkbox
@@ -12,6 +12,7 @@ import {announceError, define, whenParsed} from './report.js';
  *
  * @attr path - `Namespace.var`. Changing it rebinds the control to the new var.
  * @fires page-state-error - The user entered an invalid value, or `path` names no var (bubbles, composed).
+ * @fires page-state-warning - The page has loaded and `path` names no declared namespace yet; it binds when one is declared (bubbles, composed).
  * @slot - The form control, or nothing to show the value as text.
  *
  * @example
@@ -24,21 +25,29 @@ import {announceError, define, whenParsed} from './report.js';
 export class StateBindElement extends HTMLElement {
   #unbind?: () => void;
   #waiting = false;
+  /** Connected and told so: an upgrade reports attributes before it calls connectedCallback. */
+  #live = false;
 
   static readonly observedAttributes = ['path'];
 
   connectedCallback(): void {
+    this.#live = true;
     whenParsed(this.#bind);
   }
 
   /** A framework may set `path` after the element is connected: bind to the var it names now. */
   attributeChangedCallback(): void {
-    if (!this.isConnected) return;
-    this.disconnectedCallback();
+    if (!this.#live) return;
+    this.#release();
     whenParsed(this.#bind);
   }
 
   disconnectedCallback(): void {
+    this.#live = false;
+    this.#release();
+  }
+
+  #release() {
     this.#unbind?.();
     this.#unbind = undefined;
     this.#wait(false);
@@ -46,10 +55,16 @@ export class StateBindElement extends HTMLElement {
 
   readonly #bind = () => {
     if (this.#unbind || !this.isConnected) return;
-    const path = this.getAttribute('path') ?? '';
-    const [namespace = '', key = ''] = path.split('.');
+    const path = this.getAttribute('path');
+    const [namespace = '', key = ''] = (path ?? '').split('.');
+    if (path && !key) return announceError(this, {namespace, key, reason: `path="${path}" is not Namespace.var`, raw: path});
     const store = nearestScope(this).find(namespace);
-    if (!store) return this.#wait(true); // declared later, maybe by markup further down
+    if (!store) {
+      // Declared later (markup further down, a script) or a path still to come: wait, never silently.
+      this.#wait(true);
+      const reason = `path="${path ?? ''}": no namespace "${namespace}" is declared yet; binding when one is`;
+      return afterLoad(() => this.#waiting && announceError(this, {namespace, key, reason, raw: path}, true));
+    }
     this.#wait(false);
     if (!Object.hasOwn(store.definition.vars, key)) {
       return announceError(this, {namespace, key, reason: `no var "${key}" in ${namespace} (path="${path}")`, raw: path});

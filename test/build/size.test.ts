@@ -9,13 +9,16 @@ const KiB = 1024;
 /**
  * The target (issue 5) is 6 KiB; nuqs measured the same way is 6.71 KiB. Measured so far:
  * foundation 5.97 KiB, + URL sync 8.55 KiB, + persistence 10.46 KiB, + declarative elements
- * 12.30 KiB, + speed-ups (trimmed back) 12.49 KiB, + suspending a removed <page-state> 12.67 KiB
- * (all long message strings together are worth ~0.9 KiB). Until the budget is renegotiated or the code trimmed, the
+ * 12.30 KiB, + speed-ups (trimmed back) 12.49 KiB, + suspending a removed <page-state> 12.67 KiB,
+ * + <state-bind> rebinding on path changes and the wide-namespace flush 12.73 KiB, + <state-bind>
+ * warning about a namespace still undeclared after load 12.87 KiB (all long message strings
+ * together are worth ~1.5 KiB; the pure core alone, without URL, storage, Lit or elements, is
+ * 5.43 KiB). Until the budget is renegotiated or the code trimmed, the
  * ceiling is a ratchet: it moves up only when a feature lands (with the numbers in the commit),
  * never for a refactor.
  */
 const OWN_CODE_TARGET = 6 * KiB;
-const OWN_CODE_CEILING = 12.75 * KiB;
+const OWN_CODE_CEILING = 12.9 * KiB;
 const gzipSize = (bytes: Uint8Array | string) => gzipSync(bytes, {level: 9}).length;
 
 /** Own code of the browser entry: minified with lit, @lit/context and superstruct left out. */

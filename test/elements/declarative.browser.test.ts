@@ -92,20 +92,43 @@ describe('declarative elements from the CDN file', () => {
     expect([reloaded.$('#zoom').value, reloaded.$('#at').value, reloaded.$('#qty').value]).to.deep.equal(['1.5', '2026-11-22T10:30', '12']);
   });
 
-  it('rebinds when path changes after the element is connected', async () => {
+  it('binds when path is set after the element is connected, and rebinds when it changes', async () => {
     const {doc, win} = await open('/test/pages/declarative.html?s_q=printer');
+    const errors: unknown[] = [];
+    doc.addEventListener('page-state-error', (e) => errors.push((e as CustomEvent).detail));
     const bind = doc.createElement('state-bind');
-    bind.setAttribute('path', 'Search.q');
     const input = doc.createElement('input');
     bind.append(input);
     doc.querySelector('page-state')!.append(bind);
+    bind.setAttribute('path', 'Search.q'); // as a framework may do, after inserting it
     expect(input.value).to.equal('printer');
+    expect(errors).to.deep.equal([]);
     bind.setAttribute('path', 'Search.page');
     expect(input.value).to.equal('1');
     input.value = '5';
     input.dispatchEvent(new Event('input', {bubbles: true}));
     await settle(win);
     expect(win.location.search).to.equal('?s_q=printer&s_p=5');
+  });
+
+  it('warns once the page has loaded about a binding still waiting for its namespace, and rejects a malformed path', async () => {
+    const {doc, win} = await open('/test/pages/declarative.html');
+    const logged: unknown[][] = [];
+    Object.assign((win as Window & typeof globalThis).console, {warn: (...args: unknown[]) => logged.push(args), error: (...args: unknown[]) => logged.push(args)});
+    const errors: ErrorDetail[] = [];
+    doc.addEventListener('page-state-error', (e) => errors.push((e as CustomEvent<ErrorDetail>).detail));
+    const warned = oneEvent(doc, 'page-state-warning');
+    doc.body.insertAdjacentHTML('beforeend', '<state-bind path="Later.q"><input id="later" /></state-bind><state-bind path="Search"></state-bind>');
+    expect(errors.map((e) => [e.namespace, e.key, e.raw]), JSON.stringify(errors)).to.deep.equal([['Search', '', 'Search']]);
+    const {detail} = (await warned) as CustomEvent<ErrorDetail>;
+    expect(detail).to.include({namespace: 'Later', key: 'q'});
+    expect(detail.reason).to.match(/^path="Later.q": no namespace "Later" is declared yet/);
+    expect(logged.length).to.equal(2);
+    // Declared after the warning, it still binds.
+    doc.body.insertAdjacentHTML('beforeend', '<state-namespace name="Later"><state-var name="q"></state-var></state-namespace>');
+    type(doc.querySelector<HTMLInputElement>('#later')!, 'ok');
+    await settle(win);
+    expect(win.location.search).to.equal('?q=ok');
   });
 
   it('renders a hostile param as text and creates no element', async () => {
