@@ -9,6 +9,8 @@ export interface ControlAdapter {
 }
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+/** An option of a multi-select or a box of a checkbox group. */
+type Choice = {value: string; selected?: boolean; checked?: boolean};
 
 /** `YYYY-MM-DDTHH:mm` in local time, as `<input type="datetime-local">` shows it. */
 const localDateTime = (d: Date) =>
@@ -17,6 +19,7 @@ const localDateTime = (d: Date) =>
 /**
  * How a form control maps to a var. Everything but checkboxes, radios, multi-selects and
  * datetime-local inputs goes through the var's text codec, the same text as in the URL.
+ * `group` gives every input of the control's type in the binding (a radio or checkbox group).
  * Values are only ever set as `.value`, `.checked` or `.selected`, never as HTML.
  */
 export function controlAdapter(control: Control, v: StateVar<any>, group: () => HTMLInputElement[]): ControlAdapter {
@@ -27,12 +30,17 @@ export function controlAdapter(control: Control, v: StateVar<any>, group: () => 
       return false;
     }
   };
-  if (control instanceof HTMLSelectElement && control.multiple) {
+  // A list var takes one item per chosen option of a multi-select, or per checked box of a group.
+  const select = control instanceof HTMLSelectElement;
+  const choices: false | (() => Choice[]) = select
+    ? control.multiple && (() => [...control.options])
+    : control.type === 'checkbox' && v.type.startsWith('list<') && group;
+  if (choices) {
+    const flag = select ? 'selected' : 'checked';
     return {
-      read: () => v.decode([...control.selectedOptions].map((o) => escapeItem(o.value)).join(',')),
+      read: () => v.decode(choices().filter((c) => c[flag]).map((c) => escapeItem(c.value)).join(',')),
       write(value) {
-        const items = value as unknown[];
-        for (const option of control.options) option.selected = items.some((item) => decodes(escapeItem(option.value), [item]));
+        for (const c of choices()) c[flag] = (value as unknown[]).some((item) => decodes(escapeItem(c.value), [item]));
       },
     };
   }

@@ -6,7 +6,7 @@ import {afterLoad, announceError, define, whenParsed} from './report.js';
 
 /**
  * Binds its first form control, two ways, to the var at `path`: text, number, range, checkbox
- * (boolean), radio group, select, multi-select (list), textarea, date and datetime-local. With no
+ * (boolean), checkbox group (list), radio group, select, multi-select (list), textarea, date and datetime-local. With no
  * control it shows the value as text. A value the user enters that fails validation marks the
  * control `aria-invalid` and keeps the last valid state.
  *
@@ -82,7 +82,7 @@ export class StateBindElement extends HTMLElement {
     const v = store.definition.vars[key] as StateVar<any>;
     const control = this.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea');
     const adapter: ControlAdapter = control
-      ? controlAdapter(control, v, () => [...this.querySelectorAll<HTMLInputElement>('input[type=radio]')])
+      ? controlAdapter(control, v, () => [...this.querySelectorAll<HTMLInputElement>(`input[type=${control.type}]`)])
       : {read: () => store.peek(key), write: (value) => void (this.textContent = value === null ? '' : v.encode(value))};
     const onInput = () => {
       let value: unknown;

@@ -75,6 +75,21 @@ describe('declarative elements from the CDN file', () => {
     expect(r<HTMLTextAreaElement>('#note').value).to.equal('');
   });
 
+  it('binds a checkbox group to a list, one item per checked box', async () => {
+    const page = await open('/test/pages/declarative.html?s_kinds=10');
+    const {win} = page;
+    const boxes = () => [...page.doc.querySelectorAll<HTMLInputElement>('state-bind[path="Search.kinds"] input')];
+    expect(boxes().map((b) => b.checked)).to.deep.equal([false, false, true]);
+    boxes()[0]!.click();
+    await settle(win);
+    expect(decodeURIComponent(win.location.search)).to.equal('?s_kinds=1,10');
+    boxes()[2]!.click();
+    await settle(win);
+    expect(win.location.search).to.equal('?s_kinds=1');
+    const reloaded = await open(win.location.href, page.frame);
+    expect([...reloaded.doc.querySelectorAll<HTMLInputElement>('state-bind[path="Search.kinds"] input')].map((b) => b.checked)).to.deep.equal([true, false, false]);
+  });
+
   it('binds a number input to an int, a range to a float and datetime-local to a datetime (local time in the control, UTC in the URL)', async () => {
     const page = await open('/test/pages/declarative.html');
     const {$, win} = page;
