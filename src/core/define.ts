@@ -118,7 +118,9 @@ export interface StateDefinition<V extends VarMap = VarMap>
   readonly fingerprint: string;
 }
 
-const NAME = /^[A-Za-z_]\w{0,63}$/;
+/** Namespace and var names: 1-64 letters, digits or _, not starting with a digit. The server
+ * session store checks namespace names in its URLs with it too. */
+export const NAME = /^[A-Za-z_]\w{0,63}$/;
 const PARAM = /^[\w.~-]+$/;
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 const OPTION_KEYS = new Set([

@@ -1,4 +1,5 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
+import {NAME} from '../core/define.js';
 import type {StoredState} from '../core/ports.js';
 import {newSession, readCookie, sessionCookie, verifySession} from './cookie.js';
 import type {SessionStore} from './store.js';
@@ -48,7 +49,6 @@ export interface SessionHandler {
   fetch(request: Request): Promise<Response>;
 }
 
-const NAMESPACE = /^[A-Za-z_]\w{0,63}$/;
 const isJson = (type: string | null | undefined) => /^application\/json\s*(;|$)/i.test(type ?? '');
 const isStoredState = (value: unknown): value is StoredState =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).every((k) => k === 'version' || k === 'values') &&
@@ -89,13 +89,13 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   async function answer(method: string, rest: string, cookie: string | undefined, type: string | null | undefined, secure: boolean, body: () => Promise<string | undefined>): Promise<Answer> {
     if (!['GET', 'PUT', 'DELETE'].includes(method)) return refuse(405, 'method not allowed', {allow: 'GET, PUT, DELETE'});
     const namespace = rest === '' ? null : safeDecode(rest);
-    if (namespace === undefined || (namespace !== null && !NAMESPACE.test(namespace))) return refuse(400, 'bad namespace name');
+    if (namespace === undefined || (namespace !== null && !NAME.test(namespace))) return refuse(400, 'bad namespace name');
     if (namespace === null && method !== 'DELETE') return refuse(400, 'bad namespace name (only DELETE applies to the whole session)');
     if (method !== 'GET' && !isJson(type)) return refuse(415, 'writes need Content-Type: application/json');
-    const session = verifySession(readCookie(cookie, cookieName), key);
+    const cookieValue = readCookie(cookie, cookieName) ?? ''; // only sent back with a session, which needs one
+    const session = verifySession(cookieValue, key);
     // Every answer that uses a session slides its cookie's Max-Age.
     const keep = (value: string): Record<string, string> => ({'set-cookie': sessionCookie(cookieName, value, ttlSeconds, secure), 'cache-control': 'no-store'});
-    const cookieValue = readCookie(cookie, cookieName)!;
     if (method === 'GET') {
       const data = session ? await timed(store.get(session, namespace!)) : undefined;
       if (!data) return {status: 404, headers: {'cache-control': 'no-store'}};
