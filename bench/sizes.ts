@@ -4,13 +4,22 @@ import {readFileSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 import {build} from 'esbuild';
 
+/** gzip -9 size in bytes. */
+export const gzipSize = (bytes: Uint8Array | string): number => gzipSync(bytes, {level: 9}).length;
+
 async function gzipped(contents: string, external: string[]) {
   const result = await build({
     stdin: {contents, resolveDir: process.cwd(), loader: 'ts'}, bundle: true, minify: true, write: false,
     format: 'esm', target: 'es2022', external, logLevel: 'silent',
   });
-  return gzipSync(result.outputFiles[0]!.contents, {level: 9}).length;
+  return gzipSize(result.outputFiles[0]!.contents);
 }
+
+/**
+ * page-state's own code, minified and gzipped, with lit, @lit/* and superstruct left out: the
+ * measure of the size budget (test/build/size.test.ts) and of the benchmark table alike.
+ */
+export const ownCode = (entry = `export * from './src/index.ts';`): Promise<number> => gzipped(entry, OWN);
 
 const OWN = ['lit', 'lit/*', '@lit/*', 'superstruct'];
 /** What nuqs does (typed URL state, no storage, no elements): definitions, vars, stores, URL sync. */
@@ -21,9 +30,9 @@ export {browserHistory} from './src/url/port.ts';`;
 
 export async function sizes() {
   return {
-    pageState: await gzipped(`export * from './src/index.ts';`, OWN),
-    pageStateUrlCore: await gzipped(URL_CORE, OWN),
-    cdn: gzipSync(readFileSync('dist/page-state.js'), {level: 9}).length,
+    pageState: await ownCode(),
+    pageStateUrlCore: await ownCode(URL_CORE),
+    cdn: gzipSize(readFileSync('dist/page-state.js')),
     nuqs: await gzipped(`export * from 'nuqs';`, ['react', 'react/*', 'react-dom', 'next', 'next/*']),
     nanostoresPersistent: await gzipped(`export * from 'nanostores'; export * from '@nanostores/persistent';`, []),
   };

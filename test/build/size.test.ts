@@ -2,8 +2,7 @@
 import {strict as assert} from 'node:assert';
 import {readFileSync} from 'node:fs';
 import {describe, it} from 'node:test';
-import {gzipSync} from 'node:zlib';
-import {build} from 'esbuild';
+import {gzipSize, ownCode} from '../../bench/sizes.js';
 
 const KiB = 1024;
 /**
@@ -20,20 +19,10 @@ const KiB = 1024;
  */
 const OWN_CODE_TARGET = 6 * KiB;
 const OWN_CODE_CEILING = 13 * KiB;
-const gzipSize = (bytes: Uint8Array | string) => gzipSync(bytes, {level: 9}).length;
-
-/** Own code of the browser entry: minified with lit, @lit/context and superstruct left out. */
-async function ownCode() {
-  const result = await build({
-    entryPoints: ['src/index.ts'], bundle: true, minify: true, write: false, format: 'esm', target: 'es2022',
-    external: ['lit', 'lit/*', '@lit/*', 'superstruct'], logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.contents;
-}
 
 describe('size budgets', () => {
   it('own code stays under its ceiling (target: 6 KiB min+gzip)', async () => {
-    const size = gzipSize(await ownCode());
+    const size = await ownCode();
     console.log(`own code: ${(size / KiB).toFixed(2)} KiB min+gzip (target ${OWN_CODE_TARGET / KiB} KiB, ceiling ${OWN_CODE_CEILING / KiB} KiB)`);
     assert.ok(size <= OWN_CODE_CEILING, `${size} bytes > the ${OWN_CODE_CEILING / KiB} KiB ceiling`);
   });
