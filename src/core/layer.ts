@@ -54,16 +54,16 @@ export function composeStore<V extends VarMap>(
     }
     for (const key in layer.initial) if (!(key in initial)) initial[key] = layer.initial[key];
   }
-  const parts = present.map((layer) => layer.link ?? {});
-  // One layer (the URL alone, the usual case) is its own link: nothing to combine.
-  const link = parts.length === 1 ? parts[0]! : combine(parts);
+  const link = combine(present.map((layer) => layer.link ?? {}));
   const store = new StateStore(definition, host, initial, link, later);
   links.set(store, link);
   for (const layer of present) layer.connect(store);
   return store;
 }
 
+/** One link forwarding to every layer's; a lone layer (the URL alone, the usual case) is its own. */
 function combine(parts: StoreLink[]): StoreLink {
+  if (parts.length === 1) return parts[0]!;
   // Touch (called on every read) and deep links concern the one layer that has them: the URL.
   return {
     touch: parts.find((part) => part.touch)?.touch,
