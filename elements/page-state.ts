@@ -2,9 +2,10 @@ import {ContextConsumer, ContextProvider} from '@lit/context';
 import {ReactiveElement} from '@lit/reactive-element';
 import type {StateDefinition} from '../src/core/define.js';
 import {setMirroring} from '../src/core/layer.js';
+import {ELEMENT_SCOPE, speaks} from '../src/core/protocol.js';
 import {StateScope} from '../src/core/scope.js';
 import {eventHost} from '../src/lit/events.js';
-import {mirroredStores, pageStateRuntime, SCOPE, scopeContext} from '../src/lit/runtime.js';
+import {mirroredStores, pageStateRuntime, scopeContext} from '../src/lit/runtime.js';
 import {define} from './report.js';
 
 /**
@@ -36,7 +37,7 @@ import {define} from './report.js';
  */
 export class PageStateElement extends ReactiveElement {
   /** This element's scope. */
-  readonly [SCOPE] = new StateScope(
+  readonly [ELEMENT_SCOPE] = new StateScope(
     eventHost(this),
     pageStateRuntime().root,
     mirroredStores(pageStateRuntime().url, pageStateRuntime().storage, {
@@ -57,7 +58,7 @@ export class PageStateElement extends ReactiveElement {
     super.attributeChangedCallback(name, old, value);
     if (name === 'keep-params' && value) pageStateRuntime().url.keep(value.split(','));
   }
-  readonly #provider = new ContextProvider(this, {context: scopeContext, initialValue: this[SCOPE]});
+  readonly #provider = new ContextProvider(this, {context: scopeContext, initialValue: this[ELEMENT_SCOPE]});
 
   constructor() {
     super();
@@ -65,8 +66,9 @@ export class PageStateElement extends ReactiveElement {
       context: scopeContext,
       subscribe: true,
       callback: (parent) => {
-        this[SCOPE].parent = parent;
-        this.#provider.setValue(this[SCOPE], true);
+        // A scope of another protocol (an incompatible copy) is not ours to use: the root is.
+        this[ELEMENT_SCOPE].parent = speaks(parent) ? parent : pageStateRuntime().root;
+        this.#provider.setValue(this[ELEMENT_SCOPE], true);
       },
     });
     // A value assigned before the element upgraded is an own property hiding the accessor.
@@ -79,13 +81,13 @@ export class PageStateElement extends ReactiveElement {
 
   /** The namespaces declared in this scope. Assigning declares more (it never undeclares). */
   get definitions(): StateDefinition<any>[] {
-    return this[SCOPE].declared;
+    return this[ELEMENT_SCOPE].declared;
   }
 
   set definitions(definitions: readonly StateDefinition<any>[]) {
-    this[SCOPE].declare(...definitions);
+    this[ELEMENT_SCOPE].declare(...definitions);
     // Consumers re-resolve: a namespace they found in an outer scope may live here now.
-    this.#provider.setValue(this[SCOPE], true);
+    this.#provider.setValue(this[ELEMENT_SCOPE], true);
   }
 
   #away = false;
@@ -94,7 +96,7 @@ export class PageStateElement extends ReactiveElement {
     super.connectedCallback();
     if (!this.#away) return;
     this.#away = false;
-    for (const store of this[SCOPE].stores) setMirroring(store, true);
+    for (const store of this[ELEMENT_SCOPE].stores) setMirroring(store, true);
   }
 
   override disconnectedCallback(): void {
@@ -103,7 +105,7 @@ export class PageStateElement extends ReactiveElement {
     queueMicrotask(() => {
       if (this.isConnected || this.#away) return;
       this.#away = true;
-      for (const store of this[SCOPE].stores) setMirroring(store, false);
+      for (const store of this[ELEMENT_SCOPE].stores) setMirroring(store, false);
     });
   }
 

@@ -1,3 +1,4 @@
+import {SHOW} from '../src/core/protocol.js';
 import type {StateStore} from '../src/core/store.js';
 import type {StateVar} from '../src/core/var.js';
 import {nearestScope} from '../src/lit/runtime.js';
@@ -70,6 +71,7 @@ export class StateBindElement extends HTMLElement {
       return announceError(this, {namespace, key, reason: `no var "${key}" in ${namespace} (path="${path}")`, raw: path});
     }
     this.#unbind = this.#connect(store, key);
+    store[SHOW]?.(); // what is on screen is in the URL
   };
 
   #wait(on: boolean) {

@@ -16,13 +16,10 @@ export type {HistoryMode, JsonValue, StateVar, ValueOf, VarOptions} from './core
 export {serverStorage} from './persist/server.js';
 export type {ServerStorageOptions} from './persist/server.js';
 export {memoryStorage, webStorage} from './persist/web.js';
+export type {SharedScope} from './core/protocol.js';
 export {StateController} from './lit/controller.js';
-export {eventHost} from './lit/events.js';
-export {nearestScope, pageStateRuntime, scopeContext, stateOf} from './lit/runtime.js';
-export type {PageStateRuntime} from './lit/runtime.js';
+export {keepParams, scopeContext, stateOf} from './lit/runtime.js';
 export {VERSION} from './version.js';
-export {varFromMarkup} from './core/markup.js';
-export type {VarAttributes} from './core/markup.js';
 export {PageStateElement} from '../elements/page-state.js';
 export {StateBindElement} from '../elements/state-bind.js';
 export {StateFocusElement} from '../elements/state-focus.js';

@@ -26,8 +26,11 @@ export interface StoreLayer {
   /** Values that arrive later (async storage). */
   later?: Promise<Record<string, unknown> | undefined>;
   link?: StoreLink;
-  /** Starts mirroring the created store. */
-  connect(store: StateStore<any>): void;
+  /** The value it holds for `key` now (undefined: none), for the layers above it. */
+  holds?(key: string): unknown;
+  /** Starts mirroring the created store; `below(key)` is the value of the next source for
+   * `key`: the first lower layer that holds one, else a fresh copy of the default. */
+  connect(store: StateStore<any>, below: (key: string) => unknown): void;
 }
 
 /**
@@ -57,7 +60,16 @@ export function composeStore<V extends VarMap>(
   const link = combine(present.map((layer) => layer.link ?? {}));
   const store = new StateStore(definition, host, initial, link, later);
   links.set(store, link);
-  for (const layer of present) layer.connect(store);
+  present.forEach((layer, i) =>
+    layer.connect(store, (key) => {
+      for (const lower of present.slice(i + 1)) {
+        const value = lower.holds?.(key);
+        if (value !== undefined) return value;
+      }
+      const v = definition.vars[key]!;
+      return v.copy(v.defaultValue);
+    }),
+  );
   return store;
 }
 
@@ -68,6 +80,7 @@ function combine(parts: StoreLink[]): StoreLink {
   return {
     touch: parts.find((part) => part.touch)?.touch,
     focus: () => parts.forEach((part) => part.focus?.()),
+    show: () => parts.forEach((part) => part.show?.()),
     href: (values) => parts.find((part) => part.href)?.href?.(values) ?? '',
     clear: async () => void (await Promise.all(parts.map((part) => part.clear?.()))),
     suspend: () => parts.forEach((part) => part.suspend?.()),

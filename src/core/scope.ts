@@ -1,6 +1,7 @@
 import type {StateDefinition, VarMap} from './define.js';
 import {ErrorCode, PageStateError} from './errors.js';
 import type {StoreHost} from './ports.js';
+import {PROTOCOL, type SharedScope} from './protocol.js';
 import {StateStore} from './store.js';
 
 /** Builds the store of a namespace; the URL and persistence layers provide one. */
@@ -28,14 +29,15 @@ const conflict = (name: string, where: string) =>
  * inner.resolve(Nav);      // lives in root
  * ```
  */
-export class StateScope {
+export class StateScope implements SharedScope {
+  readonly protocol = PROTOCOL;
   readonly #declared = new Map<string, StateDefinition<any>>();
   readonly #stores = new Map<string, StateStore<any>>();
 
   constructor(
     readonly host: StoreHost,
-    /** The enclosing scope; undefined for the root. */
-    public parent?: StateScope,
+    /** The enclosing scope (possibly another copy's: used through {@link SharedScope} only); undefined for the root. */
+    public parent?: SharedScope,
     private readonly factory: StoreFactory = plainStore,
   ) {}
 
@@ -50,10 +52,9 @@ export class StateScope {
 
   /** The store of the namespace called `name`, if it is declared here or above, or exists in the root. */
   find(name: string): StateStore<any> | undefined {
-    let scope: StateScope = this;
-    while (scope.parent && !scope.declares(name)) scope = scope.parent;
-    const definition = scope.#declared.get(name) ?? scope.#stores.get(name)?.definition;
-    return definition && scope.storeOf(definition);
+    if (this.parent && !this.declares(name)) return this.parent.find(name);
+    const definition = this.#declared.get(name) ?? this.#stores.get(name)?.definition;
+    return definition && this.storeOf(definition);
   }
 
   /** Whether a namespace of this name was declared here. */
@@ -73,9 +74,7 @@ export class StateScope {
 
   /** The store of `definition` in the scope where it lives. */
   resolve<V extends VarMap>(definition: StateDefinition<V>): StateStore<V> {
-    let scope: StateScope = this;
-    while (scope.parent && !scope.declares(definition.name)) scope = scope.parent;
-    return scope.storeOf(definition);
+    return this.parent && !this.declares(definition.name) ? this.parent.resolve(definition) : this.storeOf(definition);
   }
 
   /** The store of `definition` in this very scope, created on first use. */

@@ -2,6 +2,7 @@ import type {StateChange, StateDefinition, StateValues, VarMap} from './define.j
 import {ErrorCode, StateValidationError} from './errors.js';
 import type {ChangeSource, StoreHost} from './ports.js';
 import type {HistoryMode, JsonValue, StateVar} from './var.js';
+import {SHOW} from './protocol.js';
 import {liveView} from './view.js';
 
 /**
@@ -45,6 +46,8 @@ export interface StoreLink {
   /** A var was read or written (restore-on-touch). */
   touch?(): void;
   focus?(): void;
+  /** An element bound to the store connected (a purged namespace comes back into the URL). */
+  show?(): void;
   /** Deep link for these values. */
   href?(values: Readonly<Record<string, unknown>>): string;
   /** Deletes persisted data. */
@@ -134,6 +137,11 @@ export class StateStore<V extends VarMap = VarMap> {
    */
   focus(): void {
     this.link.focus?.();
+  }
+
+  /** An element bound to this store connected: if a claim purged the namespace from the URL, it comes back. */
+  [SHOW](): void {
+    this.link.show?.();
   }
 
   /** The URL of a deep link to this state, with `values` overlaid (validated like `set`). */

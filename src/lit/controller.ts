@@ -1,6 +1,7 @@
 import {ContextConsumer} from '@lit/context';
 import type {ReactiveController, ReactiveControllerHost} from '@lit/reactive-element';
 import type {StateDefinition, StateValues, VarMap} from '../core/define.js';
+import {SHOW, speaks} from '../core/protocol.js';
 import type {StateStore} from '../core/store.js';
 import {sharedView} from '../core/view.js';
 import {pageStateRuntime, scopeContext, stateOf} from './runtime.js';
@@ -39,7 +40,7 @@ export class StateController<V extends VarMap> implements ReactiveController {
     new ContextConsumer(host, {
       context: scopeContext,
       subscribe: true,
-      callback: (scope) => this.#use(scope.resolve(definition)),
+      callback: (scope) => speaks(scope) && this.#use(scope.resolve(definition)),
     });
     host.addController(this);
     this.state = sharedView(
@@ -60,6 +61,8 @@ export class StateController<V extends VarMap> implements ReactiveController {
   hostConnected(): void {
     // The context consumer (registered first) has answered by now if a provider exists.
     this.#use(this.#store ?? stateOf(this.definition, this.host));
+    // What is on screen is in the URL: a namespace a claim purged comes back.
+    this.#store![SHOW]?.();
   }
 
   hostDisconnected(): void {

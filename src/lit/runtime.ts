@@ -1,13 +1,17 @@
 import {ContextEvent, ContextRoot, createContext} from '@lit/context';
 import type {PersistMode, StateDefinition, VarMap} from '../core/define.js';
+import {composeStore} from '../core/layer.js';
+import {
+  ELEMENT_SCOPE, PROTOCOL, RUNTIME_KEY, RUNTIME_KEY_OF_PROTOCOL, SCOPE_CONTEXT_KEY, speaks,
+  type SharedRuntime, type SharedScope, type SharedUrlService, type UrlMode,
+} from '../core/protocol.js';
 import {StateScope, type StoreFactory} from '../core/scope.js';
 import type {StateStore} from '../core/store.js';
-import {composeStore} from '../core/layer.js';
 import {persistLayer} from '../persist/layer.js';
 import {storageResolver} from '../persist/resolve.js';
 import {urlLayer} from '../url/binding.js';
-import {browserHistory, type UrlMode} from '../url/port.js';
-import {URL_PROTOCOL, UrlService} from '../url/service.js';
+import {browserHistory} from '../url/port.js';
+import {UrlService} from '../url/service.js';
 import {VERSION} from '../version.js';
 import {eventHost} from './events.js';
 
@@ -21,29 +25,7 @@ import {eventHost} from './events.js';
  * new ContextConsumer(this, {context: scopeContext, callback: (scope) => scope.resolve(App)});
  * ```
  */
-export const scopeContext = createContext<StateScope>(Symbol.for('page-state.scope'));
-
-/** Property under which a `<page-state>` element exposes its scope (shared across copies). */
-export const SCOPE: unique symbol = Symbol.for('page-state.element-scope') as never;
-
-/**
- * What every copy of page-state on a page shares, found under a well-known `Symbol.for` key.
- *
- * @example
- * ```ts
- * const {root, url, version}: PageStateRuntime = pageStateRuntime();
- * ```
- */
-export interface PageStateRuntime {
-  /** Version of the copy that created the runtime. */
-  readonly version: string;
-  /** The scope of every namespace no `<page-state>` declares. */
-  readonly root: StateScope;
-  /** The one writer of history in this window. */
-  readonly url: UrlService;
-  /** Finds the storage adapter of a `persist` option. */
-  readonly storage: ReturnType<typeof storageResolver>;
-}
+export const scopeContext = createContext<SharedScope>(SCOPE_CONTEXT_KEY);
 
 /** Where a scope mirrors its namespaces. */
 export interface ScopeSettings {
@@ -54,40 +36,50 @@ export interface ScopeSettings {
   persist(): PersistMode;
 }
 
-const RUNTIME = Symbol.for('page-state.runtime');
+let announced = false;
 
 /**
- * The page's shared runtime, created by the first copy of page-state that needs it. The root
- * scope dispatches its events on `document`.
- *
- * @example
- * ```ts
- * pageStateRuntime().root.declared;
- * ```
+ * The page's runtime, shared by every copy of page-state of this protocol and created by the
+ * first one that needs it. A copy meeting a runtime of another protocol says so once and works
+ * alone. The root scope dispatches its events on `document`.
  */
-export function pageStateRuntime(): PageStateRuntime {
-  const holder = globalThis as {[RUNTIME]?: PageStateRuntime};
-  let runtime = holder[RUNTIME];
-  if (!runtime) {
-    // Buffers context requests made before their <page-state> upgraded, and replays them.
-    new ContextRoot().attach(document.documentElement);
-    const url = new UrlService(browserHistory(window), VERSION);
-    const storage = storageResolver(window);
-    const settings: ScopeSettings = {mode: () => 'query', endpoint: () => '/page-state', persist: () => false};
-    runtime = holder[RUNTIME] = {version: VERSION, url, storage, root: new StateScope(eventHost(document), undefined, mirroredStores(url, storage, settings))};
-  } else if (runtime.version !== VERSION && !warned) {
-    // Another copy (a micro-frontend's bundle) got here first: share its runtime, and say so.
-    warned = true;
-    const protocol = runtime.url?.protocol === URL_PROTOCOL ? 'the same URL protocol' : `URL protocol ${runtime.url?.protocol} (this copy speaks ${URL_PROTOCOL})`;
-    console.warn(`page-state ${VERSION} shares this page with page-state ${runtime.version} (${protocol}): one URL service and root scope serve both; align their versions.`);
+export function pageStateRuntime(): SharedRuntime {
+  const holder = globalThis as unknown as Record<symbol, SharedRuntime | undefined>;
+  const shared = holder[RUNTIME_KEY_OF_PROTOCOL];
+  if (shared) {
+    if (shared.version !== VERSION) announce(() => console.warn(`page-state ${VERSION} shares this page with page-state ${shared.version} (both speak protocol ${PROTOCOL}): one URL writer and root scope serve both; align their versions.`));
+    return shared;
+  }
+  const runtime = createRuntime();
+  holder[RUNTIME_KEY_OF_PROTOCOL] = runtime;
+  const first = holder[RUNTIME_KEY] as {version?: string; protocol?: number; url?: {protocol?: number}} | undefined;
+  if (!first) holder[RUNTIME_KEY] = runtime;
+  else {
+    const theirs = first.protocol ?? first.url?.protocol ?? 1;
+    announce(() => console.error(`page-state ${VERSION} (protocol ${PROTOCOL}) cannot share this page with page-state ${first.version} (protocol ${theirs}): this copy works alone, with its own root scope and URL writer. Load one version of page-state, or versions of one protocol.`));
   }
   return runtime;
 }
-let warned = false;
+
+function announce(say: () => void) {
+  if (announced) return;
+  announced = true;
+  say();
+}
+
+function createRuntime(): SharedRuntime {
+  // Buffers context requests made before their <page-state> upgraded, and replays them.
+  new ContextRoot().attach(document.documentElement);
+  const url = new UrlService(browserHistory(window), VERSION);
+  const storage = storageResolver(window);
+  const settings: ScopeSettings = {mode: () => 'query', endpoint: () => '/page-state', persist: () => false};
+  const root = new StateScope(eventHost(document), undefined, mirroredStores(url, storage, settings));
+  return {protocol: PROTOCOL, version: VERSION, root, url, storage};
+}
 
 /** A store factory mirroring namespaces into the URL, then into their storage. */
 export const mirroredStores =
-  (url: UrlService, storage: PageStateRuntime['storage'], settings: ScopeSettings): StoreFactory =>
+  (url: SharedUrlService, storage: SharedRuntime['storage'], settings: ScopeSettings): StoreFactory =>
   (definition, host) => {
     const persist = definition.persist === false ? settings.persist() : definition.persist;
     return composeStore(definition, host, [
@@ -97,16 +89,13 @@ export const mirroredStores =
   };
 
 /**
- * The scope of the nearest `<page-state>` around `node` (itself included), else the root.
- *
- * @example
- * ```ts
- * nearestScope(someElement).find('Filters')?.focus();
- * ```
+ * The scope of the nearest `<page-state>` around `node` (itself included) that speaks this
+ * copy's protocol, else the root.
  */
-export function nearestScope(node?: Element): StateScope {
-  let scope = (node as {[SCOPE]?: StateScope} | undefined)?.[SCOPE];
-  node?.dispatchEvent(new ContextEvent(scopeContext, node, (value) => (scope ??= value)));
+export function nearestScope(node?: Element): SharedScope {
+  const own = (node as {[ELEMENT_SCOPE]?: SharedScope} | undefined)?.[ELEMENT_SCOPE];
+  let scope = speaks(own) ? own : undefined;
+  node?.dispatchEvent(new ContextEvent(scopeContext, node, (value) => (scope ??= speaks(value) ? value : undefined)));
   return scope ?? pageStateRuntime().root;
 }
 
@@ -123,4 +112,18 @@ export function nearestScope(node?: Element): StateScope {
  */
 export function stateOf<V extends VarMap>(definition: StateDefinition<V>, node?: Element): StateStore<V> {
   return nearestScope(node).resolve(definition);
+}
+
+/**
+ * Params that no selfish claim or `focus()` ever purges, as globs (`utm_*`): the JS form of
+ * `<page-state keep-params>`, for a router's own params say. Params a claim already purged from
+ * the current history entry come back, so the order in which modules start does not matter.
+ *
+ * @example
+ * ```ts
+ * keepParams(['section', 'utm_*']);
+ * ```
+ */
+export function keepParams(patterns: readonly string[]): void {
+  pageStateRuntime().url.keep(patterns);
 }

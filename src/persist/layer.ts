@@ -75,12 +75,18 @@ export function persistLayer<V extends VarMap>(
   }
   const isAsync = loaded instanceof Promise;
   let store: StateStore<V> | undefined;
+  /** What storage holds, as far as this layer knows: the URL falls back to it on navigation. */
+  let stored: Record<string, unknown> = {};
+  const hold = (values: Record<string, unknown>) => ((stored = {...stored, ...values}), values);
 
   const save = () => {
     if (!scheduled || !active || !store) return;
     scheduled = false;
     const values: Record<string, JsonValue> = {};
-    for (const key of keys) values[key] = varOf(key).toJSON(store.peek(key));
+    for (const key of keys) {
+      stored[key] = store.peek(key);
+      values[key] = varOf(key).toJSON(stored[key]);
+    }
     try {
       const done = active.set(name, {version: definition.version, values});
       if (done instanceof Promise) done.catch((error: unknown) => report(null, `could not save: ${message(error)}`, null));
@@ -91,9 +97,10 @@ export function persistLayer<V extends VarMap>(
   let scheduled = false;
 
   return {
-    initial: isAsync ? {} : decode(loaded),
+    initial: isAsync ? {} : hold(decode(loaded)),
+    holds: (key) => stored[key],
     later: isAsync
-      ? (loaded as Promise<StoredState | undefined>).then(decode, (error: unknown) => {
+      ? (loaded as Promise<StoredState | undefined>).then((data) => hold(decode(data)), (error: unknown) => {
           report(null, `could not load: ${message(error)}`, null);
           return undefined;
         })
@@ -101,6 +108,7 @@ export function persistLayer<V extends VarMap>(
     link: {
       async clear() {
         scheduled = false; // the reset before clear() must not write the defaults back
+        stored = {};
         try {
           await active?.remove(name);
         } catch (error) {
@@ -117,6 +125,7 @@ export function persistLayer<V extends VarMap>(
       }, keys);
       adapter.subscribe?.(name, (data) => {
         const values = decode(data);
+        stored = {...values};
         for (const key of keys) if (!(key in values)) values[key] = varOf(key).defaultValue;
         created.accept(values, 'storage');
       });

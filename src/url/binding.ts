@@ -1,16 +1,16 @@
 import type {StateDefinition, VarMap} from '../core/define.js';
 import type {StoreLayer} from '../core/layer.js';
+import type {ParamTexts, SharedUrlService, UrlClient, UrlMode} from '../core/protocol.js';
 import type {StoreHost} from '../core/ports.js';
 import type {StateStore} from '../core/store.js';
 import type {StateVar} from '../core/var.js';
-import type {UrlMode} from './port.js';
-import type {ParamTexts, UrlClient, UrlService} from './service.js';
 
 /**
- * The URL layer of a store: its initial values are the valid params (invalid ones are reported
- * and fall back); once connected, the URL is corrected where it differs from the store (invalid
- * params, values restored from storage) and every change is written through the page's
- * {@link UrlService}. Undefined when no var of the namespace is in the URL.
+ * The URL layer of a store: its initial values are the valid params of the current history
+ * entry (invalid ones are reported and fall back); once connected, the URL is corrected where
+ * it differs from the store (invalid params, values restored from storage), every change is
+ * written through the page's URL service, and changes made by others are adopted. Undefined
+ * when no var of the namespace is in the URL.
  *
  * @example
  * ```ts
@@ -20,7 +20,7 @@ import type {ParamTexts, UrlClient, UrlService} from './service.js';
 export function urlLayer<V extends VarMap>(
   definition: StateDefinition<V>,
   host: StoreHost,
-  service: UrlService,
+  service: SharedUrlService,
   mode: UrlMode,
 ): StoreLayer | undefined {
   const {name, bindings} = definition;
@@ -45,10 +45,10 @@ export function urlLayer<V extends VarMap>(
     for (const b of bound) texts[b.param] = textOf(b, valueOf(b.key));
     return texts;
   };
-  /** Values of the params present in `texts` (absent ones: the default when `absentIsDefault`). */
-  const decode = (texts: ParamTexts, absentIsDefault: boolean) => {
+  /** Values of the params in `texts`; an absent or invalid one takes `next(key)` when given. */
+  const decode = (texts: ParamTexts, next?: (key: string) => unknown) => {
     const values: Record<string, unknown> = {};
-    let invalid = false; // a rejected param is rewritten at once (one replaceState at the flush)
+    let invalid = false;
     for (const {key, param, v} of bound) {
       const text = texts[param];
       try {
@@ -60,12 +60,14 @@ export function urlLayer<V extends VarMap>(
         invalid = true;
         host.error({namespace: name, key, reason: (error as Error).message, raw: text});
       }
-      if (absentIsDefault) values[key] = v.defaultValue;
+      if (next) values[key] = next(key);
     }
     return {values, invalid};
   };
 
   let store: StateStore<V> | undefined;
+  /** The value of the next source (storage, then the default) for a var absent from the URL. */
+  let next: (key: string) => unknown = (key) => definition.vars[key]!.defaultValue;
   const client: UrlClient = {
     name,
     fingerprint: definition.fingerprint,
@@ -75,21 +77,23 @@ export function urlLayer<V extends VarMap>(
     shares: definition.shareUrlWith,
     restoreOnTouch: definition.restoreUrlOnTouch,
     texts: () => textsOf((key) => store!.peek(key)),
-    receive(texts) {
-      const {values, invalid} = decode(texts, true);
+    receive(texts, kind) {
+      // A navigation is the whole state; a replace only changed what it gives.
+      const {values, invalid} = decode(texts, kind === 'replace' ? undefined : next);
       store!.accept(values, 'url');
-      if (invalid) handle.write(false);
+      // A rejected param is corrected, except in an entry we traversed to: history is never rewritten.
+      if (invalid && kind !== 'traverse') handle.sync();
     },
     warn: (reason, href) => host.warn?.({namespace: name, key: null, reason, raw: href}),
   };
   let handle = service.attach(client);
   let attached = true;
-  const present = handle.read();
   return {
-    initial: decode(present, false).values,
+    initial: decode(handle.read()).values,
     link: {
       touch: () => attached && handle.touch(),
       focus: () => attached && handle.focus(),
+      show: () => attached && handle.show(),
       href: (merged) => handle.href(textsOf((key) => merged[key])),
       suspend() {
         if (attached) handle.detach();
@@ -99,13 +103,13 @@ export function urlLayer<V extends VarMap>(
         if (attached) return;
         attached = true;
         handle = service.attach(client);
-        handle.write(false); // the state it kept while away comes back into the URL
+        handle.sync(); // the state it kept while away comes back into the URL
       },
     },
-    connect(created) {
+    connect(created, below) {
       store = created;
-      const wanted = client.texts();
-      if (client.params.some((p) => wanted[p] !== present[p])) handle.write(false);
+      next = below;
+      if (handle.stale()) handle.sync();
       created.subscribe(({key, source}) => {
         if (attached && source !== 'url') handle.write(bindings[key as keyof V & string].history === 'push');
       }, bound.map((b) => b.key));

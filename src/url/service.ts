@@ -1,62 +1,39 @@
 import {ErrorCode, PageStateError} from '../core/errors.js';
+import {PROTOCOL, type ParamTexts, type SharedUrlService, type UrlChangeKind, type UrlClient, type UrlHandle} from '../core/protocol.js';
 import {parse, render, writeTexts, type Parsed} from './address.js';
 import {RateLimiter} from './limiter.js';
 import {globs, type Param} from './query.js';
-import type {HistoryPort, UrlMode} from './port.js';
+import type {HistoryPort} from './port.js';
 
-/** Texts of a namespace's params; undefined = absent from the URL. */
-export type ParamTexts = Record<string, string | undefined>;
-
-/** What a namespace tells the URL service about itself. Plain data and callbacks only, so
- * separately bundled copies of page-state (of other versions too) can share one service. */
-export interface UrlClient {
-  readonly name: string;
-  readonly fingerprint: string;
-  readonly params: readonly string[];
-  readonly mode: UrlMode;
-  readonly selfish: boolean;
-  /** Names of the namespaces whose params a claim of this one keeps. */
-  readonly shares: readonly string[];
-  readonly restoreOnTouch: boolean;
-  /** The texts the namespace wants in the URL now. */
-  texts(): ParamTexts;
-  /** The URL changed by navigation (back/forward): adopt these texts. */
-  receive(texts: ParamTexts): void;
-  /** The URL grew past {@link URL_WARN_LENGTH} characters. */
-  warn(reason: string, href: string): void;
-}
-
-/** What a namespace can ask of the URL service. */
-export interface UrlHandle {
-  /** Its params as the URL has them now. */
-  read(): ParamTexts;
-  /** Its state changed: write its params at the next flush. */
-  write(push: boolean): void;
-  /** Claim the URL: write own params and purge everything not own, shared or kept. */
-  focus(): void;
-  /** A var was read or written: put back params that vanished for any other reason. */
-  touch(): void;
-  /** The URL with these texts for its params. */
-  href(texts: ParamTexts): string;
-  detach(): void;
-}
+export type {ParamTexts, UrlClient, UrlHandle} from '../core/protocol.js';
 
 export const URL_WARN_LENGTH = 2000;
-/** Version of the handshake between copies of page-state sharing one service. */
-export const URL_PROTOCOL = 1;
 
 interface Entry {
   client: UrlClient;
+  /** A claim purged its params; they return when it is written, focused or shown. */
   hidden: boolean;
-  verified: number;
-  /** The ops of a restore-on-touch. */
-  restore: Op[];
+  /** Params another writer's replace removed: restore-on-touch puts them back. */
+  vanished?: string[];
+  write: Op[];
+  focus: Op[];
+  sync: Op[];
 }
-type Op = [kind: 'write' | 'claim', entry: Entry];
+type Op =
+  | readonly [kind: 'write' | 'claim', entry: Entry]
+  | readonly [kind: 'restore', entry: Entry, params: readonly string[]]
+  | readonly [kind: 'keep'];
+type Index = Record<'query' | 'hash', Map<string, string>>;
+
+/** A param a claim removed from the current history entry: `mode` + ' ' + name → the param. */
+const slot = (mode: string, name: string) => `${mode} ${name}`;
+
 /**
- * The one writer of history in a window: coalesces every change of a task into one
- * `replaceState`/`pushState`, rate-limits writes, purges for selfish namespaces, restores
- * params on touch, and re-reads the URL on back/forward.
+ * The one writer of history in a window. It coalesces every change of a task into one
+ * `replaceState`/`pushState`, rate-limits writes and retries those the browser refused or
+ * silently dropped, purges for selfish namespaces, and adopts every URL change made by anyone
+ * else the moment it happens: a navigation (push, traverse, reload) is adopted whole, a replace
+ * for the params it changed, and params it removed come back on the next touch.
  *
  * @example
  * ```ts
@@ -65,24 +42,30 @@ type Op = [kind: 'write' | 'claim', entry: Entry];
  * handle.write(false); // flushed once, at the end of the task
  * ```
  */
-export class UrlService {
-  readonly protocol = URL_PROTOCOL;
+export class UrlService implements SharedUrlService {
+  readonly protocol = PROTOCOL;
   readonly #entries = new Set<Entry>();
   /** Param → the first client that claimed it (clients sharing a definition share params). */
   readonly #owners = new Map<string, Entry>();
+  /** Params purged from the current entry since it was entered: what late namespaces still read. */
+  readonly #purged = new Map<string, Param & {mode: 'query' | 'hash'}>();
   #ops: Op[] = [];
   #push = false;
   #scheduled = false;
   #waiting = false;
+  /** Inside our own history call: the change it reports is ours. */
+  #writing = false;
   readonly #limiter: RateLimiter;
   #retryMs = 250;
   #keep: string[] = [];
   #kept = globs([]);
-  #epoch = 0;
+  /** The URL as last written or adopted. */
   #seen: string;
   #checked = false;
+  /** A traversal adopted before its event arrived (a router read state first). */
+  #early?: string;
   #warned = false;
-  #indexed?: {href: string; query: Map<string, string>; hash: Map<string, string>};
+  #indexed?: {href: string; index: Index};
 
   constructor(
     private readonly port: HistoryPort,
@@ -91,13 +74,14 @@ export class UrlService {
   ) {
     this.#seen = port.href();
     this.#limiter = new RateLimiter(port.now());
-    port.listen(this.#navigated);
+    port.listen(this.#changed);
   }
 
-  /** Never purge params matching these globs (e.g. `utm_*`). */
   keep(patterns: readonly string[]): void {
     this.#keep.push(...patterns);
     this.#kept = globs(this.#keep);
+    // Kept late (a scope or copy that loaded after a claim): what was purged comes back.
+    if ([...this.#purged.values()].some((p) => this.#kept(p.key))) this.#queue([['keep']]);
   }
 
   attach(client: UrlClient): UrlHandle {
@@ -110,41 +94,54 @@ export class UrlService {
         );
       }
     }
-    const entry: Entry = {client, hidden: false, verified: this.#epoch, restore: []};
+    const entry = {client, hidden: false} as Entry;
     this.#entries.add(entry);
     for (const param of client.params) if (!this.#owners.has(param)) this.#owners.set(param, entry);
     // Built once: write() runs on every change, so it must not allocate.
     const claim: Op[] = client.selfish ? [['claim', entry]] : [];
-    const write: Op[] = [['write', entry], ...claim]; // writing a selfish namespace claims the URL again
-    const focus: Op[] = [['write', entry], ['claim', entry]];
-    entry.restore = [['write', entry]];
+    entry.write = [['write', entry], ...claim]; // writing a selfish namespace claims the URL again
+    entry.focus = [['write', entry], ['claim', entry]];
+    entry.sync = [['write', entry]];
     this.#queue(claim);
     return {
-      read: () => this.#read(client, this.port.href()),
-      write: (push) => this.#queue(write, push),
-      focus: () => this.#queue(focus),
+      read: () => {
+        const texts = this.#texts(client, this.port.href());
+        for (const name of client.params) texts[name] ??= this.#purged.get(slot(client.mode, name))?.value;
+        return texts;
+      },
+      stale: () => {
+        const present = this.#texts(client, this.port.href());
+        const wanted = client.texts();
+        return client.params.some((p) => present[p] !== wanted[p]);
+      },
+      write: (push) => this.#queue(entry.write, push),
+      focus: () => this.#queue(entry.focus),
       touch: () => this.#touch(entry),
+      sync: () => this.#queue(entry.sync),
+      show: () => entry.hidden && this.#queue(entry.sync),
       href: (texts) => {
         const parsed = parse(this.port.href());
         writeTexts(parsed, client.mode, client.params, texts);
         return render(parsed);
       },
-      detach: () => {
-        this.#entries.delete(entry);
-        // A param it owned passes to another client still sharing it (the same definition in
-        // another scope), so a different definition keeps being refused.
-        for (const [param, owner] of this.#owners) {
-          if (owner !== entry) continue;
-          const heir = [...this.#entries].find((other) => other.client.params.includes(param));
-          if (heir) this.#owners.set(param, heir);
-          else this.#owners.delete(param);
-        }
-        this.#ops = this.#ops.filter(([, e]) => e !== entry);
-      },
+      detach: () => this.#detach(entry),
     };
   }
 
-  #read(client: UrlClient, href: string): ParamTexts {
+  #detach(entry: Entry) {
+    this.#entries.delete(entry);
+    // A param it owned passes to another client still sharing it (the same definition in
+    // another scope), so a different definition keeps being refused.
+    for (const [param, owner] of this.#owners) {
+      if (owner !== entry) continue;
+      const heir = [...this.#entries].find((other) => other.client.params.includes(param));
+      if (heir) this.#owners.set(param, heir);
+      else this.#owners.delete(param);
+    }
+    this.#ops = this.#ops.filter((op) => op[1] !== entry);
+  }
+
+  #texts(client: UrlClient, href: string): ParamTexts {
     const index = this.#index(href)[client.mode];
     const texts: ParamTexts = Object.create(null);
     for (const name of client.params) texts[name] = index.get(name);
@@ -153,17 +150,12 @@ export class UrlService {
 
   /** First value of every param of `href`, parsed once per distinct URL (20 namespaces starting
    * on one URL parse it once, not 20 times). */
-  #index(href: string) {
-    if (this.#indexed?.href !== href) {
-      const {query, hash} = parse(href);
-      // Reversed, so the first of duplicate params is the one that stays in the map.
-      const first = (list: Param[]) => new Map(list.map((p): [string, string] => [p.key, p.value]).reverse());
-      this.#indexed = {href, query: first(query), hash: first(hash)};
-    }
-    return this.#indexed;
+  #index(href: string): Index {
+    if (this.#indexed?.href !== href) this.#indexed = {href, index: indexOf(href)};
+    return this.#indexed.index;
   }
 
-  #queue(ops: Op[], push = false) {
+  #queue(ops: readonly Op[], push = false) {
     if (!ops.length) return;
     // 500 sets in a row queue their ops once: repeating the tail would change nothing.
     const start = this.#ops.length - ops.length;
@@ -178,39 +170,74 @@ export class UrlService {
   }
 
   #touch(entry: Entry) {
-    if (!entry.client.restoreOnTouch || entry.hidden) return;
     if (!this.#checked) {
       // At most one look at the URL per task: reads stay O(1) however many vars are read.
       this.#checked = true;
       queueMicrotask(() => (this.#checked = false));
+      // A change nobody reported yet: a traversal whose popstate reaches a router's listener
+      // before ours. Adopt it now, so that router's renders read the entry's values.
       const href = this.port.href();
-      if (href !== this.#seen) {
-        this.#seen = href;
-        this.#epoch++;
+      if (href !== this.#seen && !this.#writing) {
+        this.#adopt(href, 'traverse');
+        this.#early = href;
       }
     }
-    if (entry.verified === this.#epoch) return;
-    entry.verified = this.#epoch;
-    const present = this.#read(entry.client, this.#seen);
-    const wanted = entry.client.texts();
-    // A restore writes without claiming: whoever changed the URL keeps what it wrote.
-    if (entry.client.params.some((p) => present[p] !== wanted[p])) this.#queue(entry.restore);
+    const {vanished} = entry;
+    if (!vanished || entry.hidden || !entry.client.restoreOnTouch) return;
+    entry.vanished = undefined;
+    this.#queue([['restore', entry, vanished]]);
   }
 
-  readonly #navigated = () => {
+  readonly #changed = (kind: UrlChangeKind | undefined) => {
+    if (this.#writing) return; // our own write: the flush records it
     const href = this.port.href();
-    if (href === this.#seen) return;
-    this.#seen = href;
-    this.#epoch++;
-    this.#ops = [];
-    for (const entry of this.#entries) {
-      const texts = this.#read(entry.client, href);
-      if (entry.hidden && Object.values(texts).every((t) => t === undefined)) continue;
-      entry.hidden = false;
-      entry.verified = this.#epoch;
-      entry.client.receive(texts);
-    }
+    const early = this.#early === href && kind === 'traverse';
+    this.#early = undefined;
+    // A push or traversal is adopted even to an identical URL: a new entry is a navigation. A
+    // mere hint (a synthetic popstate after a push we saw) costs nothing unless the URL changed.
+    if (early || (kind === undefined && href === this.#seen)) return;
+    this.#adopt(href, kind ?? 'push');
   };
+
+  /** Someone else changed the URL to `href`. */
+  #adopt(href: string, kind: UrlChangeKind) {
+    const before = this.#seen;
+    this.#seen = href;
+    if (kind !== 'replace') {
+      // A navigation: the new entry is the state. Pending writes belonged to the entry left.
+      this.#purged.clear();
+      this.#ops = [];
+      this.#push = false;
+      for (const entry of [...this.#entries]) {
+        entry.hidden = false;
+        entry.vanished = undefined;
+        entry.client.receive(this.#texts(entry.client, href), kind);
+      }
+      return;
+    }
+    const old = indexOf(before);
+    const now = this.#index(href);
+    for (const entry of [...this.#entries]) {
+      const {client} = entry;
+      const changed: ParamTexts = Object.create(null);
+      let any = false;
+      for (const name of client.params) {
+        const was = old[client.mode].get(name);
+        const is = now[client.mode].get(name);
+        if (is === undefined) {
+          if (was !== undefined) (entry.vanished ??= []).push(name);
+        } else if (is !== was) {
+          changed[name] = is;
+          any = true;
+          this.#purged.delete(slot(client.mode, name));
+        }
+      }
+      if (any) {
+        entry.hidden = false;
+        client.receive(changed, kind);
+      }
+    }
+  }
 
   /** Removes every param not own to `claimer`, not shared with it and not kept. */
   #purge(parsed: Parsed, claimer: Entry) {
@@ -220,10 +247,35 @@ export class UrlService {
       if (entry === claimer || claimer.client.shares.includes(client.name)) client.params.forEach((p) => allowed.add(p));
       else entry.hidden = true;
     }
-    const keep = (p: Param) => allowed.has(p.key) || this.#kept(p.key);
-    parsed.query = parsed.query.filter(keep);
-    // A bare hash token is an anchor (#section-2), not a param.
-    parsed.hash = parsed.hash.filter((p) => keep(p) || !p.raw.includes('='));
+    for (const mode of ['query', 'hash'] as const) {
+      parsed[mode] = parsed[mode].filter((p) => {
+        // A bare hash token is an anchor (#section-2), not a param.
+        if (allowed.has(p.key) || this.#kept(p.key) || (mode === 'hash' && !p.raw.includes('='))) return true;
+        this.#purged.set(slot(mode, p.key), {...p, mode});
+        return false;
+      });
+    }
+  }
+
+  #apply(parsed: Parsed, op: Op) {
+    if (op[0] === 'claim') return this.#purge(parsed, op[1]);
+    if (op[0] === 'keep') {
+      for (const [key, p] of this.#purged) {
+        if (!this.#kept(p.key) || parsed[p.mode].some((q) => q.key === p.key)) continue;
+        parsed[p.mode].push(p);
+        this.#purged.delete(key);
+      }
+      return;
+    }
+    const [kind, entry] = op;
+    const {client} = entry;
+    const params = kind === 'restore' ? op[2] : client.params;
+    if (kind === 'write') {
+      entry.hidden = false;
+      entry.vanished = undefined; // every param is written back
+    }
+    writeTexts(parsed, client.mode, params, client.texts());
+    for (const name of params) this.#purged.delete(slot(client.mode, name));
   }
 
   readonly #flush = () => {
@@ -234,34 +286,40 @@ export class UrlService {
     // Ops apply in order: a namespace written after a claim comes back, one written before is purged.
     const current = this.port.href();
     const parsed = parse(current);
-    for (const [kind, entry] of this.#ops) {
-      if (kind === 'claim') this.#purge(parsed, entry);
-      else {
-        entry.hidden = false;
-        writeTexts(parsed, entry.client.mode, entry.client.params, entry.client.texts());
-      }
-    }
+    for (const op of this.#ops) this.#apply(parsed, op);
     const href = render(parsed);
-    const writer = this.#ops[0]![1].client;
+    const push = this.#push;
     if (href !== current) {
+      this.#writing = true;
       try {
-        this.port.write(href, this.#push);
+        this.port.write(href, push);
       } catch {
         // Browsers throw past their rate limits: keep the ops and try again later.
-        this.#retryMs = Math.min(this.#retryMs * 2, 10_000);
-        return this.#retry(this.#retryMs);
+        return this.#backOff();
+      } finally {
+        this.#writing = false;
       }
+      // Newer browsers drop a rate-limited write without a word: check that it took.
+      if (this.port.href() === current) return this.#backOff();
       this.#limiter.spend();
+      if (push) this.#purged.clear(); // a new entry, entered with what we wrote
     }
+    const writer = this.#ops.find((op) => op.length > 1)?.[1];
     this.#retryMs = 250;
+    this.#early = undefined;
     this.#ops = [];
     this.#push = false;
     this.#seen = this.port.href();
     if (href.length > URL_WARN_LENGTH !== this.#warned) {
       this.#warned = !this.#warned;
-      if (this.#warned) writer.warn(`the URL is ${href.length} characters long (over ${URL_WARN_LENGTH})`, href);
+      if (this.#warned) writer?.client.warn(`the URL is ${href.length} characters long (over ${URL_WARN_LENGTH})`, href);
     }
   };
+
+  #backOff() {
+    this.#retryMs = Math.min(this.#retryMs * 2, 10_000);
+    this.#retry(this.#retryMs);
+  }
 
   #retry(ms: number) {
     this.#waiting = true;
@@ -270,4 +328,12 @@ export class UrlService {
       this.#flush();
     }, Math.ceil(ms));
   }
+}
+
+/** First value of every param of `href`, by mode. */
+function indexOf(href: string): Index {
+  const {query, hash} = parse(href);
+  // Reversed, so the first of duplicate params is the one that stays in the map.
+  const first = (list: Param[]) => new Map(list.map((p): [string, string] => [p.key, p.value]).reverse());
+  return {query: first(query), hash: first(hash)};
 }

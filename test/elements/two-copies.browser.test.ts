@@ -4,30 +4,30 @@ import {expect} from '@open-wc/testing';
 
 type Api = typeof import('../../src/index.js');
 const RUNTIME = Symbol.for('page-state.runtime');
+const runtime = () => (globalThis as unknown as Record<symbol, {version: string; url: object; root: object}>)[RUNTIME]!;
 
 describe('two copies of page-state on one page', () => {
   it('define elements once, share one URL service and root scope, warn when versions differ', async () => {
     history.replaceState(null, '', location.pathname);
     const first = (await import(new URL('/dist/page-state.js', location.href).href)) as Api;
-    first.pageStateRuntime(); // created on first use
-    const runtime = (globalThis as Record<symbol, {version: string}>)[RUNTIME]!;
-    runtime.version = '0.0.9'; // as if an older copy had come first
+    first.stateOf(first.defineState('Starter', {vars: {s: first.stateVar.int(0)}})); // the runtime is created on first use
+    const shared = runtime();
+    shared.version = '0.0.9'; // as if an older copy had come first
     const warnings: string[] = [];
     const warn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
     let second: Api;
     try {
       second = (await import(new URL('/.build/src/index.js', location.href).href)) as Api;
-      second.pageStateRuntime();
+      second.stateOf(second.defineState('Starter', {vars: {s: second.stateVar.int(0)}}));
     } finally {
       console.warn = warn;
     }
-    expect(warnings.some((w) => /page-state 0\.1\.0 shares this page with page-state 0\.0\.9/.test(w))).to.equal(true);
+    expect(warnings.some((w) => /page-state 0\.1\.0 shares this page with page-state 0\.0\.9 \(both speak protocol 2\)/.test(w))).to.equal(true);
 
     expect(second.PageStateElement).to.not.equal(first.PageStateElement);
     expect(customElements.get('page-state')).to.equal(first.PageStateElement);
-    expect(second.pageStateRuntime().url).to.equal(first.pageStateRuntime().url);
-    expect(second.pageStateRuntime().root).to.equal(first.pageStateRuntime().root);
+    expect(runtime()).to.equal(shared); // one URL service and root scope
 
     const sharedIn = (api: Api) => api.defineState('Shared', {urlPrefix: 'sh_', vars: {n: api.stateVar.int(0)}});
     expect(second.stateOf(sharedIn(second))).to.equal(first.stateOf(sharedIn(first)));

@@ -1,16 +1,22 @@
-import type {HistoryPort} from '../../src/url/port.js';
+import type {HistoryPort, UrlChangeKind} from '../../src/url/port.js';
 
-/** A scriptable browser for the URL service: records writes, runs timers on demand. */
+/**
+ * A scriptable browser for the URL service: a history stack, writes by page-state and by
+ * others, timers run on demand. Like the Navigation API, it reports every URL change to its
+ * listeners synchronously, own writes included.
+ */
 export class FakeHistory implements HistoryPort {
   writes: {href: string; push: boolean; at: number}[] = [];
   reads = 0;
   time = 0;
   /** How many of the next writes throw, as a browser past its rate limit does. */
   failures = 0;
+  /** How many of the next writes are dropped without a word, as newer browsers do. */
+  drops = 0;
   stack: string[];
   at = 0;
   #timers: {at: number; fn: () => void}[] = [];
-  #listeners = new Set<() => void>();
+  #listeners = new Set<(kind: UrlChangeKind) => void>();
 
   constructor(public url = 'https://app.test/page') {
     this.stack = [url];
@@ -26,15 +32,18 @@ export class FakeHistory implements HistoryPort {
       this.failures--;
       throw new DOMException('Attempt to use history.replaceState() more than 100 times per 10 seconds', 'SecurityError');
     }
+    if (this.drops > 0) {
+      this.drops--;
+      return;
+    }
     this.writes.push({href, push, at: this.time});
-    this.url = href;
-    if (push) this.stack.splice(++this.at, Infinity, href);
-    else this.stack[this.at] = href;
+    this.#enter(href, push);
+    this.#emit(push ? 'push' : 'replace');
   }
 
-  listen(fn: () => void) {
+  listen(fn: (kind: UrlChangeKind) => void) {
     this.#listeners.add(fn);
-    return () => this.#listeners.delete(fn);
+    return () => void this.#listeners.delete(fn);
   }
 
   now() {
@@ -59,17 +68,38 @@ export class FakeHistory implements HistoryPort {
     this.time = end;
   }
 
-  /** Back (-1) or forward (+1), firing the navigation listeners as popstate does. */
-  go(delta: number) {
+  /**
+   * Back (-1) or forward (+1). `first` runs before the listeners are told, as a router's
+   * popstate listener registered before page-state's does.
+   */
+  go(delta: number, first?: () => void) {
     this.at += delta;
     this.url = this.stack[this.at]!;
-    this.#listeners.forEach((fn) => fn());
+    first?.();
+    this.#emit('traverse');
   }
 
-  /** Someone else (a router, a hand edit) replaced the URL without telling anyone. */
-  foreignReplace(href: string) {
+  /** Another writer (a router, htmx) pushes a new entry. */
+  foreignPush(href: string) {
+    this.#enter(href, true);
+    this.#emit('push');
+  }
+
+  /** Another writer replaces the URL; `unseen`: behind every observer's back (a hand edit, a
+   * reference to history.replaceState taken before it was wrapped). */
+  foreignReplace(href: string, unseen = false) {
+    this.#enter(href, false);
+    if (!unseen) this.#emit('replace');
+  }
+
+  #enter(href: string, push: boolean) {
     this.url = href;
-    this.stack[this.at] = href;
+    if (push) this.stack.splice(++this.at, Infinity, href);
+    else this.stack[this.at] = href;
+  }
+
+  #emit(kind: UrlChangeKind) {
+    this.#listeners.forEach((fn) => fn(kind));
   }
 
   /** The most writes that fell within any `ms`-long window. */

@@ -1,0 +1,114 @@
+import type {StateDefinition, VarMap} from './define.js';
+import type {StorageAdapter} from './ports.js';
+import type {StateStore} from './store.js';
+
+/**
+ * The protocol through which separately bundled copies of page-state share one page. Everything
+ * one copy can hand to another is described here and used only through these shapes: plain
+ * data and callbacks, never private fields or `instanceof` of another copy's classes. Bump
+ * {@link PROTOCOL} on any change another copy could not understand; a copy that meets another
+ * protocol says so once in the console and works alone.
+ *
+ * History: 1 (page-state 0.1.0: a shared URL service only); 2 (this module).
+ */
+export const PROTOCOL = 2;
+
+/** Where the first copy keeps the page's runtime ({@link SharedRuntime}), on `globalThis`. */
+export const RUNTIME_KEY: unique symbol = Symbol.for('page-state.runtime') as never;
+/** Where copies of this protocol keep it, whoever holds {@link RUNTIME_KEY}. */
+export const RUNTIME_KEY_OF_PROTOCOL: unique symbol = Symbol.for(`page-state.runtime.v${PROTOCOL}`) as never;
+/** Property of a `<page-state>` element holding its {@link SharedScope}. */
+export const ELEMENT_SCOPE: unique symbol = Symbol.for('page-state.element-scope') as never;
+/** Key of the `@lit/context` context through which `<page-state>` provides its scope. */
+export const SCOPE_CONTEXT_KEY: unique symbol = Symbol.for('page-state.scope') as never;
+/** Method of a store: an element bound to it connected, so a purged namespace comes back into the URL. */
+export const SHOW: unique symbol = Symbol.for('page-state.show') as never;
+
+/** Whether `value` speaks this copy's protocol. */
+export const speaks = (value: unknown): boolean => (value as {protocol?: unknown} | null | undefined)?.protocol === PROTOCOL;
+
+/**
+ * A registry of stores as another copy may use it (the root scope, a `<page-state>`'s scope).
+ * Stores it returns are used through their public members only.
+ */
+export interface SharedScope {
+  readonly protocol: number;
+  /** The store of `definition` in the scope where it lives (created on first use). */
+  resolve<V extends VarMap>(definition: StateDefinition<V>): StateStore<V>;
+  /** The store of the namespace called `name`, if declared here or above, or existing in the root. */
+  find(name: string): StateStore<any> | undefined;
+  /** Whether a namespace of this name was declared in this very scope. */
+  declares(name: string): boolean;
+  /** Makes these namespaces live in this scope. */
+  declare(...definitions: StateDefinition<any>[]): void;
+}
+
+/** Where params live: the query string or the hash. */
+export type UrlMode = 'query' | 'hash';
+/** How the URL of the current document changed (the Navigation API's `navigationType`). */
+export type UrlChangeKind = 'push' | 'replace' | 'traverse' | 'reload';
+/** Texts of a namespace's params; undefined = absent from the URL. */
+export type ParamTexts = Record<string, string | undefined>;
+
+/** What a namespace tells the page's URL service about itself. */
+export interface UrlClient {
+  readonly name: string;
+  readonly fingerprint: string;
+  readonly params: readonly string[];
+  readonly mode: UrlMode;
+  readonly selfish: boolean;
+  /** Names of the namespaces whose params a claim of this one keeps. */
+  readonly shares: readonly string[];
+  readonly restoreOnTouch: boolean;
+  /** The texts the namespace wants in the URL now. */
+  texts(): ParamTexts;
+  /**
+   * Someone else changed the URL. A navigation (`push`, `traverse`, `reload`) gives every param
+   * (undefined: absent); a `replace` gives only the params it changed.
+   */
+  receive(texts: ParamTexts, kind: UrlChangeKind): void;
+  /** The URL grew too long. */
+  warn(reason: string, href: string): void;
+}
+
+/** What a namespace can ask of the URL service. */
+export interface UrlHandle {
+  /** Its params in the current history entry: as the URL has them, else as it had them when the
+   * entry was entered (params a claim purged since). */
+  read(): ParamTexts;
+  /** Whether the URL shows other texts than the namespace wants. */
+  stale(): boolean;
+  /** Its state changed: write its params at the next flush (a selfish namespace claims the URL too). */
+  write(push: boolean): void;
+  /** Write its params at the next flush without claiming anything (a correction, a write-back). */
+  sync(): void;
+  /** Claim the URL: write own params and purge everything not own, shared or kept. */
+  focus(): void;
+  /** A var was read or written: put back params another writer's replace removed. */
+  touch(): void;
+  /** An element bound to it connected: if a claim purged it, its params come back. */
+  show(): void;
+  /** The URL with these texts for its params. */
+  href(texts: ParamTexts): string;
+  detach(): void;
+}
+
+/** The page's one writer of history, as another copy may use it. */
+export interface SharedUrlService {
+  readonly protocol: number;
+  attach(client: UrlClient): UrlHandle;
+  /** Never purge params matching these globs; params a claim already purged come back. */
+  keep(patterns: readonly string[]): void;
+}
+
+/** What every copy of one protocol on a page shares. */
+export interface SharedRuntime {
+  readonly protocol: number;
+  /** Version of the copy that created it. */
+  readonly version: string;
+  /** The scope of every namespace no `<page-state>` declares. */
+  readonly root: SharedScope;
+  readonly url: SharedUrlService;
+  /** The storage adapter of a `persist` mode. */
+  storage(mode: 'session' | 'local' | 'server' | StorageAdapter, endpoint: string): StorageAdapter;
+}
