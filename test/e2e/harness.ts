@@ -1,7 +1,9 @@
 import {mkdtempSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import {createServer as httpServer, type IncomingMessage, type Server} from 'node:http';
 import {createServer as netServer} from 'node:net';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {extname, join, resolve} from 'node:path';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import {createServer, type ViteDevServer} from 'vite';
 
@@ -50,4 +52,43 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
     for (let i = 0; i < data.length; i += 4 * 7) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
     return colours.size;
   }, png.toString('base64'));
+}
+
+const TYPES: Record<string, string> = {'.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json'};
+
+/** A page a test serves itself: the HTML for a request, or undefined to fall through to files. */
+export type Pages = (path: string, req: IncomingMessage) => string | undefined;
+
+/**
+ * Serves the repository's files as they are (no transform, as a CDN or static host would), plus
+ * the `pages` a test makes, and records every path asked for.
+ */
+export async function staticServer(pages: Pages = () => undefined): Promise<{server: Server; base: string; requested: string[]; close(): Promise<void>}> {
+  const requested: string[] = [];
+  const server = httpServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    requested.push(path);
+    const page = pages(path, req);
+    if (page !== undefined) return void res.writeHead(200, {'content-type': 'text/html', 'cache-control': 'no-store'}).end(page);
+    try {
+      const body = await readFile(resolve('.', `.${path}`));
+      res.writeHead(200, {'content-type': TYPES[extname(path)] ?? 'application/octet-stream'}).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const base = `http://127.0.0.1:${(server.address() as {port: number}).port}`;
+  return {server, base, requested, close: () => new Promise((done) => server.close(() => done()))};
+}
+
+/** Console errors and uncaught exceptions of a page, for tests that assert there are none. */
+export function watchConsole(page: Page): {errors: string[]; warnings: string[]} {
+  const seen = {errors: [] as string[], warnings: [] as string[]};
+  page.on('pageerror', (error) => seen.errors.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) seen.errors.push(message.text());
+    if (message.type() === 'warning') seen.warnings.push(message.text());
+  });
+  return seen;
 }

@@ -2,49 +2,28 @@
 // or opened from disk. (The browser tests' dev server resolves bare imports, so it cannot prove
 // that dist/page-state.js is self-contained; these tests can.)
 import {strict as assert} from 'node:assert';
-import {readFile} from 'node:fs/promises';
-import {createServer, type Server} from 'node:http';
-import {extname, resolve} from 'node:path';
+import {resolve} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {pathToFileURL} from 'node:url';
 import type {Browser} from 'playwright-core';
-import {launch, watchErrors} from './harness.js';
-
-const TYPES: Record<string, string> = {'.html': 'text/html', '.js': 'text/javascript'};
-
-/** Serves files of the repository as they are, and records every path asked for. */
-function staticServer(requested: string[]): Promise<{server: Server; base: string}> {
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    requested.push(path);
-    try {
-      const body = await readFile(resolve('.', `.${path}`));
-      res.writeHead(200, {'content-type': TYPES[extname(path)] ?? 'application/octet-stream'}).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => done({server, base: `http://127.0.0.1:${(server.address() as {port: number}).port}`})),
-  );
-}
+import {launch, staticServer, watchErrors} from './harness.js';
 
 describe('the CDN files without a build tool', () => {
   let browser: Browser;
-  let server: Server;
+  let server: Awaited<ReturnType<typeof staticServer>>;
   let base = '';
-  const requested: string[] = [];
+  let requested: string[] = [];
   const errors: string[] = [];
 
   before(async () => {
-    ({server, base} = await staticServer(requested));
+    server = await staticServer();
+    ({base, requested} = server);
     browser = await launch();
   });
   after(async () => {
     await browser?.close();
-    server?.close();
+    await server?.close();
   });
-
   it('dist/page-state.js runs from a plain static server and loads nothing else', async () => {
     const page = watchErrors(await browser.newPage(), errors);
     await page.goto(`${base}/test/pages/declarative.html?s_q=lamp`);

@@ -1,0 +1,96 @@
+// Bundles built the way users build them, from the package as npm installs it: the package is
+// packed (`npm pack`, so `files`, `exports` and `sideEffects` are the published ones) into
+// .build/pkg/node_modules/page-state, and each entry is bundled by the real Vite or esbuild into
+// .build/bundles/. The demo's micro-frontends page and the integration tests load these; they
+// are built once per `npm test` (and by `npm start`), never by hand.
+import {execFileSync} from 'node:child_process';
+import {cpSync, mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {resolve} from 'node:path';
+import {build as esbuild} from 'esbuild';
+import {build as vite} from 'vite';
+
+const PKG = resolve('.build/pkg');
+const OUT = resolve('.build/bundles');
+
+/** A source rewrite applied to one file of the installed package (another version, protocol). */
+const rewrite = (file, from, to) => ({file: `page-state/dist/src/${file}`, from, to});
+const variants = {
+  'other-version': rewrite('version.js', /VERSION = '[^']*'/, "VERSION = '0.0.9-other'"),
+  'other-protocol': rewrite('core/protocol.js', /PROTOCOL = \d+/, 'PROTOCOL = 99'),
+};
+
+const vitePlugin = (change) => ({
+  name: 'page-state-variant',
+  transform: (code, id) => (change && id.replaceAll('\\', '/').endsWith(change.file) ? code.replace(change.from, change.to) : undefined),
+});
+const esbuildPlugin = (change) => ({
+  name: 'page-state-variant',
+  setup(b) {
+    if (!change) return;
+    b.onLoad({filter: /\.js$/}, async (args) => {
+      if (!args.path.replaceAll('\\', '/').endsWith(change.file)) return undefined;
+      const {readFile} = await import('node:fs/promises');
+      return {contents: (await readFile(args.path, 'utf8')).replace(change.from, change.to), loader: 'js'};
+    });
+  },
+});
+
+/** Bundles `entry` (a file of .build/pkg/src) with Vite into `name`.js. */
+async function withVite(entry, name, variant) {
+  await vite({
+    configFile: false,
+    logLevel: 'error',
+    root: PKG,
+    plugins: [vitePlugin(variants[variant])],
+    build: {
+      outDir: OUT,
+      emptyOutDir: false,
+      minify: true,
+      lib: {entry: resolve(PKG, 'src', entry), formats: ['es'], fileName: () => `${name}.js`},
+    },
+  });
+}
+
+/** Bundles `entry` with esbuild into `name`.js (with code splitting: lazy chunks stay lazy). */
+async function withEsbuild(entry, name, variant) {
+  await esbuild({
+    entryPoints: {[name]: resolve(PKG, 'src', entry)},
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    outdir: OUT,
+    logLevel: 'warning',
+    plugins: [esbuildPlugin(variants[variant])],
+  });
+}
+
+export async function buildBundles() {
+  rmSync(PKG, {recursive: true, force: true});
+  rmSync(OUT, {recursive: true, force: true});
+  mkdirSync(`${PKG}/node_modules`, {recursive: true});
+  // An app of its own: without it, 'page-state' would resolve as a self-reference of the repository.
+  writeFileSync(`${PKG}/package.json`, JSON.stringify({name: 'page-state-fixtures', private: true, type: 'module'}));
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', PKG], {encoding: 'utf8'}).trim().split('\n').at(-1);
+  mkdirSync(`${PKG}/node_modules/page-state`);
+  execFileSync('tar', ['-xzf', `${PKG}/${tarball}`, '-C', `${PKG}/node_modules/page-state`, '--strip-components=1']);
+  // Entries import 'page-state' by name, as an app would; lit & co. resolve from the repository.
+  cpSync('demo/mfe', `${PKG}/src`, {recursive: true});
+  for (const file of readdirSync('test/fixtures')) if (file.endsWith('.js')) cpSync(`test/fixtures/${file}`, `${PKG}/src/${file}`);
+  await Promise.all([
+    withVite('inbox.js', 'inbox'),
+    withVite('calendar.js', 'calendar'),
+    withVite('calendar.js', 'calendar-other-version', 'other-version'),
+    withVite('calendar.js', 'calendar-other-protocol', 'other-protocol'),
+    withVite('controller-only.js', 'controller-only.vite'),
+    withEsbuild('controller-only.js', 'controller-only.esbuild'),
+    withVite('bare-import.js', 'bare-import.vite'),
+    withEsbuild('bare-import.js', 'bare-import.esbuild'),
+    withEsbuild('router-app.js', 'router-app'),
+  ]);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildBundles();
+  console.log(`built ${readdirSync(OUT).length} files in .build/bundles`);
+}
