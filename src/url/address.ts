@@ -38,3 +38,14 @@ function setParam(list: Param[], name: string, text: string | undefined) {
   } else if (at >= 0) list[at] = param(name, text);
   else list.push(param(name, text));
 }
+
+/** First value of every param, by mode. */
+export type Index = Record<'query' | 'hash', Map<string, string>>;
+
+/** First value of every param of `href`, by mode. */
+export function indexOf(href: string): Index {
+  const {query, hash} = parse(href);
+  // Reversed, so the first of duplicate params is the one that stays in the map.
+  const first = (list: Param[]) => new Map(list.map((p): [string, string] => [p.key, p.value]).reverse());
+  return {query: first(query), hash: first(hash)};
+}

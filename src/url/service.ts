@@ -1,7 +1,7 @@
-import {ErrorCode, PageStateError} from '../core/errors.js';
 import {PROTOCOL, type ParamTexts, type SharedUrlService, type UrlChangeKind, type UrlClient, type UrlHandle} from '../core/protocol.js';
-import {parse, render, writeTexts, type Parsed} from './address.js';
+import {indexOf, parse, render, writeTexts, type Index, type Parsed} from './address.js';
 import {RateLimiter} from './limiter.js';
+import {ParamOwners} from './owners.js';
 import {globs, type Param} from './query.js';
 import type {HistoryPort} from './port.js';
 
@@ -23,7 +23,6 @@ type Op =
   | readonly [kind: 'write' | 'claim', entry: Entry]
   | readonly [kind: 'restore', entry: Entry, params: readonly string[]]
   | readonly [kind: 'keep'];
-type Index = Record<'query' | 'hash', Map<string, string>>;
 
 /** A param a claim removed from the current history entry: `mode` + ' ' + name → the param. */
 const slot = (mode: string, name: string) => `${mode} ${name}`;
@@ -45,8 +44,7 @@ const slot = (mode: string, name: string) => `${mode} ${name}`;
 export class UrlService implements SharedUrlService {
   readonly protocol = PROTOCOL;
   readonly #entries = new Set<Entry>();
-  /** Param → the first client that claimed it (clients sharing a definition share params). */
-  readonly #owners = new Map<string, Entry>();
+  readonly #owners = new ParamOwners<Entry>();
   /** Params purged from the current entry since it was entered: what late namespaces still read. */
   readonly #purged = new Map<string, Param & {mode: 'query' | 'hash'}>();
   #ops: Op[] = [];
@@ -85,18 +83,9 @@ export class UrlService implements SharedUrlService {
   }
 
   attach(client: UrlClient): UrlHandle {
-    for (const param of client.params) {
-      const other = this.#owners.get(param)?.client;
-      if (other && (other.name !== client.name || other.fingerprint !== client.fingerprint)) {
-        throw new PageStateError(
-          ErrorCode.conflict,
-          `URL param "${param}" is claimed by "${other.name}" and by a different definition of "${client.name}": give one a distinct urlPrefix or urlKey`,
-        );
-      }
-    }
     const entry = {client, hidden: false} as Entry;
+    this.#owners.claim(entry);
     this.#entries.add(entry);
-    for (const param of client.params) if (!this.#owners.has(param)) this.#owners.set(param, entry);
     // Built once: write() runs on every change, so it must not allocate.
     const claim: Op[] = client.selfish ? [['claim', entry]] : [];
     entry.write = [['write', entry], ...claim]; // writing a selfish namespace claims the URL again
@@ -130,14 +119,7 @@ export class UrlService implements SharedUrlService {
 
   #detach(entry: Entry) {
     this.#entries.delete(entry);
-    // A param it owned passes to another client still sharing it (the same definition in
-    // another scope), so a different definition keeps being refused.
-    for (const [param, owner] of this.#owners) {
-      if (owner !== entry) continue;
-      const heir = [...this.#entries].find((other) => other.client.params.includes(param));
-      if (heir) this.#owners.set(param, heir);
-      else this.#owners.delete(param);
-    }
+    this.#owners.release(entry, this.#entries);
     this.#ops = this.#ops.filter((op) => op[1] !== entry);
   }
 
@@ -328,12 +310,4 @@ export class UrlService implements SharedUrlService {
       this.#flush();
     }, Math.ceil(ms));
   }
-}
-
-/** First value of every param of `href`, by mode. */
-function indexOf(href: string): Index {
-  const {query, hash} = parse(href);
-  // Reversed, so the first of duplicate params is the one that stays in the map.
-  const first = (list: Param[]) => new Map(list.map((p): [string, string] => [p.key, p.value]).reverse());
-  return {query: first(query), hash: first(hash)};
 }

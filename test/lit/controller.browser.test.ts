@@ -64,3 +64,32 @@ describe('StateController', () => {
     expect(card.nav.store).to.equal(stateOf(Nav));
   });
 });
+
+describe('a namespace a claim purged', () => {
+  it('comes back into the URL when a controller host or a <state-bind> bound to it connects, not on a read', async () => {
+    const {defineState, stateVar} = await import('../../src/index.js');
+    await import('../../elements/state-bind.js');
+    const Claimer = defineState('Claimer', {urlPrefix: 'cl_', urlSelfish: true, vars: {n: stateVar.int(0)}});
+    const next = () => new Promise((done) => setTimeout(done));
+    history.replaceState(null, '', '?t_priority=3');
+    const task = stateOf(Task);
+    task.get('priority');
+    stateOf(Claimer).set('n', 1); // purges t_priority
+    await next();
+    expect(location.search).to.equal('?cl_n=1');
+    task.get('priority'); // a read does not bring it back
+    await next();
+    expect(location.search).to.equal('?cl_n=1');
+    const field = await fixture<TaskField>(html`<task-field key="priority"></task-field>`);
+    await field.updateComplete;
+    await next();
+    expect(location.search).to.equal('?cl_n=1&t_priority=3');
+
+    stateOf(Claimer).set('n', 2);
+    await next();
+    expect(location.search).to.equal('?cl_n=2');
+    await fixture(html`<state-bind path="Task.priority"></state-bind>`);
+    await next();
+    expect(location.search).to.equal('?cl_n=2&t_priority=3');
+  });
+});

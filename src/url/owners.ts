@@ -1,0 +1,38 @@
+import {ErrorCode, PageStateError} from '../core/errors.js';
+import type {UrlClient} from '../core/protocol.js';
+
+/**
+ * Which client owns each URL param. Clients of one definition (the same namespace declared in
+ * two scopes) share their params; a different definition on a param is refused with a clear
+ * error, never left to corrupt it silently.
+ */
+export class ParamOwners<E extends {client: UrlClient}> {
+  /** Param → the first client that claimed it. */
+  readonly #owners = new Map<string, E>();
+
+  /** Records `entry` as owner of its params; throws `PS_CONFLICT` when another definition owns one. */
+  claim(entry: E): void {
+    const {client} = entry;
+    for (const param of client.params) {
+      const other = this.#owners.get(param)?.client;
+      if (other && (other.name !== client.name || other.fingerprint !== client.fingerprint)) {
+        throw new PageStateError(
+          ErrorCode.conflict,
+          `URL param "${param}" is claimed by "${other.name}" and by a different definition of "${client.name}": give one a distinct urlPrefix or urlKey`,
+        );
+      }
+    }
+    for (const param of client.params) if (!this.#owners.has(param)) this.#owners.set(param, entry);
+  }
+
+  /** A param `entry` owned passes to another client still sharing it, so a different
+   * definition keeps being refused. */
+  release(entry: E, remaining: Iterable<E>): void {
+    for (const [param, owner] of this.#owners) {
+      if (owner !== entry) continue;
+      const heir = [...remaining].find((other) => other.client.params.includes(param));
+      if (heir) this.#owners.set(param, heir);
+      else this.#owners.delete(param);
+    }
+  }
+}
