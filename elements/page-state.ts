@@ -5,7 +5,7 @@ import {setMirroring} from '../src/core/layer.js';
 import {ELEMENT_SCOPE, speaks} from '../src/core/protocol.js';
 import {StateScope} from '../src/core/scope.js';
 import {eventHost} from '../src/lit/events.js';
-import {mirroredStores, pageStateRuntime, scopeContext} from '../src/lit/runtime.js';
+import {declaredBy, mirroredStores, pageStateRuntime, scopeContext} from '../src/lit/runtime.js';
 import {define} from './report.js';
 
 /**
@@ -86,14 +86,18 @@ export class PageStateElement extends ReactiveElement {
 
   set definitions(definitions: readonly StateDefinition<any>[]) {
     this[ELEMENT_SCOPE].declare(...definitions);
+    if (this.isConnected) declaredBy(this, definitions.map((d) => d.name), true);
     // Consumers re-resolve: a namespace they found in an outer scope may live here now.
     this.#provider.setValue(this[ELEMENT_SCOPE], true);
   }
 
   #away = false;
 
+  #names = () => this[ELEMENT_SCOPE].declared.map((d) => d.name);
+
   override connectedCallback(): void {
     super.connectedCallback();
+    declaredBy(this, this.#names(), true);
     if (!this.#away) return;
     this.#away = false;
     for (const store of this[ELEMENT_SCOPE].stores) setMirroring(store, true);
@@ -105,6 +109,7 @@ export class PageStateElement extends ReactiveElement {
     queueMicrotask(() => {
       if (this.isConnected || this.#away) return;
       this.#away = true;
+      declaredBy(this, this.#names(), false);
       for (const store of this[ELEMENT_SCOPE].stores) setMirroring(store, false);
     });
   }

@@ -35,7 +35,7 @@ const esbuildPlugin = (change) => ({
   },
 });
 
-/** Bundles `entry` (a file of .build/pkg/src) with Vite into `name`.js. */
+/** Bundles `entry` (a file of .build/pkg) with Vite into `name`.js. */
 async function withVite(entry, name, variant) {
   await vite({
     configFile: false,
@@ -46,21 +46,24 @@ async function withVite(entry, name, variant) {
       outDir: OUT,
       emptyOutDir: false,
       minify: true,
-      lib: {entry: resolve(PKG, 'src', entry), formats: ['es'], fileName: () => `${name}.js`},
+      lib: {entry: resolve(PKG, entry), formats: ['es'], fileName: () => `${name}.js`},
     },
   });
 }
 
 /** Bundles `entry` with esbuild into `name`.js (with code splitting: lazy chunks stay lazy). */
-async function withEsbuild(entry, name, variant) {
+async function withEsbuild(entry, name, {variant, platform = 'browser'} = {}) {
   await esbuild({
-    entryPoints: {[name]: resolve(PKG, 'src', entry)},
+    entryPoints: {[name]: resolve(PKG, entry)},
     bundle: true,
     splitting: true,
     format: 'esm',
+    platform,
     minify: true,
     outdir: OUT,
     logLevel: 'warning',
+    jsx: 'automatic',
+    define: {'process.env.NODE_ENV': '"production"'},
     plugins: [esbuildPlugin(variants[variant])],
   });
 }
@@ -74,19 +77,24 @@ export async function buildBundles() {
   const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', PKG], {encoding: 'utf8'}).trim().split('\n').at(-1);
   mkdirSync(`${PKG}/node_modules/page-state`);
   execFileSync('tar', ['-xzf', `${PKG}/${tarball}`, '-C', `${PKG}/node_modules/page-state`, '--strip-components=1']);
-  // Entries import 'page-state' by name, as an app would; lit & co. resolve from the repository.
-  cpSync('demo/mfe', `${PKG}/src`, {recursive: true});
-  for (const file of readdirSync('test/fixtures')) if (file.endsWith('.js')) cpSync(`test/fixtures/${file}`, `${PKG}/src/${file}`);
+  // Entries import 'page-state' by name, as an app would; lit, react & co. resolve from the
+  // repository. The folders keep their places, so relative imports (of docs/recipes) still hold.
+  for (const dir of ['demo/mfe', 'test/fixtures', 'docs/recipes']) cpSync(dir, `${PKG}/${dir}`, {recursive: true});
   await Promise.all([
-    withVite('inbox.js', 'inbox'),
-    withVite('calendar.js', 'calendar'),
-    withVite('calendar.js', 'calendar-other-version', 'other-version'),
-    withVite('calendar.js', 'calendar-other-protocol', 'other-protocol'),
-    withVite('controller-only.js', 'controller-only.vite'),
-    withEsbuild('controller-only.js', 'controller-only.esbuild'),
-    withVite('bare-import.js', 'bare-import.vite'),
-    withEsbuild('bare-import.js', 'bare-import.esbuild'),
-    withEsbuild('router-app.js', 'router-app'),
+    withVite('demo/mfe/inbox.js', 'inbox'),
+    withVite('demo/mfe/calendar.js', 'calendar'),
+    withVite('demo/mfe/calendar.js', 'calendar-other-version', 'other-version'),
+    withVite('demo/mfe/calendar.js', 'calendar-other-protocol', 'other-protocol'),
+    withVite('test/fixtures/controller-only.js', 'controller-only.vite'),
+    withEsbuild('test/fixtures/controller-only.js', 'controller-only.esbuild'),
+    withVite('test/fixtures/bare-import.js', 'bare-import.vite'),
+    withEsbuild('test/fixtures/bare-import.js', 'bare-import.esbuild'),
+    withEsbuild('test/fixtures/router-app.js', 'router-app'),
+    withVite('test/fixtures/error-name.js', 'error-name'),
+    withEsbuild('test/fixtures/react-app.tsx', 'react-app'),
+    withEsbuild('test/fixtures/vue-app.ts', 'vue-app'),
+    // A server's bundle of page-state/core: it must import and run in Node, with no DOM.
+    withEsbuild('docs/recipes/server.ts', 'server-recipe', {platform: 'node'}),
   ]);
 }
 

@@ -51,6 +51,9 @@ const afterBuild = (f) => f.startsWith('build/') || f.startsWith('e2e/');
 rmSync('.build', {recursive: true, force: true});
 await run('types + compile', 'npx', ['tsc', '-p', 'tsconfig.json']);
 await run('src/core is DOM-free', 'npx', ['tsc', '-p', 'tsconfig.core.json']);
+// Users compile with TypeScript 5.9 too, and vue-tsc (Vue SFC type test) needs its JS API.
+await run('types on TypeScript 5.9', process.execPath, ['node_modules/typescript-5.9/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
+await run('Vue SFC types (vue-tsc)', process.execPath, ['scripts/vue-tsc.cjs', '-p', 'test/types/vue/tsconfig.json']);
 if (!broken) {
   await run('unit tests (Node)', 'node', ['--test', '--test-reporter=spec', ...nodeTests((f) => !afterBuild(f))], nodeCounts);
   await run('build', 'node', ['scripts/build.mjs']);

@@ -37,12 +37,14 @@ export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
  * ```
  */
 export class PageStateError extends Error {
+  // A literal, not new.target.name: minifiers rename classes, and users match on `name`.
+  override name = 'PageStateError';
+
   constructor(
     readonly code: ErrorCodeValue,
     message: string,
   ) {
     super(`page-state [${code}] ${message}`);
-    this.name = new.target.name;
   }
 }
 
@@ -57,6 +59,8 @@ export class PageStateError extends Error {
  * ```
  */
 export class StateValidationError extends PageStateError {
+  override name = 'StateValidationError';
+
   constructor(
     readonly namespace: string,
     readonly key: string,

@@ -109,6 +109,8 @@ export interface SharedRuntime {
   /** The scope of every namespace no `<page-state>` declares. */
   readonly root: SharedScope;
   readonly url: SharedUrlService;
+  /** Namespace name → the connected `<page-state>` elements that declare it. */
+  readonly scoped: Map<string, Set<object>>;
   /** The storage adapter of a `persist` mode. */
   storage(mode: 'session' | 'local' | 'server' | StorageAdapter, endpoint: string): StorageAdapter;
 }

@@ -2,7 +2,7 @@ import {customKind, jsonKind, type CustomSpec, type Schema, type SchemaValue} fr
 import {listKind} from './list.js';
 import {booleanKind, dateKind, datetimeKind, enumKind, floatKind, intKind, stringKind} from './scalars.js';
 import {badDefinition} from './errors.js';
-import {makeVar, type Kind, type StateVar, type ValueOf, type VarOptions} from './var.js';
+import {makeVar, type Frozen, type Kind, type StateVar, type ValueOf, type VarOptions} from './var.js';
 
 /**
  * `T`, or `T | null` when the options say `nullable: true`.
@@ -66,21 +66,21 @@ export const stateVar = {
     if (!values.length) badDefinition('an enum needs at least one value');
     return makeVar(enumKind(values) as Kind<Nullable<T, O>>, defaultValue, options);
   },
-  /** A list of one scalar var's values; default `[]`. URL: `a,b,c`. */
+  /** A list of one scalar var's values; default `[]`. URL: `a,b,c`. Read as a frozen, `readonly` array. */
   list<I extends StateVar<any>>(
     item: I,
-    defaultValue: NonNullable<ValueOf<I>>[] = [],
+    defaultValue: readonly NonNullable<ValueOf<I>>[] = [],
     options?: Omit<VarOptions, 'nullable'>,
-  ): StateVar<NonNullable<ValueOf<I>>[]> {
-    return makeVar(listKind(item), defaultValue, options);
+  ): StateVar<readonly NonNullable<ValueOf<I>>[]> {
+    return makeVar(listKind(item) as Kind<readonly NonNullable<ValueOf<I>>[]>, defaultValue, options);
   },
-  /** JSON validated by a superstruct `Struct` or any Standard Schema. URL: compact JSON. */
+  /** JSON validated by a superstruct `Struct` or any Standard Schema. URL: compact JSON. Read as a deeply frozen, `readonly` value. */
   json<S extends Schema<any>, const O extends VarOptions = {}>(
     schema: S,
-    defaultValue: Nullable<SchemaValue<S>, O>,
+    defaultValue: Nullable<Frozen<SchemaValue<S>>, O>,
     options?: O,
-  ): StateVar<Nullable<SchemaValue<S>, O>> {
-    return makeVar(jsonKind(schema), defaultValue, options);
+  ): StateVar<Nullable<Frozen<SchemaValue<S>>, O>> {
+    return makeVar(jsonKind(schema) as Kind<Nullable<Frozen<SchemaValue<S>>, O>>, defaultValue, options);
   },
   /** Any other type, given its schema and text codec. */
   custom<T, const O extends VarOptions = {}>(

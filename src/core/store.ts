@@ -61,6 +61,7 @@ type Key<V extends VarMap> = keyof V & string;
 type Values = Record<string, unknown>;
 
 const silentHost: StoreHost = {change() {}, error() {}};
+const BOUND = ['get', 'peek', 'set', 'accept', 'reset', 'clear', 'dump', 'schema', 'subscribe', 'snapshot', 'focus', 'href'] as const;
 
 /**
  * The live state of one namespace in one scope. Get one with `stateOf(definition, node?)` or a
@@ -85,6 +86,7 @@ export class StateStore<V extends VarMap = VarMap> {
   readonly #byKey = new Map<string, Set<StateListener<V>>>();
   /** Vars changed since creation: values arriving late (async storage) must not overwrite them. */
   readonly #written = new Set<string>();
+  #snapshot?: Readonly<StateValues<V>>;
 
   constructor(
     readonly definition: StateDefinition<V>,
@@ -94,6 +96,9 @@ export class StateStore<V extends VarMap = VarMap> {
     /** Values from async sources (server storage), applied where nothing was written meanwhile. */
     later?: Promise<Partial<Record<string, unknown>> | undefined>,
   ) {
+    // Every method works unbound (useSyncExternalStore(store.subscribe, store.snapshot), event
+    // handlers): bound once here, so calls cost what a method call costs.
+    for (const method of BOUND) (this as any)[method] = (this as any)[method].bind(this);
     for (const key of definition.keys) this.#values[key] = this.#var(key).copy(this.#var(key).defaultValue);
     this.accept(initial, 'init');
     this.#written.clear();
@@ -212,6 +217,14 @@ export class StateStore<V extends VarMap = VarMap> {
     await this.link.clear?.();
   }
 
+  /**
+   * A frozen plain object of every var that keeps its identity until the next change: what
+   * `useSyncExternalStore`, a Vue `shallowRef` or a memoised selector compare.
+   */
+  snapshot(): Readonly<StateValues<V>> {
+    return (this.#snapshot ??= Object.freeze({...this.#values}) as StateValues<V>);
+  }
+
   /** A plain JSON-safe snapshot of every var (dates as ISO strings). */
   dump(): Record<Key<V>, JsonValue> {
     const out = {} as Record<Key<V>, JsonValue>;
@@ -271,6 +284,7 @@ export class StateStore<V extends VarMap = VarMap> {
     if (this.#var(key).equals(previous, value)) return undefined;
     this.#values[key] = value;
     this.#written.add(key);
+    this.#snapshot = undefined;
     return {key, value, previous, source} as StateChange<V>;
   }
 

@@ -22,6 +22,23 @@ export type HistoryMode = 'replace' | 'push';
 export type JsonValue = string | number | boolean | null | JsonValue[] | {[key: string]: JsonValue};
 
 /**
+ * What reading a value gives: lists and json are frozen, so their types are `readonly` all the
+ * way down (a `Date` stays a `Date`).
+ *
+ * @example
+ * ```ts
+ * type Tags = Frozen<string[]>; // readonly string[]: tags.push('x') does not compile
+ * ```
+ */
+export type Frozen<T> = T extends Date | ((...args: any[]) => unknown)
+  ? T
+  : T extends readonly (infer U)[]
+    ? readonly Frozen<U>[]
+    : T extends object
+      ? {readonly [K in keyof T]: Frozen<T[K]>}
+      : T;
+
+/**
  * Options every var accepts.
  *
  * @example

@@ -47,7 +47,7 @@ export function pageStateRuntime(): SharedRuntime {
   const holder = globalThis as unknown as Record<symbol, SharedRuntime | undefined>;
   const shared = holder[RUNTIME_KEY_OF_PROTOCOL];
   if (shared) {
-    if (shared.version !== VERSION) announce(() => console.warn(`page-state ${VERSION} shares this page with page-state ${shared.version} (both speak protocol ${PROTOCOL}): one URL writer and root scope serve both; align their versions.`));
+    if (shared.version !== VERSION) announce(() => console.warn(`page-state ${VERSION} shares this page with page-state ${shared.version} (protocol ${PROTOCOL}); align their versions.`));
     return shared;
   }
   const runtime = createRuntime();
@@ -56,7 +56,7 @@ export function pageStateRuntime(): SharedRuntime {
   if (!first) holder[RUNTIME_KEY] = runtime;
   else {
     const theirs = first.protocol ?? first.url?.protocol ?? 1;
-    announce(() => console.error(`page-state ${VERSION} (protocol ${PROTOCOL}) cannot share this page with page-state ${first.version} (protocol ${theirs}): this copy works alone, with its own root scope and URL writer. Load one version of page-state, or versions of one protocol.`));
+    announce(() => console.error(`page-state ${VERSION} (protocol ${PROTOCOL}) cannot share this page with page-state ${first.version} (protocol ${theirs}), so it works alone: load versions of one protocol.`));
   }
   return runtime;
 }
@@ -74,7 +74,7 @@ function createRuntime(): SharedRuntime {
   const storage = storageResolver(window);
   const settings: ScopeSettings = {mode: () => 'query', endpoint: () => '/page-state', persist: () => false};
   const root = new StateScope(eventHost(document), undefined, mirroredStores(url, storage, settings));
-  return {protocol: PROTOCOL, version: VERSION, root, url, storage};
+  return {protocol: PROTOCOL, version: VERSION, root, url, storage, scoped: new Map()};
 }
 
 /** A store factory mirroring namespaces into the URL, then into their storage. */
@@ -111,7 +111,28 @@ export function nearestScope(node?: Element): SharedScope {
  * ```
  */
 export function stateOf<V extends VarMap>(definition: StateDefinition<V>, node?: Element): StateStore<V> {
+  if (!node) {
+    const [holder] = pageStateRuntime().scoped.get(definition.name) ?? [];
+    if (holder && !warned.has(definition)) {
+      warned.add(definition);
+      const element = holder as Element;
+      const where = `<page-state${element.id ? ` id="${element.id}"` : ''}>`;
+      const {name} = definition;
+      console.warn(`page-state: stateOf(${name}) without a node gives the root store, but ${where} declares ${name}: pass a node inside it, stateOf(${name}, node).`, element);
+    }
+  }
   return nearestScope(node).resolve(definition);
+}
+const warned = new WeakSet<object>();
+
+/** Records that `element`, connected (`on`) or not, declares the namespaces called `names`. */
+export function declaredBy(element: object, names: readonly string[], on: boolean): void {
+  const {scoped} = pageStateRuntime();
+  for (const name of names) {
+    const holders = scoped.get(name) ?? new Set();
+    if (on) scoped.set(name, holders.add(element));
+    else if (holders.delete(element) && !holders.size) scoped.delete(name);
+  }
 }
 
 /**

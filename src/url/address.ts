@@ -1,4 +1,4 @@
-import {param, parseParams, renderParams, type Param} from './query.js';
+import {firstValues, parseParams, renderParams, setParams, type Param} from '../core/query.js';
 import type {UrlMode} from './port.js';
 
 /** A URL taken apart: its query and hash params, editable in place. */
@@ -26,17 +26,7 @@ export function writeTexts(
   params: readonly string[],
   texts: Readonly<Record<string, string | undefined>>,
 ): void {
-  for (const name of params) setParam(parsed[mode], name, texts[name]);
-}
-
-/** Sets a param where it stands (duplicates removed), or appends it; undefined removes it. */
-function setParam(list: Param[], name: string, text: string | undefined) {
-  const at = list.findIndex((p) => p.key === name);
-  for (let i = list.length - 1; i > at; i--) if (list[i]!.key === name) list.splice(i, 1);
-  if (text === undefined) {
-    if (at >= 0) list.splice(at, 1);
-  } else if (at >= 0) list[at] = param(name, text);
-  else list.push(param(name, text));
+  setParams(parsed[mode], params, texts);
 }
 
 /** First value of every param, by mode. */
@@ -45,7 +35,5 @@ export type Index = Record<'query' | 'hash', Map<string, string>>;
 /** First value of every param of `href`, by mode. */
 export function indexOf(href: string): Index {
   const {query, hash} = parse(href);
-  // Reversed, so the first of duplicate params is the one that stays in the map.
-  const first = (list: Param[]) => new Map(list.map((p): [string, string] => [p.key, p.value]).reverse());
-  return {query: first(query), hash: first(hash)};
+  return {query: firstValues(query), hash: firstValues(hash)};
 }

@@ -2,7 +2,7 @@ import {PROTOCOL, type ParamTexts, type SharedUrlService, type UrlChangeKind, ty
 import {indexOf, parse, render, writeTexts, type Index, type Parsed} from './address.js';
 import {RateLimiter} from './limiter.js';
 import {ParamOwners} from './owners.js';
-import {globs, type Param} from './query.js';
+import {globs, type Param} from '../core/query.js';
 import type {HistoryPort} from './port.js';
 
 export type {ParamTexts, UrlClient, UrlHandle} from '../core/protocol.js';

@@ -105,7 +105,7 @@ describe('StateStore', () => {
     store.state.tags = tags;
     tags.push('b');
     assert.deepEqual(store.state.tags, ['a']);
-    assert.throws(() => store.state.tags.push('c'), TypeError);
+    assert.throws(() => (store.state.tags as string[]).push('c'), TypeError); // frozen, and typed readonly
   });
 
   it('resets one var or all to fresh copies of the defaults', () => {

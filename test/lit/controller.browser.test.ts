@@ -88,8 +88,11 @@ describe('a namespace a claim purged', () => {
     stateOf(Claimer).set('n', 2);
     await next();
     expect(location.search).to.equal('?cl_n=2');
-    await fixture(html`<state-bind path="Task.priority"></state-bind>`);
+    const bind = Object.assign(document.createElement('state-bind'), {id: 'shown'});
+    bind.setAttribute('path', 'Task.priority');
+    document.body.append(bind); // not fixture(): it waits for a frame, which a background page may not get
     await next();
+    bind.remove();
     expect(location.search).to.equal('?cl_n=2&t_priority=3');
   });
 });

@@ -76,3 +76,23 @@ describe('<page-state> scopes', () => {
     expect(() => (scope.definitions = [Impostor])).to.throw(PageStateError, /two different definitions of "Task"/);
   });
 });
+
+describe('stateOf without a node', () => {
+  it('warns once, naming both, when a connected <page-state> declares the namespace', async () => {
+    const {defineState, stateVar} = await import('../../src/index.js');
+    const Scoped = defineState('ScopedOnly', {urlPrefix: 'so_', vars: {n: stateVar.int(0)}});
+    const scope = await fixture<PageStateElement>(html`<page-state id="widget" .definitions=${[Scoped]}></page-state>`);
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(String(args[0]));
+    try {
+      const root = stateOf(Scoped);
+      stateOf(Scoped);
+      expect(root).to.not.equal(stateOf(Scoped, scope));
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.include('stateOf(ScopedOnly) without a node').and.include('<page-state id="widget">');
+  });
+});

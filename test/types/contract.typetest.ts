@@ -29,10 +29,25 @@ expectType<Equal<typeof app.state.priority, number>>(true);
 expectType<Equal<typeof app.state.title, string | null>>(true);
 expectType<Equal<typeof app.state.due, Date | null>>(true);
 expectType<Equal<typeof app.state.status, 'pending' | 'active'>>(true);
-expectType<Equal<typeof app.state.tags, string[]>>(true);
-expectType<Equal<typeof app.state.days, Date[]>>(true);
-expectType<Equal<typeof app.state.filters, {min: number}>>(true);
-expectType<Equal<typeof app.state.page, {limit: number}>>(true);
+expectType<Equal<typeof app.state.tags, readonly string[]>>(true);
+expectType<Equal<typeof app.state.days, readonly Date[]>>(true);
+expectType<Equal<typeof app.state.filters, {readonly min: number}>>(true);
+expectType<Equal<typeof app.state.page, {readonly limit: number}>>(true);
+expectType<Equal<ReturnType<typeof app.snapshot>['tags'], readonly string[]>>(true);
+
+// Every method works unbound (useSyncExternalStore(store.subscribe, store.snapshot)).
+const {subscribe, snapshot, get, set} = app;
+subscribe(() => {});
+expectType<Equal<ReturnType<typeof snapshot>['priority'], number>>(true);
+expectType<Equal<ReturnType<typeof get<'status'>>, 'pending' | 'active'>>(true);
+set('priority', 3);
+
+// @ts-expect-error lists read frozen: readonly
+app.state.tags.push('x');
+// @ts-expect-error json reads deeply frozen: readonly
+app.state.filters.min = 3;
+// @ts-expect-error snapshots are frozen
+app.snapshot().priority = 2;
 
 // @ts-expect-error a string is not an int
 app.state.priority = 'x';

@@ -41,6 +41,25 @@ export function encodeText(text: string): string {
 /** A param as we write it. */
 export const param = (key: string, value: string): Param => ({key, value, raw: `${encodeText(key)}=${encodeText(value)}`});
 
+/** Sets each of `names` to its text in `list`, in place: where it stands (duplicates removed),
+ * else appended; undefined removes it. */
+export function setParams(list: Param[], names: readonly string[], texts: Readonly<Record<string, string | undefined>>): void {
+  for (const name of names) {
+    const text = texts[name];
+    const at = list.findIndex((p) => p.key === name);
+    for (let i = list.length - 1; i > at; i--) if (list[i]!.key === name) list.splice(i, 1);
+    if (text === undefined) {
+      if (at >= 0) list.splice(at, 1);
+    } else if (at >= 0) list[at] = param(name, text);
+    else list.push(param(name, text));
+  }
+}
+
+/** First value of every param of `list`. */
+export const firstValues = (list: readonly Param[]): Map<string, string> =>
+  // Reversed, so the first of duplicate params is the one that stays in the map.
+  new Map(list.map((p): [string, string] => [p.key, p.value]).reverse());
+
 /** Renders params back to text, without the leading `?`/`#`. */
 export const renderParams = (params: readonly Param[]): string => params.map((p) => p.raw).join('&');
 

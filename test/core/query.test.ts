@@ -1,7 +1,7 @@
 import {strict as assert} from 'node:assert';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
-import {encodeText, globs, param, parseParams, renderParams} from '../../src/url/query.js';
+import {encodeText, globs, param, parseParams, renderParams} from '../../src/core/query.js';
 
 describe('query strings', () => {
   it('keeps readable characters readable and escapes what must be', () => {

@@ -1,0 +1,60 @@
+import type {StateDefinition} from './define.js';
+import type {ParamTexts} from './protocol.js';
+import type {StateVar} from './var.js';
+
+/**
+ * How one namespace's values become URL param texts and back: the one codec of the browser's
+ * URL layer and of `parseUrl`/`serializeUrl` on a server, so both write and read the same texts.
+ */
+export interface ParamCodec {
+  /** The URL params of the namespace's URL-bound vars, in declaration order. */
+  readonly params: readonly string[];
+  /** Texts of the values `valueOf` gives; undefined leaves a param out (its default, with `clearOnDefault`). */
+  texts(valueOf: (key: string) => unknown): ParamTexts;
+  /**
+   * Values of the params present in `texts`. An invalid one is passed to `reject`; an absent or
+   * invalid one takes `next(key)` when `next` is given.
+   */
+  values(texts: ParamTexts, reject: (key: string, reason: string, raw: string) => void, next?: (key: string) => unknown): Record<string, unknown>;
+}
+
+/** The codec of `definition`, or undefined when no var of it is in the URL. */
+export function paramCodec(definition: StateDefinition<any>): ParamCodec | undefined {
+  const {bindings} = definition;
+  // Resolved once: a flush reads every bound var, and keyed lookups on a definition of a
+  // thousand vars are not free.
+  const bound = definition.keys
+    .filter((key) => bindings[key]!.param !== null)
+    .map((key) => ({key, param: bindings[key]!.param!, v: definition.vars[key] as StateVar}));
+  if (!bound.length) return undefined;
+  return {
+    params: bound.map((b) => b.param),
+    texts(valueOf) {
+      // Made with Object.create(null): V8 keeps it a hash table, where a {} grown key by key on
+      // every flush slows to O(n) per write past a few hundred vars.
+      const texts: ParamTexts = Object.create(null);
+      for (const {key, param, v} of bound) {
+        const value = valueOf(key);
+        texts[param] =
+          definition.clearOnDefault && v.equals(value, v.defaultValue) ? undefined : value === null ? (v.defaultValue === null ? undefined : '') : v.encode(value);
+      }
+      return texts;
+    },
+    values(texts, reject, next) {
+      const values: Record<string, unknown> = {};
+      for (const {key, param, v} of bound) {
+        const text = texts[param];
+        try {
+          if (text !== undefined) {
+            values[key] = v.decode(text);
+            continue;
+          }
+        } catch (error) {
+          reject(key, (error as Error).message, text!);
+        }
+        if (next) values[key] = next(key);
+      }
+      return values;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type {StateDefinition, StateValues, VarMap} from './define.js';
+import {StateValidationError} from './errors.js';
+import {paramCodec} from './params.js';
+import type {ErrorDetail} from './ports.js';
+import type {UrlMode} from './protocol.js';
+import {firstValues, parseParams, renderParams, setParams} from './query.js';
+import type {StateVar} from './var.js';
+
+/** A URL as text, a `URL` (or anything with `search` and `hash`), or `URLSearchParams`. */
+export type UrlInput = string | {readonly search: string; readonly hash: string} | {toString(): string};
+
+/**
+ * What {@link parseUrl} found: a value for every var (absent or invalid params: the default)
+ * and one {@link ErrorDetail} per rejected param, as the browser reports it.
+ *
+ * @example
+ * ```ts
+ * const {values, errors}: ParsedUrl<typeof Filters.vars> = parseUrl(Filters, '/search?f_q=lamp');
+ * ```
+ */
+export interface ParsedUrl<V extends VarMap> {
+  values: StateValues<V>;
+  errors: ErrorDetail[];
+}
+
+/** [path, query, hash] of a URL text, without the `?` and `#`. */
+const split = (text: string) => /^([^?#]*)\??([^#]*)#?(.*)$/s.exec(text)!.slice(1) as [string, string, string];
+
+/** The params of `url` in `mode`. */
+function paramsOf(url: UrlInput, mode: UrlMode | undefined) {
+  // URLSearchParams print a bare query ('a=1&b=2').
+  const text = typeof url === 'string' ? url : 'search' in url ? url.search + url.hash : `?${url}`;
+  return parseParams(split(text)[mode === 'hash' ? 2 : 1]);
+}
+
+/**
+ * Reads a namespace's values from a URL with the same codecs, fallbacks and errors as the
+ * browser (a server has no storage to fall back to: invalid or absent params give the
+ * default). Works in Node, a worker or the browser: it touches no DOM.
+ *
+ * @example
+ * ```ts
+ * import {parseUrl} from 'page-state/core';
+ * http.createServer((req, res) => {
+ *   const {values, errors} = parseUrl(Filters, req.url ?? '/');
+ *   res.end(`page ${values.page} of "${values.q}"${errors.length ? ' (some params were ignored)' : ''}`);
+ * });
+ * ```
+ */
+export function parseUrl<V extends VarMap>(definition: StateDefinition<V>, url: UrlInput, options: {mode?: UrlMode} = {}): ParsedUrl<V> {
+  const values = {} as Record<string, unknown>;
+  for (const key of definition.keys) values[key] = (definition.vars[key] as StateVar).copy(definition.vars[key]!.defaultValue);
+  const errors: ErrorDetail[] = [];
+  const codec = paramCodec(definition);
+  if (codec) {
+    const present = firstValues(paramsOf(url, options.mode));
+    const texts = Object.fromEntries(codec.params.map((p) => [p, present.get(p)]));
+    Object.assign(values, codec.values(texts, (key, reason, raw) => errors.push({namespace: definition.name, key, reason, raw})));
+  }
+  return {values: values as StateValues<V>, errors};
+}
+
+/**
+ * A link to a namespace's state: `values` (validated; the rest at their defaults) written into
+ * `base` as the browser writes them, readable (`,` `:` `/` unescaped), defaults left out, other
+ * params of `base` kept in place.
+ *
+ * @example
+ * ```ts
+ * serializeUrl(Filters, {q: 'desk lamp', page: 2}, '/search?lang=en'); // '/search?lang=en&f_q=desk+lamp&f_p=2'
+ * ```
+ */
+export function serializeUrl<V extends VarMap>(definition: StateDefinition<V>, values: Partial<StateValues<V>>, base = '', options: {mode?: UrlMode} = {}): string {
+  for (const [key, value] of Object.entries(values)) {
+    const v = Object.hasOwn(definition.vars, key) ? (definition.vars[key] as StateVar) : undefined;
+    const reason = v ? v.check(value) : 'not a declared var';
+    if (reason !== undefined) throw new StateValidationError(definition.name, key, value, reason);
+  }
+  const codec = paramCodec(definition);
+  if (!codec) return base;
+  const texts = codec.texts((key) => (Object.hasOwn(values, key) ? (values as Record<string, unknown>)[key] : definition.vars[key]!.defaultValue));
+  const [path, ...lists] = split(base);
+  const [query, hash] = lists.map(parseParams);
+  setParams(options.mode === 'hash' ? hash! : query!, codec.params, texts);
+  const [q, h] = [query!, hash!].map(renderParams);
+  return `${path}${q && `?${q}`}${h && `#${h}`}`;
+}

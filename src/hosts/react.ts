@@ -1,0 +1,23 @@
+// `page-state/react`: types only. Import it once (`import type {} from 'page-state/react'`) in an
+// app that uses React's JSX, and TSX knows page-state's elements and their attributes. Apps
+// without React never load it, so @types/react is no dependency of page-state.
+import type {DetailedHTMLProps, HTMLAttributes} from 'react';
+import type {ElementAttributes} from './attributes.js';
+
+type Props<Tag extends keyof ElementAttributes> = DetailedHTMLProps<HTMLAttributes<HTMLElementTagNameMap[Tag]>, HTMLElementTagNameMap[Tag]> &
+  ElementAttributes[Tag];
+
+declare module 'react' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    interface IntrinsicElements {
+      'page-state': Props<'page-state'>;
+      'state-namespace': Props<'state-namespace'>;
+      'state-var': Props<'state-var'>;
+      'state-bind': Props<'state-bind'>;
+      'state-focus': Props<'state-focus'>;
+    }
+  }
+}
+
+export type {ElementAttributes};

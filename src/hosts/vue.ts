@@ -1,0 +1,21 @@
+// `page-state/vue`: types only. Import it once (`import type {} from 'page-state/vue'`) in a Vue
+// app, and templates (vue-tsc, Volar) know page-state's elements and their attributes. Tell Vue's
+// compiler they are custom elements: `isCustomElement: (tag) => tag === 'page-state' || tag.startsWith('state-')`.
+import type {DefineComponent} from 'vue';
+import type {ElementAttributes} from './attributes.js';
+
+/** `keep-params` → `keepParams`: Vue type-checks a template's attributes as camel-cased props. */
+type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+type Props<Tag extends keyof ElementAttributes> = DefineComponent<{[K in keyof ElementAttributes[Tag] as Camel<K & string>]: ElementAttributes[Tag][K]}>;
+
+declare module 'vue' {
+  interface GlobalComponents {
+    'page-state': Props<'page-state'>;
+    'state-namespace': Props<'state-namespace'>;
+    'state-var': Props<'state-var'>;
+    'state-bind': Props<'state-bind'>;
+    'state-focus': Props<'state-focus'>;
+  }
+}
+
+export type {ElementAttributes};

@@ -1,0 +1,26 @@
+// TSX knows page-state's elements and their attributes once `page-state/react` is imported.
+import type {} from 'page-state/react';
+import {defineState, stateVar} from 'page-state';
+
+const Filters = defineState('Filters', {urlPrefix: 'f_', vars: {q: stateVar.string('')}});
+
+export const page = (
+  <page-state keep-params="utm_*" url-mode="hash" definitions={[Filters]}>
+    <state-namespace name="Extra" url-prefix="x_" history="push">
+      <state-var name="n" type="int" default="1" url-key="n"></state-var>
+    </state-namespace>
+    <state-bind path="Filters.q" event="sl-change">
+      <input type="search" />
+    </state-bind>
+    <state-focus namespace="Filters">
+      <button>Only filters</button>
+    </state-focus>
+  </page-state>
+);
+
+// @ts-expect-error url-mode is query or hash
+export const badMode = <page-state url-mode="path" />;
+// @ts-expect-error a binding needs its path
+export const noPath = <state-bind />;
+// @ts-expect-error not a var type
+export const badType = <state-var name="n" type="number" />;
