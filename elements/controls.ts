@@ -1,4 +1,4 @@
-import {escapeItem} from '../src/core/list.js';
+import {escapeItem, splitItems} from '../src/core/list.js';
 import {pad} from '../src/core/scalars.js';
 import type {StateVar} from '../src/core/var.js';
 
@@ -8,21 +8,41 @@ export interface ControlAdapter {
   write(value: unknown): void;
 }
 
-type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+/** Anything that takes a value: a native control, or a custom element that exposes one. */
+export type Control = HTMLElement & {value?: unknown; checked?: unknown; multiple?: unknown; setCustomValidity?(reason: string): void};
+type Native = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 /** An option of a multi-select or a box of a checkbox group. */
 type Choice = {value: string; selected?: boolean; checked?: boolean};
+
+const isNative = (el: Element): el is Native => el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
+
+/**
+ * The first control inside `root` (not inside a nested binding): a native form control, or a
+ * custom element that is form-associated or has `prop` (default: `value` or `checked`). A custom
+ * element not yet defined is passed to `pending` and skipped: the caller looks again once it is.
+ */
+export function findControl(root: Element, prop: string | null, pending: (name: string) => void): Control | undefined {
+  for (const el of root.querySelectorAll<Control>('*')) {
+    if (el.closest('state-bind') !== root) continue;
+    if (isNative(el)) return el;
+    if (!el.localName.includes('-')) continue;
+    if (!customElements.get(el.localName)) pending(el.localName);
+    else if (prop ? prop in el : (el.constructor as {formAssociated?: boolean}).formAssociated || 'value' in el || 'checked' in el) return el;
+  }
+  return undefined;
+}
 
 /** `YYYY-MM-DDTHH:mm` in local time, as `<input type="datetime-local">` shows it. */
 const localDateTime = (d: Date) =>
   `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 /**
- * How a form control maps to a var. Everything but checkboxes, radios, multi-selects and
+ * How a control maps to a var. Everything but checkboxes, radios, multi-selects and
  * datetime-local inputs goes through the var's text codec, the same text as in the URL.
  * `group` gives every input of the control's type in the binding (a radio or checkbox group).
- * Values are only ever set as `.value`, `.checked` or `.selected`, never as HTML.
+ * Values are only ever set as properties (`.value`, `.checked`...), never as HTML.
  */
-export function controlAdapter(control: Control, v: StateVar<any>, group: () => HTMLInputElement[]): ControlAdapter {
+export function controlAdapter(control: Control, v: StateVar<any>, group: () => HTMLInputElement[], prop: string | null): ControlAdapter {
   const decodes = (text: string, value: unknown) => {
     try {
       return v.equals(v.decode(text), value);
@@ -30,6 +50,8 @@ export function controlAdapter(control: Control, v: StateVar<any>, group: () => 
       return false;
     }
   };
+  const text = (value: unknown) => (value === null ? '' : v.encode(value));
+  if (!isNative(control) || prop) return customAdapter(control, v, prop, decodes, text);
   // A list var takes one item per chosen option of a multi-select, or per checked box of a group.
   const select = control instanceof HTMLSelectElement;
   const choices: false | (() => Choice[]) = select
@@ -44,7 +66,7 @@ export function controlAdapter(control: Control, v: StateVar<any>, group: () => 
       },
     };
   }
-  if (control instanceof HTMLSelectElement) {
+  if (select) {
     return {
       read: () => v.decode(control.value),
       write: (value) => {
@@ -52,16 +74,14 @@ export function controlAdapter(control: Control, v: StateVar<any>, group: () => 
       },
     };
   }
-  if (control instanceof HTMLInputElement && control.type === 'checkbox') {
-    return {read: () => control.checked, write: (value) => void (control.checked = value === true)};
-  }
-  if (control instanceof HTMLInputElement && control.type === 'radio') {
+  if (control.type === 'checkbox') return {read: () => control.checked, write: (value) => void (control.checked = value === true)};
+  if (control.type === 'radio') {
     return {
       read: () => v.decode(group().find((radio) => radio.checked)?.value ?? ''),
       write: (value) => group().forEach((radio) => (radio.checked = decodes(radio.value, value))),
     };
   }
-  if (control instanceof HTMLInputElement && control.type === 'datetime-local') {
+  if (control.type === 'datetime-local') {
     return {
       read: () => (control.value ? new Date(control.value) : null),
       write: (value) => void (control.value = value instanceof Date ? localDateTime(value) : ''),
@@ -71,8 +91,33 @@ export function controlAdapter(control: Control, v: StateVar<any>, group: () => 
     read: () => v.decode(control.value),
     write(value) {
       // Leave what the user is typing alone when it already means this value (no caret jumps).
-      if (!decodes(control.value, value)) control.value = value === null ? '' : v.encode(value);
+      if (!decodes(control.value, value)) control.value = text(value);
     },
   };
 }
 
+/**
+ * A design-system control (Shoelace, Material Web, Web Awesome...) or a form-associated custom
+ * element: its value lives in a property whose current type says how to read and write it
+ * (a boolean flag, an array of a multi-select, a number of a slider, or text).
+ */
+function customAdapter(control: Control, v: StateVar<any>, prop: string | null, decodes: (text: string, value: unknown) => boolean, text: (value: unknown) => string): ControlAdapter {
+  const flag = v.type === 'boolean' && ['checked', 'selected'].find((p) => typeof (control as never)[p] === 'boolean');
+  const key = (prop ?? (flag || 'value')) as 'value';
+  const many = () => control.multiple === true || Array.isArray(control[key]);
+  return {
+    read() {
+      const raw = control[key];
+      if (typeof raw === 'boolean' && v.type === 'boolean') return raw;
+      return v.decode(Array.isArray(raw) ? raw.map((item) => escapeItem(String(item))).join(',') : String(raw ?? ''));
+    },
+    write(value) {
+      const current = control[key];
+      if (typeof current === 'boolean') control[key] = value === true;
+      else if (many()) control[key] = text(value) ? splitItems(text(value)) : [];
+      // A slider's value is a number, even before it has one (Material's starts undefined).
+      else if (typeof current === 'number' || (current == null && (v.type === 'int' || v.type === 'float'))) control[key] = Number(text(value));
+      else if (!decodes(String(current ?? ''), value)) control[key] = text(value);
+    },
+  };
+}

@@ -2,113 +2,170 @@ import {SHOW} from '../src/core/protocol.js';
 import type {StateStore} from '../src/core/store.js';
 import type {StateVar} from '../src/core/var.js';
 import {nearestScope} from '../src/lit/runtime.js';
-import {controlAdapter, type ControlAdapter} from './controls.js';
-import {afterLoad, announceError, define, whenParsed} from './report.js';
+import {controlAdapter, findControl, type Control, type ControlAdapter} from './controls.js';
+import {afterLoad, announceError, define} from './report.js';
+import {Validity} from './validity.js';
+
+/** Events after which a control's value is read: the standard ones, and Shoelace's. */
+const TYPING = ['input', 'sl-input'];
+const COMMITS = ['change', 'sl-change'];
+
+interface Binding {
+  store: StateStore;
+  key: string;
+  /** The bound control, or 'text' in text mode. */
+  target: Control | 'text';
+  /** The `prop` and `event` attributes it was made with. */
+  options: string;
+  release(): void;
+}
 
 /**
- * Binds its first form control, two ways, to the var at `path`: text, number, range, checkbox
- * (boolean), checkbox group (list), radio group, select, multi-select (list), textarea, date and datetime-local. With no
- * control it shows the value as text. A value the user enters that fails validation marks the
- * control `aria-invalid` and keeps the last valid state.
+ * Binds its first control, two ways, to the var at `path`. A control is anything that takes a
+ * value: a native `input` (text, number, range, checkbox, checkbox group, radio group, date,
+ * datetime-local), `select` (multi-select for a list), `textarea`; a form-associated custom
+ * element; any element with a `value` or `checked` property that fires `input`/`change` (or
+ * Shoelace's `sl-input`/`sl-change`), as design systems' controls do. With no element children
+ * (or `display`), it shows the value as text, in its own shadow root after a slot for its
+ * children: children it did not create are never removed or replaced (React, Vue or htmx keep
+ * owning theirs), and snapshots of the page's markup never hold the value. A control that appears later is bound, one that leaves is released.
+ * An invalid committed entry sets `aria-invalid` and the control's validity message (or a
+ * linked message where it has no validity API) and keeps the last valid state.
  *
  * @attr path - `Namespace.var`. Changing it rebinds the control to the new var.
- * @fires page-state-error - The user entered an invalid value, or `path` names no var (bubbles, composed).
- * @fires page-state-warning - The page has loaded and `path` names no declared namespace yet; it binds when one is declared (bubbles, composed).
- * @slot - The form control, or nothing to show the value as text.
+ * @attr prop - The control's property holding its value, when detection does not fit.
+ * @attr event - An event (besides `input`/`change`) after which the value is committed, e.g. `sl-change`.
+ * @attr display - Present: show the value as text even with element children.
+ * @fires page-state-error - The user committed an invalid value, or `path` names no var (bubbles, composed).
+ * @fires page-state-warning - The page has loaded and `path` names no declared namespace yet; it binds when one is (bubbles, composed).
+ * @slot - The control, or nothing to show the value as text.
  *
  * @example
  * ```html
  * <state-bind path="Filters.q"><input type="search"></state-bind>
+ * <state-bind path="Filters.q"><sl-input label="Search"></sl-input></state-bind>
  * Page <state-bind path="Filters.page"></state-bind>
  * ```
  * @tag state-bind
  */
 export class StateBindElement extends HTMLElement {
-  #unbind?: () => void;
+  static readonly observedAttributes = ['path', 'prop', 'event', 'display'];
+  #binding?: Binding;
   #waiting = false;
-  /** Connected and told so: an upgrade reports attributes before it calls connectedCallback. */
-  #live = false;
+  /** The path a mistake was reported for (once per path, not per refresh). */
+  #reported?: string;
+  /** Our own text node (text mode), in our own shadow root beside a slot for the children: what
+   * others own stays untouched, and snapshots of the light DOM (htmx's history) never hold it. */
+  readonly #text = document.createTextNode('');
+  readonly #validity = new Validity(this);
+  readonly #children = new MutationObserver(() => this.#refresh());
 
-  static readonly observedAttributes = ['path'];
-
-  connectedCallback(): void {
-    this.#live = true;
-    whenParsed(this.#bind);
+  constructor() {
+    super();
+    this.attachShadow({mode: 'open'}).append(document.createElement('slot'), this.#text);
   }
 
-  /** A framework may set `path` after the element is connected: bind to the var it names now. */
+  connectedCallback(): void {
+    this.#children.observe(this, {childList: true, subtree: true});
+    this.#refresh();
+  }
+
+  /** A framework may set attributes after the element is connected: bind to what they say now. */
   attributeChangedCallback(): void {
-    if (!this.#live) return;
-    this.#release();
-    whenParsed(this.#bind);
+    this.#refresh();
   }
 
   disconnectedCallback(): void {
-    this.#live = false;
+    this.#children.disconnect();
     this.#release();
+    this.#wait(false);
   }
 
   #release() {
-    this.#unbind?.();
-    this.#unbind = undefined;
-    this.#wait(false);
+    this.#binding?.release();
+    this.#binding = undefined;
+    this.#text.data = '';
   }
 
-  readonly #bind = () => {
-    if (this.#unbind || !this.isConnected) return;
-    const path = this.getAttribute('path');
-    const [namespace = '', key = ''] = (path ?? '').split('.');
-    if (path && !key) return announceError(this, {namespace, key, reason: `path="${path}" is not Namespace.var`, raw: path});
+  /** Brings the binding in line with `path`, the attributes and the children; idempotent. */
+  readonly #refresh = (): void => {
+    if (!this.isConnected) return;
+    const path = this.getAttribute('path') ?? '';
+    const [namespace = '', key = ''] = path.split('.');
+    const report = (reason: string, warning = false) => {
+      if (this.#reported !== path) announceError(this, {namespace, key, reason, raw: path}, warning);
+      this.#reported = path;
+    };
+    if (path && !key) return this.#release(), report(`path="${path}" is not Namespace.var`);
     const store = nearestScope(this).find(namespace);
+    this.#wait(!store);
     if (!store) {
       // Declared later (markup further down, a script) or a path still to come: wait, never silently.
-      this.#wait(true);
-      const reason = `path="${path ?? ''}": no namespace "${namespace}" is declared yet; binding when one is`;
-      return afterLoad(() => this.#waiting && announceError(this, {namespace, key, reason, raw: path}, true));
+      this.#release();
+      const reason = `path="${path}": no namespace "${namespace}" is declared yet; binding when one is`;
+      return afterLoad(() => this.#waiting && report(reason, true));
     }
-    this.#wait(false);
-    if (!Object.hasOwn(store.definition.vars, key)) {
-      return announceError(this, {namespace, key, reason: `no var "${key}" in ${namespace} (path="${path}")`, raw: path});
-    }
-    this.#unbind = this.#connect(store, key);
+    if (!Object.hasOwn(store.definition.vars, key)) return this.#release(), report(`no var "${key}" in ${namespace} (path="${path}")`);
+    const prop = this.getAttribute('prop');
+    const options = `${prop} ${this.getAttribute('event')}`;
+    const hasElements = [...this.children].some((el) => el !== this.#validity.message);
+    // Element children but no control (yet): nothing to show, nothing to bind.
+    const target = this.hasAttribute('display') || !hasElements ? 'text' : findControl(this, prop, this.#whenDefined);
+    const current = this.#binding;
+    if (current && current.store === store && current.key === key && current.target === target && current.options === options) return;
+    this.#release();
+    if (!target) return;
+    this.#binding = this.#bind(store, key, target, prop, options);
     store[SHOW]?.(); // what is on screen is in the URL
   };
+
+  readonly #whenDefined = (name: string) => void customElements.whenDefined(name).then(this.#refresh);
 
   #wait(on: boolean) {
     if (on === this.#waiting) return;
     this.#waiting = on;
-    document[on ? 'addEventListener' : 'removeEventListener']('page-state-declared', this.#bind);
+    document[on ? 'addEventListener' : 'removeEventListener']('page-state-declared', this.#refresh);
   }
 
-  #connect(store: StateStore, key: string): () => void {
+  #bind(store: StateStore, key: string, target: Control | 'text', prop: string | null, options: string): Binding {
     const v = store.definition.vars[key] as StateVar<any>;
-    const control = this.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea');
+    const control = target === 'text' ? undefined : target;
+    const group = () => (control instanceof HTMLInputElement ? [...this.querySelectorAll<HTMLInputElement>(`input[type=${control.type}]`)] : []);
     const adapter: ControlAdapter = control
-      ? controlAdapter(control, v, () => [...this.querySelectorAll<HTMLInputElement>(`input[type=${control.type}]`)])
-      : {read: () => store.peek(key), write: (value) => void (this.textContent = value === null ? '' : v.encode(value))};
-    const onInput = () => {
-      let value: unknown;
+      ? controlAdapter(control, v, group, prop)
+      : {read: () => store.peek(key), write: (value) => void (this.#text.data = value === null ? '' : v.encode(value))};
+    const validity = this.#validity;
+    const owns = (target: EventTarget | null) => target === control || group().includes(target as HTMLInputElement);
+    const onEvent = (event: Event) => {
+      if (!control || !owns(event.target)) return;
       try {
-        value = adapter.read();
-        store.set(key, value as never);
-        control?.removeAttribute('aria-invalid');
+        store.set(key, adapter.read() as never);
+        validity.clear(control);
       } catch (error) {
-        control?.setAttribute('aria-invalid', 'true');
-        const raw = control instanceof HTMLSelectElement && control.multiple ? [...control.selectedOptions].map((o) => o.value) : control?.value;
-        announceError(this, {namespace: store.definition.name, key, reason: (error as Error).message, raw});
+        // Half-typed entries (an empty or '-' number) are judged when the control commits.
+        if (TYPING.includes(event.type)) return;
+        const reason = (error as Error).message;
+        validity.mark(control, reason);
+        this.dispatchEvent(new CustomEvent('page-state-error', {detail: {namespace: store.definition.name, key, reason, raw: (control as {value?: unknown}).value}, bubbles: true, composed: true}));
       }
     };
+    const events = [...TYPING, ...COMMITS, ...(this.getAttribute('event') ? [this.getAttribute('event')!] : [])];
     adapter.write(store.get(key));
     const stop = store.subscribe(() => {
       adapter.write(store.peek(key));
-      control?.removeAttribute('aria-invalid');
+      if (control) validity.clear(control);
     }, [key]);
-    this.addEventListener('input', onInput);
-    this.addEventListener('change', onInput);
-    return () => {
-      stop();
-      this.removeEventListener('input', onInput);
-      this.removeEventListener('change', onInput);
+    for (const type of events) this.addEventListener(type, onEvent);
+    return {
+      store,
+      key,
+      target,
+      options,
+      release: () => {
+        stop();
+        for (const type of events) this.removeEventListener(type, onEvent);
+        if (control) validity.clear(control);
+      },
     };
   }
 }

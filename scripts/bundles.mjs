@@ -93,6 +93,11 @@ export async function buildBundles() {
     withVite('test/fixtures/error-name.js', 'error-name'),
     withEsbuild('test/fixtures/react-app.tsx', 'react-app'),
     withEsbuild('test/fixtures/vue-app.ts', 'vue-app'),
+    withEsbuild('test/fixtures/shoelace.js', 'shoelace'),
+    withEsbuild('test/fixtures/material.js', 'material'),
+    withEsbuild('test/fixtures/webawesome.js', 'webawesome'),
+    withEsbuild('test/fixtures/react-toggle.tsx', 'react-toggle'),
+    withEsbuild('test/fixtures/vue-toggle.ts', 'vue-toggle'),
     // A server's bundle of page-state/core: it must import and run in Node, with no DOM.
     withEsbuild('docs/recipes/server.ts', 'server-recipe', {platform: 'node'}),
   ]);

@@ -16,7 +16,7 @@ describe('custom-elements.json', () => {
       'page-state': ['url-mode', 'keep-params', 'endpoint', 'persist'],
       'state-namespace': ['name', 'url-prefix', 'url-selfish', 'share-url-with', 'restore-url-on-touch', 'clear-on-default', 'history', 'persist', 'version'],
       'state-var': ['name', 'type', 'default', 'url-key', 'persist', 'history', 'values', 'of'],
-      'state-bind': ['path'],
+      'state-bind': ['path', 'prop', 'event', 'display'],
       'state-focus': ['namespace'],
     };
     for (const [tag, attributes] of Object.entries(expected)) {

@@ -43,6 +43,8 @@ describe('page-state beside htmx 2', () => {
   });
 
   const text = (page: Page, selector: string) => page.locator(selector).textContent();
+  // <state-bind> shows a value in its own shadow root.
+  const PAGE = `document.querySelector('#page state-bind')?.shadowRoot?.textContent`;
 
   for (const variant of ['wrapped', 'bare']) {
     it(`${variant === 'wrapped' ? 'with' : 'without'} a <page-state>: boosted and partial pushes show in the bound controls, history restores them`, async () => {
@@ -61,19 +63,19 @@ describe('page-state beside htmx 2', () => {
 
       await page.click('#next'); // hx-get + hx-push-url: a partial swap, and a push of ?f_p=2
       await page.waitForURL(`${server.base}/h/${variant}/results?f_p=2`);
-      await page.waitForFunction(() => document.querySelector('#page')?.textContent === '2');
+      await page.waitForFunction(`${PAGE} === '2'`);
       assert.equal(await text(page, '#results'), 'results of page 2');
       assert.equal(await page.inputValue('#q'), ''); // absent from the pushed URL: the default
       assert.equal(await length(), start + 2);
 
       await page.goBack(); // htmx restores b from its cache
       await page.waitForURL(`${server.base}/h/${variant}/b?f_q=abc`);
-      await page.waitForFunction(() => (document.querySelector('#q') as HTMLInputElement | null)?.value === 'abc' && document.querySelector('#page')?.textContent === '1');
+      await page.waitForFunction(`document.querySelector('#q')?.value === 'abc' && ${PAGE} === '1'`);
       await page.goForward();
       await page.waitForURL(`${server.base}/h/${variant}/results?f_p=2`);
-      await page.waitForFunction(() => document.querySelector('#page')?.textContent === '2');
+      await page.waitForFunction(`${PAGE} === '2'`);
       await page.reload();
-      await page.waitForFunction(() => document.querySelector('#page')?.textContent === '2');
+      await page.waitForFunction(`${PAGE} === '2'`);
       assert.equal(page.url(), `${server.base}/h/${variant}/results?f_p=2`);
 
       await page.fill('#q', 'typed'); // and page-state's own write lands in the current entry

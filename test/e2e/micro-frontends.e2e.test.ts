@@ -41,7 +41,7 @@ describe('micro-frontends: separately bundled copies in any load order', () => {
       // Deep-link params reach every module, the late one included; the selfish inbox purged only junk.
       assert.equal(await inboxQuery(page).inputValue(), 'mail');
       assert.equal(await calendarView(page).inputValue(), 'week');
-      assert.equal(await page.locator('inbox-app state-bind[path="NavState.section"]').textContent(), 'calendar');
+      assert.equal(await page.locator('inbox-app state-bind[path="NavState.section"]').evaluate((bind) => bind.shadowRoot!.textContent), 'calendar');
       await page.waitForFunction(() => !location.search.includes('junk'));
       assert.deepEqual(params(page.url()), ['cal_view=week', 'in_query=mail', 'nav_section=calendar', `order=${order}`, 'utm_source=news']);
       const state = await page.evaluate(() => ({

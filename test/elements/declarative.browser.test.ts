@@ -63,7 +63,7 @@ describe('declarative elements from the CDN file', () => {
     expect(decodeURIComponent(win.location.search)).to.equal(
       '?s_q=printer&s_exact=true&s_sort=top&s_tags=bug,a\\,b&s_p=3&s_color=green&s_due=2026-11-22',
     );
-    expect($('#echo').textContent).to.equal('You searched: printer');
+    expect($('#echo state-bind').shadowRoot!.textContent).to.equal('printer'); // shown in its own shadow root
 
     const reloaded = await open(win.location.href, page.frame);
     const r = reloaded.$;
@@ -150,8 +150,10 @@ describe('declarative elements from the CDN file', () => {
     const payload = '<img src=x onerror="window.pwned=1">';
     const {$, doc, win} = await open(`/test/pages/declarative.html?s_q=${encodeURIComponent(payload)}`);
     expect($('#q').value).to.equal(payload);
-    expect($('#echo').textContent).to.equal(`You searched: ${payload}`);
+    const shown = $('#echo state-bind').shadowRoot!;
+    expect(shown.textContent).to.equal(payload);
     expect(doc.querySelector('img')).to.equal(null);
+    expect(shown.querySelector('img')).to.equal(null);
     expect((win as Window & {pwned?: number}).pwned).to.equal(undefined);
   });
 
@@ -159,7 +161,8 @@ describe('declarative elements from the CDN file', () => {
     const {$, win} = await open('/test/pages/declarative.html?s_p=2');
     const heard = oneEvent(win.document, 'page-state-error');
     $('#page').value = '2x';
-    $('#page').dispatchEvent(new Event('input', {bubbles: true}));
+    $('#page').dispatchEvent(new Event('input', {bubbles: true})); // still typing: no error yet
+    $('#page').dispatchEvent(new Event('change', {bubbles: true})); // committed
     const {detail} = (await heard) as CustomEvent<ErrorDetail>;
     expect(detail).to.include({namespace: 'Search', key: 'page', raw: '2x'});
     expect($('#page').getAttribute('aria-invalid')).to.equal('true');
