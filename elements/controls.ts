@@ -51,60 +51,31 @@ export function controlAdapter(control: Control, v: StateVar<any>, group: () => 
     }
   };
   const text = (value: unknown) => (value === null ? '' : v.encode(value));
-  if (!isNative(control) || prop) return customAdapter(control, v, prop, decodes, text);
-  // A list var takes one item per chosen option of a multi-select, or per checked box of a group.
+  const native = isNative(control) && !prop;
   const select = control instanceof HTMLSelectElement;
-  const choices: false | (() => Choice[]) = select
-    ? control.multiple && (() => [...control.options])
-    : control.type === 'checkbox' && v.type.startsWith('list<') && group;
+  // A list var takes one item per chosen option of a multi-select, or per checked box of a group;
+  // a radio group is one value.
+  const choices: false | (() => Choice[]) =
+    native && (select ? control.multiple && (() => [...control.options]) : (control as HTMLInputElement).type === 'radio' || ((control as HTMLInputElement).type === 'checkbox' && v.type.startsWith('list<')) ? group : false);
   if (choices) {
     const flag = select ? 'selected' : 'checked';
+    const chosen = (value: unknown, c: Choice) => (v.type.startsWith('list<') ? (value as unknown[]).some((item) => decodes(escapeItem(c.value), [item])) : decodes(c.value, value));
     return {
-      read: () => v.decode(choices().filter((c) => c[flag]).map((c) => escapeItem(c.value)).join(',')),
-      write(value) {
-        for (const c of choices()) c[flag] = (value as unknown[]).some((item) => decodes(escapeItem(c.value), [item]));
-      },
+      read: () => v.decode(choices().filter((c) => c[flag]).map((c) => (v.type.startsWith('list<') ? escapeItem(c.value) : c.value)).join(',')),
+      write: (value) => choices().forEach((c) => (c[flag] = chosen(value, c))),
     };
   }
-  if (select) {
+  if (native && (control as HTMLInputElement).type === 'datetime-local') {
     return {
-      read: () => v.decode(control.value),
-      write: (value) => {
-        for (const option of control.options) option.selected = decodes(option.value, value);
-      },
-    };
-  }
-  if (control.type === 'checkbox') return {read: () => control.checked, write: (value) => void (control.checked = value === true)};
-  if (control.type === 'radio') {
-    return {
-      read: () => v.decode(group().find((radio) => radio.checked)?.value ?? ''),
-      write: (value) => group().forEach((radio) => (radio.checked = decodes(radio.value, value))),
-    };
-  }
-  if (control.type === 'datetime-local') {
-    return {
-      read: () => (control.value ? new Date(control.value) : null),
+      read: () => (control.value ? new Date(control.value as string) : null),
       write: (value) => void (control.value = value instanceof Date ? localDateTime(value) : ''),
     };
   }
-  return {
-    read: () => v.decode(control.value),
-    write(value) {
-      // Leave what the user is typing alone when it already means this value (no caret jumps).
-      if (!decodes(control.value, value)) control.value = text(value);
-    },
-  };
-}
-
-/**
- * A design-system control (Shoelace, Material Web, Web Awesome...) or a form-associated custom
- * element: its value lives in a property whose current type says how to read and write it
- * (a boolean flag, an array of a multi-select, a number of a slider, or text).
- */
-function customAdapter(control: Control, v: StateVar<any>, prop: string | null, decodes: (text: string, value: unknown) => boolean, text: (value: unknown) => string): ControlAdapter {
+  // Everything else holds its value in one property, whose type says how to read and write it:
+  // a boolean flag (a checkbox, a switch), an array (a multi-select), a number (a slider) or text,
+  // the var's text in the URL.
   const flag = v.type === 'boolean' && ['checked', 'selected'].find((p) => typeof (control as never)[p] === 'boolean');
   const key = (prop ?? (flag || 'value')) as 'value';
-  const many = () => control.multiple === true || Array.isArray(control[key]);
   return {
     read() {
       const raw = control[key];
@@ -114,9 +85,10 @@ function customAdapter(control: Control, v: StateVar<any>, prop: string | null, 
     write(value) {
       const current = control[key];
       if (typeof current === 'boolean') control[key] = value === true;
-      else if (many()) control[key] = text(value) ? splitItems(text(value)) : [];
+      else if (control.multiple === true || Array.isArray(current)) control[key] = text(value) ? splitItems(text(value)) : [];
       // A slider's value is a number, even before it has one (Material's starts undefined).
       else if (typeof current === 'number' || (current == null && (v.type === 'int' || v.type === 'float'))) control[key] = Number(text(value));
+      // Leave what the user is typing alone when it already means this value (no caret jumps).
       else if (!decodes(String(current ?? ''), value)) control[key] = text(value);
     },
   };

@@ -1,11 +1,11 @@
 let ids = 0;
+type Checked = HTMLElement & {setCustomValidity?(reason: string): void};
 
 /**
  * How a binding tells the user (and assistive technology) that an entry was rejected:
  * `aria-invalid`, and the reason as the control's validity message where it has
- * `setCustomValidity` (native controls, form-associated and design-system elements), else as a
- * visually hidden message of the binding's own, linked with `aria-errormessage` and
- * `aria-describedby`.
+ * `setCustomValidity` (native, form-associated and design-system controls), else as a visually
+ * hidden message of the binding's own, linked with `aria-errormessage` and `aria-describedby`.
  */
 export class Validity {
   /** The binding's own message element, while one is shown. */
@@ -13,28 +13,36 @@ export class Validity {
 
   constructor(private readonly host: HTMLElement) {}
 
-  mark(control: HTMLElement & {setCustomValidity?(reason: string): void}, reason: string): void {
+  mark(control: Checked, reason: string): void {
     control.setAttribute('aria-invalid', 'true');
-    if (typeof control.setCustomValidity === 'function') return control.setCustomValidity(reason);
-    const message = (this.message ??= Object.assign(document.createElement('span'), {id: `state-bind-error-${++ids}`}));
-    message.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap';
+    if (control.setCustomValidity) return control.setCustomValidity(reason);
+    this.#link(control, false);
+    const message = (this.message ??= document.createElement('span'));
+    message.id ||= `state-bind-error-${++ids}`;
+    message.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)';
     message.textContent = reason;
     this.host.append(message);
-    control.setAttribute('aria-errormessage', message.id);
-    control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby')?.replace(message.id, '').trim() ?? ''} ${message.id}`.trim());
+    this.#link(control, true);
   }
 
-  clear(control: HTMLElement & {setCustomValidity?(reason: string): void}): void {
+  clear(control: Checked): void {
     if (!control.hasAttribute('aria-invalid')) return;
     control.removeAttribute('aria-invalid');
     control.setCustomValidity?.('');
-    const {message} = this;
-    if (!message) return;
+    this.#link(control, false);
+    this.message?.remove();
     this.message = undefined;
-    message.remove();
-    control.removeAttribute('aria-errormessage');
-    const rest = control.getAttribute('aria-describedby')?.replace(message.id, '').trim();
-    if (rest) control.setAttribute('aria-describedby', rest);
-    else control.removeAttribute('aria-describedby');
+  }
+
+  /** Adds (or removes) the message to the control's `aria-errormessage` and `aria-describedby`. */
+  #link(control: Checked, on: boolean) {
+    const id = this.message?.id;
+    if (!id) return;
+    for (const attr of ['aria-errormessage', 'aria-describedby']) {
+      const ids = (control.getAttribute(attr) ?? '').split(' ').filter((x) => x && x !== id);
+      if (on) ids.push(id);
+      if (ids.length) control.setAttribute(attr, ids.join(' '));
+      else control.removeAttribute(attr);
+    }
   }
 }

@@ -14,15 +14,17 @@ const KiB = 1024;
  * lists 12.93 KiB, + adopting every other writer's URL changes, landing snapshots and verified
  * writes (issue 11) 13.76 KiB, + snapshot(), bound methods, page-state/core's parseUrl and
  * serializeUrl re-exported, the root-store warning (issue 14) 14.43 KiB, + <state-bind> binding any
- * control, owning only its shadow text, validity messages (issue 13) 15.34 KiB: over the contract's
- * 14 KiB, to be won back before issues 13 and 14 are resolved (all long message strings
+ * control, owning only its shadow text, validity messages (issue 13) 15.34 KiB, trimmed to 15.27 KiB
+ * (one adapter for every single-value control, a shorter validity fallback). By layer: core 6.55,
+ * + URL sync 9.40, + persistence and Lit 12.06, + <page-state> 12.59, + declarative elements
+ * 15.27 KiB. Over the contract's 14 KiB: a decision for the contract's owner (issue 14's note) (all long message strings
  * together are worth ~1.5 KiB; the pure core alone, without URL, storage, Lit or elements, is
  * 5.43 KiB). Until the budget is renegotiated or the code trimmed, the
  * ceiling is a ratchet: it moves up only when a feature lands (with the numbers in the commit),
  * never for a refactor.
  */
 const OWN_CODE_TARGET = 6 * KiB;
-const OWN_CODE_CEILING = 15.35 * KiB;
+const OWN_CODE_CEILING = 15.3 * KiB;
 
 describe('size budgets', () => {
   it('own code stays under its ceiling (target: 6 KiB min+gzip)', async () => {
