@@ -7,16 +7,12 @@ import type {ElementAttributes} from './attributes.js';
 type Props<Tag extends keyof ElementAttributes> = DetailedHTMLProps<HTMLAttributes<HTMLElementTagNameMap[Tag]>, HTMLElementTagNameMap[Tag]> &
   ElementAttributes[Tag];
 
+type Elements = {[Tag in keyof ElementAttributes]: Props<Tag>};
+
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
-    interface IntrinsicElements {
-      'page-state': Props<'page-state'>;
-      'state-namespace': Props<'state-namespace'>;
-      'state-var': Props<'state-var'>;
-      'state-bind': Props<'state-bind'>;
-      'state-focus': Props<'state-focus'>;
-    }
+    interface IntrinsicElements extends Elements {}
   }
 }
 

@@ -8,14 +8,10 @@ import type {ElementAttributes} from './attributes.js';
 type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
 type Props<Tag extends keyof ElementAttributes> = DefineComponent<{[K in keyof ElementAttributes[Tag] as Camel<K & string>]: ElementAttributes[Tag][K]}>;
 
+type Elements = {[Tag in keyof ElementAttributes]: Props<Tag>};
+
 declare module 'vue' {
-  interface GlobalComponents {
-    'page-state': Props<'page-state'>;
-    'state-namespace': Props<'state-namespace'>;
-    'state-var': Props<'state-var'>;
-    'state-bind': Props<'state-bind'>;
-    'state-focus': Props<'state-focus'>;
-  }
+  interface GlobalComponents extends Elements {}
 }
 
 export type {ElementAttributes};
