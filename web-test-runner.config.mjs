@@ -6,7 +6,7 @@ import {createSessionHandler, memoryStore} from './.build/src/server/index.js';
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 // The server session store the browser tests persist into (compiled by tsc beforehand).
-const sessions = createSessionHandler({secret: 'browser tests', store: memoryStore()});
+const sessions = createSessionHandler({secret: 'the browser tests secret, 32+ chars', store: memoryStore()});
 
 export default {
   middleware: [

@@ -77,17 +77,46 @@ async function load(listener: RequestListener) {
   return {requestsPerSecond: r.requests.average, p99Ms: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts, acknowledged: acknowledged.length, lost};
 }
 
+const SECRET = 'the benchmark secret, 32 characters';
+/** The throughput rows write a new namespace per request: no quota, as the bare baseline has none. */
+const UNLIMITED = {namespaces: Infinity, bytes: Infinity};
+
+/**
+ * A normal user's GET p99 while 4 connections read another session: a small one, or one at its
+ * quota (100 namespaces, 1 MiB). One big session must not slow everyone else down.
+ */
+async function neighbourLoad(big: boolean) {
+  const files = fileStore(mkdtempSync(join(tmpdir(), 'page-state-bench-')));
+  const server = createServer(createSessionHandler({secret: SECRET, store: files}) as unknown as RequestListener).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const put = async (cookie: string, ns: string, size: number) => {
+    const r = await fetch(`${base}/page-state/${ns}`, {method: 'PUT', headers: {'content-type': 'application/json', cookie}, body: JSON.stringify({version: 1, values: {text: 'x'.repeat(size)}})});
+    return r.headers.get('set-cookie')?.split(';')[0] ?? cookie;
+  };
+  const user = await put('', 'Draft', 200);
+  let other = await put('', 'ns0', big ? 10_000 : 200);
+  for (let i = 1; i < (big ? 100 : 1); i++) other = await put(other, `ns${i}`, 10_000);
+  const reads = autocannon({url: base, connections: 4, duration: SECONDS, requests: [{method: 'GET', path: '/page-state/ns0', headers: {cookie: other}}]} as never);
+  const mine = await autocannon({url: base, connections: 1, duration: SECONDS, requests: [{method: 'GET', path: '/page-state/Draft', headers: {cookie: user}}]} as never);
+  await reads;
+  server.close();
+  files.close();
+  return {p99Ms: (mine as unknown as {latency: {p99: number}}).latency.p99};
+}
+
 export async function serverLoad() {
   const bare = await load(bareHandler());
+  const neighbours = {small: await neighbourLoad(false), atQuota: await neighbourLoad(true)};
   const files = fileStore(mkdtempSync(join(tmpdir(), 'page-state-bench-')));
-  const file = await load(createSessionHandler({secret: 'bench', store: files}) as unknown as RequestListener);
+  const file = await load(createSessionHandler({secret: SECRET, store: files, quota: UNLIMITED}) as unknown as RequestListener);
   files.close();
   const redis = await startRedis();
   const client = createClient({url: redis.url});
   client.on('error', () => {});
   await client.connect();
-  const viaRedis = await load(createSessionHandler({secret: 'bench', store: redisStore(client)}) as unknown as RequestListener);
+  const viaRedis = await load(createSessionHandler({secret: SECRET, store: redisStore(client), quota: UNLIMITED}) as unknown as RequestListener);
   await client.quit();
   await redis.stop();
-  return {bare, file, redis: viaRedis};
+  return {bare, file, redis: viaRedis, neighbours};
 }

@@ -5,34 +5,47 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 /** Whether `id` is a lowercase UUIDv4, the only session id page-state issues. */
 export const isSessionId = (id: string): boolean => UUID_V4.test(id);
 
-const signature = (id: string, secret: string) => createHmac('sha256', secret).update(id).digest('base64url');
+const mac = (payload: string, secret: string) => createHmac('sha256', secret).update(payload).digest('base64url');
 
-/** A new session id and its cookie value `<uuid>.<base64url HMAC-SHA256>`. */
-export function newSession(secret: string): {id: string; value: string} {
-  const id = randomUUID();
-  return {id, value: `${id}.${signature(id, secret)}`};
+/** The cookie value of session `id` issued at `now` (ms): `<uuid>.<issued, base 36 seconds>.<HMAC-SHA256>`. */
+export function signSession(id: string, secret: string, now: number): string {
+  const payload = `${id}.${Math.floor(now / 1000).toString(36)}`;
+  return `${payload}.${mac(payload, secret)}`;
 }
 
-/** The session id of a cookie value, or undefined when it is malformed, forged or tampered. */
-export function verifySession(value: string | undefined, secret: string): string | undefined {
-  const dot = value?.indexOf('.') ?? -1;
-  if (!value || dot < 0) return undefined;
-  const id = value.slice(0, dot);
-  if (!isSessionId(id)) return undefined;
-  const given = Buffer.from(value.slice(dot + 1));
-  const expected = Buffer.from(signature(id, secret));
-  return given.length === expected.length && timingSafeEqual(given, expected) ? id : undefined;
+/** A new session id. */
+export const newSessionId = (): string => randomUUID();
+
+/**
+ * The session of a cookie value: its id, and whether it was signed with an older secret (to be
+ * re-signed). Undefined when malformed, forged, tampered, or issued more than `ttlSeconds` ago.
+ * Every secret is tried, in constant time each.
+ */
+export function verifySession(value: string, secrets: readonly string[], ttlSeconds: number, now: number): {id: string; old: boolean} | undefined {
+  const [id = '', issued = '', given = '', extra] = value.split('.');
+  if (extra !== undefined || !isSessionId(id) || !/^[0-9a-z]{1,10}$/.test(issued)) return undefined;
+  const age = now / 1000 - parseInt(issued, 36);
+  if (!(age < ttlSeconds) || age < -60) return undefined;
+  const signature = Buffer.from(given);
+  const index = secrets.findIndex((secret) => {
+    const expected = Buffer.from(mac(`${id}.${issued}`, secret));
+    return expected.length === signature.length && timingSafeEqual(expected, signature);
+  });
+  return index < 0 ? undefined : {id, old: index > 0};
 }
 
-/** The value of cookie `name` in a `Cookie` header. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+/** Every value of cookie `name` in the request's `Cookie` headers. */
+export function cookieValues(headers: readonly string[], name: string): string[] {
+  const values: string[] = [];
+  for (const header of headers) {
+    for (const part of header.split(';')) {
+      const eq = part.indexOf('=');
+      if (eq > 0 && part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
+    }
   }
-  return undefined;
+  return values;
 }
 
-/** A `Set-Cookie` value; `maxAge` 0 expires the cookie. */
+/** A `Set-Cookie` value; `maxAge` 0 expires the cookie. `Path=/` always, so `__Host-` names are valid. */
 export const sessionCookie = (name: string, value: string, maxAge: number, secure: boolean): string =>
   `${name}=${value}; Max-Age=${maxAge}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;

@@ -1,15 +1,10 @@
 import {randomBytes, randomUUID} from 'node:crypto';
 import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
-import {open, readdir, readFile, rename, rm, stat} from 'node:fs/promises';
+import {mkdir, open, readdir, readFile, rename, rm, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {StoredState} from '../core/ports.js';
 import {isSessionId} from './cookie.js';
-import type {SessionStore} from './store.js';
-
-interface SessionFile {
-  expires: number;
-  data: Record<string, StoredState>;
-}
+import {checkQuota, type SessionStore} from './store.js';
 
 /**
  * Options of {@link fileStore}.
@@ -23,13 +18,39 @@ export interface FileStoreOptions {
   /** How often expired sessions (and temp files left by a crash) are removed. Default 10 min. */
   sweepEveryMs?: number;
   now?: () => number;
+  /** Reports a failed background sweep (a removed directory, a full disk). Default: one console.error line. */
+  onError?: (error: unknown) => void;
+}
+
+const EXPIRES = '.expires';
+const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+/** Writes `text` to `path` atomically: a synced temp file renamed over it, then the folder synced. */
+async function writeAtomically(folder: string, name: string, text: string, sync: boolean) {
+  const temp = join(folder, `.${name}.${randomUUID()}.tmp`);
+  const handle = await open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(text);
+    if (sync) await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, join(folder, name));
+  if (!sync) return;
+  const dir = await open(folder, 'r');
+  try {
+    await dir.sync(); // the rename itself survives a crash
+  } finally {
+    await dir.close();
+  }
 }
 
 /**
- * Sessions as files in `dir`, one JSON file per session: the embedded default. Writes go to a
- * temp file that is synced and then renamed over the old one, so a crash mid-write leaves the
- * previous content readable; writes to one session are serialized, so concurrent writes to
- * different namespaces all survive. Expired sessions are swept.
+ * Sessions as folders in `dir`, one JSON file per namespace: the embedded default. A write
+ * touches only its namespace's file (a synced temp file renamed over it, the folder synced),
+ * so a crash mid-write leaves the previous content readable; a read reads only the namespace
+ * asked for, however large the session. Writes to one session are serialized in this process.
+ * Expired sessions are swept.
  *
  * @example
  * ```ts
@@ -38,31 +59,20 @@ export interface FileStoreOptions {
  * ```
  */
 export function fileStore(dir: string, options: FileStoreOptions = {}): SessionStore & {sweep(): Promise<number>; close(): void} {
-  const {sweepEveryMs = 600_000, now = Date.now} = options;
+  const {sweepEveryMs = 600_000, now = Date.now, onError = (error: unknown) => console.error(`page-state file store: sweep failed: ${String(error)}`)} = options;
   mkdirSync(dir, {recursive: true, mode: 0o700});
-  const pathOf = (session: string) => {
+  const folderOf = (session: string) => {
     if (!isSessionId(session)) throw new Error('not a session id'); // never a path of the caller's choosing
-    return join(dir, `${session}.json`);
+    return join(dir, session);
   };
-  const read = async (session: string): Promise<SessionFile | undefined> => {
+  /** When the session expires (ms), or 0 when it has no folder. */
+  const expiry = async (folder: string) => {
     try {
-      const file = JSON.parse(await readFile(pathOf(session), 'utf8')) as SessionFile;
-      return file.expires > now() ? file : undefined;
+      return Number(await readFile(join(folder, EXPIRES), 'utf8')) || 0;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if (missing(error)) return 0;
       throw error;
     }
-  };
-  const write = async (session: string, file: SessionFile) => {
-    const temp = join(dir, `.${session}.${randomUUID()}.tmp`);
-    const handle = await open(temp, 'w', 0o600);
-    try {
-      await handle.writeFile(JSON.stringify(file));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, pathOf(session));
   };
   const queues = new Map<string, Promise<unknown>>();
   /** Runs `task` after every earlier task of the same session. */
@@ -76,42 +86,66 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
 
   const sweep = async () => {
     let removed = 0;
-    for (const name of await readdir(dir)) {
-      const path = join(dir, name);
+    for (const entry of await readdir(dir, {withFileTypes: true})) {
+      if (!entry.isDirectory() || !isSessionId(entry.name)) continue;
+      const folder = join(dir, entry.name);
       try {
-        const expired = name.endsWith('.json')
-          ? (JSON.parse(await readFile(path, 'utf8')) as SessionFile).expires <= now()
-          : name.endsWith('.tmp') && (await stat(path)).mtimeMs < now() - 60_000;
-        if (expired) {
-          await rm(path, {force: true});
+        if ((await expiry(folder)) <= now()) {
+          await rm(folder, {recursive: true, force: true});
           removed++;
+          continue;
+        }
+        for (const name of await readdir(folder)) {
+          if (name.endsWith('.tmp') && (await stat(join(folder, name))).mtimeMs < now() - 60_000) {
+            await rm(join(folder, name), {force: true});
+            removed++;
+          }
         }
       } catch {
-        // A file that vanished or is being replaced: the next sweep sees it.
+        // A folder that vanished or is being written: the next sweep sees it.
       }
     }
     return removed;
   };
-  const timer = setInterval(() => void sweep(), sweepEveryMs);
+  // A background task must never leave an unhandled rejection: it would end the process.
+  const timer = setInterval(() => void sweep().catch(onError), sweepEveryMs);
   timer.unref();
 
   return {
-    get: async (session, namespace) => (await read(session))?.data[namespace],
-    set: (session, namespace, data, ttlSeconds) =>
+    async get(session, namespace) {
+      const folder = folderOf(session);
+      if ((await expiry(folder)) <= now()) return undefined;
+      try {
+        return JSON.parse(await readFile(join(folder, `${namespace}.json`), 'utf8')) as StoredState;
+      } catch (error) {
+        if (missing(error)) return undefined;
+        throw error;
+      }
+    },
+    set: (session, namespace, data, ttlSeconds, quota) =>
       serialized(session, async () => {
-        const file = (await read(session)) ?? {expires: 0, data: {}};
-        file.data[namespace] = data;
-        file.expires = now() + ttlSeconds * 1000;
-        await write(session, file);
+        const folder = folderOf(session);
+        const expires = await expiry(folder);
+        if (expires <= now()) await rm(folder, {recursive: true, force: true}); // an expired session starts afresh
+        await mkdir(folder, {recursive: true, mode: 0o700});
+        const text = JSON.stringify(data);
+        if (quota && (Number.isFinite(quota.namespaces) || Number.isFinite(quota.bytes))) {
+          let count = 1;
+          let bytes = Buffer.byteLength(text);
+          for (const name of await readdir(folder)) {
+            if (!name.endsWith('.json') || name.startsWith('.') || name === `${namespace}.json`) continue;
+            count++;
+            bytes += (await stat(join(folder, name))).size;
+          }
+          checkQuota(count, bytes, quota);
+        }
+        await writeAtomically(folder, `${namespace}.json`, text, true);
+        // The expiry slides at most once per tenth of the TTL: most writes leave it alone.
+        const target = now() + ttlSeconds * 1000;
+        if (expires < target - ttlSeconds * 100) await writeAtomically(folder, EXPIRES, String(target), false);
       }),
-    delete: (session, namespace) =>
-      serialized(session, async () => {
-        const file = await read(session);
-        if (!file || !(namespace in file.data)) return;
-        delete file.data[namespace];
-        await write(session, file);
-      }),
-    clear: (session) => serialized(session, () => rm(pathOf(session), {force: true})),
+    delete: (session, namespace) => serialized(session, () => rm(join(folderOf(session), `${namespace}.json`), {force: true})),
+    clear: (session) => serialized(session, () => rm(folderOf(session), {recursive: true, force: true})),
     secret() {
       const path = join(dir, 'secret');
       try {

@@ -1,37 +1,43 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {NAME} from '../core/define.js';
 import type {StoredState} from '../core/ports.js';
-import {newSession, readCookie, sessionCookie, verifySession} from './cookie.js';
-import type {SessionStore} from './store.js';
+import {readNodeBody, readStreamBody, tooDeep, type Body} from './body.js';
+import {cookieValues, newSessionId, sessionCookie, signSession, verifySession} from './cookie.js';
+import {QuotaError, type Quota, type SessionStore} from './store.js';
 
 /**
  * Options of {@link createSessionHandler}.
  *
  * @example
  * ```ts
- * createSessionHandler({secret: process.env.PAGE_STATE_SECRET, store, basePath: '/api/state', ttlSeconds: 7 * 86400, maxBytes: 16384});
+ * createSessionHandler({secret: [process.env.NEW_SECRET!, process.env.OLD_SECRET!], store, trustProxy: true, quota: {namespaces: 20, bytes: 65536}});
  * ```
  */
 export interface SessionHandlerOptions {
-  /** Signs session cookies. Default `PAGE_STATE_SECRET`, else one kept by the store (file store). */
-  secret?: string;
+  /** Signs session cookies: the first signs, every one verifies (rotation). At least 32
+   * characters each. Default `PAGE_STATE_SECRET`, else one kept by the store (file store). */
+  secret?: string | readonly string[];
   store: SessionStore;
   /** Matched against the full request path. Default `/page-state` (the client's default). */
   basePath?: string;
+  /** Default `page_state_sid`; `__Host-page_state_sid` on `Secure` answers. */
   cookieName?: string;
-  /** Session lifetime, restarted by every request that uses it. Default 30 days. */
+  /** Session lifetime, restarted by every answer that uses it. Default 30 days. */
   ttlSeconds?: number;
   /** Largest accepted body. Default 64 KiB. */
   maxBytes?: number;
+  /** A body not received within this time answers 408. Default 10 s. */
+  bodyTimeoutMs?: number;
+  /** What one session may hold. Default 100 namespaces and 1 MiB. */
+  quota?: Partial<Quota>;
   /** A store operation slower than this answers 503 instead of hanging. Default 5 s. */
   storeTimeoutMs?: number;
-}
-
-/** What the core answers; the Node and fetch forms turn it into their own response. */
-interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  body?: string;
+  /** `Secure` cookies: on TLS requests (`'auto'`, the default), always, or never. */
+  secure?: 'auto' | boolean;
+  /** Believe `X-Forwarded-Proto` and `Forwarded` from a TLS-terminating proxy. Default false. */
+  trustProxy?: boolean;
+  /** Every failure (a store error, a timeout) reaches it; cookie values never do. Default: one console.error line. */
+  onError?: (error: unknown, request: {method: string; path: string}) => void;
 }
 
 /**
@@ -49,7 +55,37 @@ export interface SessionHandler {
   fetch(request: Request): Promise<Response>;
 }
 
-const isJson = (type: string | null | undefined) => /^application\/json\s*(;|$)/i.test(type ?? '');
+/** A request as the core sees it, whatever the transport. */
+interface Incoming {
+  method: string;
+  /** The request target's path, undecoded; undefined when the target is not a URL. */
+  path: string | undefined;
+  header(name: string): string | undefined;
+  cookies: string[];
+  /** The connection itself is TLS. */
+  tls: boolean;
+  /** Reads the body (PUT only): never more than maxBytes, never longer than bodyTimeoutMs. */
+  body(): Promise<Body> | Body;
+}
+
+/** Wraps a body reader: `drained` says whether the whole body was read. */
+function tracked(read: () => Promise<Body> | Body) {
+  const state = {drained: false, body: async () => {
+    const body = await read();
+    state.drained = !('refused' in body);
+    return body;
+  }};
+  return state;
+}
+
+/** What the core answers; the Node and fetch forms turn it into their own response. */
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+const isJson = (type: string | undefined) => /^application\/json\s*(;|$)/i.test(type ?? '');
 const isStoredState = (value: unknown): value is StoredState =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).every((k) => k === 'version' || k === 'values') &&
   Number.isSafeInteger((value as StoredState).version) && typeof (value as StoredState).values === 'object' &&
@@ -57,12 +93,25 @@ const isStoredState = (value: unknown): value is StoredState =>
 const refuse = (status: number, error: string, headers: Record<string, string> = {}): Answer => ({
   status, headers: {'content-type': 'application/json', ...headers}, body: JSON.stringify({error}),
 });
+const REFUSALS = {400: 'unreadable body', 408: 'body not received in time', 413: 'body too large'} as const;
+const METHODS = 'GET, HEAD, PUT, DELETE';
+
+/** The path of a request target: origin-form as is, absolute-form through URL; undefined when neither. */
+function pathOf(target: string): string | undefined {
+  if (target.startsWith('/')) return target.replace(/[?#].*$/s, '');
+  try {
+    return new URL(target).pathname;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
- * The server half of `persist: 'server'`: `GET|PUT|DELETE {basePath}/{namespace}` and
- * `DELETE {basePath}/`, with the session in a signed cookie (`<uuid>.<HMAC-SHA256>`,
- * HttpOnly, SameSite=Lax). A bad or forged cookie is treated as no cookie: it never reads,
- * writes or deletes anyone's data.
+ * The server half of `persist: 'server'`: `GET|HEAD|PUT|DELETE {basePath}/{namespace}` and
+ * `DELETE {basePath}/`, the session in a signed cookie (`<uuid>.<issued>.<HMAC-SHA256>`,
+ * HttpOnly, SameSite=Lax, `__Host-` and Secure on HTTPS). A bad, forged, expired or doubled
+ * cookie is treated as no cookie: it never reads, writes or deletes anyone's data. Hostile
+ * traffic never takes the process down: every request is answered, within its bounds.
  *
  * @example
  * ```ts
@@ -73,80 +122,153 @@ const refuse = (status: number, error: string, headers: Record<string, string> =
  * ```
  */
 export function createSessionHandler(options: SessionHandlerOptions): SessionHandler {
-  const {store, basePath = '/page-state', cookieName = 'page_state_sid', ttlSeconds = 30 * 86400, maxBytes = 65536, storeTimeoutMs = 5000} = options;
-  let secret = options.secret ?? process.env.PAGE_STATE_SECRET;
-  if (!secret && store.secret) {
-    secret = store.secret();
+  const {
+    store, basePath = '/page-state', cookieName = 'page_state_sid', ttlSeconds = 30 * 86400, maxBytes = 65536, bodyTimeoutMs = 10_000,
+    storeTimeoutMs = 5000, secure = 'auto', trustProxy = false,
+    onError = (error: unknown, request: {method: string; path: string}) =>
+      console.error(`page-state session handler: ${request.method} ${request.path}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`),
+  } = options;
+  const quota: Quota = {namespaces: 100, bytes: 1024 * 1024, ...options.quota};
+  let configured = options.secret ?? process.env.PAGE_STATE_SECRET;
+  if (!configured && store.secret) {
+    configured = store.secret();
     console.warn('page-state: no secret configured, so one was generated and kept by the session store; set PAGE_STATE_SECRET in production.');
   }
-  if (!secret) throw new Error('page-state: createSessionHandler needs a secret (option or PAGE_STATE_SECRET) or a store that keeps one');
-  const key = secret;
+  const secrets = typeof configured === 'string' ? [configured] : [...(configured ?? [])];
+  if (!secrets.length) throw new Error('page-state: createSessionHandler needs a secret (option or PAGE_STATE_SECRET) or a store that keeps one');
+  if (secrets.some((s) => typeof s !== 'string' || s.length < 32)) throw new Error('page-state: every session secret must be a string of at least 32 characters');
   const base = basePath.replace(/\/+$/, '');
-  const timed = <T>(work: Promise<T>) =>
-    Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('session store timed out')), storeTimeoutMs).unref?.())]);
+  const timed = <T>(work: Promise<T>) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('session store timed out')), storeTimeoutMs)));
+    return Promise.race([work, late]).finally(() => clearTimeout(timer));
+  };
 
-  /** Answers a request under `base`; `body` is read only for PUT. */
-  async function answer(method: string, rest: string, cookie: string | undefined, type: string | null | undefined, secure: boolean, body: () => Promise<string | undefined>): Promise<Answer> {
-    if (!['GET', 'PUT', 'DELETE'].includes(method)) return refuse(405, 'method not allowed', {allow: 'GET, PUT, DELETE'});
+  /** Whether answers to `req` are Secure: the connection, else (trusted) the proxy's headers. */
+  const isSecure = (req: Incoming) => {
+    if (secure !== 'auto') return secure;
+    if (req.tls) return true;
+    if (!trustProxy) return false;
+    const forwarded = req.header('forwarded')?.split(',')[0]?.match(/(?:^|;)\s*proto="?(\w+)/i)?.[1];
+    return (forwarded ?? req.header('x-forwarded-proto')?.split(',')[0]?.trim())?.toLowerCase() === 'https';
+  };
+
+  async function answer(req: Incoming, rest: string): Promise<Answer> {
+    const {method} = req;
+    if (!['GET', 'HEAD', 'PUT', 'DELETE'].includes(method)) return refuse(405, 'method not allowed', {allow: METHODS});
     const namespace = rest === '' ? null : safeDecode(rest);
     if (namespace === undefined || (namespace !== null && !NAME.test(namespace))) return refuse(400, 'bad namespace name');
     if (namespace === null && method !== 'DELETE') return refuse(400, 'bad namespace name (only DELETE applies to the whole session)');
-    if (method !== 'GET' && !isJson(type)) return refuse(415, 'writes need Content-Type: application/json');
-    const cookieValue = readCookie(cookie, cookieName) ?? ''; // only sent back with a session, which needs one
-    const session = verifySession(cookieValue, key);
-    // Every answer that uses a session slides its cookie's Max-Age.
-    const keep = (value: string): Record<string, string> => ({'set-cookie': sessionCookie(cookieName, value, ttlSeconds, secure), 'cache-control': 'no-store'});
-    if (method === 'GET') {
-      const data = session ? await timed(store.get(session, namespace!)) : undefined;
+    if ((method === 'PUT' || method === 'DELETE') && !isJson(req.header('content-type'))) return refuse(415, 'writes need Content-Type: application/json');
+    const tls = isSecure(req);
+    const name = tls ? `__Host-${cookieName}` : cookieName;
+    const now = Date.now();
+    // Two session cookies in one request (one planted by an attacker) are as good as none.
+    const given = cookieValues(req.cookies, name);
+    const session = given.length === 1 ? verifySession(given[0]!, secrets, ttlSeconds, now) : undefined;
+    const cookie = (id: string): Record<string, string> => ({'set-cookie': sessionCookie(name, signSession(id, secrets[0]!, now), ttlSeconds, tls), 'cache-control': 'no-store'});
+    if (method === 'GET' || method === 'HEAD') {
+      const data = session ? await timed(store.get(session.id, namespace!)) : undefined;
       if (!data) return {status: 404, headers: {'cache-control': 'no-store'}};
-      return {status: 200, headers: {...keep(cookieValue), 'content-type': 'application/json'}, body: JSON.stringify(data)};
+      return {status: 200, headers: {...cookie(session!.id), 'content-type': 'application/json'}, body: JSON.stringify(data)};
     }
     if (method === 'DELETE') {
-      if (session) await timed(namespace === null ? store.clear(session) : store.delete(session, namespace));
-      const headers = namespace === null ? {'set-cookie': sessionCookie(cookieName, '', 0, secure)} : session ? keep(cookieValue) : {};
+      if (session) await timed(namespace === null ? store.clear(session.id) : store.delete(session.id, namespace));
+      const headers = namespace === null ? {'set-cookie': sessionCookie(name, '', 0, tls)} : session ? cookie(session.id) : {};
       return {status: 204, headers};
     }
-    const text = await body();
-    if (text === undefined) return refuse(413, `body over ${maxBytes} bytes`, {connection: 'close'});
+    const body = await req.body();
+    if ('refused' in body) return refuse(body.refused, REFUSALS[body.refused]);
     let data: unknown;
     try {
-      data = JSON.parse(text);
+      data = JSON.parse(body.text);
     } catch {
       return refuse(400, 'body is not JSON');
     }
+    if (tooDeep(data)) return refuse(400, 'body is nested too deeply');
     if (!isStoredState(data)) return refuse(400, 'body must be {"version": integer, "values": {...}}');
-    const fresh = session ? undefined : newSession(key);
-    await timed(store.set(session ?? fresh!.id, namespace!, data, ttlSeconds));
-    return {status: 204, headers: keep(fresh?.value ?? cookieValue)};
+    const id = session?.id ?? newSessionId();
+    try {
+      await timed(store.set(id, namespace!, data, ttlSeconds, quota));
+    } catch (error) {
+      if (error instanceof QuotaError) return refuse(413, error.message);
+      throw error;
+    }
+    return {status: 204, headers: cookie(id)};
   }
 
   const route = (path: string) => (path === base || path.startsWith(`${base}/`) ? path.slice(base.length + 1) : undefined);
-  const failed = (error: unknown): Answer => refuse(/timed out/.test(String(error)) ? 503 : 500, 'session store failed');
+  /** Answers `req`, whatever happens: a throw becomes a 5xx, reported to onError. */
+  const guarded = async (req: Incoming, rest: string): Promise<Answer> => {
+    try {
+      return await answer(req, rest);
+    } catch (error) {
+      try {
+        onError(error, {method: req.method, path: req.path ?? ''});
+      } catch {
+        // A failing reporter must not fail the answer.
+      }
+      return refuse(/timed out/.test(String(error)) ? 503 : 500, 'session store failed');
+    }
+  };
 
   const handler = (async (req, res, next) => {
-    const path = new URL(req.url ?? '/', 'http://host').pathname;
-    const rest = route(path);
-    if (rest === undefined) {
-      if (next) return next();
-      res.writeHead(404).end();
-      return;
+    let result: Answer;
+    let unread = false;
+    try {
+      const path = pathOf(req.url ?? '/');
+      const rest = path === undefined ? undefined : route(path);
+      if (path !== undefined && rest === undefined) {
+        if (next) return next();
+        return void res.writeHead(404).end();
+      }
+      const headers = req.headers;
+      const parsed = (req as {body?: unknown}).body;
+      // A framework (express.json()) may have read and parsed the body already: use it.
+      const reader = tracked(() => (parsed !== undefined && req.readableEnded ? {text: typeof parsed === 'string' ? parsed : JSON.stringify(parsed)} : readNodeBody(req, maxBytes, bodyTimeoutMs)));
+      const incoming: Incoming = {
+        method: req.method ?? 'GET',
+        path,
+        header: (name) => [headers[name]].flat()[0],
+        cookies: [headers.cookie ?? []].flat(),
+        tls: !!(req.socket as {encrypted?: boolean} | null)?.encrypted,
+        body: reader.body,
+      };
+      result = rest === undefined ? refuse(400, 'bad request target') : await guarded(incoming, rest);
+      // A body sent and left unread (on a GET, past maxBytes, dripping) is not drained: the connection goes.
+      unread = !req.readableEnded && !reader.drained && (Number(headers['content-length']) > 0 || headers['transfer-encoding'] !== undefined);
+    } catch (error) {
+      result = refuse(500, 'session handler failed');
+      onError(error, {method: req.method ?? '', path: ''});
     }
-    const secure = !!(req.socket as {encrypted?: boolean}).encrypted || req.headers['x-forwarded-proto'] === 'https';
-    const result = await answer(req.method ?? 'GET', rest, req.headers.cookie, req.headers['content-type'], secure, () => readBody(req, maxBytes)).catch(failed);
-    res.writeHead(result.status, result.headers).end(result.body);
+    if (res.headersSent) return;
+    if (unread) result.headers.connection = 'close';
+    res.writeHead(result.status, result.headers).end(req.method === 'HEAD' ? undefined : result.body);
+    if (unread) res.once('finish', () => req.destroy());
   }) as SessionHandler;
 
   handler.fetch = async (request) => {
-    const url = new URL(request.url);
-    const rest = route(url.pathname);
-    if (rest === undefined) return new Response(null, {status: 404});
-    const read = async () => {
-      const bytes = new Uint8Array(await request.arrayBuffer());
-      return bytes.length > maxBytes ? undefined : new TextDecoder().decode(bytes);
+    let path: string | undefined;
+    try {
+      path = new URL(request.url).pathname;
+    } catch {
+      path = undefined;
+    }
+    const rest = path === undefined ? undefined : route(path);
+    if (path !== undefined && rest === undefined) return new Response(null, {status: 404});
+    const reader = tracked(() => readStreamBody(request.body, maxBytes, bodyTimeoutMs));
+    const incoming: Incoming = {
+      method: request.method,
+      path,
+      header: (name) => request.headers.get(name) ?? undefined,
+      cookies: request.headers.get('cookie') ? [request.headers.get('cookie')!] : [],
+      tls: request.url.startsWith('https:'),
+      body: reader.body,
     };
-    const secure = url.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
-    const result = await answer(request.method, rest, request.headers.get('cookie') ?? undefined, request.headers.get('content-type'), secure, read).catch(failed);
-    return new Response(result.body ?? null, {status: result.status, headers: result.headers});
+    const result = rest === undefined ? refuse(400, 'bad request target') : await guarded(incoming, rest);
+    // A body left unread is not read on: the runtime may drop it.
+    if (request.body && !reader.drained && !request.bodyUsed) void request.body.cancel().catch(() => {});
+    return new Response(request.method === 'HEAD' ? null : (result.body ?? null), {status: result.status, headers: result.headers});
   };
   return handler;
 }
@@ -157,21 +279,4 @@ function safeDecode(text: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The body as text, or undefined past `maxBytes` (reading stops there). */
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        resolve(undefined);
-        req.pause();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

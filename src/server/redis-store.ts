@@ -1,5 +1,5 @@
 import type {StoredState} from '../core/ports.js';
-import type {SessionStore} from './store.js';
+import {QuotaError, type SessionStore} from './store.js';
 
 /**
  * The commands of a connected client of the official `redis` package that the store uses.
@@ -11,12 +11,31 @@ import type {SessionStore} from './store.js';
  */
 export interface RedisClientLike {
   hGet(key: string, field: string): Promise<string | null | undefined | {}>;
-  hDel(key: string, field: string): Promise<unknown>;
   del(key: string): Promise<unknown>;
-  multi(): {
-    hSet(key: string, field: string, value: string): any;
-  };
+  eval(script: string, options: {keys: string[]; arguments: string[]}): Promise<unknown>;
 }
+
+/** A hash field no namespace can be (':' fails the name rule): the session's byte total. */
+const BYTES = ':bytes';
+
+/** Stores a namespace and restarts the TTL, atomically refusing what would pass the quota. The
+ * byte total is kept beside the namespaces, so the check costs the same for any session. */
+const SET = `
+local key, field, value = KEYS[1], ARGV[1], ARGV[2]
+local ttl, most, limit = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+local exists = redis.call('HEXISTS', key, field) == 1
+if not exists and redis.call('HLEN', key) - redis.call('HEXISTS', key, '${BYTES}') >= most then return 'namespaces' end
+local total = tonumber(redis.call('HGET', key, '${BYTES}') or '0') + string.len(value) - redis.call('HSTRLEN', key, field)
+if total > limit then return 'bytes' end
+redis.call('HSET', key, field, value, '${BYTES}', total)
+redis.call('EXPIRE', key, ttl)
+return 'ok'`;
+
+/** Deletes a namespace and takes its bytes off the total. */
+const DELETE = `
+local length = redis.call('HSTRLEN', KEYS[1], ARGV[1])
+if redis.call('HDEL', KEYS[1], ARGV[1]) == 1 then redis.call('HINCRBY', KEYS[1], '${BYTES}', -length) end
+return 'ok'`;
 
 /**
  * Sessions in Redis, for apps on more than one server: one hash per session
@@ -36,11 +55,14 @@ export function redisStore(client: RedisClientLike, {prefix = 'page-state:'} = {
       const text = await client.hGet(key(session), namespace);
       return typeof text === 'string' ? (JSON.parse(text) as StoredState) : undefined;
     },
-    async set(session, namespace, data, ttlSeconds) {
-      await client.multi().hSet(key(session), namespace, JSON.stringify(data)).expire(key(session), ttlSeconds).exec();
+    async set(session, namespace, data, ttlSeconds, quota) {
+      const limits = quota ? [quota.namespaces, quota.bytes] : [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+      const result = await client.eval(SET, {keys: [key(session)], arguments: [namespace, JSON.stringify(data), String(ttlSeconds), ...limits.map(String)]});
+      if (result === 'namespaces') throw new QuotaError(`a session holds at most ${quota!.namespaces} namespaces`);
+      if (result === 'bytes') throw new QuotaError(`a session holds at most ${quota!.bytes} bytes`);
     },
     async delete(session, namespace) {
-      await client.hDel(key(session), namespace);
+      await client.eval(DELETE, {keys: [key(session)], arguments: [namespace]});
     },
     async clear(session) {
       await client.del(key(session));

@@ -18,7 +18,7 @@ async function freePort(): Promise<number> {
 /** The server `npm start` runs (vite + the session store), on a free port, storing in a temp folder. */
 export async function startDemo(): Promise<{base: string; server: ViteDevServer}> {
   process.env.PAGE_STATE_DIR = mkdtempSync(join(tmpdir(), 'page-state-e2e-'));
-  process.env.PAGE_STATE_SECRET = 'end-to-end tests';
+  process.env.PAGE_STATE_SECRET = 'the end-to-end tests secret, 32+ chars';
   const port = await freePort();
   const server = await createServer({configFile: 'vite.config.ts', logLevel: 'error', server: {port, strictPort: true}});
   await server.listen();

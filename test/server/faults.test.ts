@@ -17,11 +17,12 @@ describe('faults', () => {
   it('a failing disk write answers 5xx and leaves the previous session content intact', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'page-state-disk-'));
     const store = fileStore(dir);
-    const {base, close} = await serve(createSessionHandler({secret: 's', store}));
+    const {base, close} = await serve(createSessionHandler({secret: 'a test secret of thirty-two characters', store}));
     try {
       const cookie = cookieOf(await fetch(`${base}/page-state/Notes`, {method: 'PUT', headers: json, body: body(1)}));
-      // Even root cannot create files in an immutable folder: every write of the store fails.
-      execFileSync('chattr', ['+i', dir]);
+      // Even root cannot create files in an immutable folder: every write to the session fails.
+      const folder = join(dir, cookie.split('=')[1]!.split('.')[0]!);
+      execFileSync('chattr', ['+i', folder]);
       try {
         const failed = await fetch(`${base}/page-state/Notes`, {method: 'PUT', headers: {...json, cookie}, body: body(2)});
         assert.equal(failed.status, 500);
@@ -29,7 +30,7 @@ describe('faults', () => {
         const read = await fetch(`${base}/page-state/Notes`, {headers: {cookie}});
         assert.deepEqual(await read.json(), {version: 1, values: {n: 1}});
       } finally {
-        execFileSync('chattr', ['-i', dir]);
+        execFileSync('chattr', ['-i', folder]);
       }
       assert.equal((await fetch(`${base}/page-state/Notes`, {method: 'PUT', headers: {...json, cookie}, body: body(3)})).status, 204);
     } finally {
@@ -43,7 +44,7 @@ describe('faults', () => {
     const client = createClient({url: redis.url, socket: {reconnectStrategy: () => 50}});
     client.on('error', () => {}); // disconnections are expected here; the handler reports them as 503s
     await client.connect();
-    const {base, close} = await serve(createSessionHandler({secret: 's', store: redisStore(client), storeTimeoutMs: 300}));
+    const {base, close} = await serve(createSessionHandler({secret: 'a test secret of thirty-two characters', store: redisStore(client), storeTimeoutMs: 300}));
     try {
       const cookie = cookieOf(await fetch(`${base}/page-state/Stream`, {method: 'PUT', headers: json, body: body(0)}));
       const statuses: number[] = [];

@@ -23,7 +23,7 @@ describe('file store', () => {
   after(() => stores.forEach((s) => s.close()));
 
   it('keeps all of 50 concurrent PUTs to 50 namespaces of one session', async () => {
-    const {base, close} = await serve(createSessionHandler({secret: 's', store: open(folder())}));
+    const {base, close} = await serve(createSessionHandler({secret: 'a test secret of thirty-two characters', store: open(folder())}));
     try {
       const cookie = cookieOf(await fetch(`${base}/page-state/First`, {method: 'PUT', headers: json, body: JSON.stringify(data(0))}));
       const puts = Array.from({length: 50}, (_, i) =>
@@ -56,8 +56,9 @@ describe('file store', () => {
         });
       });
       await new Promise((resolve) => child.once('exit', resolve));
-      const file = JSON.parse(readFileSync(join(dir, `${session}.json`), 'utf8')) as {data: Record<string, {values: {n: number}}>};
-      const newest = Math.max(...Object.values(file.data).map((d) => d.values.n));
+      // One file per namespace: each must parse, and the newest acknowledged value is among them.
+      const files = readdirSync(join(dir, session)).filter((name) => name.endsWith('.json'));
+      const newest = Math.max(...files.map((name) => (JSON.parse(readFileSync(join(dir, session, name), 'utf8')) as {values: {n: number}}).values.n));
       assert.ok(newest >= acknowledged, `acknowledged ${acknowledged}, file holds ${newest}`);
     }
   });
@@ -69,11 +70,12 @@ describe('file store', () => {
     const [old, fresh] = [randomUUID(), randomUUID()];
     await store.set(old, 'A', data(1), 60);
     await store.set(fresh, 'A', data(2), 3600);
-    writeFileSync(join(dir, `.${old}.stale.tmp`), '{');
+    writeFileSync(join(dir, fresh, '.A.json.stale.tmp'), '{');
     now += 120_000;
     assert.equal(await store.get(old, 'A'), undefined, 'expired sessions read as nothing before the sweep');
     assert.equal(await store.sweep(), 2);
-    assert.deepEqual(readdirSync(dir).sort(), [`${fresh}.json`]);
+    assert.deepEqual(readdirSync(dir).sort(), [fresh]);
+    assert.deepEqual(readdirSync(join(dir, fresh)).sort(), ['.expires', 'A.json']);
     assert.deepEqual(await store.get(fresh, 'A'), data(2));
   });
 

@@ -5,7 +5,7 @@ import {createSessionHandler} from '../../src/server/handler.js';
 import {memoryStore} from '../../src/server/store.js';
 import {cookieOf, json, rawRequest, serve} from './helpers.js';
 
-const secret = 'test secret';
+const secret = 'a test secret of thirty-two characters';
 const data = {version: 1, values: {draft: 'hello'}};
 const put = (base: string, ns: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${base}/page-state/${ns}`, {method: 'PUT', headers: {...json, ...headers}, body: typeof body === 'string' ? body : JSON.stringify(body)});
@@ -24,16 +24,22 @@ describe('session handler', () => {
     const stored = await put(base, 'Notes', data);
     assert.equal(stored.status, 204);
     const setCookie = stored.headers.get('set-cookie')!;
-    assert.match(setCookie, /^page_state_sid=[0-9a-f-]{36}\.[\w-]{43}; Max-Age=2592000; Path=\/; HttpOnly; SameSite=Lax$/);
+    assert.match(setCookie, /^page_state_sid=[0-9a-f-]{36}\.[0-9a-z]+\.[\w-]{43}; Max-Age=2592000; Path=\/; HttpOnly; SameSite=Lax$/);
     const read = await get(base, 'Notes', cookieOf(stored));
     assert.equal(read.status, 200);
     assert.deepEqual(await read.json(), data);
     assert.match(read.headers.get('set-cookie')!, /Max-Age=2592000/, 'the cookie slides');
   });
 
-  it('marks the cookie Secure behind HTTPS', async () => {
-    const stored = await put(base, 'Notes', data, {'x-forwarded-proto': 'https'});
-    assert.match(stored.headers.get('set-cookie')!, /; Secure$/);
+  it('marks the cookie Secure, with the __Host- prefix, behind a trusted HTTPS proxy', async () => {
+    const proxied = await serve(createSessionHandler({secret, store, trustProxy: true}));
+    try {
+      const stored = await put(proxied.base, 'Notes', data, {'x-forwarded-proto': 'https'});
+      assert.match(stored.headers.get('set-cookie')!, /^__Host-page_state_sid=.*; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
+      assert.doesNotMatch((await put(base, 'Notes', data, {'x-forwarded-proto': 'https'})).headers.get('set-cookie')!, /Secure/, 'an untrusted proxy header');
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('refuses bad namespaces, big bodies, non-JSON writes and malformed bodies with clear statuses', async () => {

@@ -21,8 +21,8 @@ describe('redis store', () => {
   });
 
   it('lets two handlers on one Redis (two app servers) see each other\'s writes', async () => {
-    const a = await serve(createSessionHandler({secret: 'shared', store: redisStore(await connect())}));
-    const b = await serve(createSessionHandler({secret: 'shared', store: redisStore(await connect())}));
+    const a = await serve(createSessionHandler({secret: 'a secret shared by both app servers', store: redisStore(await connect())}));
+    const b = await serve(createSessionHandler({secret: 'a secret shared by both app servers', store: redisStore(await connect())}));
     try {
       const stored = await fetch(`${a.base}/page-state/Notes`, {method: 'PUT', headers: json, body: JSON.stringify({version: 1, values: {draft: 'from a'}})});
       const cookie = cookieOf(stored);
