@@ -1,5 +1,5 @@
 import {randomBytes, randomUUID} from 'node:crypto';
-import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {linkSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {mkdir, open, readdir, readFile, rename, rm, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {StoredState} from '../core/ports.js';
@@ -126,7 +126,9 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
       serialized(session, async () => {
         const folder = folderOf(session);
         const expires = await expiry(folder);
-        if (expires <= now()) await rm(folder, {recursive: true, force: true}); // an expired session starts afresh
+        // An expired session starts afresh; a folder without an expiry yet is a session another
+        // process is creating this very moment, and is left alone.
+        if (expires && expires <= now()) await rm(folder, {recursive: true, force: true});
         await mkdir(folder, {recursive: true, mode: 0o700});
         const text = JSON.stringify(data);
         if (quota && (Number.isFinite(quota.namespaces) || Number.isFinite(quota.bytes))) {
@@ -150,11 +152,21 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
       const path = join(dir, 'secret');
       try {
         return readFileSync(path, 'utf8').trim();
-      } catch {
-        writeFileSync(path, randomBytes(32).toString('base64url'), {mode: 0o600, flag: 'wx'});
-        chmodSync(path, 0o600);
-        return readFileSync(path, 'utf8').trim();
+      } catch (error) {
+        if (!missing(error)) throw error;
       }
+      // Created whole or not at all: a complete temp file linked into place (link fails if another
+      // process got there first, and then its secret is the one), so no process reads a half file.
+      const temp = join(dir, `.secret.${randomUUID()}.tmp`);
+      writeFileSync(temp, randomBytes(32).toString('base64url'), {mode: 0o600});
+      try {
+        linkSync(temp, path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      } finally {
+        rmSync(temp, {force: true});
+      }
+      return readFileSync(path, 'utf8').trim();
     },
     sweep,
     close: () => clearInterval(timer),

@@ -104,3 +104,42 @@ describe('file store', () => {
     assert.match(String(warnings[0]), /PAGE_STATE_SECRET/);
   });
 });
+
+/** Runs the multi-writer child process; resolves with what it printed. */
+const child = (...args: string[]) =>
+  new Promise<string>((resolve, reject) => {
+    const writer = fileURLToPath(new URL('./multi-writer.js', import.meta.url));
+    const process_ = spawn(process.execPath, [writer, ...args], {stdio: ['ignore', 'pipe', 'pipe']});
+    let out = '';
+    let err = '';
+    process_.stdout.on('data', (c: Buffer) => (out += c));
+    process_.stderr.on('data', (c: Buffer) => (err += c));
+    process_.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}: ${err}`))));
+  });
+
+describe('file store shared by several processes on one folder', () => {
+  for (const processes of [2, 4]) {
+    it(`loses none of 1,000 namespaces written by ${processes} processes into the same new sessions`, async () => {
+      const dir = folder();
+      const sessions = Array.from({length: 20}, () => randomUUID());
+      const per = 1000 / processes;
+      const acknowledged = await Promise.all(Array.from({length: processes}, (_, p) => child(dir, 'write', String(p * per), String((p + 1) * per - 1), ...sessions)));
+      assert.equal(acknowledged.map(Number).reduce((a, b) => a + b), 1000);
+      const store = fileStore(dir);
+      try {
+        const read = await Promise.all(Array.from({length: 1000}, (_, i) => store.get(sessions[i % sessions.length]!, `ns${i}`)));
+        assert.equal(read.filter((d, i) => d?.values.n !== i).length, 0, 'lost');
+      } finally {
+        store.close();
+      }
+    });
+  }
+
+  it('30 processes starting at once without a secret: no crash, one secret', async () => {
+    const dir = folder();
+    const secrets = await Promise.all(Array.from({length: 30}, () => child(dir, 'secret')));
+    assert.equal(new Set(secrets).size, 1);
+    assert.equal(secrets[0]!.length, 43);
+    assert.deepEqual(readdirSync(dir).filter((name) => name.includes('secret')), ['secret']);
+  });
+});
