@@ -53,19 +53,21 @@ export function controlAdapter(control: Control, v: StateVar<any>, group: () => 
   const text = (value: unknown) => (value === null ? '' : v.encode(value));
   const native = isNative(control) && !prop;
   const select = control instanceof HTMLSelectElement;
+  const list = v.type.startsWith('list<');
+  const type = (control as HTMLInputElement).type;
   // A list var takes one item per chosen option of a multi-select, or per checked box of a group;
   // a radio group is one value.
-  const choices: false | (() => Choice[]) =
-    native && (select ? control.multiple && (() => [...control.options]) : (control as HTMLInputElement).type === 'radio' || ((control as HTMLInputElement).type === 'checkbox' && v.type.startsWith('list<')) ? group : false);
+  const many = select ? control.multiple : type === 'radio' || (type === 'checkbox' && list);
+  const choices: false | (() => Choice[]) = native && many && (select ? () => [...control.options] : group);
   if (choices) {
     const flag = select ? 'selected' : 'checked';
-    const chosen = (value: unknown, c: Choice) => (v.type.startsWith('list<') ? (value as unknown[]).some((item) => decodes(escapeItem(c.value), [item])) : decodes(c.value, value));
+    const chosen = (value: unknown, c: Choice) => (list ? (value as unknown[]).some((item) => decodes(escapeItem(c.value), [item])) : decodes(c.value, value));
     return {
-      read: () => v.decode(choices().filter((c) => c[flag]).map((c) => (v.type.startsWith('list<') ? escapeItem(c.value) : c.value)).join(',')),
+      read: () => v.decode(choices().filter((c) => c[flag]).map((c) => (list ? escapeItem(c.value) : c.value)).join(',')),
       write: (value) => choices().forEach((c) => (c[flag] = chosen(value, c))),
     };
   }
-  if (native && (control as HTMLInputElement).type === 'datetime-local') {
+  if (native && type === 'datetime-local') {
     return {
       read: () => (control.value ? new Date(control.value as string) : null),
       write: (value) => void (control.value = value instanceof Date ? localDateTime(value) : ''),

@@ -7,7 +7,9 @@ import type {StateVar} from './var.js';
  * URL layer and of `parseUrl`/`serializeUrl` on a server, so both write and read the same texts.
  */
 export interface ParamCodec {
-  /** The URL params of the namespace's URL-bound vars, in declaration order. */
+  /** The namespace's URL-bound vars, in declaration order. */
+  readonly keys: readonly string[];
+  /** Their URL params, in the same order. */
   readonly params: readonly string[];
   /** Texts of the values `valueOf` gives; undefined leaves a param out (its default, with `clearOnDefault`). */
   texts(valueOf: (key: string) => unknown): ParamTexts;
@@ -28,6 +30,7 @@ export function paramCodec(definition: StateDefinition<any>): ParamCodec | undef
     .map((key) => ({key, param: bindings[key]!.param!, v: definition.vars[key] as StateVar}));
   if (!bound.length) return undefined;
   return {
+    keys: bound.map((b) => b.key),
     params: bound.map((b) => b.param),
     texts(valueOf) {
       // Made with Object.create(null): V8 keeps it a hash table, where a {} grown key by key on

@@ -1,5 +1,5 @@
 import type {StoredState} from '../core/ports.js';
-import {QuotaError, type SessionStore} from './store.js';
+import {quotaError, type SessionStore} from './store.js';
 
 /**
  * The commands of a connected client of the official `redis` package that the store uses.
@@ -58,8 +58,7 @@ export function redisStore(client: RedisClientLike, {prefix = 'page-state:'} = {
     async set(session, namespace, data, ttlSeconds, quota) {
       const limits = quota ? [quota.namespaces, quota.bytes] : [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
       const result = await client.eval(SET, {keys: [key(session)], arguments: [namespace, JSON.stringify(data), String(ttlSeconds), ...limits.map(String)]});
-      if (result === 'namespaces') throw new QuotaError(`a session holds at most ${quota!.namespaces} namespaces`);
-      if (result === 'bytes') throw new QuotaError(`a session holds at most ${quota!.bytes} bytes`);
+      if (result === 'namespaces' || result === 'bytes') throw quotaError(result, quota!);
     },
     async delete(session, namespace) {
       await client.eval(DELETE, {keys: [key(session)], arguments: [namespace]});

@@ -25,11 +25,14 @@ export class QuotaError extends Error {
   override name = 'QuotaError';
 }
 
+/** The error of a session past the `limit` of `quota` (one wording for every store). */
+export const quotaError = (limit: keyof Quota, quota: Quota): QuotaError => new QuotaError(`a session holds at most ${quota[limit]} ${limit}`);
+
 /** Throws a {@link QuotaError} when a session of `namespaces` holding `bytes` passes `quota`. */
 export function checkQuota(namespaces: number, bytes: number, quota: Quota | undefined): void {
   if (!quota) return;
-  if (namespaces > quota.namespaces) throw new QuotaError(`a session holds at most ${quota.namespaces} namespaces`);
-  if (bytes > quota.bytes) throw new QuotaError(`a session holds at most ${quota.bytes} bytes`);
+  if (namespaces > quota.namespaces) throw quotaError('namespaces', quota);
+  if (bytes > quota.bytes) throw quotaError('bytes', quota);
 }
 
 /** The quota check of a session's namespaces, as JSON texts, with `namespace` set to `text`. */

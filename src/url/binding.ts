@@ -80,7 +80,7 @@ export function urlLayer<V extends VarMap>(
       if (handle.stale()) handle.sync();
       created.subscribe(({key, source}) => {
         if (attached && source !== 'url') handle.write(bindings[key as keyof V & string].history === 'push');
-      }, definition.keys.filter((key) => bindings[key].param !== null));
+      }, codec.keys);
     },
   };
 }
