@@ -17,7 +17,7 @@ const CONNECTIONS = 10;
 const SECONDS = 5;
 
 /** The bare baseline: parse a JSON body, keep it in a Map, answer 204. */
-function bareHandler(): RequestListener & {data: Map<string, string>} {
+export function bareHandler(): RequestListener & {data: Map<string, string>} {
   const data = new Map<string, string>();
   const handler = ((req: IncomingMessage, res: ServerResponse) => {
     let body = '';
@@ -35,18 +35,22 @@ function bareHandler(): RequestListener & {data: Map<string, string>} {
   return handler;
 }
 
-async function load(listener: RequestListener) {
+/**
+ * PUTs from 10 connections for 5 s, spread over `sessions` sessions (each request a new namespace,
+ * so every acknowledged write can be read back exactly).
+ */
+export async function load(listener: RequestListener, sessions: number) {
   const server = createServer(listener).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // One session per connection, as many browsers would have.
   const cookies: string[] = [];
-  for (let i = 0; i < CONNECTIONS; i++) {
-    const r = await fetch(`${base}/page-state/Warmup`, {method: 'PUT', headers: {'content-type': 'application/json', cookie: `sid=bare${i}`}, body: '{"version":1,"values":{}}'});
-    cookies.push(r.headers.get('set-cookie')?.split(';')[0] ?? `sid=bare${i}`);
+  for (let i = 0; i < sessions; i += 50) {
+    cookies.push(...(await Promise.all(Array.from({length: Math.min(50, sessions - i)}, async (_, j) => {
+      const r = await fetch(`${base}/page-state/Warmup`, {method: 'PUT', headers: {'content-type': 'application/json', cookie: `sid=bare${i + j}`}, body: '{"version":1,"values":{}}'});
+      return r.headers.get('set-cookie')?.split(';')[0] ?? `sid=bare${i + j}`;
+    }))));
   }
   let sequence = 0;
-  let connection = 0;
   const acknowledged: [cookie: string, n: number][] = [];
   const result = await autocannon({
     url: base,
@@ -55,8 +59,8 @@ async function load(listener: RequestListener) {
     requests: [{
       method: 'PUT',
       setupRequest(request: Record<string, unknown>, context: Record<string, unknown>) {
-        context.cookie ??= cookies[connection++ % CONNECTIONS];
         context.n = ++sequence;
+        context.cookie = cookies[sequence % sessions];
         return {...request, path: `/page-state/ns${context.n}`, headers: {'content-type': 'application/json', cookie: context.cookie}, body: JSON.stringify({version: 1, values: {n: context.n}})};
       },
       onResponse(status: number, _body: string, context: Record<string, unknown>) {
@@ -105,18 +109,26 @@ async function neighbourLoad(big: boolean) {
   return {p99Ms: (mine as unknown as {latency: {p99: number}}).latency.p99};
 }
 
+/** Many sessions (a busy site) and one hot session (a page saving from many tabs). */
+const SESSIONS = 1000;
+
 export async function serverLoad() {
-  const bare = await load(bareHandler());
+  const bare = await load(bareHandler(), SESSIONS);
   const neighbours = {small: await neighbourLoad(false), atQuota: await neighbourLoad(true)};
-  const files = fileStore(mkdtempSync(join(tmpdir(), 'page-state-bench-')));
-  const file = await load(createSessionHandler({secret: SECRET, store: files, quota: UNLIMITED}) as unknown as RequestListener);
-  files.close();
+  const viaFiles = async (sessions: number) => {
+    const files = fileStore(mkdtempSync(join(tmpdir(), 'page-state-bench-')));
+    const result = await load(createSessionHandler({secret: SECRET, store: files, quota: UNLIMITED}) as unknown as RequestListener, sessions);
+    files.close();
+    return result;
+  };
+  const file = await viaFiles(SESSIONS);
+  const fileHot = await viaFiles(1);
   const redis = await startRedis();
-  const client = createClient({url: redis.url});
+  const client = createClient({url: redis.url, disableOfflineQueue: true});
   client.on('error', () => {});
   await client.connect();
-  const viaRedis = await load(createSessionHandler({secret: SECRET, store: redisStore(client), quota: UNLIMITED}) as unknown as RequestListener);
+  const viaRedis = await load(createSessionHandler({secret: SECRET, store: redisStore(client), quota: UNLIMITED}) as unknown as RequestListener, SESSIONS);
   await client.quit();
   await redis.stop();
-  return {bare, file, redis: viaRedis, neighbours};
+  return {bare, file, fileHot, redis: viaRedis, neighbours};
 }

@@ -1,10 +1,11 @@
 import {randomBytes, randomUUID} from 'node:crypto';
 import {linkSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {mkdir, open, readdir, readFile, rename, rm, stat} from 'node:fs/promises';
+import {mkdir, readdir, readFile, rm, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {StoredState} from '../core/ports.js';
 import {isSessionId} from './cookie.js';
-import {checkQuota, type SessionStore} from './store.js';
+import {missing, syncFolder, writeFiles} from './files.js';
+import {checkDeadline, checkQuota, dueToSlide, type SessionStore, type StoreOptions} from './store.js';
 
 /**
  * Options of {@link fileStore}.
@@ -18,39 +19,32 @@ export interface FileStoreOptions {
   /** How often expired sessions (and temp files left by a crash) are removed. Default 10 min. */
   sweepEveryMs?: number;
   now?: () => number;
-  /** Reports a failed background sweep (a removed directory, a full disk). Default: one console.error line. */
+  /** Reports a failed background task (a sweep, a read's TTL slide). Default: one console.error line. */
   onError?: (error: unknown) => void;
 }
 
 const EXPIRES = '.expires';
-const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+/** Temp files and unfinished folders older than this were left by a crash. */
+const ABANDONED_MS = 60_000;
+/** Sessions whose expiry this process knows; past it the oldest are forgotten (and read again). */
+const REMEMBERED = 10_000;
 
-/** Writes `text` to `path` atomically: a synced temp file renamed over it, then the folder synced. */
-async function writeAtomically(folder: string, name: string, text: string, sync: boolean) {
-  const temp = join(folder, `.${name}.${randomUUID()}.tmp`);
-  const handle = await open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(text);
-    if (sync) await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, join(folder, name));
-  if (!sync) return;
-  const dir = await open(folder, 'r');
-  try {
-    await dir.sync(); // the rename itself survives a crash
-  } finally {
-    await dir.close();
-  }
+/** A write waiting for its session's next batch. */
+interface Write {
+  namespace: string;
+  text: string;
+  options: StoreOptions & {ttlSeconds: number};
+  done(error?: unknown): void;
 }
 
 /**
- * Sessions as folders in `dir`, one JSON file per namespace: the embedded default. A write
- * touches only its namespace's file (a synced temp file renamed over it, the folder synced),
- * so a crash mid-write leaves the previous content readable; a read reads only the namespace
- * asked for, however large the session. Writes to one session are serialized in this process.
- * Expired sessions are swept.
+ * Sessions as folders in `dir`, one JSON file per namespace: the embedded default. A write is a
+ * synced temp file renamed over its namespace's file, then the folder synced, so a crash (or a
+ * SIGKILL) leaves the previous content readable and an acknowledged write survives power loss.
+ * Writes that arrive while a session's previous batch is being written go together in the next
+ * batch, which syncs the folder once. A read reads only its namespace's file. Several processes
+ * may share `dir`; the quota is then checked per process, so each may admit one namespace beyond
+ * it at the same moment. Expired sessions are swept.
  *
  * @example
  * ```ts
@@ -59,21 +53,40 @@ async function writeAtomically(folder: string, name: string, text: string, sync:
  * ```
  */
 export function fileStore(dir: string, options: FileStoreOptions = {}): SessionStore & {sweep(): Promise<number>; close(): void} {
-  const {sweepEveryMs = 600_000, now = Date.now, onError = (error: unknown) => console.error(`page-state file store: sweep failed: ${String(error)}`)} = options;
+  const {sweepEveryMs = 600_000, now = Date.now, onError = (error: unknown) => console.error(`page-state file store: ${String(error)}`)} = options;
   mkdirSync(dir, {recursive: true, mode: 0o700});
   const folderOf = (session: string) => {
     if (!isSessionId(session)) throw new Error('not a session id'); // never a path of the caller's choosing
     return join(dir, session);
   };
-  /** When the session expires (ms), or 0 when it has no folder. */
-  const expiry = async (folder: string) => {
-    try {
-      return Number(await readFile(join(folder, EXPIRES), 'utf8')) || 0;
-    } catch (error) {
-      if (missing(error)) return 0;
-      throw error;
-    }
+  /** Expiries this process wrote or read. Any process only moves one later, so a remembered
+   * future expiry spares the read; a removed folder shows up as ENOENT on the next write. */
+  const expiries = new Map<string, number>();
+  const remember = (session: string, expires: number) => {
+    expiries.delete(session);
+    expiries.set(session, expires);
+    if (expiries.size > REMEMBERED) expiries.delete(expiries.keys().next().value!);
   };
+  /** When the session expires (ms), or 0 when it has no folder (or one still being created). */
+  const expiry = async (session: string) => {
+    const known = expiries.get(session);
+    if (known !== undefined && known > now()) return known;
+    let expires = 0;
+    try {
+      expires = Number(await readFile(join(folderOf(session), EXPIRES), 'utf8')) || 0;
+    } catch (error) {
+      if (!missing(error)) throw error;
+    }
+    remember(session, expires);
+    return expires;
+  };
+  const slide = async (session: string, ttlSeconds: number, expires: number) => {
+    const target = now() + ttlSeconds * 1000;
+    if (expires && !dueToSlide(expires, now(), ttlSeconds)) return;
+    await writeFiles(folderOf(session), [[EXPIRES, String(target)]], {sync: !expires});
+    remember(session, target);
+  };
+
   const queues = new Map<string, Promise<unknown>>();
   /** Runs `task` after every earlier task of the same session. */
   const serialized = <T>(session: string, task: () => Promise<T>): Promise<T> => {
@@ -83,6 +96,79 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
     void settled.then(() => queues.get(session) === settled && queues.delete(session));
     return run;
   };
+  const remove = async (session: string) => {
+    expiries.delete(session);
+    await rm(folderOf(session), {recursive: true, force: true, maxRetries: 3});
+  };
+
+  /** Writes one batch of a session: the quota checked in arrival order, late writes refused,
+   * the rest written together and the folder synced once. */
+  const commit = async (session: string, batch: Write[], retried = false): Promise<void> => {
+    const folder = folderOf(session);
+    let expires = await expiry(session);
+    // An expired session starts afresh; a folder without an expiry yet is a session another
+    // process is creating this very moment, and is left alone.
+    if (expires && expires <= now()) await remove(session);
+    if (!expires || expires <= now()) {
+      expires = 0;
+      await mkdir(folder, {recursive: true, mode: 0o700});
+      await syncFolder(dir); // the new folder itself survives a crash
+    }
+    const sizes = await quotaSizes(folder, batch);
+    const accepted = new Map<string, Write>();
+    const refused = new Set<Write>();
+    for (const write of batch) {
+      try {
+        checkDeadline(write.options, now());
+        if (sizes) admit(sizes, write);
+        accepted.set(write.namespace, write); // a later write of a namespace supersedes an earlier one
+      } catch (error) {
+        refused.add(write);
+        write.done(error);
+      }
+    }
+    const written = [...accepted.values()];
+    const files = written.map((write): [string, string] => [`${write.namespace}.json`, write.text]);
+    const ttlSeconds = Math.max(...batch.map((write) => write.options.ttlSeconds));
+    const target = now() + ttlSeconds * 1000;
+    const sliding = !expires || dueToSlide(expires, now(), ttlSeconds);
+    if (sliding) files.unshift([EXPIRES, String(target)]);
+    try {
+      await writeFiles(folder, files, {sync: true, deadline: Math.min(...written.map((write) => write.options.deadline ?? Infinity))});
+    } catch (error) {
+      expiries.delete(session); // the folder may be gone: read the truth next time
+      // Another process removed the folder (a clear, a sweep) since this one read its expiry.
+      if (missing(error) && !retried) return commit(session, batch.filter((write) => !refused.has(write)), true);
+      throw error;
+    }
+    if (sliding) remember(session, target);
+    for (const write of batch) if (!refused.has(write)) write.done();
+  };
+  /** Counts `write` into `sizes` (namespace → bytes), or throws the quota error and leaves them. */
+  const admit = (sizes: Map<string, number>, write: Write) => {
+    const before = sizes.get(write.namespace);
+    sizes.set(write.namespace, Buffer.byteLength(write.text));
+    let bytes = 0;
+    for (const size of sizes.values()) bytes += size;
+    try {
+      checkQuota(sizes.size, bytes, write.options.quota);
+    } catch (error) {
+      if (before === undefined) sizes.delete(write.namespace);
+      else sizes.set(write.namespace, before);
+      throw error;
+    }
+  };
+  /** The stored size of every namespace when a quota applies to the batch, else undefined. */
+  const quotaSizes = async (folder: string, batch: Write[]) => {
+    if (!batch.some(({options: {quota}}) => quota && (Number.isFinite(quota.namespaces) || Number.isFinite(quota.bytes)))) return undefined;
+    const sizes = new Map<string, number>();
+    for (const name of await readdir(folder)) {
+      if (!name.endsWith('.json') || name.startsWith('.')) continue;
+      sizes.set(name.slice(0, -5), (await stat(join(folder, name))).size);
+    }
+    return sizes;
+  };
+  const batches = new Map<string, Write[]>();
 
   const sweep = async () => {
     let removed = 0;
@@ -90,13 +176,15 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
       if (!entry.isDirectory() || !isSessionId(entry.name)) continue;
       const folder = join(dir, entry.name);
       try {
-        if ((await expiry(folder)) <= now()) {
-          await rm(folder, {recursive: true, force: true});
+        const expires = await expiry(entry.name);
+        // A folder that never got its expiry (a crash while creating it) is removed once abandoned.
+        if (expires ? expires <= now() : (await stat(folder)).mtimeMs < now() - ABANDONED_MS) {
+          await remove(entry.name);
           removed++;
           continue;
         }
         for (const name of await readdir(folder)) {
-          if (name.endsWith('.tmp') && (await stat(join(folder, name))).mtimeMs < now() - 60_000) {
+          if (name.endsWith('.tmp') && (await stat(join(folder, name))).mtimeMs < now() - ABANDONED_MS) {
             await rm(join(folder, name), {force: true});
             removed++;
           }
@@ -112,42 +200,47 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
   timer.unref();
 
   return {
-    async get(session, namespace) {
-      const folder = folderOf(session);
-      if ((await expiry(folder)) <= now()) return undefined;
+    async get(session, namespace, options) {
+      const expires = await expiry(session);
+      if (expires <= now()) return undefined;
+      // Reads slide the expiry too, in the background and after the session's writes.
+      if (options?.ttlSeconds && dueToSlide(expires, now(), options.ttlSeconds)) {
+        void serialized(session, () => slide(session, options.ttlSeconds!, expires)).catch((error) => missing(error) || onError(error));
+      }
       try {
-        return JSON.parse(await readFile(join(folder, `${namespace}.json`), 'utf8')) as StoredState;
+        return JSON.parse(await readFile(join(folderOf(session), `${namespace}.json`), 'utf8')) as StoredState;
       } catch (error) {
         if (missing(error)) return undefined;
         throw error;
       }
     },
-    set: (session, namespace, data, ttlSeconds, quota) =>
-      serialized(session, async () => {
-        const folder = folderOf(session);
-        const expires = await expiry(folder);
-        // An expired session starts afresh; a folder without an expiry yet is a session another
-        // process is creating this very moment, and is left alone.
-        if (expires && expires <= now()) await rm(folder, {recursive: true, force: true});
-        await mkdir(folder, {recursive: true, mode: 0o700});
-        const text = JSON.stringify(data);
-        if (quota && (Number.isFinite(quota.namespaces) || Number.isFinite(quota.bytes))) {
-          let count = 1;
-          let bytes = Buffer.byteLength(text);
-          for (const name of await readdir(folder)) {
-            if (!name.endsWith('.json') || name.startsWith('.') || name === `${namespace}.json`) continue;
-            count++;
-            bytes += (await stat(join(folder, name))).size;
-          }
-          checkQuota(count, bytes, quota);
+    async set(session, namespace, data, options) {
+      folderOf(session);
+      return new Promise<void>((resolve, reject) => {
+        let batch = batches.get(session);
+        if (!batch) {
+          const next: Write[] = (batch = []);
+          batches.set(session, next);
+          serialized(session, () => {
+            batches.delete(session);
+            return commit(session, next);
+          }).catch((error) => next.forEach((write) => write.done(error)));
         }
-        await writeAtomically(folder, `${namespace}.json`, text, true);
-        // The expiry slides at most once per tenth of the TTL: most writes leave it alone.
-        const target = now() + ttlSeconds * 1000;
-        if (expires < target - ttlSeconds * 100) await writeAtomically(folder, EXPIRES, String(target), false);
+        batch.push({namespace, text: JSON.stringify(data), options, done: (error) => (error ? reject(error) : resolve())});
+      });
+    },
+    delete: (session, namespace, options) =>
+      serialized(session, async () => {
+        checkDeadline(options, now());
+        await rm(join(folderOf(session), `${namespace}.json`), {force: true});
+        const expires = await expiry(session);
+        if (options?.ttlSeconds && expires > now()) await slide(session, options.ttlSeconds, expires).catch((error) => missing(error) || Promise.reject(error));
       }),
-    delete: (session, namespace) => serialized(session, () => rm(join(folderOf(session), `${namespace}.json`), {force: true})),
-    clear: (session) => serialized(session, () => rm(folderOf(session), {recursive: true, force: true})),
+    clear: (session, options) =>
+      serialized(session, async () => {
+        checkDeadline(options, now());
+        await remove(session);
+      }),
     secret() {
       const path = join(dir, 'secret');
       try {

@@ -3,7 +3,7 @@ import {NAME} from '../core/define.js';
 import type {StoredState} from '../core/ports.js';
 import {readNodeBody, readStreamBody, tooDeep, type Body} from './body.js';
 import {cookieValues, newSessionId, sessionCookie, signSession, verifySession} from './cookie.js';
-import {QuotaError, type Quota, type SessionStore} from './store.js';
+import {QuotaError, StoreUnavailableError, type Quota, type SessionStore} from './store.js';
 
 /**
  * Options of {@link createSessionHandler}.
@@ -30,7 +30,8 @@ export interface SessionHandlerOptions {
   bodyTimeoutMs?: number;
   /** What one session may hold. Default 100 namespaces and 1 MiB. */
   quota?: Partial<Quota>;
-  /** A store operation slower than this answers 503 instead of hanging. Default 5 s. */
+  /** A read slower than this answers 503 instead of hanging. A write gets this long to take
+   * effect (its deadline) and is answered 503 one second after it; it is never applied later. Default 5 s. */
   storeTimeoutMs?: number;
   /** `Secure` cookies: on TLS requests (`'auto'`, the default), always, or never. */
   secure?: 'auto' | boolean;
@@ -95,6 +96,8 @@ const refuse = (status: number, error: string, headers: Record<string, string> =
 });
 const REFUSALS = {400: 'unreadable body', 408: 'body not received in time', 413: 'body too large'} as const;
 const METHODS = 'GET, HEAD, PUT, DELETE';
+/** How long after a write's deadline its answer waits for the store's verdict (clock skew and the reply's trip). */
+const SETTLE_MS = 1000;
 
 /** The path of a request target: origin-form as is, absolute-form through URL; undefined when neither. */
 function pathOf(target: string): string | undefined {
@@ -138,11 +141,15 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   if (!secrets.length) throw new Error('page-state: createSessionHandler needs a secret (option or PAGE_STATE_SECRET) or a store that keeps one');
   if (secrets.some((s) => typeof s !== 'string' || s.length < 32)) throw new Error('page-state: every session secret must be a string of at least 32 characters');
   const base = basePath.replace(/\/+$/, '');
-  const timed = <T>(work: Promise<T>) => {
+  /** `work`, or a {@link StoreUnavailableError} after `ms`. */
+  const timed = <T>(work: Promise<T>, ms = storeTimeoutMs) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('session store timed out')), storeTimeoutMs)));
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new StoreUnavailableError('session store timed out')), ms)));
     return Promise.race([work, late]).finally(() => clearTimeout(timer));
   };
+  /** A write past its deadline is refused by the store; the second after it lets the refusal (or
+   * a success that just made it) arrive, so an answered error is never a write applied later. */
+  const written = (write: (deadline: number) => Promise<void>) => timed(write(Date.now() + storeTimeoutMs), storeTimeoutMs + SETTLE_MS);
 
   /** Whether answers to `req` are Secure: the connection, else (trusted) the proxy's headers. */
   const isSecure = (req: Incoming) => {
@@ -168,12 +175,12 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     const session = given.length === 1 ? verifySession(given[0]!, secrets, ttlSeconds, now) : undefined;
     const cookie = (id: string): Record<string, string> => ({'set-cookie': sessionCookie(name, signSession(id, secrets[0]!, now), ttlSeconds, tls), 'cache-control': 'no-store'});
     if (method === 'GET' || method === 'HEAD') {
-      const data = session ? await timed(store.get(session.id, namespace!)) : undefined;
+      const data = session ? await timed(store.get(session.id, namespace!, {ttlSeconds})) : undefined;
       if (!data) return {status: 404, headers: {'cache-control': 'no-store'}};
       return {status: 200, headers: {...cookie(session!.id), 'content-type': 'application/json'}, body: JSON.stringify(data)};
     }
     if (method === 'DELETE') {
-      if (session) await timed(namespace === null ? store.clear(session.id) : store.delete(session.id, namespace));
+      if (session) await written((deadline) => (namespace === null ? store.clear(session.id, {deadline}) : store.delete(session.id, namespace, {ttlSeconds, deadline})));
       const headers = namespace === null ? {'set-cookie': sessionCookie(name, '', 0, tls)} : session ? cookie(session.id) : {};
       return {status: 204, headers};
     }
@@ -189,7 +196,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     if (!isStoredState(data)) return refuse(400, 'body must be {"version": integer, "values": {...}}');
     const id = session?.id ?? newSessionId();
     try {
-      await timed(store.set(id, namespace!, data, ttlSeconds, quota));
+      await written((deadline) => store.set(id, namespace!, data, {ttlSeconds, quota, deadline}));
     } catch (error) {
       if (error instanceof QuotaError) return refuse(413, error.message);
       throw error;
@@ -208,7 +215,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       } catch {
         // A failing reporter must not fail the answer.
       }
-      return refuse(/timed out/.test(String(error)) ? 503 : 500, 'session store failed');
+      return refuse((error as Error | undefined)?.name === 'StoreUnavailableError' ? 503 : 500, 'session store failed');
     }
   };
 

@@ -1,70 +1,108 @@
 import type {StoredState} from '../core/ports.js';
-import {quotaError, type SessionStore} from './store.js';
+import {quotaError, StoreUnavailableError, type SessionStore, type StoreOptions} from './store.js';
 
 /**
- * The commands of a connected client of the official `redis` package that the store uses.
+ * What the store needs of a client of the official `redis` package (`createClient` or
+ * `createCluster`): `eval`, and `isReady` to refuse at once while disconnected.
  *
  * @example
  * ```ts
- * const client: RedisClientLike = await createClient({url: process.env.REDIS_URL}).connect();
+ * const client: RedisClientLike = await createClient({url: process.env.REDIS_URL, disableOfflineQueue: true}).connect();
  * ```
  */
 export interface RedisClientLike {
-  hGet(key: string, field: string): Promise<string | null | undefined | {}>;
-  del(key: string): Promise<unknown>;
   eval(script: string, options: {keys: string[]; arguments: string[]}): Promise<unknown>;
+  readonly isReady?: boolean;
 }
 
 /** A hash field no namespace can be (':' fails the name rule): the session's byte total. */
 const BYTES = ':bytes';
 
+/** Refuses a write past its deadline (ARGV[1], epoch ms, 0 for none) by the server's clock: a
+ * command that waited in a queue or a paused server must not land after the handler answered. */
+const DEADLINE = `
+local deadline = tonumber(ARGV[1])
+local time = redis.call('TIME')
+if deadline > 0 and time[1] * 1000 + math.floor(time[2] / 1000) > deadline then return 'late' end`;
+
+/** Slides the TTL (ARGV[2], seconds) when it lags the full TTL by a tenth or more. */
+const SLIDE = `
+local ttl = tonumber(ARGV[2]) * 1000
+local left = redis.call('PTTL', KEYS[1])
+if ttl > 0 and left > 0 and left < ttl * 0.9 then redis.call('PEXPIRE', KEYS[1], ttl) end`;
+
+/** Reads a namespace (ARGV[3]) and slides the session's TTL. */
+const GET = `${SLIDE}
+return redis.call('HGET', KEYS[1], ARGV[3])`;
+
 /** Stores a namespace and restarts the TTL, atomically refusing what would pass the quota. The
  * byte total is kept beside the namespaces, so the check costs the same for any session. */
-const SET = `
-local key, field, value = KEYS[1], ARGV[1], ARGV[2]
-local ttl, most, limit = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+const SET = `${DEADLINE}
+local field, value, most, limit = ARGV[3], ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6])
+local key = KEYS[1]
 local exists = redis.call('HEXISTS', key, field) == 1
 if not exists and redis.call('HLEN', key) - redis.call('HEXISTS', key, '${BYTES}') >= most then return 'namespaces' end
 local total = tonumber(redis.call('HGET', key, '${BYTES}') or '0') + string.len(value) - redis.call('HSTRLEN', key, field)
 if total > limit then return 'bytes' end
 redis.call('HSET', key, field, value, '${BYTES}', total)
-redis.call('EXPIRE', key, ttl)
+redis.call('EXPIRE', key, ARGV[2])
 return 'ok'`;
 
-/** Deletes a namespace and takes its bytes off the total. */
-const DELETE = `
-local length = redis.call('HSTRLEN', KEYS[1], ARGV[1])
-if redis.call('HDEL', KEYS[1], ARGV[1]) == 1 then redis.call('HINCRBY', KEYS[1], '${BYTES}', -length) end
+/** Deletes a namespace (ARGV[3]), takes its bytes off the total and slides the TTL. */
+const DELETE = `${DEADLINE}${SLIDE}
+local length = redis.call('HSTRLEN', KEYS[1], ARGV[3])
+if redis.call('HDEL', KEYS[1], ARGV[3]) == 1 then redis.call('HINCRBY', KEYS[1], '${BYTES}', -length) end
+return 'ok'`;
+
+/** Drops the session. */
+const CLEAR = `${DEADLINE}
+redis.call('DEL', KEYS[1])
 return 'ok'`;
 
 /**
- * Sessions in Redis, for apps on more than one server: one hash per session
- * (`<prefix><session>`, a field per namespace) whose TTL restarts on every write.
+ * Sessions in Redis or a Redis Cluster, for apps on more than one server: one hash per session
+ * (`<prefix><session>`, a field per namespace), so a session lives on one cluster slot; its TTL
+ * restarts on every write and slides on reads. Every operation is one Lua script, so the quota
+ * check is atomic, and a write that reaches Redis after its deadline (a queued command, a paused
+ * server) is refused there: an answered error is never applied later. While the client is not
+ * connected it refuses at once (503) instead of queueing.
  *
  * @example
  * ```ts
  * import {createClient} from 'redis';
- * const client = await createClient({url: process.env.REDIS_URL}).connect();
+ * const client = await createClient({url: process.env.REDIS_URL, disableOfflineQueue: true}).connect();
  * const handler = createSessionHandler({secret: process.env.PAGE_STATE_SECRET, store: redisStore(client)});
  * ```
  */
 export function redisStore(client: RedisClientLike, {prefix = 'page-state:'} = {}): SessionStore {
-  const key = (session: string) => prefix + session;
+  const run = async (script: string, session: string, options: StoreOptions | undefined, ...rest: string[]) => {
+    if (client.isReady === false) throw new StoreUnavailableError('redis is not connected');
+    const args = [String(options?.deadline ?? 0), String(options?.ttlSeconds ?? 0), ...rest];
+    let result: unknown;
+    try {
+      result = await client.eval(script, {keys: [prefix + session], arguments: args});
+    } catch (error) {
+      throw new StoreUnavailableError(`redis: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
+    }
+    if (result === 'late') throw new StoreUnavailableError('redis received the write after its deadline; it was not applied');
+    return result;
+  };
   return {
-    async get(session, namespace) {
-      const text = await client.hGet(key(session), namespace);
+    async get(session, namespace, options) {
+      const text = await run(GET, session, options, namespace);
       return typeof text === 'string' ? (JSON.parse(text) as StoredState) : undefined;
     },
-    async set(session, namespace, data, ttlSeconds, quota) {
+    async set(session, namespace, data, options) {
+      const {quota} = options;
       const limits = quota ? [quota.namespaces, quota.bytes] : [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
-      const result = await client.eval(SET, {keys: [key(session)], arguments: [namespace, JSON.stringify(data), String(ttlSeconds), ...limits.map(String)]});
+      const result = await run(SET, session, options, namespace, JSON.stringify(data), ...limits.map((n) => String(Math.min(n, Number.MAX_SAFE_INTEGER))));
       if (result === 'namespaces' || result === 'bytes') throw quotaError(result, quota!);
     },
-    async delete(session, namespace) {
-      await client.eval(DELETE, {keys: [key(session)], arguments: [namespace]});
+    async delete(session, namespace, options) {
+      await run(DELETE, session, options, namespace);
     },
-    async clear(session) {
-      await client.del(key(session));
+    async clear(session, options) {
+      await run(CLEAR, session, options);
     },
   };
 }

@@ -18,7 +18,7 @@ export interface Quota {
  *
  * @example
  * ```ts
- * try { await store.set(id, 'Notes', data, 3600, quota); } catch (e) { if (e instanceof QuotaError) console.log(e.message); }
+ * try { await store.set(id, 'Notes', data, {ttlSeconds: 3600, quota}); } catch (e) { if (e instanceof QuotaError) console.log(e.message); }
  * ```
  */
 export class QuotaError extends Error {
@@ -43,24 +43,66 @@ export function checkTexts(texts: ReadonlyMap<string, string>, namespace: string
 }
 
 /**
+ * The store could not answer in time, or could not be reached (Redis down, a full queue): the
+ * handler answers 503. A write that fails this way has not been applied and never will be.
+ *
+ * @example
+ * ```ts
+ * try { await store.set(id, 'Notes', data, {ttlSeconds: 3600}); } catch (e) { if (e instanceof StoreUnavailableError) retryLater(); }
+ * ```
+ */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
+
+/**
+ * How one store operation runs. The handler passes all of them; stores honour each.
+ *
+ * @example
+ * ```ts
+ * await store.set(id, 'Notes', data, {ttlSeconds: 3600, quota: {namespaces: 20, bytes: 65536}, deadline: Date.now() + 5000});
+ * ```
+ */
+export interface StoreOptions {
+  /** The session's time to live in seconds. A write restarts it; a read or a delete slides it
+   * too, with at most one store write per session per tenth of it, so reads stay cheap. */
+  ttlSeconds?: number;
+  /** Writes only: what the session may hold. Past it the write rejects with a {@link QuotaError}, changing nothing. */
+  quota?: Quota;
+  /** Epoch milliseconds after which a write must not take effect any more: past it the store
+   * refuses the write ({@link StoreUnavailableError}) instead of applying it late. The handler
+   * answers 503 a second after the deadline, so an answered error is never applied later. */
+  deadline?: number;
+}
+
+/** Whether a stored expiry (ms) is due to slide: it lags the full TTL from `now` by a tenth of it or more. */
+export const dueToSlide = (expires: number, now: number, ttlSeconds: number): boolean => expires < now + ttlSeconds * 900;
+
+/** Throws when a write is past its deadline: it must not be applied any more. */
+export function checkDeadline(options: StoreOptions | undefined, now = Date.now()): void {
+  if (options?.deadline !== undefined && now > options.deadline) throw new StoreUnavailableError('the session store could not apply the write before its deadline');
+}
+
+/**
  * Where the session handler keeps data: per session, per namespace, with a time to live.
  * Every namespace name that passes the handler's check is stored like any other (`__proto__`
  * and `constructor` included). Implementations: {@link memoryStore}, `fileStore`, `redisStore`.
+ * A custom store must honour {@link StoreOptions}: slide the TTL, check the quota atomically, and
+ * never apply a write after its deadline.
  *
  * @example
  * ```ts
  * const store: SessionStore = memoryStore();
- * await store.set(sessionId, 'Notes', {version: 1, values: {draft: 'hi'}}, 3600);
+ * await store.set(sessionId, 'Notes', {version: 1, values: {draft: 'hi'}}, {ttlSeconds: 3600});
  * ```
  */
 export interface SessionStore {
-  get(session: string, namespace: string): Promise<StoredState | undefined>;
-  /** Stores one namespace and (re)starts the session's time to live; rejects with a
-   * {@link QuotaError}, changing nothing, when the session would pass `quota`. */
-  set(session: string, namespace: string, data: StoredState, ttlSeconds: number, quota?: Quota): Promise<void>;
-  delete(session: string, namespace: string): Promise<void>;
+  get(session: string, namespace: string, options?: StoreOptions): Promise<StoredState | undefined>;
+  /** Stores one namespace and (re)starts the session's time to live. */
+  set(session: string, namespace: string, data: StoredState, options: StoreOptions & {ttlSeconds: number}): Promise<void>;
+  delete(session: string, namespace: string, options?: StoreOptions): Promise<void>;
   /** Drops the whole session. */
-  clear(session: string): Promise<void>;
+  clear(session: string, options?: StoreOptions): Promise<void>;
   /** A secret kept with the store, generated on first use (the file store keeps one). */
   secret?(): string;
 }
@@ -75,26 +117,28 @@ export interface SessionStore {
  */
 export function memoryStore(now = Date.now): SessionStore {
   const sessions = new Map<string, {expires: number; texts: Map<string, string>}>();
-  const live = (session: string) => {
+  /** The live session, its expiry slid when `options` carry a TTL. */
+  const live = (session: string, options?: StoreOptions) => {
     const entry = sessions.get(session);
     if (entry && entry.expires <= now()) sessions.delete(session);
+    else if (entry && options?.ttlSeconds) entry.expires = Math.max(entry.expires, now() + options.ttlSeconds * 1000);
     return sessions.get(session);
   };
   return {
-    async get(session, namespace) {
-      const text = live(session)?.texts.get(namespace);
+    async get(session, namespace, options) {
+      const text = live(session, options)?.texts.get(namespace);
       return text === undefined ? undefined : (JSON.parse(text) as StoredState);
     },
-    async set(session, namespace, data, ttlSeconds, quota) {
+    async set(session, namespace, data, options) {
       const entry = live(session) ?? {expires: 0, texts: new Map<string, string>()};
       const text = JSON.stringify(data);
-      checkTexts(entry.texts, namespace, text, quota);
+      checkTexts(entry.texts, namespace, text, options.quota);
       entry.texts.set(namespace, text);
-      entry.expires = now() + ttlSeconds * 1000;
+      entry.expires = now() + options.ttlSeconds * 1000;
       sessions.set(session, entry);
     },
-    async delete(session, namespace) {
-      live(session)?.texts.delete(namespace);
+    async delete(session, namespace, options) {
+      live(session, options)?.texts.delete(namespace);
     },
     async clear(session) {
       sessions.delete(session);

@@ -68,8 +68,8 @@ describe('file store', () => {
     const dir = folder();
     const store = open(dir, {now: () => now});
     const [old, fresh] = [randomUUID(), randomUUID()];
-    await store.set(old, 'A', data(1), 60);
-    await store.set(fresh, 'A', data(2), 3600);
+    await store.set(old, 'A', data(1), {ttlSeconds: 60});
+    await store.set(fresh, 'A', data(2), {ttlSeconds: 3600});
     writeFileSync(join(dir, fresh, '.A.json.stale.tmp'), '{');
     now += 120_000;
     assert.equal(await store.get(old, 'A'), undefined, 'expired sessions read as nothing before the sweep');
@@ -81,7 +81,7 @@ describe('file store', () => {
 
   it('refuses session ids that are not UUIDs, so no path escapes its folder', async () => {
     const store = open(folder());
-    await assert.rejects(store.set('../escape', 'A', data(1), 60), /not a session id/);
+    await assert.rejects(store.set('../escape', 'A', data(1), {ttlSeconds: 60}), /not a session id/);
   });
 
   it('generates a secret once, readable by its owner only, and the handler warns about it', () => {

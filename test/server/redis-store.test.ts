@@ -40,10 +40,10 @@ describe('redis store', () => {
     const client = await connect();
     const store = redisStore(client, {prefix: 'app:'});
     const session = crypto.randomUUID();
-    await store.set(session, 'A', {version: 1, values: {}}, 120);
+    await store.set(session, 'A', {version: 1, values: {}}, {ttlSeconds: 120});
     const ttl = await client.ttl(`app:${session}`);
     assert.ok(ttl > 100 && ttl <= 120, `ttl ${ttl}`);
-    await store.set(session, 'B', {version: 1, values: {}}, 900);
+    await store.set(session, 'B', {version: 1, values: {}}, {ttlSeconds: 900});
     assert.ok((await client.ttl(`app:${session}`)) > 800);
     await store.delete(session, 'A');
     assert.equal(await store.get(session, 'A'), undefined);
