@@ -3,7 +3,7 @@ import {once} from 'node:events';
 import {createServer} from 'node:net';
 
 /** A free loopback port. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer().listen(0, '127.0.0.1');
   await once(probe, 'listening');
   const {port} = probe.address() as {port: number};
@@ -11,14 +11,37 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Options of {@link startRedis}. */
+export interface RedisOptions {
+  port?: number;
+  /** A folder to keep data in (append-only file synced on every write), so a restart keeps it. */
+  dir?: string;
+  /** A cluster node (its `nodes.conf` kept in `dir`). */
+  cluster?: boolean;
+}
+
+/** A redis-server the test started: stop and start it again on its port, or pause it (SIGSTOP). */
+export interface RedisProcess {
+  url: string;
+  port: number;
+  dir?: string;
+  stop(): Promise<void>;
+  pause(): void;
+  resume(): void;
+}
+
 /**
- * Starts a throwaway redis-server (no persistence) on a free loopback port. `npm test` makes
- * sure the binary exists (it installs Debian's redis-server or stops with instructions).
+ * Starts a throwaway redis-server on a free loopback port: no persistence unless `dir` is given.
+ * `npm test` makes sure the binary exists (it installs Debian's redis-server or stops with
+ * instructions).
  */
-export async function startRedis(port?: number): Promise<{url: string; port: number; stop(): Promise<void>}> {
+export async function startRedis(options: RedisOptions | number = {}): Promise<RedisProcess> {
+  const {port, dir, cluster} = typeof options === 'number' ? {port: options} : options;
   const chosen = port ?? (await freePort());
   const binary = process.env.REDIS_SERVER || 'redis-server';
-  const child: ChildProcess = spawn(binary, ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+  const persistence = dir ? ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const clustering = cluster ? ['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${chosen}.conf`, '--cluster-node-timeout', '2000'] : [];
+  const child: ChildProcess = spawn(binary, ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', ...persistence, ...clustering], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -31,14 +54,20 @@ export async function startRedis(port?: number): Promise<{url: string; port: num
     });
   });
   child.removeAllListeners('exit');
+  child.stdout!.removeAllListeners('data');
+  child.stdout!.resume(); // keep draining its log, or a chatty server blocks on a full pipe
   return {
     url: `redis://127.0.0.1:${chosen}`,
     port: chosen,
+    dir,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
       await exited;
     },
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
   };
 }

@@ -1,0 +1,81 @@
+// A user who only reads keeps the session: every answer slides the stored TTL, not only the
+// cookie's, in each store (real time: the stores' own clocks and Redis's expiry are what is tested).
+import {strict as assert} from 'node:assert';
+import {mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import {createClient} from 'redis';
+import {fileStore} from '../../src/server/file-store.js';
+import {createSessionHandler} from '../../src/server/handler.js';
+import {redisStore} from '../../src/server/redis-store.js';
+import {memoryStore, type SessionStore} from '../../src/server/store.js';
+import {cookieOf, json, serve} from './helpers.js';
+import {startRedis, type RedisProcess} from './redis-server.js';
+
+const TTL_SECONDS = 4;
+const at = (startedAt: number, seconds: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, startedAt + seconds * 1000 - Date.now())));
+
+describe('reads slide the stored TTL', () => {
+  let redis: RedisProcess;
+  let client: ReturnType<typeof createClient>;
+  const files: ReturnType<typeof fileStore>[] = [];
+  before(async () => {
+    redis = await startRedis();
+    client = createClient({url: redis.url, disableOfflineQueue: true});
+    await client.connect();
+  });
+  after(async () => {
+    files.forEach((store) => store.close());
+    await client.quit();
+    await redis.stop();
+  });
+
+  const stores: [string, () => SessionStore][] = [
+    ['memory', () => memoryStore()],
+    ['file', () => {
+      const store = fileStore(mkdtempSync(join(tmpdir(), 'page-state-ttl-')));
+      files.push(store);
+      return store;
+    }],
+    ['redis', () => redisStore(client)],
+  ];
+
+  it(`GET at 0.75 × and at 1.5 × a ${TTL_SECONDS} s TTL still answers 200 (memory, file, redis)`, async () => {
+    await Promise.all(stores.map(async ([name, create]) => {
+      const {base, close} = await serve(createSessionHandler({secret: 'a test secret of thirty-two characters', store: create(), ttlSeconds: TTL_SECONDS}));
+      try {
+        const started = Date.now();
+        let cookie = cookieOf(await fetch(`${base}/page-state/Notes`, {method: 'PUT', headers: json, body: JSON.stringify({version: 1, values: {n: 1}})}));
+        for (const seconds of [0.75 * TTL_SECONDS, 1.5 * TTL_SECONDS]) {
+          await at(started, seconds);
+          const read = await fetch(`${base}/page-state/Notes`, {headers: {cookie}});
+          assert.equal(read.status, 200, `${name} store at ${seconds} s`);
+          assert.deepEqual(await read.json(), {version: 1, values: {n: 1}});
+          cookie = cookieOf(read); // the browser keeps the refreshed cookie
+        }
+      } finally {
+        await close();
+      }
+    }));
+  });
+
+  it('a burst of reads slides the stored expiry once per tenth of the TTL (file store: one write)', async () => {
+    let now = Date.now();
+    const dir = mkdtempSync(join(tmpdir(), 'page-state-ttl-'));
+    const store = fileStore(dir, {now: () => now});
+    files.push(store);
+    const session = '0b8f4f2e-3c1d-4b6a-9e7f-2a5c8d9e1f30';
+    await store.set(session, 'Notes', {version: 1, values: {}}, {ttlSeconds: 1000});
+    const written = () => Number(readFileSync(join(dir, session, '.expires'), 'utf8'));
+    const first = written();
+    now += 50_000; // within a tenth: reads leave the expiry alone
+    for (let i = 0; i < 20; i++) await store.get(session, 'Notes', {ttlSeconds: 1000});
+    await store.set(session, 'Other', {version: 1, values: {}}, {ttlSeconds: 1000}); // runs after any background slide
+    assert.equal(written(), first);
+    now += 60_000; // past a tenth: the next read slides it
+    await store.get(session, 'Notes', {ttlSeconds: 1000});
+    await store.delete(session, 'Other');
+    assert.equal(written(), now + 1_000_000);
+  });
+});
