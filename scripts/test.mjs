@@ -2,10 +2,12 @@
 // size budgets. Every step runs; the closing line sums the counts of every runner.
 import {spawn} from 'node:child_process';
 import {readdirSync, rmSync} from 'node:fs';
-import {chromium, redisServer} from './tools.mjs';
+import {chromium, redisCli, redisServer} from './tools.mjs';
 
 process.env.CHROME_PATH = chromium();
 process.env.REDIS_SERVER = redisServer();
+const cli = redisCli();
+if (cli) process.env.REDIS_CLI = cli;
 const totals = {passed: 0, failed: 0};
 let broken = false;
 

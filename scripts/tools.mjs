@@ -8,7 +8,7 @@ const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).sta
  * Returns the path of a tool, installing its Debian package when missing and we are root with
  * apt-get; otherwise exits with a message saying exactly what to install.
  */
-export function requireTool({name, path, command, aptPackage, envVar}) {
+export function requireTool({name, path, command, aptPackage, envVar, optional = false}) {
   const found = () => (process.env[envVar] && existsSync(process.env[envVar]) ? process.env[envVar] : existsSync(path) ? path : onPath(command) ? command : null);
   let tool = found();
   if (tool) return tool;
@@ -17,6 +17,10 @@ export function requireTool({name, path, command, aptPackage, envVar}) {
     execFileSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${aptPackage}`], {stdio: 'inherit'});
     tool = found();
     if (tool) return tool;
+  }
+  if (optional) {
+    console.warn(`\n${name} is missing and could not be installed: the tests that need it are skipped (install ${aptPackage}; under CI=true they fail instead).\n`);
+    return null;
   }
   console.error(
     `\n${name} is required by the tests and could not be installed automatically.\n` +
@@ -31,3 +35,7 @@ export const chromium = () =>
 
 export const redisServer = () =>
   requireTool({name: 'redis-server', path: '/usr/bin/redis-server', command: 'redis-server', aptPackage: 'redis-server', envVar: 'REDIS_SERVER'});
+
+/** redis-cli creates the Redis Cluster of the cluster test; outside CI its absence skips that test. */
+export const redisCli = () =>
+  requireTool({name: 'redis-cli', path: '/usr/bin/redis-cli', command: 'redis-cli', aptPackage: 'redis-tools', envVar: 'REDIS_CLI', optional: !process.env.CI});

@@ -20,7 +20,8 @@ async function appServer(redis: RedisProcess, reconnectMs: number) {
   const client = createClient({url: redis.url, socket: {reconnectStrategy: () => reconnectMs}});
   client.on('error', () => {}); // disconnections are the point of these tests
   await client.connect();
-  const served = await serve(createSessionHandler({secret: SECRET, store: redisStore(client), storeTimeoutMs: STORE_TIMEOUT_MS}));
+  const errors: unknown[] = [];
+  const served = await serve(createSessionHandler({secret: SECRET, store: redisStore(client), storeTimeoutMs: STORE_TIMEOUT_MS, onError: (error) => errors.push(error)}));
   const put = async (cookie: string, n: number) => {
     const started = Date.now();
     const response = await fetch(`${served.base}/page-state/Draft`, {method: 'PUT', headers: {...json, cookie}, body: body(n)});
@@ -32,7 +33,7 @@ async function appServer(redis: RedisProcess, reconnectMs: number) {
     await served.close();
     await client.quit().catch(() => client.destroy());
   };
-  return {base: served.base, client, put, read, close};
+  return {base: served.base, client, errors, put, read, close};
 }
 
 describe('two app servers on one redis-server that stops', () => {
@@ -75,6 +76,7 @@ describe('two app servers on one redis-server that stops', () => {
       const errored = results.filter((r) => r.status !== 204);
       assert.ok(errored.length >= 1, 'writes failed during the outage');
       assert.ok(errored.every((r) => r.status === 503), `errors are 503: ${errored.map((r) => r.status)}`);
+      assert.ok([...a.errors, ...b.errors].every((error) => (error as Error).name === 'StoreUnavailableError'), 'reported as the store being unavailable');
       assert.equal(await a.read(cookie), acknowledged.at(-1));
       assert.equal(await b.read(cookie), acknowledged.at(-1));
     });
