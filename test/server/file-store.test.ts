@@ -39,28 +39,39 @@ describe('file store', () => {
     }
   });
 
-  it('leaves a parseable file when the writer is killed with SIGKILL mid-write', async () => {
+  it('killed with SIGKILL mid-write 5 times: every file parses, keeps its newest acknowledged value, and the next sweep leaves no temp file', async () => {
     const dir = folder();
     const session = randomUUID();
     const writer = fileURLToPath(new URL('./crash-writer.js', import.meta.url));
-    for (const killAfter of [3, 17, 40]) {
+    const acknowledged = new Map<string, number>();
+    for (const killAfter of [3, 17, 40, 90, 160]) {
       const child = spawn(process.execPath, [writer, dir, session], {stdio: ['ignore', 'pipe', 'inherit']});
-      let acknowledged = 0;
+      let count = 0;
+      let pending = '';
       await new Promise<void>((resolve) => {
         child.stdout.on('data', (chunk: Buffer) => {
-          acknowledged = Math.max(acknowledged, ...chunk.toString().trim().split('\n').map(Number));
-          if (acknowledged >= killAfter) {
-            child.kill('SIGKILL');
-            resolve();
+          const lines = (pending + chunk.toString()).split('\n');
+          pending = lines.pop()!;
+          for (const line of lines) {
+            const [namespace, n] = line.split(' ') as [string, string];
+            acknowledged.set(namespace, Math.max(acknowledged.get(namespace) ?? 0, Number(n)));
+            if (++count === killAfter) {
+              child.kill('SIGKILL');
+              resolve();
+            }
           }
         });
       });
       await new Promise((resolve) => child.once('exit', resolve));
-      // One file per namespace: each must parse, and the newest acknowledged value is among them.
-      const files = readdirSync(join(dir, session)).filter((name) => name.endsWith('.json'));
-      const newest = Math.max(...files.map((name) => (JSON.parse(readFileSync(join(dir, session, name), 'utf8')) as {values: {n: number}}).values.n));
-      assert.ok(newest >= acknowledged, `acknowledged ${acknowledged}, file holds ${newest}`);
+      for (const [namespace, n] of acknowledged) {
+        const stored = JSON.parse(readFileSync(join(dir, session, `${namespace}.json`), 'utf8')) as {values: {n: number}};
+        assert.ok(stored.values.n >= n, `${namespace}: acknowledged ${n}, the file holds ${stored.values.n}`);
+      }
     }
+    const store = open(dir, {now: () => Date.now() + 120_000});
+    await store.sweep();
+    assert.deepEqual(readdirSync(join(dir, session)).filter((name) => name.endsWith('.tmp')), []);
+    assert.deepEqual(readdirSync(join(dir, session)).filter((name) => !name.startsWith('.')).sort(), ['ns0.json', 'ns1.json', 'ns2.json', 'ns3.json', 'ns4.json']);
   });
 
   it('sweeps expired sessions and temp files left by a crash', async () => {
