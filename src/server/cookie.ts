@@ -34,6 +34,42 @@ export function verifySession(value: string, secrets: readonly string[], ttlSeco
   return index < 0 ? undefined : {id, old: index > 0};
 }
 
+/** Cookies one handler verified or signed lately; past it the oldest are forgotten. */
+const REMEMBERED = 10_000;
+
+/** Adds `key` to a bounded map, forgetting the oldest entry past {@link REMEMBERED}. */
+function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+  map.set(key, value);
+  if (map.size > REMEMBERED) map.delete(map.keys().next().value!);
+  return value;
+}
+
+/**
+ * {@link signSession} and {@link verifySession} for one handler's secrets, remembering recent
+ * answers: a browser sends the same cookie on every request, and a busy session is re-signed
+ * many times a second, so most requests compute no HMAC at all.
+ */
+export function sessionSigner(secrets: readonly string[], ttlSeconds: number) {
+  const verified = new Map<string, {id: string; old: boolean; issued: number}>();
+  const signed = new Map<string, {second: number; value: string}>();
+  return {
+    verify(value: string, now: number): {id: string; old: boolean} | undefined {
+      const known = verified.get(value);
+      if (known) {
+        const age = now / 1000 - known.issued;
+        return age < ttlSeconds && age >= -60 ? known : undefined;
+      }
+      const session = verifySession(value, secrets, ttlSeconds, now);
+      return session && remember(verified, value, {...session, issued: parseInt(value.split('.')[1]!, 36)});
+    },
+    sign(id: string, now: number): string {
+      const second = Math.floor(now / 1000);
+      const known = signed.get(id);
+      return known?.second === second ? known.value : remember(signed, id, {second, value: signSession(id, secrets[0]!, now)}).value;
+    },
+  };
+}
+
 /** Every value of cookie `name` in the request's `Cookie` headers. */
 export function cookieValues(headers: readonly string[], name: string): string[] {
   const values: string[] = [];

@@ -2,7 +2,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 import {NAME} from '../core/define.js';
 import type {StoredState} from '../core/ports.js';
 import {readNodeBody, readStreamBody, tooDeep, type Body} from './body.js';
-import {cookieValues, newSessionId, sessionCookie, signSession, verifySession} from './cookie.js';
+import {cookieValues, newSessionId, sessionCookie, sessionSigner} from './cookie.js';
 import {QuotaError, StoreUnavailableError, type Quota, type SessionStore} from './store.js';
 
 /**
@@ -140,6 +140,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   const secrets = typeof configured === 'string' ? [configured] : [...(configured ?? [])];
   if (!secrets.length) throw new Error('page-state: createSessionHandler needs a secret (option or PAGE_STATE_SECRET) or a store that keeps one');
   if (secrets.some((s) => typeof s !== 'string' || s.length < 32)) throw new Error('page-state: every session secret must be a string of at least 32 characters');
+  const signer = sessionSigner(secrets, ttlSeconds);
   const base = basePath.replace(/\/+$/, '');
   /** `work`, or a {@link StoreUnavailableError} after `ms`. */
   const timed = <T>(work: Promise<T>, ms = storeTimeoutMs) => {
@@ -172,8 +173,8 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     const now = Date.now();
     // Two session cookies in one request (one planted by an attacker) are as good as none.
     const given = cookieValues(req.cookies, name);
-    const session = given.length === 1 ? verifySession(given[0]!, secrets, ttlSeconds, now) : undefined;
-    const cookie = (id: string): Record<string, string> => ({'set-cookie': sessionCookie(name, signSession(id, secrets[0]!, now), ttlSeconds, tls), 'cache-control': 'no-store'});
+    const session = given.length === 1 ? signer.verify(given[0]!, now) : undefined;
+    const cookie = (id: string): Record<string, string> => ({'set-cookie': sessionCookie(name, signer.sign(id, now), ttlSeconds, tls), 'cache-control': 'no-store'});
     if (method === 'GET' || method === 'HEAD') {
       const data = session ? await timed(store.get(session.id, namespace!, {ttlSeconds})) : undefined;
       if (!data) return {status: 404, headers: {'cache-control': 'no-store'}};
