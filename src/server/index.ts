@@ -4,7 +4,7 @@ export type {SessionHandler, SessionHandlerOptions} from './handler.js';
 export {fileStore} from './file-store.js';
 export type {FileStoreOptions} from './file-store.js';
 export {redisStore} from './redis-store.js';
-export type {RedisClientLike} from './redis-store.js';
+export type {RedisClientLike, ScriptOptions} from './redis-store.js';
 export {memoryStore, QuotaError, StoreUnavailableError} from './store.js';
 export type {Quota, SessionStore, StoreOptions} from './store.js';
 export type {StoredState} from '../core/ports.js';

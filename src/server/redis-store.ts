@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import type {StoredState} from '../core/ports.js';
 import {quotaError, StoreUnavailableError, type SessionStore, type StoreOptions} from './store.js';
 
@@ -11,8 +12,16 @@ import {quotaError, StoreUnavailableError, type SessionStore, type StoreOptions}
  * ```
  */
 export interface RedisClientLike {
-  eval(script: string, options: {keys: string[]; arguments: string[]}): Promise<unknown>;
+  eval(script: string, options: ScriptOptions): Promise<unknown>;
+  /** Used when present: a script the server already knows is sent as its SHA-1 only. */
+  evalSha?(sha1: string, options: ScriptOptions): Promise<unknown>;
   readonly isReady?: boolean;
+}
+
+/** The keys and arguments of a Lua script call. */
+export interface ScriptOptions {
+  keys: string[];
+  arguments: string[];
 }
 
 /** A hash field no namespace can be (':' fails the name rule): the session's byte total. */
@@ -75,12 +84,25 @@ return 'ok'`;
  * ```
  */
 export function redisStore(client: RedisClientLike, {prefix = 'page-state:'} = {}): SessionStore {
+  const hashes = new Map<string, string>();
+  /** EVALSHA, and EVAL where the server (a restarted one, a cluster node) does not know the script yet. */
+  const evaluate = async (script: string, call: ScriptOptions) => {
+    if (!client.evalSha) return client.eval(script, call);
+    let sha1 = hashes.get(script);
+    if (!sha1) hashes.set(script, (sha1 = createHash('sha1').update(script).digest('hex')));
+    try {
+      return await client.evalSha(sha1, call);
+    } catch (error) {
+      if (!String((error as Error | undefined)?.message).startsWith('NOSCRIPT')) throw error;
+      return client.eval(script, call);
+    }
+  };
   const run = async (script: string, session: string, options: StoreOptions | undefined, ...rest: string[]) => {
     if (client.isReady === false) throw new StoreUnavailableError('redis is not connected');
     const args = [String(options?.deadline ?? 0), String(options?.ttlSeconds ?? 0), ...rest];
     let result: unknown;
     try {
-      result = await client.eval(script, {keys: [prefix + session], arguments: args});
+      result = await evaluate(script, {keys: [prefix + session], arguments: args});
     } catch (error) {
       throw new StoreUnavailableError(`redis: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
     }
