@@ -13,7 +13,7 @@ function sessionStore(): Plugin {
       let store: SessionStore;
       if (process.env.REDIS_URL) {
         const {createClient} = await import('redis');
-        store = redisStore(await createClient({url: process.env.REDIS_URL}).connect());
+        store = redisStore(await createClient({url: process.env.REDIS_URL, disableOfflineQueue: true}).on('error', (error: Error) => console.error(`redis: ${error.message}`)).connect());
       } else store = fileStore(resolve(process.env.PAGE_STATE_DIR || '.page-state'));
       const handler = createSessionHandler({store, secret: process.env.PAGE_STATE_SECRET});
       server.middlewares.use((req, res, next) => void handler(req, res, next));

@@ -11,10 +11,11 @@ import {createClient} from 'redis';
 import {fileStore} from '../src/server/file-store.js';
 import {createSessionHandler} from '../src/server/handler.js';
 import {redisStore} from '../src/server/redis-store.js';
+import {memoryStore, type SessionStore} from '../src/server/store.js';
 import {startRedis} from '../test/server/redis-server.js';
 
 const CONNECTIONS = 10;
-const SECONDS = 5;
+const SECONDS = 3;
 
 /** The bare baseline: parse a JSON body, keep it in a Map, answer 204. */
 export function bareHandler(): RequestListener & {data: Map<string, string>} {
@@ -111,24 +112,47 @@ async function neighbourLoad(big: boolean) {
 
 /** Many sessions (a busy site) and one hot session (a page saving from many tabs). */
 const SESSIONS = 1000;
+/** Rounds of every row, each beside its own bare run: this machine's speed drifts by a fifth between runs. */
+const ROUNDS = 3;
+
+type Load = Awaited<ReturnType<typeof load>>;
+/** A row: the round of median ratio to its bare run, lost writes summed over every round. */
+export type Row = Load & {ratio: number; bare: Load};
 
 export async function serverLoad() {
-  const bare = await load(bareHandler(), SESSIONS);
   const neighbours = {small: await neighbourLoad(false), atQuota: await neighbourLoad(true)};
-  const viaFiles = async (sessions: number) => {
-    const files = fileStore(mkdtempSync(join(tmpdir(), 'page-state-bench-')));
-    const result = await load(createSessionHandler({secret: SECRET, store: files, quota: UNLIMITED}) as unknown as RequestListener, sessions);
-    files.close();
-    return result;
-  };
-  const file = await viaFiles(SESSIONS);
-  const fileHot = await viaFiles(1);
   const redis = await startRedis();
   const client = createClient({url: redis.url, disableOfflineQueue: true});
   client.on('error', () => {});
   await client.connect();
-  const viaRedis = await load(createSessionHandler({secret: SECRET, store: redisStore(client), quota: UNLIMITED}) as unknown as RequestListener, SESSIONS);
+  const handler = (store: SessionStore) => createSessionHandler({secret: SECRET, store, quota: UNLIMITED}) as unknown as RequestListener;
+  const viaFiles = async (sessions: number) => {
+    const files = fileStore(mkdtempSync(join(tmpdir(), 'page-state-bench-')));
+    const result = await load(handler(files), sessions);
+    files.close();
+    return result;
+  };
+  const kinds = {
+    memory: () => load(handler(memoryStore()), SESSIONS),
+    file: () => viaFiles(SESSIONS),
+    fileHot: () => viaFiles(1),
+    redis: () => load(handler(redisStore(client)), SESSIONS),
+  };
+  const runs = Object.fromEntries(Object.keys(kinds).map((kind) => [kind, [] as Row[]])) as Record<keyof typeof kinds, Row[]>;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [kind, run] of Object.entries(kinds) as [keyof typeof kinds, () => Promise<Load>][]) {
+      const bare = await load(bareHandler(), SESSIONS);
+      const result = await run();
+      runs[kind].push({...result, ratio: result.requestsPerSecond / bare.requestsPerSecond, bare});
+    }
+  }
   await client.quit();
   await redis.stop();
-  return {bare, file, fileHot, redis: viaRedis, neighbours};
+  const median = (rows: Row[]): Row => {
+    const row = [...rows].sort((a, b) => a.ratio - b.ratio)[rows.length >> 1]!;
+    return {...row, lost: rows.reduce((sum, r) => sum + r.lost, 0), acknowledged: rows.reduce((sum, r) => sum + r.acknowledged, 0)};
+  };
+  return {
+    memory: median(runs.memory), file: median(runs.file), fileHot: median(runs.fileHot), redis: median(runs.redis), neighbours,
+  };
 }
