@@ -9,7 +9,7 @@ describe('the published package', () => {
     // Evaluated from the project root, as a consumer's module would resolve the package by name.
     const exported = execFileSync(process.execPath, ['--input-type=module', '-e',
       "const m = await import('page-state/server'); console.log(Object.keys(m).sort().join())"], {encoding: 'utf8'});
-    assert.equal(exported.trim(), 'QuotaError,VERSION,createSessionHandler,fileStore,memoryStore,redisStore');
+    assert.equal(exported.trim(), 'QuotaError,StoreUnavailableError,VERSION,createSessionHandler,fileStore,memoryStore,redisStore');
   });
 
   it('points every export and the manifest at files the build wrote', () => {
