@@ -1,11 +1,10 @@
-import {randomBytes, randomUUID} from 'node:crypto';
-import {linkSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync} from 'node:fs';
 import {mkdir, readdir, readFile, rm, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {StoredState} from '../core/ports.js';
 import {isSessionId} from './cookie.js';
-import {missing, syncFolder, writeFiles} from './files.js';
-import {checkDeadline, checkQuota, dueToSlide, type SessionStore, type StoreOptions} from './store.js';
+import {folderSizes, keptSecret, missing, syncFolder, writeFiles} from './files.js';
+import {admit, checkDeadline, dueToSlide, type SessionStore, type StoreOptions} from './store.js';
 
 /**
  * Options of {@link fileStore}.
@@ -120,7 +119,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
     for (const write of batch) {
       try {
         checkDeadline(write.options, now());
-        if (sizes) admit(sizes, write);
+        if (sizes) admit(sizes, write.namespace, Buffer.byteLength(write.text), write.options.quota);
         accepted.set(write.namespace, write); // a later write of a namespace supersedes an earlier one
       } catch (error) {
         refused.add(write);
@@ -128,6 +127,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
       }
     }
     const written = [...accepted.values()];
+    if (!written.length) return;
     const files = written.map((write): [string, string] => [`${write.namespace}.json`, write.text]);
     const ttlSeconds = Math.max(...batch.map((write) => write.options.ttlSeconds));
     const target = now() + ttlSeconds * 1000;
@@ -144,30 +144,9 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
     if (sliding) remember(session, target);
     for (const write of batch) if (!refused.has(write)) write.done();
   };
-  /** Counts `write` into `sizes` (namespace → bytes), or throws the quota error and leaves them. */
-  const admit = (sizes: Map<string, number>, write: Write) => {
-    const before = sizes.get(write.namespace);
-    sizes.set(write.namespace, Buffer.byteLength(write.text));
-    let bytes = 0;
-    for (const size of sizes.values()) bytes += size;
-    try {
-      checkQuota(sizes.size, bytes, write.options.quota);
-    } catch (error) {
-      if (before === undefined) sizes.delete(write.namespace);
-      else sizes.set(write.namespace, before);
-      throw error;
-    }
-  };
   /** The stored size of every namespace when a quota applies to the batch, else undefined. */
-  const quotaSizes = async (folder: string, batch: Write[]) => {
-    if (!batch.some(({options: {quota}}) => quota && (Number.isFinite(quota.namespaces) || Number.isFinite(quota.bytes)))) return undefined;
-    const sizes = new Map<string, number>();
-    for (const name of await readdir(folder)) {
-      if (!name.endsWith('.json') || name.startsWith('.')) continue;
-      sizes.set(name.slice(0, -5), (await stat(join(folder, name))).size);
-    }
-    return sizes;
-  };
+  const quotaSizes = async (folder: string, batch: Write[]) =>
+    batch.some(({options: {quota}}) => quota && (Number.isFinite(quota.namespaces) || Number.isFinite(quota.bytes))) ? folderSizes(folder) : undefined;
   const batches = new Map<string, Write[]>();
 
   const sweep = async () => {
@@ -241,26 +220,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
         checkDeadline(options, now());
         await remove(session);
       }),
-    secret() {
-      const path = join(dir, 'secret');
-      try {
-        return readFileSync(path, 'utf8').trim();
-      } catch (error) {
-        if (!missing(error)) throw error;
-      }
-      // Created whole or not at all: a complete temp file linked into place (link fails if another
-      // process got there first, and then its secret is the one), so no process reads a half file.
-      const temp = join(dir, `.secret.${randomUUID()}.tmp`);
-      writeFileSync(temp, randomBytes(32).toString('base64url'), {mode: 0o600});
-      try {
-        linkSync(temp, path);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      } finally {
-        rmSync(temp, {force: true});
-      }
-      return readFileSync(path, 'utf8').trim();
-    },
+    secret: () => keptSecret(dir),
     sweep,
     close: () => clearInterval(timer),
   };

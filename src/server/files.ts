@@ -1,5 +1,6 @@
-import {randomUUID} from 'node:crypto';
-import {closeSync, fdatasync, fsync, openSync, renameSync, rm, writeSync} from 'node:fs';
+import {randomBytes, randomUUID} from 'node:crypto';
+import {closeSync, fdatasync, fsync, linkSync, openSync, readFileSync, renameSync, rm, rmSync, writeFileSync, writeSync} from 'node:fs';
+import {readdir, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {StoreUnavailableError} from './store.js';
@@ -50,4 +51,35 @@ export async function writeFiles(folder: string, files: readonly [name: string, 
   }
   files.forEach(([name], i) => renameSync(temps[i]!, join(folder, name)));
   if (sync) await syncFolder(folder);
+}
+
+/** The size of every namespace file (`<name>.json`) in a session folder, by name. */
+export async function folderSizes(folder: string): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  for (const name of await readdir(folder)) {
+    if (name.endsWith('.json') && !name.startsWith('.')) sizes.set(name.slice(0, -5), (await stat(join(folder, name))).size);
+  }
+  return sizes;
+}
+
+/** The secret kept in `dir/secret`, generated (mode 0600) by whichever process comes first. */
+export function keptSecret(dir: string): string {
+  const path = join(dir, 'secret');
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    if (!missing(error)) throw error;
+  }
+  // Created whole or not at all: a complete temp file linked into place (link fails if another
+  // process got there first, and then its secret is the one), so no process reads a half file.
+  const temp = join(dir, `.secret.${randomUUID()}.tmp`);
+  writeFileSync(temp, randomBytes(32).toString('base64url'), {mode: 0o600});
+  try {
+    linkSync(temp, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(temp, {force: true});
+  }
+  return readFileSync(path, 'utf8').trim();
 }

@@ -29,17 +29,26 @@ export class QuotaError extends Error {
 export const quotaError = (limit: keyof Quota, quota: Quota): QuotaError => new QuotaError(`a session holds at most ${quota[limit]} ${limit}`);
 
 /** Throws a {@link QuotaError} when a session of `namespaces` holding `bytes` passes `quota`. */
-export function checkQuota(namespaces: number, bytes: number, quota: Quota | undefined): void {
+function checkQuota(namespaces: number, bytes: number, quota: Quota | undefined): void {
   if (!quota) return;
   if (namespaces > quota.namespaces) throw quotaError('namespaces', quota);
   if (bytes > quota.bytes) throw quotaError('bytes', quota);
 }
 
-/** The quota check of a session's namespaces, as JSON texts, with `namespace` set to `text`. */
-export function checkTexts(texts: ReadonlyMap<string, string>, namespace: string, text: string, quota: Quota | undefined): void {
-  let bytes = Buffer.byteLength(text);
-  for (const [name, other] of texts) if (name !== namespace) bytes += Buffer.byteLength(other);
-  checkQuota(texts.size + (texts.has(namespace) ? 0 : 1), bytes, quota);
+/** Counts a namespace of `bytes` into a session's `sizes` (namespace → bytes), or throws the
+ * {@link QuotaError} of `quota` and leaves them as they were. */
+export function admit(sizes: Map<string, number>, namespace: string, bytes: number, quota: Quota | undefined): void {
+  const before = sizes.get(namespace);
+  sizes.set(namespace, bytes);
+  let total = 0;
+  for (const size of sizes.values()) total += size;
+  try {
+    checkQuota(sizes.size, total, quota);
+  } catch (error) {
+    if (before === undefined) sizes.delete(namespace);
+    else sizes.set(namespace, before);
+    throw error;
+  }
 }
 
 /**
@@ -132,7 +141,7 @@ export function memoryStore(now = Date.now): SessionStore {
     async set(session, namespace, data, options) {
       const entry = live(session) ?? {expires: 0, texts: new Map<string, string>()};
       const text = JSON.stringify(data);
-      checkTexts(entry.texts, namespace, text, options.quota);
+      admit(new Map([...entry.texts].map(([name, stored]) => [name, Buffer.byteLength(stored)])), namespace, Buffer.byteLength(text), options.quota);
       entry.texts.set(namespace, text);
       entry.expires = now() + options.ttlSeconds * 1000;
       sessions.set(session, entry);
