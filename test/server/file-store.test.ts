@@ -90,6 +90,25 @@ describe('file store', () => {
     assert.deepEqual(await store.get(fresh, 'A'), data(2));
   });
 
+  it('a batch of concurrent writes to one session admits in arrival order up to the quota, and refuses a write past its deadline', async () => {
+    const dir = folder();
+    const store = open(dir);
+    const session = randomUUID();
+    const quota = {namespaces: 3, bytes: 1 << 20};
+    await store.set(session, 'First', data(0), {ttlSeconds: 60, quota});
+    const results = await Promise.allSettled(Array.from({length: 5}, (_, i) => store.set(session, `ns${i}`, data(i), {ttlSeconds: 60, quota})));
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'rejected', 'rejected', 'rejected']);
+    assert.ok(results.slice(2).every((r) => r.status === 'rejected' && (r.reason as Error).name === 'QuotaError'));
+    assert.deepEqual(readdirSync(join(dir, session)).filter((name) => !name.startsWith('.')).sort(), ['First.json', 'ns0.json', 'ns1.json']);
+    const late = store.set(session, 'ns0', data(99), {ttlSeconds: 60, deadline: Date.now() - 1});
+    const onTime = store.set(session, 'ns1', data(42), {ttlSeconds: 60, deadline: Date.now() + 60_000});
+    await assert.rejects(late, {name: 'StoreUnavailableError'});
+    await onTime;
+    assert.deepEqual(await store.get(session, 'ns0'), data(0), 'the late write changed nothing');
+    assert.deepEqual(await store.get(session, 'ns1'), data(42));
+    assert.deepEqual(readdirSync(join(dir, session)).filter((name) => name.endsWith('.tmp')), []);
+  });
+
   it('refuses session ids that are not UUIDs, so no path escapes its folder', async () => {
     const store = open(folder());
     await assert.rejects(store.set('../escape', 'A', data(1), {ttlSeconds: 60}), /not a session id/);
