@@ -177,7 +177,8 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     const cookie = (id: string): Record<string, string> => ({'set-cookie': sessionCookie(name, signer.sign(id, now), ttlSeconds, tls), 'cache-control': 'no-store'});
     if (method === 'GET' || method === 'HEAD') {
       const data = session ? await timed(store.get(session.id, namespace!, {ttlSeconds})) : undefined;
-      if (!data) return {status: 404, headers: {'cache-control': 'no-store'}};
+      // A session read for a namespace it lacks is still a live session: its cookie slides too.
+      if (!data) return {status: 404, headers: session ? cookie(session.id) : {'cache-control': 'no-store'}};
       return {status: 200, headers: {...cookie(session!.id), 'content-type': 'application/json'}, body: JSON.stringify(data)};
     }
     if (method === 'DELETE') {

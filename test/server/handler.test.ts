@@ -93,7 +93,9 @@ describe('session handler', () => {
     const cookie = cookieOf(await put(base, 'A', data));
     await put(base, 'B', data, {cookie});
     assert.equal((await fetch(`${base}/page-state/A`, {method: 'DELETE', headers: {...json, cookie}})).status, 204);
-    assert.equal((await get(base, 'A', cookie)).status, 404);
+    const missing = await get(base, 'A', cookie);
+    assert.equal(missing.status, 404);
+    assert.match(missing.headers.get('set-cookie')!, /^page_state_sid=[^;]+; Max-Age=/, 'a live session\'s cookie slides on a 404 too');
     assert.equal((await get(base, 'B', cookie)).status, 200);
     const gone = await fetch(`${base}/page-state/`, {method: 'DELETE', headers: {...json, cookie}});
     assert.equal(gone.status, 204);
