@@ -1,11 +1,8 @@
 // Node: the session handler (file and Redis stores) under autocannon on loopback, against a bare
 // node:http JSON handler; afterwards every acknowledged write is read back (lost writes must be 0).
 import {once} from 'node:events';
-import {mkdtempSync} from 'node:fs';
 import {createServer, type IncomingMessage, type RequestListener, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import autocannon from 'autocannon';
 import {createClient} from 'redis';
 import {fileStore} from '../src/server/file-store.js';
@@ -13,6 +10,7 @@ import {createSessionHandler} from '../src/server/handler.js';
 import {redisStore} from '../src/server/redis-store.js';
 import {memoryStore, type SessionStore} from '../src/server/store.js';
 import {startRedis} from '../test/server/redis-server.js';
+import {tempDir} from '../test/temp-dir.js';
 
 const CONNECTIONS = 10;
 const SECONDS = 3;
@@ -91,7 +89,7 @@ const UNLIMITED = {namespaces: Infinity, bytes: Infinity};
  * quota (100 namespaces, 1 MiB). One big session must not slow everyone else down.
  */
 async function neighbourLoad(big: boolean) {
-  const files = fileStore(mkdtempSync(join(tmpdir(), 'page-state-bench-')));
+  const files = fileStore(tempDir('bench'));
   const server = createServer(createSessionHandler({secret: SECRET, store: files}) as unknown as RequestListener).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -127,7 +125,7 @@ export async function serverLoad() {
   await client.connect();
   const handler = (store: SessionStore) => createSessionHandler({secret: SECRET, store, quota: UNLIMITED}) as unknown as RequestListener;
   const viaFiles = async (sessions: number) => {
-    const files = fileStore(mkdtempSync(join(tmpdir(), 'page-state-bench-')));
+    const files = fileStore(tempDir('bench'));
     const result = await load(handler(files), sessions);
     files.close();
     return result;

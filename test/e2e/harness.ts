@@ -1,11 +1,10 @@
-import {mkdtempSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {createServer as httpServer, type IncomingMessage, type Server} from 'node:http';
 import {createServer as netServer} from 'node:net';
-import {tmpdir} from 'node:os';
 import {extname, join, resolve} from 'node:path';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import {createServer, type ViteDevServer} from 'vite';
+import {tempDir} from '../temp-dir.js';
 
 async function freePort(): Promise<number> {
   const probe = netServer().listen(0, '127.0.0.1');
@@ -17,7 +16,7 @@ async function freePort(): Promise<number> {
 
 /** The server `npm start` runs (vite + the session store), on a free port, storing in a temp folder. */
 export async function startDemo(): Promise<{base: string; server: ViteDevServer}> {
-  process.env.PAGE_STATE_DIR = mkdtempSync(join(tmpdir(), 'page-state-e2e-'));
+  process.env.PAGE_STATE_DIR = tempDir('e2e');
   process.env.PAGE_STATE_SECRET = 'the end-to-end tests secret, 32+ chars';
   const port = await freePort();
   const server = await createServer({configFile: 'vite.config.ts', logLevel: 'error', server: {port, strictPort: true}});

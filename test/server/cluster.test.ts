@@ -3,15 +3,13 @@
 // under writes loses none of the acknowledged ones.
 import {strict as assert} from 'node:assert';
 import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {createClient, createCluster} from 'redis';
 import {createSessionHandler} from '../../src/server/handler.js';
 import {redisStore} from '../../src/server/redis-store.js';
 import {cookieOf, json, serve} from './helpers.js';
 import {startRedis, type RedisProcess} from './redis-server.js';
+import {tempDir} from '../temp-dir.js';
 
 const cli = process.env.REDIS_CLI || (spawnSync('sh', ['-c', 'command -v redis-cli']).status === 0 ? 'redis-cli' : undefined);
 // Only a developer's machine without redis-cli skips; `npm test` under CI=true installs it or fails.
@@ -34,7 +32,7 @@ describe('Redis Cluster: three masters, two app servers', {skip}, () => {
   const apps: Awaited<ReturnType<typeof serve>>[] = [];
   const errors: unknown[] = [];
   before(async () => {
-    for (let i = 0; i < 3; i++) nodes.push(await startRedis({dir: mkdtempSync(join(tmpdir(), 'page-state-cluster-')), cluster: true}));
+    for (let i = 0; i < 3; i++) nodes.push(await startRedis({dir: tempDir('cluster'), cluster: true}));
     execFileSync(cli!, ['--cluster', 'create', ...nodes.map((node) => `127.0.0.1:${node.port}`), '--cluster-replicas', '0', '--cluster-yes'], {stdio: 'ignore'});
     await healthy(nodes);
     for (let i = 0; i < 2; i++) {

@@ -1,7 +1,5 @@
 import {strict as assert} from 'node:assert';
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import {createClient} from 'redis';
@@ -10,12 +8,13 @@ import {createSessionHandler} from '../../src/server/handler.js';
 import {redisStore} from '../../src/server/redis-store.js';
 import {cookieOf, json, serve} from './helpers.js';
 import {startRedis} from './redis-server.js';
+import {tempDir} from '../temp-dir.js';
 
 const body = (n: number) => JSON.stringify({version: 1, values: {n}});
 
 describe('faults', () => {
   it('a failing disk write answers 5xx and leaves the previous session content intact', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'page-state-disk-'));
+    const dir = tempDir('disk');
     const store = fileStore(dir);
     const {base, close} = await serve(createSessionHandler({secret: 'a test secret of thirty-two characters', store}));
     try {

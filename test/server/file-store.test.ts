@@ -1,16 +1,16 @@
 import {strict as assert} from 'node:assert';
 import {spawn} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
-import {mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {createSessionHandler} from '../../src/server/handler.js';
 import {fileStore} from '../../src/server/file-store.js';
 import {cookieOf, json, serve} from './helpers.js';
+import {tempDir} from '../temp-dir.js';
 
-const folder = () => mkdtempSync(join(tmpdir(), 'page-state-'));
+const folder = () => tempDir('files');
 const data = (n: number) => ({version: 1, values: {n}});
 
 describe('file store', () => {

@@ -2,10 +2,8 @@
 // node:http server over each store; the process stays up and a normal client still reads and
 // writes afterwards. Then handler.fetch, Express 5, quotas and cookies.
 import {strict as assert} from 'node:assert';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {rmSync} from 'node:fs';
 import {connect, type Socket} from 'node:net';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import express from 'express';
 import {createClient} from 'redis';
@@ -16,6 +14,7 @@ import {redisStore} from '../../src/server/redis-store.js';
 import {memoryStore, type SessionStore} from '../../src/server/store.js';
 import {cookieOf, json, serve} from './helpers.js';
 import {startRedis} from './redis-server.js';
+import {tempDir} from '../temp-dir.js';
 
 const secret = 'the current secret, 32 characters+';
 const oldSecret = 'the secret of last year, 32 chars+';
@@ -43,7 +42,7 @@ const status = (text: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ??
 const stores: [string, () => Promise<{store: SessionStore; close(): Promise<void>}>][] = [
   ['memory', async () => ({store: memoryStore(), close: async () => {}})],
   ['file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'page-state-hostile-'));
+    const dir = tempDir('hostile');
     const store = fileStore(dir);
     return {store, close: async () => (store.close(), rmSync(dir, {recursive: true, force: true}))};
   }],
@@ -316,7 +315,7 @@ describe('failures reach onError, without cookie values', () => {
   });
 
   it('a file store whose directory vanished reports its sweep, and the process lives on', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'page-state-vanish-'));
+    const dir = tempDir('vanish');
     const alive = setInterval(() => {}, 1000); // the sweep's timer does not hold the process open; this test does
     try {
       const swept = new Promise<unknown>((resolve) => {

@@ -1,15 +1,13 @@
 // Two app servers on one real redis-server that stops under their writes: a write answered with an
 // error must never be applied later, and what stays is the last acknowledged write.
 import {strict as assert} from 'node:assert';
-import {mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {createClient} from 'redis';
 import {createSessionHandler} from '../../src/server/handler.js';
 import {redisStore} from '../../src/server/redis-store.js';
 import {cookieOf, json, serve} from './helpers.js';
 import {startRedis, type RedisProcess} from './redis-server.js';
+import {tempDir} from '../temp-dir.js';
 
 const SECRET = 'a test secret of thirty-two characters';
 const STORE_TIMEOUT_MS = 300;
@@ -41,7 +39,7 @@ describe('two app servers on one redis-server that stops', () => {
   let a: Awaited<ReturnType<typeof appServer>>;
   let b: Awaited<ReturnType<typeof appServer>>;
   before(async () => {
-    redis = await startRedis({dir: mkdtempSync(join(tmpdir(), 'page-state-redis-'))});
+    redis = await startRedis({dir: tempDir('redis')});
     // A reconnects late: its queued writes would be replayed after B's.
     [a, b] = await Promise.all([appServer(redis, 1500), appServer(redis, 50)]);
   });

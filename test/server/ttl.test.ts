@@ -1,8 +1,7 @@
 // A user who only reads keeps the session: every answer slides the stored TTL, not only the
 // cookie's, in each store (real time: the stores' own clocks and Redis's expiry are what is tested).
 import {strict as assert} from 'node:assert';
-import {mkdtempSync, readFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {createClient} from 'redis';
@@ -12,6 +11,7 @@ import {redisStore} from '../../src/server/redis-store.js';
 import {memoryStore, type SessionStore} from '../../src/server/store.js';
 import {cookieOf, json, serve} from './helpers.js';
 import {startRedis, type RedisProcess} from './redis-server.js';
+import {tempDir} from '../temp-dir.js';
 
 const TTL_SECONDS = 4;
 const at = (startedAt: number, seconds: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, startedAt + seconds * 1000 - Date.now())));
@@ -34,7 +34,7 @@ describe('reads slide the stored TTL', () => {
   const stores: [string, () => SessionStore][] = [
     ['memory', () => memoryStore()],
     ['file', () => {
-      const store = fileStore(mkdtempSync(join(tmpdir(), 'page-state-ttl-')));
+      const store = fileStore(tempDir('ttl'));
       files.push(store);
       return store;
     }],
@@ -62,7 +62,7 @@ describe('reads slide the stored TTL', () => {
 
   it('a burst of reads slides the stored expiry once per tenth of the TTL (file store: one write)', async () => {
     let now = Date.now();
-    const dir = mkdtempSync(join(tmpdir(), 'page-state-ttl-'));
+    const dir = tempDir('ttl');
     const store = fileStore(dir, {now: () => now});
     files.push(store);
     const session = '0b8f4f2e-3c1d-4b6a-9e7f-2a5c8d9e1f30';
