@@ -13,7 +13,9 @@ import {cookieOf, json, serve} from './helpers.js';
 import {startRedis, type RedisProcess} from './redis-server.js';
 import {tempDir} from '../temp-dir.js';
 
-const TTL_SECONDS = 4;
+// Cookies carry their issue time in whole seconds, so one can expire up to a second early: 8 s
+// leaves room for that and for a loaded machine between the reads (0.75 × TTL apart).
+const TTL_SECONDS = 8;
 const at = (startedAt: number, seconds: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, startedAt + seconds * 1000 - Date.now())));
 
 describe('reads slide the stored TTL', () => {
