@@ -1,4 +1,5 @@
 import {createHmac, randomUUID, timingSafeEqual} from 'node:crypto';
+import {remember} from './recent.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -16,32 +17,29 @@ export function signSession(id: string, secret: string, now: number): string {
 /** A new session id. */
 export const newSessionId = (): string => randomUUID();
 
+/** Whether a cookie issued at `issued` (seconds) is still valid at `now` (ms): younger than the
+ * TTL, and not from the future beyond a minute of clock skew. */
+const current = (issued: number, ttlSeconds: number, now: number) => {
+  const age = now / 1000 - issued;
+  return age < ttlSeconds && age >= -60;
+};
+
 /**
- * The session of a cookie value: its id, and whether it was signed with an older secret (to be
- * re-signed). Undefined when malformed, forged, tampered, or issued more than `ttlSeconds` ago.
- * Every secret is tried, in constant time each.
+ * The session of a cookie value: its id and issue time (seconds). Undefined when malformed,
+ * forged, tampered, or issued more than `ttlSeconds` ago. Every secret is tried (rotation), in
+ * constant time each.
  */
-export function verifySession(value: string, secrets: readonly string[], ttlSeconds: number, now: number): {id: string; old: boolean} | undefined {
-  const [id = '', issued = '', given = '', extra] = value.split('.');
-  if (extra !== undefined || !isSessionId(id) || !/^[0-9a-z]{1,10}$/.test(issued)) return undefined;
-  const age = now / 1000 - parseInt(issued, 36);
-  if (!(age < ttlSeconds) || age < -60) return undefined;
+export function verifySession(value: string, secrets: readonly string[], ttlSeconds: number, now: number): {id: string; issued: number} | undefined {
+  const [id = '', issuedText = '', given = '', extra] = value.split('.');
+  if (extra !== undefined || !isSessionId(id) || !/^[0-9a-z]{1,10}$/.test(issuedText)) return undefined;
+  const issued = parseInt(issuedText, 36);
+  if (!current(issued, ttlSeconds, now)) return undefined;
   const signature = Buffer.from(given);
-  const index = secrets.findIndex((secret) => {
-    const expected = Buffer.from(mac(`${id}.${issued}`, secret));
+  const signed = secrets.some((secret) => {
+    const expected = Buffer.from(mac(`${id}.${issuedText}`, secret));
     return expected.length === signature.length && timingSafeEqual(expected, signature);
   });
-  return index < 0 ? undefined : {id, old: index > 0};
-}
-
-/** Cookies one handler verified or signed lately; past it the oldest are forgotten. */
-const REMEMBERED = 10_000;
-
-/** Adds `key` to a bounded map, forgetting the oldest entry past {@link REMEMBERED}. */
-function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
-  map.set(key, value);
-  if (map.size > REMEMBERED) map.delete(map.keys().next().value!);
-  return value;
+  return signed ? {id, issued} : undefined;
 }
 
 /**
@@ -50,17 +48,14 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
  * many times a second, so most requests compute no HMAC at all.
  */
 export function sessionSigner(secrets: readonly string[], ttlSeconds: number) {
-  const verified = new Map<string, {id: string; old: boolean; issued: number}>();
+  const verified = new Map<string, {id: string; issued: number}>();
   const signed = new Map<string, {second: number; value: string}>();
   return {
-    verify(value: string, now: number): {id: string; old: boolean} | undefined {
+    verify(value: string, now: number): {id: string} | undefined {
       const known = verified.get(value);
-      if (known) {
-        const age = now / 1000 - known.issued;
-        return age < ttlSeconds && age >= -60 ? known : undefined;
-      }
+      if (known) return current(known.issued, ttlSeconds, now) ? known : undefined;
       const session = verifySession(value, secrets, ttlSeconds, now);
-      return session && remember(verified, value, {...session, issued: parseInt(value.split('.')[1]!, 36)});
+      return session && remember(verified, value, session);
     },
     sign(id: string, now: number): string {
       const second = Math.floor(now / 1000);

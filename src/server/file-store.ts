@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import type {StoredState} from '../core/ports.js';
 import {isSessionId} from './cookie.js';
 import {folderSizes, keptSecret, missing, syncFolder, writeFiles} from './files.js';
+import {remember} from './recent.js';
 import {admit, checkDeadline, dueToSlide, type SessionStore, type StoreOptions} from './store.js';
 
 /**
@@ -25,8 +26,6 @@ export interface FileStoreOptions {
 const EXPIRES = '.expires';
 /** Temp files and unfinished folders older than this were left by a crash. */
 const ABANDONED_MS = 60_000;
-/** Sessions whose expiry this process knows; past it the oldest are forgotten (and read again). */
-const REMEMBERED = 10_000;
 
 /** A write waiting for its session's next batch. */
 interface Write {
@@ -61,29 +60,26 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
   /** Expiries this process wrote or read. Any process only moves one later, so a remembered
    * future expiry spares the read; a removed folder shows up as ENOENT on the next write. */
   const expiries = new Map<string, number>();
-  const remember = (session: string, expires: number) => {
-    expiries.delete(session);
-    expiries.set(session, expires);
-    if (expiries.size > REMEMBERED) expiries.delete(expiries.keys().next().value!);
-  };
-  /** When the session expires (ms), or 0 when it has no folder (or one still being created). */
-  const expiry = async (session: string) => {
-    const known = expiries.get(session);
-    if (known !== undefined && known > now()) return known;
-    let expires = 0;
+  /** The expiry the session's folder holds (ms), or 0 when it has none (or is still being created). */
+  const stored = async (session: string) => {
     try {
-      expires = Number(await readFile(join(folderOf(session), EXPIRES), 'utf8')) || 0;
+      return Number(await readFile(join(folderOf(session), EXPIRES), 'utf8')) || 0;
     } catch (error) {
       if (!missing(error)) throw error;
+      return 0;
     }
-    remember(session, expires);
-    return expires;
   };
+  /** When the session expires (ms), or 0: remembered while in the future, else read. */
+  const expiry = async (session: string) => {
+    const known = expiries.get(session);
+    return known !== undefined && known > now() ? known : remember(expiries, session, await stored(session));
+  };
+  /** Moves a live session's expiry to a full TTL from now, when it is due to. */
   const slide = async (session: string, ttlSeconds: number, expires: number) => {
+    if (!dueToSlide(expires, now(), ttlSeconds)) return;
     const target = now() + ttlSeconds * 1000;
-    if (expires && !dueToSlide(expires, now(), ttlSeconds)) return;
-    await writeFiles(folderOf(session), [[EXPIRES, String(target)]], {sync: !expires});
-    remember(session, target);
+    await writeFiles(folderOf(session), [[EXPIRES, String(target)]]);
+    remember(expiries, session, target);
   };
 
   const queues = new Map<string, Promise<unknown>>();
@@ -141,7 +137,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
       if (missing(error) && !retried) return commit(session, batch.filter((write) => !refused.has(write)), true);
       throw error;
     }
-    if (sliding) remember(session, target);
+    if (sliding) remember(expiries, session, target);
     for (const write of batch) if (!refused.has(write)) write.done();
   };
   /** The stored size of every namespace when a quota applies to the batch, else undefined. */
@@ -155,7 +151,8 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
       if (!entry.isDirectory() || !isSessionId(entry.name)) continue;
       const folder = join(dir, entry.name);
       try {
-        const expires = await expiry(entry.name);
+        // Read, not remembered: a sweep over every folder must not push out the busy sessions.
+        const expires = await stored(entry.name);
         // A folder that never got its expiry (a crash while creating it) is removed once abandoned.
         if (expires ? expires <= now() : (await stat(folder)).mtimeMs < now() - ABANDONED_MS) {
           await remove(entry.name);

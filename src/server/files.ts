@@ -3,7 +3,7 @@ import {closeSync, fdatasync, fsync, linkSync, openSync, readFileSync, renameSyn
 import {readdir, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
-import {StoreUnavailableError} from './store.js';
+import {checkDeadline} from './store.js';
 
 // Opening, writing, renaming and closing a small file only touch the page cache: done directly,
 // they cost less than a thread-pool round trip each. The waits for the disk (the syncs) stay
@@ -31,7 +31,7 @@ export async function syncFolder(folder: string): Promise<void> {
  * the data and then the folder are synced once for all of them. Past `deadline` (epoch ms) the
  * temp files are removed before any rename and nothing changes.
  */
-export async function writeFiles(folder: string, files: readonly [name: string, text: string][], {sync = false, deadline = Infinity} = {}): Promise<void> {
+export async function writeFiles(folder: string, files: readonly [name: string, text: string][], {sync = false, deadline}: {sync?: boolean; deadline?: number} = {}): Promise<void> {
   const temps = files.map(([name]) => join(folder, `.${name}.${randomUUID()}.tmp`));
   try {
     await Promise.all(files.map(async ([, text], i) => {
@@ -44,7 +44,7 @@ export async function writeFiles(folder: string, files: readonly [name: string, 
         closeSync(fd);
       }
     }));
-    if (Date.now() > deadline) throw new StoreUnavailableError('the session store could not apply the write before its deadline');
+    checkDeadline({deadline});
   } catch (error) {
     await Promise.all(temps.map((temp) => remove(temp, {force: true})));
     throw error;

@@ -68,6 +68,9 @@ const CLEAR = `${DEADLINE}
 redis.call('DEL', KEYS[1])
 return 'ok'`;
 
+/** Each script's SHA-1, as EVALSHA names it. */
+const SHA1 = new Map([GET, SET, DELETE, CLEAR].map((script) => [script, createHash('sha1').update(script).digest('hex')]));
+
 /**
  * Sessions in Redis or a Redis Cluster, for apps on more than one server: one hash per session
  * (`<prefix><session>`, a field per namespace), so a session lives on one cluster slot; its TTL
@@ -84,14 +87,11 @@ return 'ok'`;
  * ```
  */
 export function redisStore(client: RedisClientLike, {prefix = 'page-state:'} = {}): SessionStore {
-  const hashes = new Map<string, string>();
   /** EVALSHA, and EVAL where the server (a restarted one, a cluster node) does not know the script yet. */
   const evaluate = async (script: string, call: ScriptOptions) => {
     if (!client.evalSha) return client.eval(script, call);
-    let sha1 = hashes.get(script);
-    if (!sha1) hashes.set(script, (sha1 = createHash('sha1').update(script).digest('hex')));
     try {
-      return await client.evalSha(sha1, call);
+      return await client.evalSha(SHA1.get(script)!, call);
     } catch (error) {
       if (!String((error as Error | undefined)?.message).startsWith('NOSCRIPT')) throw error;
       return client.eval(script, call);
@@ -116,8 +116,8 @@ export function redisStore(client: RedisClientLike, {prefix = 'page-state:'} = {
     },
     async set(session, namespace, data, options) {
       const {quota} = options;
-      const limits = quota ? [quota.namespaces, quota.bytes] : [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
-      const result = await run(SET, session, options, namespace, JSON.stringify(data), ...limits.map((n) => String(Math.min(n, Number.MAX_SAFE_INTEGER))));
+      const limits = [quota?.namespaces, quota?.bytes].map((limit) => String(Math.min(limit ?? Infinity, Number.MAX_SAFE_INTEGER)));
+      const result = await run(SET, session, options, namespace, JSON.stringify(data), ...limits);
       if (result === 'namespaces' || result === 'bytes') throw quotaError(result, quota!);
     },
     async delete(session, namespace, options) {
