@@ -23,17 +23,6 @@ const vitePlugin = (change) => ({
   name: 'page-state-variant',
   transform: (code, id) => (change && id.replaceAll('\\', '/').endsWith(change.file) ? code.replace(change.from, change.to) : undefined),
 });
-const esbuildPlugin = (change) => ({
-  name: 'page-state-variant',
-  setup(b) {
-    if (!change) return;
-    b.onLoad({filter: /\.js$/}, async (args) => {
-      if (!args.path.replaceAll('\\', '/').endsWith(change.file)) return undefined;
-      const {readFile} = await import('node:fs/promises');
-      return {contents: (await readFile(args.path, 'utf8')).replace(change.from, change.to), loader: 'js'};
-    });
-  },
-});
 
 /** Bundles `entry` (a file of .build/pkg) with Vite into `name`.js. */
 async function withVite(entry, name, variant) {
@@ -52,7 +41,7 @@ async function withVite(entry, name, variant) {
 }
 
 /** Bundles `entry` with esbuild into `name`.js (with code splitting: lazy chunks stay lazy). */
-async function withEsbuild(entry, name, {variant, platform = 'browser'} = {}) {
+async function withEsbuild(entry, name, {platform = 'browser'} = {}) {
   await esbuild({
     entryPoints: {[name]: resolve(PKG, entry)},
     bundle: true,
@@ -64,7 +53,6 @@ async function withEsbuild(entry, name, {variant, platform = 'browser'} = {}) {
     logLevel: 'warning',
     jsx: 'automatic',
     define: {'process.env.NODE_ENV': '"production"'},
-    plugins: [esbuildPlugin(variants[variant])],
   });
 }
 

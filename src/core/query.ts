@@ -28,7 +28,6 @@ export function parseParams(text: string): Param[] {
   });
 }
 
-
 /**
  * Escapes only what must be escaped in a query value: `&`, `=`, `#`, `%`, `+`, spaces and
  * non-ASCII; `,` `:` `/` `@` stay readable and a space becomes `+`.

@@ -1,5 +1,4 @@
-import {firstValues, parseParams, renderParams, setParams, type Param} from '../core/query.js';
-import type {UrlMode} from './port.js';
+import {firstValues, parseParams, renderParams, type Param} from '../core/query.js';
 
 /** A URL taken apart: its query and hash params, editable in place. */
 export interface Parsed {
@@ -17,16 +16,6 @@ export function render({url, query, hash}: Parsed): string {
   url.search = renderParams(query);
   url.hash = renderParams(hash);
   return url.href;
-}
-
-/** Sets each of `params` to its text (undefined removes it), in place, in the list of `mode`. */
-export function writeTexts(
-  parsed: Parsed,
-  mode: UrlMode,
-  params: readonly string[],
-  texts: Readonly<Record<string, string | undefined>>,
-): void {
-  setParams(parsed[mode], params, texts);
 }
 
 /** First value of every param, by mode. */

@@ -1,8 +1,8 @@
 import {PROTOCOL, type ParamTexts, type SharedUrlService, type UrlChangeKind, type UrlClient, type UrlHandle} from '../core/protocol.js';
-import {indexOf, parse, render, writeTexts, type Index, type Parsed} from './address.js';
+import {indexOf, parse, render, type Index, type Parsed} from './address.js';
 import {RateLimiter} from './limiter.js';
 import {ParamOwners} from './owners.js';
-import {globs, type Param} from '../core/query.js';
+import {globs, setParams, type Param} from '../core/query.js';
 import type {HistoryPort} from './port.js';
 
 export type {ParamTexts, UrlClient, UrlHandle} from '../core/protocol.js';
@@ -110,7 +110,7 @@ export class UrlService implements SharedUrlService {
       show: () => entry.hidden && this.#queue(entry.sync),
       href: (texts) => {
         const parsed = parse(this.port.href());
-        writeTexts(parsed, client.mode, client.params, texts);
+        setParams(parsed[client.mode], client.params, texts);
         return render(parsed);
       },
       detach: () => this.#detach(entry),
@@ -197,7 +197,7 @@ export class UrlService implements SharedUrlService {
       }
       return;
     }
-    const old = indexOf(before);
+    const old = this.#index(before); // usually the URL just read: parsed already
     const now = this.#index(href);
     for (const entry of [...this.#entries]) {
       const {client} = entry;
@@ -256,7 +256,7 @@ export class UrlService implements SharedUrlService {
       entry.hidden = false;
       entry.vanished = undefined; // every param is written back
     }
-    writeTexts(parsed, client.mode, params, client.texts());
+    setParams(parsed[client.mode], params, client.texts());
     for (const name of params) this.#purged.delete(slot(client.mode, name));
   }
 
