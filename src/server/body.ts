@@ -59,12 +59,10 @@ export async function readStreamBody(stream: ReadableStream<Uint8Array> | null, 
 /** Nesting depth past which a JSON body is refused (the store would choke on it). */
 const MAX_DEPTH = 64;
 
-/** Whether `value` nests deeper than {@link MAX_DEPTH}, checked without recursion. */
-export function tooDeep(value: unknown): boolean {
-  let level: unknown[] = [value];
-  for (let depth = 0; level.length; depth++) {
-    if (depth > MAX_DEPTH) return true;
-    level = level.flatMap((v) => (typeof v === 'object' && v !== null ? Object.values(v) : []));
-  }
+/** Whether `value` (at `depth`) nests deeper than {@link MAX_DEPTH}: depth first, so never more
+ * than MAX_DEPTH calls deep, and allocating nothing per value (it runs on every PUT). */
+export function tooDeep(value: unknown, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return true;
+  if (typeof value === 'object' && value !== null) for (const key in value) if (tooDeep((value as Record<string, unknown>)[key], depth + 1)) return true;
   return false;
 }

@@ -5,7 +5,7 @@ import type {StoredState} from '../core/ports.js';
 import {isSessionId} from './cookie.js';
 import {folderSizes, keptSecret, missing, syncFolder, writeFiles} from './files.js';
 import {remember} from './recent.js';
-import {admit, checkDeadline, dueToSlide, type SessionStore, type StoreOptions} from './store.js';
+import {admit, checkDeadline, dueToSlide, limits, type SessionStore, type StoreOptions} from './store.js';
 
 /**
  * Options of {@link fileStore}.
@@ -142,7 +142,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
   };
   /** The stored size of every namespace when a quota applies to the batch, else undefined. */
   const quotaSizes = async (folder: string, batch: Write[]) =>
-    batch.some(({options: {quota}}) => quota && (Number.isFinite(quota.namespaces) || Number.isFinite(quota.bytes))) ? folderSizes(folder) : undefined;
+    batch.some(({options: {quota}}) => limits(quota)) ? folderSizes(folder) : undefined;
   const batches = new Map<string, Write[]>();
 
   const sweep = async () => {

@@ -16,6 +16,8 @@ export interface RedisClientLike {
   /** Used when present: a script the server already knows is sent as its SHA-1 only. */
   evalSha?(sha1: string, options: ScriptOptions): Promise<unknown>;
   readonly isReady?: boolean;
+  /** Used when present: the store's commands go without the client's per-command timer. */
+  withCommandOptions?(options: {timeout?: number}): RedisClientLike;
 }
 
 /** The keys and arguments of a Lua script call. */
@@ -86,7 +88,11 @@ const SHA1 = new Map([GET, SET, DELETE, CLEAR].map((script) => [script, createHa
  * const handler = createSessionHandler({secret: process.env.PAGE_STATE_SECRET, store: redisStore(client)});
  * ```
  */
-export function redisStore(client: RedisClientLike, {prefix = 'page-state:'} = {}): SessionStore {
+export function redisStore(user: RedisClientLike, {prefix = 'page-state:'} = {}): SessionStore {
+  // Every call is already bounded: a write by its deadline, checked in the script, any call by
+  // the handler's storeTimeoutMs. The client's own timer (5 s by default in redis 6) only bounds
+  // a command's wait to be sent, and costs an AbortSignal and a timer on every request.
+  const client = user.withCommandOptions?.({timeout: 0}) ?? user;
   /** EVALSHA, and EVAL where the server (a restarted one, a cluster node) does not know the script yet. */
   const evaluate = async (script: string, call: ScriptOptions) => {
     if (!client.evalSha) return client.eval(script, call);

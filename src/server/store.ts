@@ -35,6 +35,9 @@ function checkQuota(namespaces: number, bytes: number, quota: Quota | undefined)
   if (bytes > quota.bytes) throw quotaError('bytes', quota);
 }
 
+/** Whether `quota` limits anything: a session without limits needs no sizes counted. */
+export const limits = (quota: Quota | undefined): boolean => !!quota && (Number.isFinite(quota.namespaces) || Number.isFinite(quota.bytes));
+
 /** Counts a namespace of `bytes` into a session's `sizes` (namespace → bytes), or throws the
  * {@link QuotaError} of `quota` and leaves them as they were. */
 export function admit(sizes: Map<string, number>, namespace: string, bytes: number, quota: Quota | undefined): void {
@@ -141,7 +144,7 @@ export function memoryStore(now = Date.now): SessionStore {
     async set(session, namespace, data, options) {
       const entry = live(session) ?? {expires: 0, texts: new Map<string, string>()};
       const text = JSON.stringify(data);
-      admit(new Map([...entry.texts].map(([name, stored]) => [name, Buffer.byteLength(stored)])), namespace, Buffer.byteLength(text), options.quota);
+      if (limits(options.quota)) admit(new Map([...entry.texts].map(([name, stored]) => [name, Buffer.byteLength(stored)])), namespace, Buffer.byteLength(text), options.quota);
       entry.texts.set(namespace, text);
       entry.expires = now() + options.ttlSeconds * 1000;
       sessions.set(session, entry);
