@@ -1,6 +1,9 @@
 // Node: the session handler (file and Redis stores) under autocannon on loopback, against a bare
 // node:http JSON handler; afterwards every acknowledged write is read back (lost writes must be 0).
 import {once} from 'node:events';
+import {closeSync, fdatasync, fsync, mkdirSync, openSync, renameSync, writeSync} from 'node:fs';
+import {join} from 'node:path';
+import {promisify} from 'node:util';
 import {createServer, type IncomingMessage, type RequestListener, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import autocannon from 'autocannon';
@@ -108,6 +111,34 @@ async function neighbourLoad(big: boolean) {
   return {p99Ms: (mine as unknown as {latency: {p99: number}}).latency.p99};
 }
 
+/**
+ * What bounds the file rows: the durable replace the file store makes (write a temp file,
+ * fdatasync it, rename it over the old one, fsync the folder), done bare, in `CONNECTIONS`
+ * folders at a time. Measured beside the rows, as a VM's disk changes speed between runs.
+ */
+export async function diskReplaces(): Promise<number> {
+  const dir = tempDir('bench');
+  const [syncData, syncAll] = [promisify(fdatasync), promisify(fsync)];
+  const until = Date.now() + SECONDS * 1000;
+  let count = 0;
+  await Promise.all(Array.from({length: CONNECTIONS}, async (_, i) => {
+    const folder = join(dir, String(i));
+    mkdirSync(folder);
+    while (Date.now() < until) {
+      const fd = openSync(join(folder, 'temp'), 'w');
+      writeSync(fd, 'x'.repeat(100));
+      await syncData(fd);
+      closeSync(fd);
+      renameSync(join(folder, 'temp'), join(folder, 'ns.json'));
+      const folderFd = openSync(folder, 'r');
+      await syncAll(folderFd);
+      closeSync(folderFd);
+      count++;
+    }
+  }));
+  return count / SECONDS;
+}
+
 /** Many sessions (a busy site) and one hot session (a page saving from many tabs). */
 const SESSIONS = 1000;
 /** Rounds of every row, each beside its own bare run: this machine's speed drifts by a fifth between runs. */
@@ -119,6 +150,7 @@ export type Row = Load & {ratio: number; bare: Load};
 
 export async function serverLoad() {
   const neighbours = {small: await neighbourLoad(false), atQuota: await neighbourLoad(true)};
+  const disk = {before: await diskReplaces()};
   const redis = await startRedis();
   const client = createClient({url: redis.url, disableOfflineQueue: true});
   client.on('error', () => {});
@@ -146,11 +178,12 @@ export async function serverLoad() {
   }
   await client.quit();
   await redis.stop();
+  const after = await diskReplaces();
   const median = (rows: Row[]): Row => {
     const row = [...rows].sort((a, b) => a.ratio - b.ratio)[rows.length >> 1]!;
     return {...row, lost: rows.reduce((sum, r) => sum + r.lost, 0), acknowledged: rows.reduce((sum, r) => sum + r.acknowledged, 0)};
   };
   return {
-    memory: median(runs.memory), file: median(runs.file), fileHot: median(runs.fileHot), redis: median(runs.redis), neighbours,
+    memory: median(runs.memory), file: median(runs.file), fileHot: median(runs.fileHot), redis: median(runs.redis), neighbours, disk: {...disk, after},
   };
 }
