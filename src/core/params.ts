@@ -20,8 +20,17 @@ export interface ParamCodec {
   values(texts: ParamTexts, reject: (key: string, reason: string, raw: string) => void, next?: (key: string) => unknown): Record<string, unknown>;
 }
 
+/** Codecs by definition: a definition is frozen, and every store of it (each page load's, each
+ * scope's) uses the same one. */
+const codecs = new WeakMap<StateDefinition<any>, ParamCodec | undefined>();
+
 /** The codec of `definition`, or undefined when no var of it is in the URL. */
 export function paramCodec(definition: StateDefinition<any>): ParamCodec | undefined {
+  if (!codecs.has(definition)) codecs.set(definition, codecOf(definition));
+  return codecs.get(definition);
+}
+
+function codecOf(definition: StateDefinition<any>): ParamCodec | undefined {
   const {bindings} = definition;
   // Resolved once: a flush reads every bound var, and keyed lookups on a definition of a
   // thousand vars are not free.

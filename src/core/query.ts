@@ -55,9 +55,11 @@ export function setParams(list: Param[], names: readonly string[], texts: Readon
 }
 
 /** First value of every param of `list`. */
-export const firstValues = (list: readonly Param[]): Map<string, string> =>
-  // Reversed, so the first of duplicate params is the one that stays in the map.
-  new Map(list.map((p): [string, string] => [p.key, p.value]).reverse());
+export function firstValues(list: readonly Param[]): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const {key, value} of list) if (!values.has(key)) values.set(key, value);
+  return values;
+}
 
 /** Renders params back to text, without the leading `?`/`#`. */
 export const renderParams = (params: readonly Param[]): string => params.map((p) => p.raw).join('&');

@@ -101,7 +101,6 @@ export class StateStore<V extends VarMap = VarMap> {
     for (const method of BOUND) (this as any)[method] = (this as any)[method].bind(this);
     for (const key of definition.keys) this.#values[key] = this.#var(key).copy(this.#var(key).defaultValue);
     this.accept(initial, 'init');
-    this.#written.clear();
     if (!later) {
       definition.onInit?.(this);
       return;
@@ -189,7 +188,8 @@ export class StateStore<V extends VarMap = VarMap> {
   accept(values: Partial<Record<string, unknown>>, source: ChangeSource): string[] {
     const accepted: [string, unknown][] = [];
     const rejected: string[] = [];
-    for (const [key, raw] of Object.entries(values)) {
+    for (const key of Object.keys(values)) {
+      const raw = values[key];
       const reason = this.#reason(key, raw);
       if (reason) {
         rejected.push(key);
@@ -283,7 +283,7 @@ export class StateStore<V extends VarMap = VarMap> {
     const previous = this.#values[key];
     if (this.#var(key).equals(previous, value)) return undefined;
     this.#values[key] = value;
-    this.#written.add(key);
+    if (source !== 'init') this.#written.add(key); // what a store starts with is not a write
     this.#snapshot = undefined;
     return {key, value, previous, source} as StateChange<V>;
   }

@@ -99,9 +99,9 @@ export class UrlService implements SharedUrlService {
         return texts;
       },
       stale: () => {
-        const present = this.#texts(client, this.port.href());
+        const present = this.#index(this.port.href())[client.mode];
         const wanted = client.texts();
-        return client.params.some((p) => present[p] !== wanted[p]);
+        return client.params.some((p) => present.get(p) !== wanted[p]);
       },
       write: (push) => this.#queue(entry.write, push),
       focus: () => this.#queue(entry.focus),
