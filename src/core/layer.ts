@@ -58,7 +58,7 @@ export function composeStore<V extends VarMap>(
     for (const key in layer.initial) if (!(key in initial)) initial[key] = layer.initial[key];
   }
   const link = combine(present.map((layer) => layer.link ?? {}));
-  const store = new StateStore(definition, host, initial, link, later);
+  const store = new StateStore(definition, {host, initial, link, later});
   links.set(store, link);
   present.forEach((layer, i) =>
     layer.connect(store, (key) => {

@@ -50,7 +50,7 @@ export interface ErrorDetail {
  *
  * @example
  * ```ts
- * const store = new StateStore(App, {change: (d) => console.log(d), error: (d) => console.warn(d)});
+ * const store = new StateStore(App, {host: {change: (d) => console.log(d), error: (d) => console.warn(d)}});
  * ```
  */
 export interface StoreHost {

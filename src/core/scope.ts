@@ -7,7 +7,7 @@ import {StateStore} from './store.js';
 /** Builds the store of a namespace; the URL and persistence layers provide one. */
 export type StoreFactory = <V extends VarMap>(definition: StateDefinition<V>, host: StoreHost) => StateStore<V>;
 
-const plainStore: StoreFactory = (definition, host) => new StateStore(definition, host);
+const plainStore: StoreFactory = (definition, host) => new StateStore(definition, {host});
 
 const conflict = (name: string, where: string) =>
   new PageStateError(

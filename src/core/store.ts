@@ -39,7 +39,7 @@ export interface VarSchema {
  *
  * @example
  * ```ts
- * const store = new StateStore(App, host, {}, {focus: () => console.log('claim the URL')});
+ * const store = new StateStore(App, {link: {focus: () => console.log('claim the URL')}});
  * ```
  */
 export interface StoreLink {
@@ -55,6 +55,26 @@ export interface StoreLink {
   /** Stop mirroring (its scope left the page) / start again, writing the current state back. */
   suspend?(): void;
   resume?(): void;
+}
+
+/**
+ * What a {@link StateStore} starts from, besides its definition. Stores are usually made by
+ * `stateOf`, `<page-state>` and the layers; a bare one suits tests and Node.
+ *
+ * @example
+ * ```ts
+ * const store = new StateStore(App, {host: {change: (d) => console.log(d), error: (d) => console.warn(d)}, initial: {page: 2}});
+ * ```
+ */
+export interface StateStoreOptions {
+  /** Receives every change and rejected value (DOM events in the browser). Default: silent. */
+  host?: StoreHost;
+  /** Values the store starts with (validated; an invalid one is reported and falls back). */
+  initial?: Partial<Record<string, unknown>>;
+  /** What the layer mirroring the store (URL, storage) does for it. */
+  link?: StoreLink;
+  /** Values from async sources (server storage), applied where nothing was written meanwhile. */
+  later?: Promise<Partial<Record<string, unknown>> | undefined>;
 }
 
 type Key<V extends VarMap> = keyof V & string;
@@ -88,18 +108,16 @@ export class StateStore<V extends VarMap = VarMap> {
   readonly #written = new Set<string>();
   #snapshot?: Readonly<StateValues<V>>;
 
-  constructor(
-    readonly definition: StateDefinition<V>,
-    private readonly host: StoreHost = silentHost,
-    initial: Partial<Record<string, unknown>> = {},
-    private readonly link: StoreLink = {},
-    /** Values from async sources (server storage), applied where nothing was written meanwhile. */
-    later?: Promise<Partial<Record<string, unknown>> | undefined>,
-  ) {
+  private readonly host: StoreHost;
+  private readonly link: StoreLink;
+
+  constructor(readonly definition: StateDefinition<V>, {host = silentHost, initial = {}, link = {}, later}: StateStoreOptions = {}) {
+    this.host = host;
+    this.link = link;
     // Every method works unbound (useSyncExternalStore(store.subscribe, store.snapshot), event
     // handlers): bound once here, so calls cost what a method call costs.
     for (const method of BOUND) (this as any)[method] = (this as any)[method].bind(this);
-    for (const key of definition.keys) this.#values[key] = this.#var(key).copy(this.#var(key).defaultValue);
+    for (const key of definition.keys) this.#values[key] = this.#fresh(key);
     this.accept(initial, 'init');
     if (!later) {
       definition.onInit?.(this);
@@ -120,8 +138,9 @@ export class StateStore<V extends VarMap = VarMap> {
 
   /** Live object: read and assign vars; assignment validates like `set`. */
   get state(): StateValues<V> {
-    // Made on first use: most stores are read through get() or a controller.
-    return (this.#state ??= liveView(this.definition.keys, (key) => this.get(key as Key<V>), (key, value) => this.set(key as Key<V>, value as never)));
+    // Made on first use: most stores are read through get() or a controller. get and set are
+    // bound (constructor), so they serve as the accessors themselves.
+    return (this.#state ??= liveView(this.definition.keys, this.get as (key: string) => unknown, this.set as (key: string, value: unknown) => void));
   }
 
   /** Reads one var. */
@@ -203,12 +222,7 @@ export class StateStore<V extends VarMap = VarMap> {
   /** Puts one var, or every var, back to a fresh copy of its default. */
   reset(key?: Key<V>): void {
     const keys = key === undefined ? this.definition.keys : [key];
-    const values: [string, unknown][] = [];
-    for (const k of keys) {
-      const v = this.#declared(k);
-      values.push([k, v.copy(v.defaultValue)]);
-    }
-    this.#commit(values, 'reset');
+    this.#commit(keys.map((k) => [k, this.#fresh(k)]), 'reset');
   }
 
   /** Resets to defaults and deletes persisted data (server session data included). */
@@ -249,7 +263,7 @@ export class StateStore<V extends VarMap = VarMap> {
    */
   subscribe(listener: StateListener<V>, keys?: readonly Key<V>[]): () => void {
     const entry: StateListener<V> = (change) => listener(change);
-    keys?.forEach((key) => this.#declared(key));
+    keys?.forEach((key) => this.#fresh(key));
     // Every key is all keys: one set, not one per key (a URL layer usually binds every var).
     const sets = !keys || new Set(keys).size === this.definition.keys.length ? [this.#all] : keys.map((key) => this.#listenersOf(key));
     for (const set of sets) set.add(entry);
@@ -266,10 +280,10 @@ export class StateStore<V extends VarMap = VarMap> {
     return this.definition.vars[key] as StateVar;
   }
 
-  /** The var of `key`; throws a {@link StateValidationError} (`PS_UNKNOWN_KEY`) when undeclared. */
-  #declared(key: string): StateVar {
-    if (Object.hasOwn(this.definition.vars, key)) return this.#var(key);
-    throw new StateValidationError(this.definition.name, key, undefined, 'not a declared var', ErrorCode.unknownKey);
+  /** A fresh copy of the default of `key` (valid: defaults are checked when declared); throws a
+   * {@link StateValidationError} (`PS_UNKNOWN_KEY`) when undeclared. */
+  #fresh(key: string): unknown {
+    return this.#valid(key, this.#var(key)?.defaultValue);
   }
 
   #reason(key: string, value: unknown): [typeof ErrorCode.invalidValue | typeof ErrorCode.unknownKey, string] | undefined {

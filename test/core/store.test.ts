@@ -24,7 +24,7 @@ function setup(extra: {onChange?: (c: StateChange<typeof vars>) => void; onInit?
   const def = defineState('Task', {urlPrefix: 't_', vars, ...extra});
   const events: ChangeDetail[] = [];
   const errors: ErrorDetail[] = [];
-  const store = new StateStore(def, {change: (d) => events.push(d), error: (d) => errors.push(d)});
+  const store = new StateStore(def, {host: {change: (d) => events.push(d), error: (d) => errors.push(d)}});
   const seen: StateChange<typeof vars>[] = [];
   store.subscribe((c) => seen.push(c));
   return {store, seen, events, errors};
@@ -148,7 +148,7 @@ describe('StateStore', () => {
 
   it('keeps notifying the others when a listener throws, and reports the error', () => {
     const reported: unknown[] = [];
-    const store = new StateStore(defineState('Throws', {vars}), {change() {}, error() {}, report: (e) => reported.push(e)});
+    const store = new StateStore(defineState('Throws', {vars}), {host: {change() {}, error() {}, report: (e) => reported.push(e)}});
     const seen: string[] = [];
     store.subscribe(() => {
       throw new Error('listener bug');
@@ -181,7 +181,7 @@ describe('StateStore', () => {
       onChange: (c) => order.push(`change ${c.key} ${c.source}`),
       onInit: (store) => order.push(`init ${store.state.n}`),
     });
-    const store = new StateStore(def, undefined, {n: 4});
+    const store = new StateStore(def, {initial: {n: 4}});
     assert.equal(store.state.n, 4);
     assert.deepEqual(order, ['change n init', 'init 4']);
     assert.equal(store.hydrated, true);
