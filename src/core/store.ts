@@ -171,9 +171,7 @@ export class StateStore<V extends VarMap = VarMap> {
 
   /** The URL of a deep link to this state, with `values` overlaid (validated like `set`). */
   href(values: Partial<StateValues<V>> = {}): string {
-    const merged: Record<string, unknown> = {...this.#values};
-    for (const [key, value] of this.#validated(Object.entries(values))) merged[key] = value;
-    return this.link.href?.(merged) ?? '';
+    return this.link.href?.({...this.#values, ...Object.fromEntries(this.#validated(Object.entries(values)))}) ?? '';
   }
 
   /**
@@ -263,7 +261,9 @@ export class StateStore<V extends VarMap = VarMap> {
    */
   subscribe(listener: StateListener<V>, keys?: readonly Key<V>[]): () => void {
     const entry: StateListener<V> = (change) => listener(change);
-    keys?.forEach((key) => this.#fresh(key));
+    // Only an undeclared key goes on to #fresh, for its error: a URL layer subscribes every var
+    // of every store it makes, and #valid stays the path of set() alone.
+    keys?.forEach((key) => Object.hasOwn(this.definition.vars, key) || this.#fresh(key));
     // Every key is all keys: one set, not one per key (a URL layer usually binds every var).
     const sets = !keys || new Set(keys).size === this.definition.keys.length ? [this.#all] : keys.map((key) => this.#listenersOf(key));
     for (const set of sets) set.add(entry);
@@ -281,7 +281,7 @@ export class StateStore<V extends VarMap = VarMap> {
   }
 
   /** A fresh copy of the default of `key` (valid: defaults are checked when declared); throws a
-   * {@link StateValidationError} (`PS_UNKNOWN_KEY`) when undeclared. For reset and subscribe only. */
+   * {@link StateValidationError} (`PS_UNKNOWN_KEY`) when undeclared. */
   #fresh(key: string): unknown {
     return this.#valid(key, this.#var(key)?.defaultValue);
   }
