@@ -109,7 +109,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
       await mkdir(folder, {recursive: true, mode: 0o700});
       await syncFolder(dir); // the new folder itself survives a crash
     }
-    const sizes = await quotaSizes(folder, batch);
+    const sizes = quotaSizes(folder, batch);
     const accepted = new Map<string, Write>();
     const refused = new Set<Write>();
     for (const write of batch) {
@@ -141,7 +141,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
     for (const write of batch) if (!refused.has(write)) write.done();
   };
   /** The stored size of every namespace when a quota applies to the batch, else undefined. */
-  const quotaSizes = async (folder: string, batch: Write[]) =>
+  const quotaSizes = (folder: string, batch: Write[]) =>
     batch.some(({options: {quota}}) => limits(quota)) ? folderSizes(folder) : undefined;
   const batches = new Map<string, Write[]>();
 

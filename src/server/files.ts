@@ -1,6 +1,5 @@
 import {randomBytes, randomUUID} from 'node:crypto';
-import {closeSync, fdatasync, fsync, linkSync, openSync, readFileSync, renameSync, rm, rmSync, writeFileSync, writeSync} from 'node:fs';
-import {readdir, stat} from 'node:fs/promises';
+import {closeSync, fdatasync, fsync, linkSync, openSync, readdirSync, readFileSync, renameSync, rm, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {checkDeadline} from './store.js';
@@ -53,11 +52,13 @@ export async function writeFiles(folder: string, files: readonly [name: string, 
   if (sync) await syncFolder(folder);
 }
 
-/** The size of every namespace file (`<name>.json`) in a session folder, by name. */
-export async function folderSizes(folder: string): Promise<Map<string, number>> {
+/** The size of every namespace file (`<name>.json`) in a session folder, by name. Read directly,
+ * like the writes: a session's metadata is in the page cache, and one awaited stat per namespace
+ * doubled the time of a write to a session of 50 namespaces under the default quota. */
+export function folderSizes(folder: string): Map<string, number> {
   const sizes = new Map<string, number>();
-  for (const name of await readdir(folder)) {
-    if (name.endsWith('.json') && !name.startsWith('.')) sizes.set(name.slice(0, -5), (await stat(join(folder, name))).size);
+  for (const name of readdirSync(folder)) {
+    if (name.endsWith('.json') && !name.startsWith('.')) sizes.set(name.slice(0, -5), statSync(join(folder, name)).size);
   }
   return sizes;
 }
