@@ -6,11 +6,39 @@ import {createSessionHandler, memoryStore} from './.build/src/server/index.js';
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 // The server session store the browser tests persist into (compiled by tsc beforehand).
-const sessions = createSessionHandler({secret: 'the browser tests secret, 32+ chars', store: memoryStore()});
+const secret = 'the browser tests secret, 32+ chars';
+const store = memoryStore();
+const sessions = createSessionHandler({secret, store});
+// The same store under /held/page-state, whose PUTs a test can hold back as a slow network would.
+const heldSessions = createSessionHandler({secret, store, basePath: '/held/page-state'});
+const held = {on: false, puts: [], waiters: []};
+
+/** /held/hold starts holding PUTs, /held/wait answers once one is held, /held/release lets them go. */
+async function holdingRoom(ctx) {
+  if (ctx.path === '/held/hold') held.on = true;
+  else if (ctx.path === '/held/wait') await new Promise((resolve) => (held.puts.length ? resolve() : held.waiters.push(resolve)));
+  else if (ctx.path === '/held/release') {
+    held.on = false;
+    held.puts.splice(0).forEach((release) => release());
+  } else return false;
+  ctx.body = 'ok';
+  return true;
+}
 
 export default {
   middleware: [
     async (ctx, next) => {
+      if (await holdingRoom(ctx)) return;
+      if (ctx.path.startsWith('/held/page-state/')) {
+        if (held.on && ctx.method === 'PUT') {
+          await new Promise((release) => {
+            held.puts.push(release);
+            held.waiters.splice(0).forEach((wake) => wake());
+          });
+        }
+        ctx.respond = false;
+        return heldSessions(ctx.req, ctx.res);
+      }
       if (!ctx.path.startsWith('/page-state/')) return next();
       ctx.respond = false; // the handler writes the raw Node response itself
       await sessions(ctx.req, ctx.res);

@@ -41,7 +41,7 @@ async function withVite(entry, name, variant) {
 }
 
 /** Bundles `entry` with esbuild into `name`.js (with code splitting: lazy chunks stay lazy). */
-async function withEsbuild(entry, name, {platform = 'browser'} = {}) {
+async function withEsbuild(entry, name, {platform = 'browser', nodeEnv = 'production'} = {}) {
   await esbuild({
     entryPoints: {[name]: resolve(PKG, entry)},
     bundle: true,
@@ -52,7 +52,7 @@ async function withEsbuild(entry, name, {platform = 'browser'} = {}) {
     outdir: OUT,
     logLevel: 'warning',
     jsx: 'automatic',
-    define: {'process.env.NODE_ENV': '"production"'},
+    define: {'process.env.NODE_ENV': JSON.stringify(nodeEnv)},
   });
 }
 
@@ -80,6 +80,8 @@ export async function buildBundles() {
     withEsbuild('test/fixtures/router-app.js', 'router-app'),
     withVite('test/fixtures/error-name.js', 'error-name'),
     withEsbuild('test/fixtures/react-app.tsx', 'react-app'),
+    // React's development build: its warnings (an update on a component not yet mounted) are on.
+    withEsbuild('test/fixtures/react-scoped.tsx', 'react-scoped', {nodeEnv: 'development'}),
     withEsbuild('test/fixtures/vue-app.ts', 'vue-app'),
     withEsbuild('test/fixtures/shoelace.js', 'shoelace'),
     withEsbuild('test/fixtures/material.js', 'material'),

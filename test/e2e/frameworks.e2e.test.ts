@@ -9,6 +9,7 @@ import {launch, staticServer, watchConsole} from './harness.js';
 const PAGES: Record<string, string> = {
   '/fx/react': '<div id="root"></div><script type="module" src="/.build/bundles/react-app.js"></script>',
   '/fx/vue': '<div id="root"></div><script type="module" src="/.build/bundles/vue-app.js"></script>',
+  '/fx/react-scoped': '<div id="root"></div><script type="module" src="/.build/bundles/react-scoped.js"></script>',
   '/fx/error-vite': '<script type="module" src="/.build/bundles/error-name.js"></script>',
   '/fx/error-cdn': `<script type="module">
     import {defineState, stateOf, stateVar} from '/dist/page-state.js';
@@ -65,6 +66,20 @@ describe('frameworks and production builds', () => {
       await page.close();
     });
   }
+
+  it("react (development build, StrictMode): a deep link's start during React's commit warns of nothing", async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    const seen = watchConsole(page);
+    await page.goto(`${server.base}/fx/react-scoped?s_note=deep`);
+    await page.waitForFunction(() => document.querySelector('#changes')?.textContent === 'note=deep init');
+    assert.equal(await page.inputValue('#note'), 'deep');
+    await page.fill('#note', 'typed');
+    await page.waitForFunction(() => document.querySelector('#changes')?.textContent?.endsWith('note=typed set'));
+    assert.deepEqual(seen.errors, []);
+    assert.deepEqual(seen.warnings, []);
+    await page.close();
+  });
 
   for (const build of ['cdn', 'iife', 'vite']) {
     it(`keeps the error's name in the minified ${build === 'vite' ? 'Vite production build of an app' : `${build} file`}`, async () => {

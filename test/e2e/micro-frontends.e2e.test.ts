@@ -70,19 +70,25 @@ describe('micro-frontends: separately bundled copies in any load order', () => {
       assert.equal(writes, 1);
       assert.deepEqual(params(page.url()), ['cal_view=month', 'in_query=mail', 'in_thread=3', `order=${order}`, 'utm_source=news']);
 
-      // Typing in each module's shadow-root binding: the selfish inbox keeps shared and kept params.
+      // Typing in each module's shadow-root binding: the selfish inbox keeps shared and kept
+      // params, and the calendar's, which is on screen beside it.
       await page.locator('header select[name=section]').selectOption('calendar');
       await page.waitForURL((url) => url.searchParams.get('nav_section') === 'calendar');
       await inboxQuery(page).fill('invoices');
       await page.waitForURL((url) => url.searchParams.get('in_query') === 'invoices');
-      assert.deepEqual(params(page.url()), ['in_query=invoices', 'in_thread=3', 'nav_section=calendar', `order=${order}`, 'utm_source=news']);
-      await calendarView(page).selectOption('day');
-      await calendarView(page).selectOption('month');
-      await page.waitForURL((url) => url.searchParams.get('cal_view') === 'month');
+      assert.deepEqual(params(page.url()), ['cal_view=month', 'in_query=invoices', 'in_thread=3', 'nav_section=calendar', `order=${order}`, 'utm_source=news']);
+      await page.locator('calendar-app input[name=day]').fill('2026-12-24');
+      await page.waitForURL((url) => url.searchParams.get('cal_day') === '2026-12-24');
+      await inboxQuery(page).fill('receipts');
+      await page.waitForURL((url) => url.searchParams.get('in_query') === 'receipts');
+      assert.deepEqual(params(page.url()), ['cal_day=2026-12-24', 'cal_view=month', 'in_query=receipts', 'in_thread=3', 'nav_section=calendar', `order=${order}`, 'utm_source=news']);
+      // The refresh test, for everything on screen.
       await page.reload();
       await page.waitForFunction((o) => document.documentElement.dataset.loaded === o, order, {timeout: 10_000});
-      assert.equal(await inboxQuery(page).inputValue(), 'invoices');
+      assert.equal(await inboxQuery(page).inputValue(), 'receipts');
       assert.equal(await calendarView(page).inputValue(), 'month');
+      assert.equal(await page.locator('calendar-app input[name=day]').inputValue(), '2026-12-24');
+      assert.equal(await page.locator('header select[name=section]').inputValue(), 'calendar');
       assert.deepEqual(seen.errors, []);
       assert.equal(seen.warnings.some((w) => /shares this page with page-state 0\.0\.9-other|shares this page with page-state 0\.1\.0/.test(w)), order === 'other-version');
       await page.close();

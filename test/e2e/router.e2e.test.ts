@@ -77,4 +77,32 @@ describe('page-state beside @lit-labs/router', () => {
       });
     }
   }
+
+  it('a link without their params shows the defaults of a plain namespace and the stored value of a persisted one', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    const seen = watchConsole(page);
+    await page.goto(`${server.base}/r/search?order=page-state-first`);
+    await page.waitForFunction(() => document.documentElement.dataset.loaded === 'page-state-first');
+    await click(page, 'sort');
+    await page.locator('router-app').locator('#q').fill('alpha');
+    await page.waitForURL((url) => url.search === '?order=page-state-first&o_sort=newest&s_q=alpha');
+    await click(page, 'to-settings');
+    await page.waitForURL((url) => url.pathname === '/r/settings');
+    await click(page, 'to-search');
+    await page.waitForURL((url) => url.pathname === '/r/search' && url.search === '');
+    const shows = (q: string, sort: string) =>
+      page.waitForFunction(([q, sort]) => {
+        const view = document.querySelector('router-app')?.shadowRoot?.querySelector('search-view')?.shadowRoot;
+        return view?.querySelector('#shown-q')?.textContent === q && view?.querySelector('#shown-sort')?.textContent === sort;
+      }, [q, sort] as const);
+    await shows('', 'newest');
+    await page.reload(); // the refresh test: the same
+    await shows('', 'newest');
+    await page.goBack(); // the settings entry, then the search entry the router pushed with both params
+    await page.goBack();
+    await shows('alpha', 'newest');
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
 });

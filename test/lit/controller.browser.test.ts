@@ -1,6 +1,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
+import {LitElement} from 'lit';
 import '../../elements/page-state.js';
-import {stateOf, StateValidationError, type PageStateElement} from '../../src/index.js';
+import {defineState, stateOf, StateController, StateValidationError, stateVar, type PageStateElement} from '../../src/index.js';
 import {Nav, Task, TaskField, type ShadowShell, type TaskCard} from './fixtures.js';
 
 const settle = (...elements: {updateComplete: Promise<unknown>}[]) => Promise.all(elements.map((e) => e.updateComplete));
@@ -65,9 +66,64 @@ describe('StateController', () => {
   });
 });
 
+describe('reads of the whole update cycle', () => {
+  it('re-renders for vars read in willUpdate and in updated, not only in render', async () => {
+    const Cycle = defineState('Cycle', {urlPrefix: 'cy_', vars: {a: stateVar.int(0), b: stateVar.int(0), c: stateVar.int(0)}});
+    class CycleView extends LitElement {
+      ctrl = new StateController(this, Cycle);
+      label = '';
+      seenC = 0;
+      protected override willUpdate() {
+        this.label = `a is ${this.ctrl.state.a}`;
+      }
+      override render() {
+        return html`${this.label} b is ${this.ctrl.state.b}`;
+      }
+      protected override updated() {
+        this.seenC = this.ctrl.state.c;
+      }
+    }
+    customElements.define('cycle-view', CycleView);
+    const view = await fixture<CycleView>(html`<cycle-view></cycle-view>`);
+    await view.updateComplete;
+    const store = stateOf(Cycle);
+    store.set('a', 9);
+    await view.updateComplete;
+    expect(view.shadowRoot!.textContent).to.equal('a is 9 b is 0');
+    store.set('c', 4);
+    await view.updateComplete;
+    expect(view.seenC).to.equal(4);
+    store.set('b', 2);
+    await view.updateComplete;
+    expect(view.shadowRoot!.textContent).to.equal('a is 9 b is 2');
+  });
+});
+
+describe('a selfish claim beside namespaces on screen', () => {
+  it('keeps the params of a namespace a connected controller host shows, and purges one nobody shows', async () => {
+    const Shown = defineState('Shown', {urlPrefix: 'sh_', vars: {n: stateVar.int(0)}});
+    const Unseen = defineState('Unseen', {urlPrefix: 'un_', vars: {n: stateVar.int(0)}});
+    const Greedy = defineState('Greedy', {urlPrefix: 'gr_', urlSelfish: true, vars: {n: stateVar.int(0)}});
+    class ShownView extends LitElement {
+      shown = new StateController(this, Shown);
+      override render() {
+        return html`${this.shown.state.n}`;
+      }
+    }
+    customElements.define('shown-view', ShownView);
+    history.replaceState(null, '', '?sh_n=4&un_n=5&junk=1');
+    const view = await fixture<ShownView>(html`<shown-view></shown-view>`);
+    await view.updateComplete;
+    stateOf(Unseen);
+    stateOf(Greedy).set('n', 1);
+    await new Promise((done) => setTimeout(done));
+    expect(location.search).to.equal('?sh_n=4&gr_n=1');
+    expect(stateOf(Unseen).get('n')).to.equal(5); // purged from the URL, kept in memory
+  });
+});
+
 describe('a namespace a claim purged', () => {
   it('comes back into the URL when a controller host or a <state-bind> bound to it connects, not on a read', async () => {
-    const {defineState, stateVar} = await import('../../src/index.js');
     await import('../../elements/state-bind.js');
     const Claimer = defineState('Claimer', {urlPrefix: 'cl_', urlSelfish: true, vars: {n: stateVar.int(0)}});
     const next = () => new Promise((done) => setTimeout(done));
@@ -85,6 +141,7 @@ describe('a namespace a claim purged', () => {
     await next();
     expect(location.search).to.equal('?cl_n=1&t_priority=3');
 
+    field.remove(); // off screen again: the next claim may purge it
     stateOf(Claimer).set('n', 2);
     await next();
     expect(location.search).to.equal('?cl_n=2');

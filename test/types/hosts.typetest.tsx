@@ -5,7 +5,7 @@ import {defineState, stateVar} from 'page-state';
 const Filters = defineState('Filters', {urlPrefix: 'f_', vars: {q: stateVar.string('')}});
 
 export const page = (
-  <page-state keep-params="utm_*" url-mode="hash" definitions={[Filters]}>
+  <page-state keep-params="utm_*" url-mode="hash" definitions={[Filters]} onpage-state-change={(e) => e.detail.namespace.toUpperCase()}>
     <state-namespace name="Extra" url-prefix="x_" history="push">
       <state-var name="n" type="int" default="1" url-key="n"></state-var>
     </state-namespace>
@@ -24,3 +24,5 @@ export const badMode = <page-state url-mode="path" />;
 export const noPath = <state-bind />;
 // @ts-expect-error not a var type
 export const badType = <state-var name="n" type="number" />;
+// @ts-expect-error the change detail has no such field
+export const badDetail = <page-state onpage-state-change={(e) => e.detail.nope} />;
