@@ -24,7 +24,7 @@ export const ownCode = (entry = `export * from './src/index.ts';`): Promise<numb
 const OWN = ['lit', 'lit/*', '@lit/*', 'superstruct'];
 /** What nuqs does (typed URL state, no storage, no elements): definitions, vars, stores, URL sync. */
 const URL_CORE = `export {defineState} from './src/core/define.ts'; export {stateVar} from './src/core/state-var.ts';
-export {StateScope} from './src/core/scope.ts'; export {composeStore} from './src/core/layer.ts';
+export {StateScope} from './src/core/scope.ts'; export {StateStore} from './src/core/store.ts';
 export {urlLayer} from './src/url/binding.ts'; export {UrlService} from './src/url/service.ts';
 export {browserHistory} from './src/url/port.ts';`;
 

@@ -1,9 +1,9 @@
 import {ContextConsumer, ContextProvider} from '@lit/context';
 import {ReactiveElement} from '@lit/reactive-element';
 import type {StateDefinition} from '../src/core/define.js';
-import {setMirroring} from '../src/core/layer.js';
 import {ELEMENT_SCOPE, speaks} from '../src/core/protocol.js';
 import {StateScope} from '../src/core/scope.js';
+import {setMirroring} from '../src/core/store.js';
 import {eventHost} from '../src/lit/events.js';
 import {declaredBy, mirroredStores, pageStateRuntime, scopeContext} from '../src/lit/runtime.js';
 import {define} from './report.js';

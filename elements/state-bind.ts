@@ -1,4 +1,3 @@
-import {SHOW} from '../src/core/protocol.js';
 import type {StateStore} from '../src/core/store.js';
 import type {StateVar} from '../src/core/var.js';
 import {nearestScope} from '../src/lit/runtime.js';
@@ -115,8 +114,8 @@ export class StateBindElement extends HTMLElement {
     if (current && current.store === store && current.key === key && current.target === target && current.options === options) return;
     this.#release();
     if (!target) return;
+    // Its subscription puts the namespace on screen: a claim keeps it, and a purged one comes back.
     this.#binding = this.#bind(store, key, target, prop, options);
-    store[SHOW]?.(); // what is on screen is in the URL
   };
 
   readonly #whenDefined = (name: string) => void customElements.whenDefined(name).then(this.#refresh);

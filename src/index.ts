@@ -7,7 +7,7 @@ export {
 export type {
   ChangeDetail, ChangeSource, CustomSpec, ErrorCodeValue, ErrorDetail, Frozen, HistoryMode, JsonValue, Nullable, ParsedUrl,
   PersistMode, Schema, SchemaValue, SharedScope, StandardResult, StandardSchema, StateChange, StateDefinition, StateListener,
-  StateOptions, StateStoreOptions, StateValues, StateVar, StorageAdapter, StoredState, StoreHost, StoreLink, UrlInput, UrlMode, ValueOf, VarBinding,
+  StateOptions, StateStoreOptions, StateValues, StateVar, StorageAdapter, StoredState, StoreHost, UrlInput, UrlMode, ValueOf, VarBinding,
   VarMap, VarOptions, VarSchema,
 } from './core/index.js';
 export {serverStorage} from './persist/server.js';

@@ -12,7 +12,7 @@ export {StateScope} from './scope.js';
 export {stateVar} from './state-var.js';
 export type {Nullable} from './state-var.js';
 export {StateStore} from './store.js';
-export type {StateListener, StateStoreOptions, StoreLink, VarSchema} from './store.js';
+export type {StateListener, StateStoreOptions, VarSchema} from './store.js';
 export {parseUrl, serializeUrl} from './url.js';
 export type {ParsedUrl, UrlInput} from './url.js';
 export type {Frozen, HistoryMode, JsonValue, StateVar, ValueOf, VarOptions} from './var.js';

@@ -1,89 +1,98 @@
-import type {StateDefinition, VarMap} from './define.js';
-import type {StoreHost} from './ports.js';
-import {StateStore, type StoreLink} from './store.js';
-
-const links = new WeakMap<StateStore<any>, StoreLink>();
+import type {StateDefinition} from './define.js';
+import type {ChangeSource} from './ports.js';
 
 /**
- * Stops (`false`) or restarts (`true`) mirroring a store into its URL and storage, e.g. while
- * its `<page-state>` is out of the page. Restarting writes the store's state back.
- *
- * @example
- * ```ts
- * setMirroring(stateOf(Inbox, el), false); // the micro-frontend was unmounted
- * ```
+ * Sees every real change of a store, as its layers do: `clearing` says it belongs to a
+ * `clear()` (whose defaults are not saved back: the persisted data is deleted instead).
  */
-export function setMirroring(store: StateStore<any>, on: boolean): void {
-  const link = links.get(store);
-  if (on) link?.resume?.();
-  else link?.suspend?.();
+export type Mirror = (change: {readonly key: string; readonly source: ChangeSource}, clearing: boolean) => void;
+
+/** The members of a store only its layers use: module-private symbols, so no other code
+ * can feed a store values (forge a `source: 'url'` change) or read its plumbing. */
+export const ACCEPT: unique symbol = Symbol('accept') as never;
+export const MIRROR: unique symbol = Symbol('mirror') as never;
+export const REPORT: unique symbol = Symbol('report') as never;
+export const WATCHED: unique symbol = Symbol('watched') as never;
+export const VALUES: unique symbol = Symbol('values') as never;
+/** A store's switch for its layers: stop or restart mirroring (its scope left the page, or came back). */
+export const MIRRORING: unique symbol = Symbol('mirroring') as never;
+
+/**
+ * What a store gives the layers that mirror it, and nobody else: the way in for values from
+ * their sources (URL, storage), and the way out for every write. The store itself, through
+ * its symbol-keyed members (its start allocates nothing more).
+ */
+export interface StoreFeed {
+  readonly definition: StateDefinition<any>;
+  /** Reads a var (no restore-on-touch). */
+  peek(key: string): unknown;
+  /** Every var's value, read only (no restore-on-touch, no copy). */
+  [VALUES](): Readonly<Record<string, unknown>>;
+  /** Applies values a source delivered, already validated (one notification per real change). */
+  [ACCEPT](values: Record<string, unknown>, source: ChangeSource): void;
+  /** Calls `mirror` for every real change, before any listener, never held back. */
+  [MIRROR](mirror: Mirror): void;
+  /** A rejected input, or with `warning` something worth knowing that rejected nothing (held
+   * back with the store's events while it starts). */
+  [REPORT](key: string | null, reason: string, raw: unknown, warning?: boolean): void;
+  /** Whether anything outside page-state's layers watches the store: a controller host, a
+   * `<state-bind>`, a hook (every live `subscribe`). */
+  [WATCHED](): boolean;
+}
+
+/**
+ * What a layer does for the store it mirrors, when the store is used.
+ */
+export interface StoreLink {
+  /** A var was read or written (restore-on-touch). */
+  touch?(): void;
+  focus?(): void;
+  /** The store became watched: a namespace a claim purged comes back into the URL. */
+  show?(): void;
+  /** Deep link for these values. */
+  href?(values: Readonly<Record<string, unknown>>): string;
+  /** Drops pending writes and deletes persisted data, after the writes already on their way. */
+  clear?(): Promise<void>;
+  /** Stop mirroring (its scope left the page) / start again, writing the current state back. */
+  suspend?(): void;
+  resume?(): void;
 }
 
 /** One source a store is mirrored into: the URL, browser storage, the server. */
 export interface StoreLayer {
   /** Values it holds for the start (validated). */
-  initial: Record<string, unknown>;
-  /** Values that arrive later (async storage). */
+  initial?: Record<string, unknown>;
+  /** Values that arrive later (async storage), validated. */
   later?: Promise<Record<string, unknown> | undefined>;
   link?: StoreLink;
   /** The value it holds for `key` now (undefined: none), for the layers above it. */
   holds?(key: string): unknown;
-  /** Starts mirroring the created store; `below(key)` is the value of the next source for
-   * `key`: the first lower layer that holds one, else a fresh copy of the default. */
-  connect(store: StateStore<any>, below: (key: string) => unknown): void;
+  /** Starts mirroring; `below(key)` is the value of the next source for `key`: the first lower
+   * layer that holds one, else a fresh copy of the default. */
+  connect?(below: (key: string) => unknown): void;
 }
 
-/**
- * Creates a store from layers in precedence order (first wins): a var takes its value from the
- * first layer that has one, else its default. Late values never override an earlier layer.
- *
- * @example
- * ```ts
- * const store = composeStore(Filters, host, [urlLayer, storageLayer]);
- * ```
- */
-export function composeStore<V extends VarMap>(
-  definition: StateDefinition<V>,
-  host: StoreHost,
-  layers: readonly (StoreLayer | undefined)[],
-): StateStore<V> {
-  const present = layers.filter((layer): layer is StoreLayer => !!layer);
-  const initial: Record<string, unknown> = {};
-  let later: Promise<Record<string, unknown> | undefined> | undefined;
-  for (const layer of present) {
-    if (layer.later && !later) {
-      const higher = Object.keys(initial);
-      later = layer.later.then((values) => values && Object.fromEntries(Object.entries(values).filter(([k]) => !higher.includes(k))));
-    }
-    for (const key in layer.initial) if (!(key in initial)) initial[key] = layer.initial[key];
-  }
-  const link = combine(present.map((layer) => layer.link ?? {}));
-  const store = new StateStore(definition, {host, initial, link, later});
-  links.set(store, link);
-  present.forEach((layer, i) =>
-    layer.connect(store, (key) => {
-      for (const lower of present.slice(i + 1)) {
-        const value = lower.holds?.(key);
-        if (value !== undefined) return value;
-      }
-      const v = definition.vars[key]!;
-      return v.copy(v.defaultValue);
-    }),
-  );
-  return store;
-}
+/** Makes one layer of a store being started (undefined: nothing of the namespace goes there). */
+export type LayerMaker = (feed: StoreFeed) => StoreLayer | undefined;
 
 /** One link forwarding to every layer's; a lone layer (the URL alone, the usual case) is its own. */
-function combine(parts: StoreLink[]): StoreLink {
-  if (parts.length === 1) return parts[0]!;
+export function combine(parts: StoreLink[]): StoreLink {
+  if (parts.length < 2) return parts[0] ?? {};
+  const each = (method: 'focus' | 'show' | 'suspend' | 'resume') => () => parts.forEach((part) => part[method]?.());
   // Touch (called on every read) and deep links concern the one layer that has them: the URL.
+  const url = parts.find((part) => part.href);
   return {
-    touch: parts.find((part) => part.touch)?.touch,
-    focus: () => parts.forEach((part) => part.focus?.()),
-    show: () => parts.forEach((part) => part.show?.()),
-    href: (values) => parts.find((part) => part.href)?.href?.(values) ?? '',
+    touch: url && (() => url.touch?.()),
+    focus: each('focus'),
+    show: each('show'),
+    href: url && ((values) => url.href!(values)),
     clear: async () => void (await Promise.all(parts.map((part) => part.clear?.()))),
-    suspend: () => parts.forEach((part) => part.suspend?.()),
-    resume: () => parts.forEach((part) => part.resume?.()),
+    suspend: each('suspend'),
+    resume: each('resume'),
   };
 }
+
+/** Whether `key` of `definition` persists when its namespace persists in `mode` (the
+ * namespace's own option, or its scope's): one rule for the storage layer and `schema()`. */
+export const persists = (definition: StateDefinition<any>, mode: unknown, key: string): boolean =>
+  mode !== false && (definition.vars[key]!.options.persist ?? true);

@@ -11,13 +11,15 @@ export interface ParamCodec {
   readonly keys: readonly string[];
   /** Their URL params, in the same order. */
   readonly params: readonly string[];
-  /** Texts of the values `valueOf` gives; undefined leaves a param out (its default, with `clearOnDefault`). */
-  texts(valueOf: (key: string) => unknown): ParamTexts;
+  /** Texts of `values` (by var); undefined leaves a param out (its default, with `clearOnDefault`). */
+  texts(values: Readonly<Record<string, unknown>>): ParamTexts;
+  /** Whether the texts of `values` differ from `present` (param → text). */
+  differs(values: Readonly<Record<string, unknown>>, present: ReadonlyMap<string, string>): boolean;
   /**
-   * Values of the params present in `texts`. An invalid one is passed to `reject`; an absent or
-   * invalid one takes `next(key)` when `next` is given.
+   * Values of the params present in `texts` (param → its first text). An invalid one is passed
+   * to `reject`; an absent or invalid one takes `next(key)` when `next` is given.
    */
-  values(texts: ParamTexts, reject: (key: string, reason: string, raw: string) => void, next?: (key: string) => unknown): Record<string, unknown>;
+  values(texts: ReadonlyMap<string, string>, reject: (key: string, reason: string, raw: string) => void, next?: (key: string) => unknown): Record<string, unknown>;
 }
 
 /** Codecs by definition: a definition is frozen, and every store of it (each page load's, each
@@ -38,24 +40,23 @@ function codecOf(definition: StateDefinition<any>): ParamCodec | undefined {
     .filter((key) => bindings[key]!.param !== null)
     .map((key) => ({key, param: bindings[key]!.param!, v: definition.vars[key] as StateVar}));
   if (!bound.length) return undefined;
+  const text = ({v}: (typeof bound)[number], value: unknown) =>
+    definition.clearOnDefault && v.equals(value, v.defaultValue) ? undefined : value === null ? (v.defaultValue === null ? undefined : '') : v.encode(value);
   return {
     keys: bound.map((b) => b.key),
     params: bound.map((b) => b.param),
-    texts(valueOf) {
+    texts(values) {
       // Made with Object.create(null): V8 keeps it a hash table, where a {} grown key by key on
       // every flush slows to O(n) per write past a few hundred vars.
       const texts: ParamTexts = Object.create(null);
-      for (const {key, param, v} of bound) {
-        const value = valueOf(key);
-        texts[param] =
-          definition.clearOnDefault && v.equals(value, v.defaultValue) ? undefined : value === null ? (v.defaultValue === null ? undefined : '') : v.encode(value);
-      }
+      for (const b of bound) texts[b.param] = text(b, values[b.key]);
       return texts;
     },
+    differs: (values, present) => bound.some((b) => present.get(b.param) !== text(b, values[b.key])),
     values(texts, reject, next) {
       const values: Record<string, unknown> = {};
       for (const {key, param, v} of bound) {
-        const text = texts[param];
+        const text = texts.get(param);
         try {
           if (text !== undefined) {
             values[key] = v.decode(text);

@@ -9,9 +9,10 @@ import type {StateStore} from './store.js';
  * {@link PROTOCOL} on any change another copy could not understand; a copy that meets another
  * protocol says so once in the console and works alone.
  *
- * History: 1 (page-state 0.1.0: a shared URL service only); 2 (this module).
+ * History: 1 (page-state 0.1.0: a shared URL service only); 2 (shared scopes); 3 (namespaces on
+ * screen are kept by claims, entries page-state writes are marked in `history.state`).
  */
-export const PROTOCOL = 2;
+export const PROTOCOL = 3;
 
 /** Where the first copy keeps the page's runtime ({@link SharedRuntime}), on `globalThis`. */
 export const RUNTIME_KEY: unique symbol = Symbol.for('page-state.runtime') as never;
@@ -21,8 +22,6 @@ export const RUNTIME_KEY_OF_PROTOCOL: unique symbol = Symbol.for(`page-state.run
 export const ELEMENT_SCOPE: unique symbol = Symbol.for('page-state.element-scope') as never;
 /** Key of the `@lit/context` context through which `<page-state>` provides its scope. */
 export const SCOPE_CONTEXT_KEY: unique symbol = Symbol.for('page-state.scope') as never;
-/** Method of a store: an element bound to it connected, so a purged namespace comes back into the URL. */
-export const SHOW: unique symbol = Symbol.for('page-state.show') as never;
 
 /** Whether `value` speaks this copy's protocol. */
 export const speaks = (value: unknown): boolean => (value as {protocol?: unknown} | null | undefined)?.protocol === PROTOCOL;
@@ -62,20 +61,27 @@ export interface UrlClient {
   readonly restoreOnTouch: boolean;
   /** The texts the namespace wants in the URL now. */
   texts(): ParamTexts;
+  /** Whether `present` (the first text of each param in the URL) differs from what it wants. */
+  stale(present: ReadonlyMap<string, string>): boolean;
   /**
-   * Someone else changed the URL. A navigation (`push`, `traverse`, `reload`) gives every param
-   * (undefined: absent); a `replace` gives only the params it changed.
+   * Someone else changed the URL. A navigation (`push`, `traverse`, `reload`) gives the text of
+   * every param present, and `fallback` says what an absent one means: true, the next source
+   * (storage, then the default), as on a load; false, the default (an entry page-state wrote
+   * with this namespace whole). A `replace` gives only the params it changed.
    */
-  receive(texts: ParamTexts, kind: UrlChangeKind): void;
+  receive(present: ReadonlyMap<string, string>, kind: UrlChangeKind, fallback: boolean): void;
   /** The URL grew too long. */
   warn(reason: string, href: string): void;
+  /** Whether the namespace is on screen (a controller host, a binding, a hook watches it): a
+   * claim keeps its params. */
+  watched(): boolean;
 }
 
 /** What a namespace can ask of the URL service. */
 export interface UrlHandle {
-  /** Its params in the current history entry: as the URL has them, else as it had them when the
-   * entry was entered (params a claim purged since). */
-  read(): ParamTexts;
+  /** The texts of its params in the current history entry: as the URL has them, else as it had
+   * them when the entry was entered (params a claim purged since). */
+  read(): ReadonlyMap<string, string>;
   /** Whether the URL shows other texts than the namespace wants. */
   stale(): boolean;
   /** Its state changed: write its params at the next flush (a selfish namespace claims the URL too). */
@@ -86,7 +92,7 @@ export interface UrlHandle {
   focus(): void;
   /** A var was read or written: put back params another writer's replace removed. */
   touch(): void;
-  /** An element bound to it connected: if a claim purged it, its params come back. */
+  /** It became watched (on screen): if a claim purged it, its params come back. */
   show(): void;
   /** The URL with these texts for its params. */
   href(texts: ParamTexts): string;

@@ -4,10 +4,11 @@ import type {StoreHost} from './ports.js';
 import {PROTOCOL, type SharedScope} from './protocol.js';
 import {StateStore} from './store.js';
 
-/** Builds the store of a namespace; the URL and persistence layers provide one. */
-export type StoreFactory = <V extends VarMap>(definition: StateDefinition<V>, host: StoreHost) => StateStore<V>;
+/** Builds the store of a namespace (with its URL and persistence layers, in a page); the store
+ * calls `register` before anything leaves it. */
+export type StoreFactory = <V extends VarMap>(definition: StateDefinition<V>, options: {host: StoreHost; register(store: StateStore<V>): void}) => StateStore<V>;
 
-const plainStore: StoreFactory = (definition, host) => new StateStore(definition, {host});
+const plainStore: StoreFactory = (definition, options) => new StateStore(definition, options);
 
 const conflict = (name: string, where: string) =>
   new PageStateError(
@@ -77,15 +78,12 @@ export class StateScope implements SharedScope {
     return this.parent && !this.declares(definition.name) ? this.parent.resolve(definition) : this.storeOf(definition);
   }
 
-  /** The store of `definition` in this very scope, created on first use. */
+  /** The store of `definition` in this very scope, created on first use (registered here
+   * before its start reads the URL or storage, so its first events find it). */
   storeOf<V extends VarMap>(definition: StateDefinition<V>): StateStore<V> {
     const existing = this.#stores.get(definition.name);
     this.#check(existing?.definition ?? this.#declared.get(definition.name), definition);
-    if (existing) return existing;
-    const store = this.factory(definition, this.host);
-    this.#stores.set(definition.name, store);
-    this.host.declared?.(definition.name);
-    return store;
+    return existing ?? this.factory(definition, {host: this.host, register: (store) => this.#stores.set(definition.name, store)});
   }
 
   #check(known: StateDefinition<any> | undefined, definition: StateDefinition<any>) {

@@ -1,8 +1,8 @@
-import type {StateChange, StateDefinition, StateValues, VarMap} from './define.js';
+import type {PersistMode, StateChange, StateDefinition, StateValues, VarMap} from './define.js';
 import {ErrorCode, StateValidationError} from './errors.js';
+import {ACCEPT, combine, MIRROR, MIRRORING, persists, REPORT, VALUES, WATCHED, type LayerMaker, type Mirror, type StoreFeed, type StoreLayer, type StoreLink} from './layer.js';
 import type {ChangeSource, StoreHost} from './ports.js';
 import type {HistoryMode, JsonValue, StateVar} from './var.js';
-import {SHOW} from './protocol.js';
 import {liveView} from './view.js';
 
 /**
@@ -35,31 +35,8 @@ export interface VarSchema {
 }
 
 /**
- * What the layer mirroring a store (URL, storage) does for it.
- *
- * @example
- * ```ts
- * const store = new StateStore(App, {link: {focus: () => console.log('claim the URL')}});
- * ```
- */
-export interface StoreLink {
-  /** A var was read or written (restore-on-touch). */
-  touch?(): void;
-  focus?(): void;
-  /** An element bound to the store connected (a purged namespace comes back into the URL). */
-  show?(): void;
-  /** Deep link for these values. */
-  href?(values: Readonly<Record<string, unknown>>): string;
-  /** Deletes persisted data. */
-  clear?(): Promise<void>;
-  /** Stop mirroring (its scope left the page) / start again, writing the current state back. */
-  suspend?(): void;
-  resume?(): void;
-}
-
-/**
- * What a {@link StateStore} starts from, besides its definition. Stores are usually made by
- * `stateOf`, `<page-state>` and the layers; a bare one suits tests and Node.
+ * What a bare {@link StateStore} starts from, besides its definition (stores of a page come
+ * from `stateOf`, controllers and elements; a bare one suits tests and Node).
  *
  * @example
  * ```ts
@@ -71,21 +48,43 @@ export interface StateStoreOptions {
   host?: StoreHost;
   /** Values the store starts with (validated; an invalid one is reported and falls back). */
   initial?: Partial<Record<string, unknown>>;
-  /** What the layer mirroring the store (URL, storage) does for it. */
-  link?: StoreLink;
-  /** Values from async sources (server storage), applied where nothing was written meanwhile. */
-  later?: Promise<Partial<Record<string, unknown>> | undefined>;
+  /** @internal The layers mirroring the store, in precedence order (the first that holds a value wins). */
+  layers?: readonly LayerMaker[];
+  /** @internal Where the namespace persists: its own option, or its scope's. */
+  persist?: PersistMode;
+  /** @internal Records the store in its scope, before anything leaves it. */
+  register?(store: StateStore<any>): void;
 }
 
 type Key<V extends VarMap> = keyof V & string;
 type Values = Record<string, unknown>;
 
 const silentHost: StoreHost = {change() {}, error() {}};
-const BOUND = ['get', 'peek', 'set', 'accept', 'reset', 'clear', 'dump', 'schema', 'subscribe', 'snapshot', 'focus', 'href'] as const;
+const BOUND = ['get', 'peek', 'set', 'reset', 'clear', 'dump', 'schema', 'subscribe', 'snapshot', 'focus', 'href'] as const;
+const resolved = Promise.resolve();
+const NO_LINK: StoreLink = {};
+/** Stores whose start's events wait for the end of the task: one microtask releases them all. */
+let starting: StateStore<any>[] | undefined;
+
+/**
+ * Stops (`false`) or restarts (`true`) mirroring a store into its URL and storage, while its
+ * `<page-state>` is out of the page. Restarting writes the store's state back.
+ */
+export function setMirroring(store: StateStore<any>, on: boolean): void {
+  store[MIRRORING](on);
+}
+
+/** An event held back while a store starts: a change to deliver, or a report to make. */
+type Held = StateChange<any> | (() => void);
 
 /**
  * The live state of one namespace in one scope. Get one with `stateOf(definition, node?)` or a
  * `StateController`; writes are validated and notify only on real changes.
+ *
+ * Its life, in order: created and registered in its scope; its sources applied (the URL, then
+ * storage, then the defaults); its layers connected; `onInit` (after async sources, for server
+ * storage); then every write is mirrored at the end of its task. The changes and errors of the
+ * start are delivered at the end of the task that created it, or before its next event.
  *
  * @example
  * ```ts
@@ -95,47 +94,145 @@ const BOUND = ['get', 'peek', 'set', 'accept', 'reset', 'clear', 'dump', 'schema
  * const stop = app.subscribe(({key, value, previous, source}) => {}, ['priority']);
  * ```
  */
-export class StateStore<V extends VarMap = VarMap> {
+export class StateStore<V extends VarMap = VarMap> implements StoreFeed {
   #state?: StateValues<V>;
-  /** True once every async source (server storage) has been applied. */
-  hydrated = true;
+  #hydrated = true;
   /** Resolves when every async source (server storage) has been applied. */
-  ready: Promise<void> = Promise.resolve();
-  readonly #values: Values = Object.create(null);
-  readonly #all = new Set<StateListener<V>>();
-  readonly #byKey = new Map<string, Set<StateListener<V>>>();
-  /** Vars changed since creation: values arriving late (async storage) must not overwrite them. */
-  readonly #written = new Set<string>();
+  readonly ready: Promise<void> = resolved;
+  /** A plain object: var names are identifier-safe and never `__proto__`, `constructor` or
+   * `prototype` (defineState refuses them), and V8 keeps it in fast mode (see the bench). */
+  readonly #values: Values = {};
+  /** Listeners of every var, and of some; made on first subscribe (a store's start makes neither). */
+  #all?: Set<StateListener<V>>;
+  #byKey?: Map<string, Set<StateListener<V>>>;
+  readonly #mirrors: Mirror[] = [];
+  /** Vars written since the start, while async sources load: their late values must not overwrite them. */
+  #written?: Set<string>;
   #snapshot?: Readonly<StateValues<V>>;
+  /** Events held back while the store starts; released after the creating task or before the next event. */
+  #held?: Held[];
+  #starting = true;
+  /** Live `subscribe`s: controller hosts, bindings, hooks (what is on screen). */
+  #watchers = 0;
+  #link: StoreLink = NO_LINK;
+  readonly #host: StoreHost;
+  readonly #persist: PersistMode;
 
-  private readonly host: StoreHost;
-  private readonly link: StoreLink;
-
-  constructor(readonly definition: StateDefinition<V>, {host = silentHost, initial = {}, link = {}, later}: StateStoreOptions = {}) {
-    this.host = host;
-    this.link = link;
-    // Every method works unbound (useSyncExternalStore(store.subscribe, store.snapshot), event
-    // handlers): bound once here, so calls cost what a method call costs.
-    for (const method of BOUND) (this as any)[method] = (this as any)[method].bind(this);
+  constructor(readonly definition: StateDefinition<V>, {host = silentHost, initial, layers = [], persist = definition.persist, register}: StateStoreOptions = {}) {
+    this.#host = host;
+    this.#persist = persist;
     // Not through #fresh: sending every var of every store through #valid made set() twice as slow
     // in Chromium's bench page (48-63 ns -> 107-131 ns), as set() goes through #valid too.
     for (const key of definition.keys) this.#values[key] = this.#var(key).copy(this.#var(key).defaultValue);
-    this.accept(initial, 'init');
-    if (!later) {
-      definition.onInit?.(this);
-      return;
+    register?.(this);
+    if (host.declared) this.#emit(() => host.declared!(definition.name));
+    // The start, in order: sources applied (a var takes the first value a layer holds), layers
+    // connected, onInit (once async sources are in, when there are any).
+    const made: StoreLayer[] = initial ? [{initial: this.#checked(initial)}] : [];
+    for (const make of layers) {
+      const layer = make(this);
+      if (layer) made.push(layer);
     }
-    this.hydrated = false;
-    this.ready = later
-      .then((values = {}) => {
-        const fresh = Object.entries(values).filter(([key]) => !this.#written.has(key));
-        this.accept(Object.fromEntries(fresh), 'storage');
-      })
-      .catch((error: unknown) => this.host.error({namespace: definition.name, key: null, reason: String(error), raw: null}))
-      .finally(() => {
-        this.hydrated = true;
-        definition.onInit?.(this);
+    let values = made[0]?.initial;
+    if (made.length > 1) {
+      values = {};
+      for (const layer of made) for (const key in layer.initial) if (!(key in values)) values[key] = layer.initial[key];
+    }
+    if (values) this.#commit(values, 'init');
+    this.#link = made.length === 1 ? (made[0]!.link ?? NO_LINK) : combine(made.flatMap((layer) => layer.link ?? []));
+    let late = false;
+    for (let i = 0; i < made.length; i++) {
+      made[i]!.connect?.((key) => this.#below(made, i, key));
+      late ||= !!made[i]!.later;
+    }
+    if (late) this.ready = this.#hydrate(made);
+    else this.#init();
+    this.#starting = false;
+    if (!this.#held) return;
+    if (starting) starting.push(this);
+    else {
+      starting = [this];
+      void resolved.then(() => {
+        const due = starting!;
+        starting = undefined;
+        for (const store of due) store.#release();
       });
+    }
+  }
+
+  /** The value of the source below layer `i` for `key`: the first lower layer's, else a fresh default. */
+  #below(layers: StoreLayer[], i: number, key: string): unknown {
+    for (const lower of layers.slice(i + 1)) {
+      const value = lower.holds?.(key);
+      if (value !== undefined) return value;
+    }
+    return this.#fresh(key);
+  }
+
+  #init() {
+    if (this.definition.onInit) this.#call(this.definition.onInit, undefined, this);
+  }
+
+  /** Applies the async sources where nothing was written meanwhile, then onInit; resolves `ready`. */
+  #hydrate(layers: StoreLayer[]): Promise<void> {
+    this.#hydrated = false;
+    const written = (this.#written = new Set());
+    return Promise.all(layers.map((layer) => layer.later))
+      .then((late) => {
+        // Each var's value comes from the first layer holding one, early or late.
+        const taken = new Set<string>();
+        const apply: Values = {};
+        layers.forEach((layer, i) => {
+          for (const key in layer.initial) taken.add(key);
+          for (const key in late[i]) {
+            if (!taken.has(key) && !written.has(key)) apply[key] = late[i]![key];
+            taken.add(key);
+          }
+        });
+        this.#commit(apply, 'storage');
+      })
+      .catch((error: unknown) => this[REPORT](null, String(error), null))
+      .finally(() => {
+        this.#hydrated = true;
+        this.#written = undefined;
+        this.#init();
+      });
+  }
+
+  /** @internal */
+  [ACCEPT](values: Values, source: ChangeSource): void {
+    this.#commit(values, source);
+  }
+
+  /** @internal */
+  [MIRROR](mirror: Mirror): void {
+    this.#mirrors.push(mirror);
+  }
+
+  /** @internal */
+  [REPORT](key: string | null, reason: string, raw: unknown, warning = false): void {
+    const detail = {namespace: this.definition.name, key, reason, raw};
+    this.#emit(() => (warning ? this.#host.warn?.(detail) : this.#host.error(detail)));
+  }
+
+  /** @internal */
+  [VALUES](): Readonly<Values> {
+    return this.#values;
+  }
+
+  /** @internal */
+  [WATCHED](): boolean {
+    return this.#watchers > 0;
+  }
+
+  /** @internal See {@link setMirroring}. */
+  [MIRRORING](on: boolean): void {
+    this.#link[on ? 'resume' : 'suspend']?.();
+  }
+
+  /** True once every async source (server storage) has been applied. */
+  get hydrated(): boolean {
+    return this.#hydrated;
   }
 
   /** Live object: read and assign vars; assignment validates like `set`. */
@@ -147,7 +244,7 @@ export class StateStore<V extends VarMap = VarMap> {
 
   /** Reads one var. */
   get<K extends Key<V>>(key: K): StateValues<V>[K] {
-    this.link.touch?.();
+    this.#link.touch?.();
     return this.#values[key] as StateValues<V>[K];
   }
 
@@ -158,20 +255,15 @@ export class StateStore<V extends VarMap = VarMap> {
 
   /**
    * Claims the URL: writes this namespace's params and removes every param that is not its own,
-   * not of a namespace in its `shareUrlWith`, and not kept by `keep-params`.
+   * not of a namespace in its `shareUrlWith`, not kept by `keep-params` and not of a namespace on screen.
    */
   focus(): void {
-    this.link.focus?.();
-  }
-
-  /** An element bound to this store connected: if a claim purged the namespace from the URL, it comes back. */
-  [SHOW](): void {
-    this.link.show?.();
+    this.#link.focus?.();
   }
 
   /** The URL of a deep link to this state, with `values` overlaid (validated like `set`). */
   href(values: Partial<StateValues<V>> = {}): string {
-    return this.link.href?.({...this.#values, ...Object.fromEntries(this.#validated(Object.entries(values)))}) ?? '';
+    return this.#link.href?.({...this.#values, ...this.#validated(values)}) ?? '';
   }
 
   /**
@@ -181,8 +273,8 @@ export class StateStore<V extends VarMap = VarMap> {
   set<K extends Key<V>>(key: K, value: StateValues<V>[K]): void;
   set(values: Partial<StateValues<V>>): void;
   set(keyOrValues: string | object, value?: unknown): void {
-    this.link.touch?.();
-    if (typeof keyOrValues !== 'string') return this.#commit(this.#validated(Object.entries(keyOrValues)), 'set');
+    this.#link.touch?.();
+    if (typeof keyOrValues !== 'string') return this.#commit(this.#validated(keyOrValues), 'set');
     // One var: the hot path, without the arrays a multi-set needs.
     const change = this.#apply(keyOrValues, this.#valid(keyOrValues, value), 'set');
     if (change) this.#notify(change);
@@ -195,38 +287,42 @@ export class StateStore<V extends VarMap = VarMap> {
     return this.#var(key).copy(raw);
   }
 
-  /** Validated copies of `entries`; throws on the first invalid one. */
-  #validated(entries: readonly (readonly [string, unknown])[]): [string, unknown][] {
-    return entries.map(([key, raw]) => [key, this.#valid(key, raw)]);
+  /** Validated copies of `values`; throws on the first invalid one. */
+  #validated(values: object): Values {
+    const valid: Values = {};
+    for (const [key, raw] of Object.entries(values)) valid[key] = this.#valid(key, raw);
+    return valid;
   }
 
-  /**
-   * Writes what an outside source (URL, storage) delivered: each valid value is applied, each
-   * invalid one is reported as a `page-state-error` and skipped. Returns the rejected keys.
-   */
-  accept(values: Partial<Record<string, unknown>>, source: ChangeSource): string[] {
-    const accepted: [string, unknown][] = [];
-    const rejected: string[] = [];
+  /** Validated copies of the values given to the constructor; an invalid one is reported and skipped. */
+  #checked(values: Values): Values {
+    const valid: Values = {};
     for (const [key, raw] of Object.entries(values)) {
       const reason = this.#reason(key, raw);
-      if (reason) {
-        rejected.push(key);
-        this.host.error({namespace: this.definition.name, key, reason: reason[1], raw});
-      } else accepted.push([key, this.#var(key).copy(raw)]);
+      if (reason) this[REPORT](key, reason[1], raw);
+      else valid[key] = this.#var(key).copy(raw);
     }
-    this.#commit(accepted, source);
-    return rejected;
+    return valid;
   }
 
   /** Puts one var, or every var, back to a fresh copy of its default. */
   reset(key?: Key<V>): void {
-    this.#commit((key === undefined ? this.definition.keys : [key]).map((k) => [k, this.#fresh(k)]), 'reset');
+    this.#commit(this.#defaults(key === undefined ? this.definition.keys : [key]), 'reset');
   }
 
-  /** Resets to defaults and deletes persisted data (server session data included). */
+  #defaults(keys: readonly string[]): Values {
+    const values: Values = {};
+    for (const key of keys) values[key] = this.#fresh(key);
+    return values;
+  }
+
+  /**
+   * Resets to defaults and deletes persisted data (server session data included), after any
+   * of this namespace's writes already on their way; pending writes are dropped.
+   */
   async clear(): Promise<void> {
-    this.reset();
-    await this.link.clear?.();
+    this.#commit(this.#defaults(this.definition.keys), 'reset', true);
+    await this.#link.clear?.();
   }
 
   /**
@@ -244,35 +340,43 @@ export class StateStore<V extends VarMap = VarMap> {
     return out;
   }
 
-  /** Describes every var: type, default, URL param, persistence, history mode. */
+  /** Describes every var: type, default, URL param, persistence (in this scope), history mode. */
   schema(): Record<Key<V>, VarSchema> {
     const out = {} as Record<Key<V>, VarSchema>;
     for (const key of this.definition.keys) {
       const v = this.#var(key);
-      const {param, persist, history} = this.definition.bindings[key];
-      out[key] = {type: v.type, default: v.toJSON(v.defaultValue), urlKey: param, persist, history, nullable: v.nullable};
+      const {param, history} = this.definition.bindings[key];
+      out[key] = {type: v.type, default: v.toJSON(v.defaultValue), urlKey: param, persist: persists(this.definition, this.#persist, key), history, nullable: v.nullable};
     }
     return out;
   }
 
   /**
    * Calls `listener` for every real change (of `keys` only, when given). Returns the function
-   * that unsubscribes.
+   * that unsubscribes. While subscribed, the namespace is on screen: a selfish claim keeps its
+   * params, and if one purged them, they come back.
    */
   subscribe(listener: StateListener<V>, keys?: readonly Key<V>[]): () => void {
     const entry: StateListener<V> = (change) => listener(change);
-    // Only an undeclared key goes on to #fresh, for its error: a URL layer subscribes every var
-    // of every store it makes, and #valid stays the path of set() alone.
+    // Only an undeclared key goes on to #fresh, for its error: #valid stays the path of set() alone.
     keys?.forEach((key) => Object.hasOwn(this.definition.vars, key) || this.#fresh(key));
-    // Every key is all keys: one set, not one per key (a URL layer usually binds every var).
-    const sets = !keys || new Set(keys).size === this.definition.keys.length ? [this.#all] : keys.map((key) => this.#listenersOf(key));
+    // Every key is all keys: one set, not one per key.
+    const sets = !keys || new Set(keys).size === this.definition.keys.length ? [(this.#all ??= new Set())] : keys.map((key) => this.#listenersOf(key));
     for (const set of sets) set.add(entry);
-    return () => sets.forEach((set) => set.delete(entry));
+    if (!this.#watchers++) this.#link.show?.();
+    let live = true;
+    return () => {
+      if (!live) return;
+      live = false;
+      this.#watchers--;
+      sets.forEach((set) => set.delete(entry));
+    };
   }
 
   #listenersOf(key: string) {
-    let set = this.#byKey.get(key);
-    if (!set) this.#byKey.set(key, (set = new Set()));
+    const byKey = (this.#byKey ??= new Map());
+    let set = byKey.get(key);
+    if (!set) byKey.set(key, (set = new Set()));
     return set;
   }
 
@@ -297,28 +401,50 @@ export class StateStore<V extends VarMap = VarMap> {
     const previous = this.#values[key];
     if (this.#var(key).equals(previous, value)) return undefined;
     this.#values[key] = value;
-    if (source !== 'init') this.#written.add(key); // what a store starts with is not a write
+    if (source !== 'init') this.#written?.add(key);
     this.#snapshot = undefined;
     return {key, value, previous, source} as StateChange<V>;
   }
 
   /** Applies every value first, then notifies: listeners always see the whole batch applied. */
-  #commit(values: [string, unknown][], source: ChangeSource) {
+  #commit(values: Values, source: ChangeSource, clearing = false) {
     const changes: StateChange<V>[] = [];
-    for (const [key, value] of values) {
-      const change = this.#apply(key, value, source);
+    for (const key in values) {
+      const change = this.#apply(key, values[key], source);
       if (change) changes.push(change);
     }
-    for (const change of changes) this.#notify(change);
+    for (const change of changes) this.#notify(change, clearing);
   }
 
-  #notify(change: StateChange<V>) {
+  #notify(change: StateChange<V>, clearing = false) {
+    for (const mirror of this.#mirrors) mirror(change, clearing);
+    this.#emit(change);
+  }
+
+  #deliver(change: StateChange<V>) {
     const {onChange} = this.definition;
     if (onChange) this.#call(onChange, undefined, change, this);
-    for (const listener of this.#all) this.#call(listener, undefined, change);
-    const keyed = this.#byKey.get(change.key);
+    if (this.#all) for (const listener of this.#all) this.#call(listener, undefined, change);
+    const keyed = this.#byKey?.get(change.key);
     if (keyed) for (const listener of keyed) this.#call(listener, undefined, change);
-    if (this.host !== silentHost) this.#call(this.host.change, this.host, {namespace: this.definition.name, ...change});
+    if (this.#host !== silentHost) {
+      const {key, value, previous, source} = change;
+      this.#call(this.#host.change, this.#host, {namespace: this.definition.name, key, value, previous, source});
+    }
+  }
+
+  /** Delivers `event` now, or holds it back while the store starts (a framework may be mid-commit). */
+  #emit(event: Held) {
+    if (this.#starting) return void (this.#held ??= []).push(event);
+    if (this.#held) this.#release();
+    if (typeof event === 'function') event();
+    else this.#deliver(event as StateChange<V>);
+  }
+
+  #release() {
+    const held = this.#held;
+    this.#held = undefined;
+    held?.forEach((event) => this.#emit(event));
   }
 
   #call<A, B>(fn: (a: A, b: B) => void, receiver: unknown, a: A, b?: B) {
@@ -326,8 +452,23 @@ export class StateStore<V extends VarMap = VarMap> {
       fn.call(receiver, a, b as B);
     } catch (error) {
       // A listener's exception must stop neither the others nor the store, as with DOM events.
-      if (this.host.report) this.host.report(error);
+      if (this.#host.report) this.#host.report(error);
       else void Promise.reject(error);
     }
   }
+}
+
+// Every method works unbound (useSyncExternalStore(store.subscribe, store.snapshot), event
+// handlers): bound on first use, per store, and kept as its own property, so later calls cost a
+// method call and a store's start binds nothing it is not asked for.
+for (const name of BOUND) {
+  const method = StateStore.prototype[name] as (...args: unknown[]) => unknown;
+  Object.defineProperty(StateStore.prototype, name, {
+    configurable: true,
+    get(this: StateStore) {
+      const bound = method.bind(this);
+      Object.defineProperty(this, name, {value: bound, configurable: true, writable: true});
+      return bound;
+    },
+  });
 }

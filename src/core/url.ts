@@ -3,7 +3,7 @@ import {StateValidationError} from './errors.js';
 import {paramCodec} from './params.js';
 import type {ErrorDetail} from './ports.js';
 import type {UrlMode} from './protocol.js';
-import {firstValues, parseParams, renderParams, setParams} from './query.js';
+import {firstValues, parseParams, renderParams, setParams, splitUrl} from './query.js';
 import type {StateVar} from './var.js';
 
 /** A URL as text, a `URL` (or anything with `search` and `hash`), or `URLSearchParams`. */
@@ -23,14 +23,11 @@ export interface ParsedUrl<V extends VarMap> {
   errors: ErrorDetail[];
 }
 
-/** [path, query, hash] of a URL text, without the `?` and `#`. */
-const split = (text: string) => /^([^?#]*)\??([^#]*)#?(.*)$/s.exec(text)!.slice(1) as [string, string, string];
-
-/** The params of `url` in `mode`. */
+/** The first value of every param of `url` in `mode`. */
 function paramsOf(url: UrlInput, mode: UrlMode | undefined) {
   // URLSearchParams print a bare query ('a=1&b=2').
   const text = typeof url === 'string' ? url : 'search' in url ? url.search + url.hash : `?${url}`;
-  return parseParams(split(text)[mode === 'hash' ? 2 : 1]);
+  return firstValues(splitUrl(text)[mode === 'hash' ? 2 : 1]);
 }
 
 /**
@@ -53,9 +50,8 @@ export function parseUrl<V extends VarMap>(definition: StateDefinition<V>, url: 
   const errors: ErrorDetail[] = [];
   const codec = paramCodec(definition);
   if (codec) {
-    const present = firstValues(paramsOf(url, options.mode));
-    const texts = Object.fromEntries(codec.params.map((p) => [p, present.get(p)]));
-    Object.assign(values, codec.values(texts, (key, reason, raw) => errors.push({namespace: definition.name, key, reason, raw})));
+    const present = paramsOf(url, options.mode);
+    Object.assign(values, codec.values(present, (key, reason, raw) => errors.push({namespace: definition.name, key, reason, raw})));
   }
   return {values: values as StateValues<V>, errors};
 }
@@ -78,8 +74,8 @@ export function serializeUrl<V extends VarMap>(definition: StateDefinition<V>, v
   }
   const codec = paramCodec(definition);
   if (!codec) return base;
-  const texts = codec.texts((key) => (Object.hasOwn(values, key) ? (values as Record<string, unknown>)[key] : definition.vars[key]!.defaultValue));
-  const [path, ...lists] = split(base);
+  const texts = codec.texts(Object.fromEntries(definition.keys.map((key) => [key, Object.hasOwn(values, key) ? (values as Record<string, unknown>)[key] : definition.vars[key]!.defaultValue])));
+  const [path, ...lists] = splitUrl(base);
   const [query, hash] = lists.map(parseParams);
   setParams(options.mode === 'hash' ? hash! : query!, codec.params, texts);
   const [q, h] = [query!, hash!].map(renderParams);

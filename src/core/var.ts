@@ -150,7 +150,7 @@ export function makeVar<T>(kind: Kind<T>, defaultValue: T, options: VarOptions =
     },
     decode(text) {
       if (text === '' && nullable && !kind.emptyIsValue) return null as T;
-      const value = kind.parse(fromToken.get(text) ?? text);
+      const value = kind.parse(fromToken.size ? (fromToken.get(text) ?? text) : text);
       const reason = check(value);
       return reason === undefined ? self.copy(value) : invalid(reason);
     },

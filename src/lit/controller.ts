@@ -1,17 +1,19 @@
 import {ContextConsumer} from '@lit/context';
 import type {ReactiveController, ReactiveControllerHost} from '@lit/reactive-element';
 import type {StateDefinition, StateValues, VarMap} from '../core/define.js';
-import {SHOW, speaks} from '../core/protocol.js';
+import {speaks} from '../core/protocol.js';
 import type {StateStore} from '../core/store.js';
 import {sharedView} from '../core/view.js';
 import {pageStateRuntime, scopeContext, stateOf} from './runtime.js';
 
-type Host = ReactiveControllerHost & HTMLElement;
+type Host = ReactiveControllerHost & HTMLElement & {readonly isUpdatePending?: boolean};
 
 /**
  * Binds a Lit element to a namespace. It finds the store in the nearest `<page-state>` that
- * declares the namespace (else the root scope), records which vars the host read while it
- * rendered, and requests an update only when one of those changes.
+ * declares the namespace (else the root scope), records which vars the host read during its
+ * last update cycle (`willUpdate`, `render` and `updated` alike), and requests an update only
+ * when one of those changes. While its host is connected, the namespace is on screen: a
+ * selfish claim keeps its params, and a purged one comes back into the URL.
  *
  * @example
  * ```ts
@@ -27,7 +29,11 @@ export class StateController<V extends VarMap> implements ReactiveController {
   /** The namespace's values; reads during an update are tracked, assignments are validated. */
   readonly state: StateValues<V>;
   #store?: StateStore<V>;
-  #reading?: Set<string>;
+  /** Vars read in the host's current update cycle. */
+  #reading = new Set<string>();
+  /** Between hostUpdate and a microtask after hostUpdated: reads belong to the cycle (render,
+   * updated, firstUpdated); before it, they do while an update is pending (willUpdate). */
+  #closing = false;
   #tracked = new Set<string>();
   #unsubscribe?: () => void;
 
@@ -46,7 +52,7 @@ export class StateController<V extends VarMap> implements ReactiveController {
     this.state = sharedView(
       definition.keys,
       (key) => {
-        this.#reading?.add(key);
+        if (this.#closing || host.isUpdatePending) this.#reading.add(key);
         return this.store.get(key);
       },
       (key, value) => this.store.set(key, value as never),
@@ -61,8 +67,6 @@ export class StateController<V extends VarMap> implements ReactiveController {
   hostConnected(): void {
     // The context consumer (registered first) has answered by now if a provider exists.
     this.#use(this.#store ?? stateOf(this.definition, this.host));
-    // What is on screen is in the URL: a namespace a claim purged comes back.
-    this.#store![SHOW]?.();
   }
 
   hostDisconnected(): void {
@@ -71,17 +75,23 @@ export class StateController<V extends VarMap> implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.#reading = new Set();
+    this.#closing = true;
   }
 
   hostUpdated(): void {
-    const read = this.#reading!;
-    this.#reading = undefined;
+    // updated() runs right after this: the cycle's reads are complete a microtask later.
+    queueMicrotask(this.#commit);
+  }
+
+  readonly #commit = () => {
+    const read = this.#reading;
+    this.#closing = false;
+    this.#reading = new Set();
     if (read.size !== this.#tracked.size || [...read].some((key) => !this.#tracked.has(key))) {
       this.#tracked = read;
       this.#listen();
     }
-  }
+  };
 
   #use(store: StateStore<V>) {
     if (store === this.#store && this.#unsubscribe) return;

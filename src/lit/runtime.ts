@@ -1,12 +1,11 @@
 import {ContextEvent, ContextRoot, createContext} from '@lit/context';
 import type {PersistMode, StateDefinition, VarMap} from '../core/define.js';
-import {composeStore} from '../core/layer.js';
 import {
   ELEMENT_SCOPE, PROTOCOL, RUNTIME_KEY, RUNTIME_KEY_OF_PROTOCOL, SCOPE_CONTEXT_KEY, speaks,
   type SharedRuntime, type SharedScope, type SharedUrlService, type UrlMode,
 } from '../core/protocol.js';
 import {StateScope, type StoreFactory} from '../core/scope.js';
-import type {StateStore} from '../core/store.js';
+import {StateStore} from '../core/store.js';
 import {persistLayer} from '../persist/layer.js';
 import {storageResolver} from '../persist/resolve.js';
 import {urlLayer} from '../url/binding.js';
@@ -77,15 +76,15 @@ function createRuntime(): SharedRuntime {
   return {protocol: PROTOCOL, version: VERSION, root, url, storage, scoped: new Map()};
 }
 
-/** A store factory mirroring namespaces into the URL, then into their storage. */
+/** A store factory mirroring namespaces into the URL, then into their storage (the
+ * namespace's own `persist`, else its scope's). */
 export const mirroredStores =
   (url: SharedUrlService, storage: SharedRuntime['storage'], settings: ScopeSettings): StoreFactory =>
-  (definition, host) => {
+  (definition, options) => {
     const persist = definition.persist === false ? settings.persist() : definition.persist;
-    return composeStore(definition, host, [
-      urlLayer(definition, host, url, settings.mode()),
-      persist === false ? undefined : persistLayer(definition, host, storage(persist, settings.endpoint())),
-    ]);
+    const layers = [urlLayer(definition, url, settings.mode())];
+    if (persist !== false) layers.push(persistLayer(definition, persist, storage(persist, settings.endpoint())));
+    return new StateStore(definition, {...options, persist, layers});
   };
 
 /**

@@ -1,7 +1,6 @@
-import type {StateDefinition, VarMap} from '../core/define.js';
-import type {StoreLayer} from '../core/layer.js';
-import type {StorageAdapter, StoredState, StoreHost} from '../core/ports.js';
-import type {StateStore} from '../core/store.js';
+import type {PersistMode, StateDefinition} from '../core/define.js';
+import {ACCEPT, MIRROR, persists, REPORT, type LayerMaker} from '../core/layer.js';
+import type {StorageAdapter, StoredState} from '../core/ports.js';
 import type {JsonValue, StateVar} from '../core/var.js';
 
 const message = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
@@ -14,20 +13,16 @@ const message = (error: unknown) => (error instanceof Error ? `${error.name}: ${
  *
  * @example
  * ```ts
- * const store = composeStore(Draft, host, [urlLayer(...), persistLayer(Draft, host, webStorage(sessionStorage))]);
+ * const store = new StateStore(Draft, {layers: [urlLayer(...), persistLayer(Draft, 'session', webStorage(sessionStorage))]});
  * ```
  */
-export function persistLayer<V extends VarMap>(
-  definition: StateDefinition<V>,
-  host: StoreHost,
-  adapter: StorageAdapter,
-): StoreLayer | undefined {
+export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<PersistMode, false>, adapter: StorageAdapter): LayerMaker => (feed) => {
   const {name} = definition;
-  // The layer exists because a mode applies (the namespace's or its scope's): vars persist unless they opt out.
-  const keys = definition.keys.filter((key) => (definition.vars[key] as StateVar).options.persist ?? true);
+  const keys = definition.keys.filter((key) => persists(definition, mode, key));
   if (!keys.length) return undefined;
+  const persisted = new Set(keys);
   const varOf = (key: string) => definition.vars[key] as StateVar;
-  const report = (key: string | null, reason: string, raw: unknown) => host.error({namespace: name, key, reason, raw});
+  const report = (key: string | null, reason: string, raw: unknown) => feed[REPORT](key, reason, raw);
   let active: StorageAdapter | undefined = adapter;
   const degrade = (error: unknown) => {
     if (!active) return;
@@ -74,17 +69,16 @@ export function persistLayer<V extends VarMap>(
     degrade(error);
   }
   const isAsync = loaded instanceof Promise;
-  let store: StateStore<V> | undefined;
   /** What storage holds, as far as this layer knows: the URL falls back to it on navigation. */
   let stored: Record<string, unknown> = {};
   const hold = (values: Record<string, unknown>) => ((stored = {...stored, ...values}), values);
 
   const save = () => {
-    if (!scheduled || !active || !store) return;
+    if (!scheduled || !active) return;
     scheduled = false;
     const values: Record<string, JsonValue> = {};
     for (const key of keys) {
-      stored[key] = store.peek(key);
+      stored[key] = feed.peek(key);
       values[key] = varOf(key).toJSON(stored[key]);
     }
     try {
@@ -107,7 +101,7 @@ export function persistLayer<V extends VarMap>(
       : undefined,
     link: {
       async clear() {
-        scheduled = false; // the reset before clear() must not write the defaults back
+        scheduled = false; // a save queued before clear() is dropped
         stored = {};
         try {
           await active?.remove(name);
@@ -116,19 +110,19 @@ export function persistLayer<V extends VarMap>(
         }
       },
     },
-    connect(created) {
-      store = created;
-      created.subscribe(({source}) => {
-        if (source === 'storage' || scheduled) return;
+    connect() {
+      feed[MIRROR](({key, source}, clearing) => {
+        // A clear deletes instead of saving its defaults; what storage sent is stored already.
+        if (clearing || source === 'storage' || scheduled || !persisted.has(key)) return;
         scheduled = true;
         queueMicrotask(save); // one save per task, however many vars changed
-      }, keys);
+      });
       adapter.subscribe?.(name, (data) => {
         const values = decode(data);
         stored = {...values};
-        for (const key of keys) if (!(key in values)) values[key] = varOf(key).defaultValue;
-        created.accept(values, 'storage');
+        for (const key of keys) if (!(key in values)) values[key] = varOf(key).copy(varOf(key).defaultValue);
+        feed[ACCEPT](values, 'storage');
       });
     },
   };
-}
+};

@@ -25,7 +25,9 @@ export interface ServerStorageOptions {
  * The page-state server session store over HTTP (`GET/PUT/DELETE {endpoint}/{namespace}`,
  * see `page-state/server`). Writes are debounced, retried with backoff until the server takes
  * them (the newest value is never dropped while the page lives), and flushed with `keepalive`
- * on `pagehide`.
+ * on `pagehide`. Requests go one at a time, in order: a `remove` (a store's `clear()`) drops the
+ * namespace's pending write and is sent only once the write already on its way was answered,
+ * so nothing sent before it can land after it.
  *
  * @example
  * ```ts
@@ -35,7 +37,8 @@ export interface ServerStorageOptions {
 export function serverStorage(endpoint = '/page-state', options: ServerStorageOptions = {}): StorageAdapter & {flush(): Promise<void>} {
   const {fetch: send = globalThis.fetch.bind(globalThis), debounceMs = 300, timeoutMs = 10_000, retryMs = 1000, win} = options;
   const base = endpoint.replace(/\/+$/, '');
-  const pending = new Map<string, StoredState>();
+  /** What each namespace still owes the server: its newest value, or null for a deletion. */
+  const pending = new Map<string, StoredState | null>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let backoff = 0;
   let flushing = Promise.resolve();
@@ -59,16 +62,16 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
   const sendPending = async (keepalive: boolean) => {
     for (const [namespace, data] of [...pending]) {
       try {
-        await request('PUT', namespace, data, keepalive);
+        await request(data ? 'PUT' : 'DELETE', namespace, data ?? undefined, keepalive);
         if (pending.get(namespace) === data) pending.delete(namespace);
       } catch {
-        // Offline, 5xx or timed out: keep the newest value and try again later.
+        // Offline, 5xx or timed out: keep the newest value (or deletion) and try again later.
       }
     }
     backoff = pending.size ? Math.min(backoff ? backoff * 2 : retryMs, 30_000) : 0;
     if (pending.size) schedule(backoff);
   };
-  // One flush at a time, so an older value can never land after a newer one.
+  // One flush at a time, so an older request can never land after a newer one.
   const flush = (keepalive = false) => (flushing = flushing.then(() => sendPending(keepalive)));
   win?.addEventListener('pagehide', () => {
     clearTimeout(timer);
@@ -85,8 +88,9 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
       if (!backoff) schedule(debounceMs);
     },
     async remove(namespace) {
-      pending.delete(namespace);
-      await request('DELETE', namespace);
+      pending.set(namespace, null);
+      await flush();
+      if (pending.get(namespace) === null) throw new Error(`DELETE ${base}/${namespace} failed; retrying`);
     },
     flush: () => flush(),
   };

@@ -1,4 +1,4 @@
-import {firstValues, parseParams, renderParams, type Param} from '../core/query.js';
+import {firstValues, parseParams, renderParams, splitUrl, type Param} from '../core/query.js';
 
 /** A URL taken apart: its query and hash params, editable in place. */
 export interface Parsed {
@@ -23,6 +23,6 @@ export type Index = Record<'query' | 'hash', Map<string, string>>;
 
 /** First value of every param of `href`, by mode. */
 export function indexOf(href: string): Index {
-  const {query, hash} = parse(href);
+  const [, query, hash] = splitUrl(href);
   return {query: firstValues(query), hash: firstValues(hash)};
 }

@@ -1,86 +1,135 @@
-import type {StateDefinition, VarMap} from '../core/define.js';
-import type {StoreLayer} from '../core/layer.js';
-import type {ParamTexts, SharedUrlService, UrlClient, UrlMode} from '../core/protocol.js';
-import type {StoreHost} from '../core/ports.js';
-import type {StateStore} from '../core/store.js';
-import {paramCodec} from '../core/params.js';
+import type {StateDefinition} from '../core/define.js';
+import {ACCEPT, MIRROR, REPORT, VALUES, WATCHED, type LayerMaker, type StoreFeed, type StoreLayer, type StoreLink} from '../core/layer.js';
+import {paramCodec, type ParamCodec} from '../core/params.js';
+import type {ParamTexts, SharedUrlService, UrlChangeKind, UrlClient, UrlHandle, UrlMode} from '../core/protocol.js';
 
 /**
  * The URL layer of a store: its initial values are the valid params of the current history
  * entry (invalid ones are reported and fall back); once connected, the URL is corrected where
  * it differs from the store (invalid params, values restored from storage), every change is
- * written through the page's URL service, and changes made by others are adopted. Undefined
+ * written through the page's URL service, and changes made by others are adopted. Nothing
  * when no var of the namespace is in the URL.
  *
  * @example
  * ```ts
- * const store = composeStore(Filters, host, [urlLayer(Filters, host, service, 'query')]);
+ * const store = new StateStore(Filters, {layers: [urlLayer(Filters, service, 'query')]});
  * ```
  */
-export function urlLayer<V extends VarMap>(
-  definition: StateDefinition<V>,
-  host: StoreHost,
-  service: SharedUrlService,
-  mode: UrlMode,
-): StoreLayer | undefined {
-  const {name, bindings} = definition;
-  const codec = paramCodec(definition);
-  if (!codec) return undefined;
-  const {params} = codec;
-  let invalid = false; // a rejected param is corrected at the next flush
-  const reject = (key: string, reason: string, raw: string) => {
-    invalid = true;
-    host.error({namespace: name, key, reason, raw});
+export const urlLayer =
+  (definition: StateDefinition<any>, service: SharedUrlService, mode: UrlMode): LayerMaker =>
+  (feed) => {
+    const codec = paramCodec(definition);
+    return codec && new UrlBinding(definition, codec, feed, service, mode);
   };
 
-  let store: StateStore<V> | undefined;
+/**
+ * One store's tie to the page's URL service: what the namespace tells the service (the client),
+ * the layer its store starts from, and the link the store uses, all in one object, so a
+ * store's start allocates one object here rather than a closure per member.
+ */
+class UrlBinding implements UrlClient, StoreLayer, StoreLink {
+  readonly name: string;
+  readonly fingerprint: string;
+  readonly params: readonly string[];
+  readonly selfish: boolean;
+  readonly shares: readonly string[];
+  readonly restoreOnTouch: boolean;
+  readonly initial: Record<string, unknown>;
+  /** Its handle; `attached` is false while its scope is out of the page. */
+  #handle: UrlHandle;
+  #attached = true;
   /** The value of the next source (storage, then the default) for a var absent from the URL. */
-  let next: (key: string) => unknown = (key) => definition.vars[key]!.defaultValue;
-  const client: UrlClient = {
-    name,
-    fingerprint: definition.fingerprint,
-    params,
-    mode,
-    selfish: definition.urlSelfish,
-    shares: definition.shareUrlWith,
-    restoreOnTouch: definition.restoreUrlOnTouch,
-    texts: () => codec.texts((key) => store!.peek(key)),
-    receive(texts, kind) {
-      invalid = false;
-      // A navigation is the whole state; a replace only changed what it gives.
-      store!.accept(codec.values(texts, reject, kind === 'replace' ? undefined : next), 'url');
-      // A rejected param is corrected, except in an entry we traversed to: history is never rewritten.
-      if (invalid && kind !== 'traverse') handle.sync();
-    },
-    warn: (reason, href) => host.warn?.({namespace: name, key: null, reason, raw: href}),
+  #below?: (key: string) => unknown;
+  /** A rejected param is corrected at the next flush. */
+  #invalid = false;
+
+  constructor(
+    readonly definition: StateDefinition<any>,
+    readonly codec: ParamCodec,
+    readonly feed: StoreFeed,
+    readonly service: SharedUrlService,
+    readonly mode: UrlMode,
+  ) {
+    this.name = definition.name;
+    this.fingerprint = definition.fingerprint;
+    this.params = codec.params;
+    this.selfish = definition.urlSelfish;
+    this.shares = definition.shareUrlWith;
+    this.restoreOnTouch = definition.restoreUrlOnTouch;
+    this.#handle = service.attach(this);
+    this.initial = codec.values(this.#handle.read(), this.reject);
+  }
+
+  get link(): StoreLink {
+    return this;
+  }
+
+  readonly reject = (key: string, reason: string, raw: string): void => {
+    this.#invalid = true;
+    this.feed[REPORT](key, reason, raw);
   };
-  let handle = service.attach(client);
-  let attached = true;
-  return {
-    initial: codec.values(handle.read(), reject),
-    link: {
-      touch: () => attached && handle.touch(),
-      focus: () => attached && handle.focus(),
-      show: () => attached && handle.show(),
-      href: (merged) => handle.href(codec.texts((key) => merged[key])),
-      suspend() {
-        if (attached) handle.detach();
-        attached = false;
-      },
-      resume() {
-        if (attached) return;
-        attached = true;
-        handle = service.attach(client);
-        handle.sync(); // the state it kept while away comes back into the URL
-      },
-    },
-    connect(created, below) {
-      store = created;
-      next = below;
-      if (handle.stale()) handle.sync();
-      created.subscribe(({key, source}) => {
-        if (attached && source !== 'url') handle.write(bindings[key as keyof V & string].history === 'push');
-      }, codec.keys);
-    },
-  };
+
+  connect(below: (key: string) => unknown): void {
+    this.#below = below;
+    if (this.#handle.stale()) this.#handle.sync();
+    const {bindings} = this.definition;
+    this.feed[MIRROR](({key, source}) => {
+      const {param, history} = bindings[key]!;
+      if (this.#attached && source !== 'url' && param !== null) this.#handle.write(history === 'push');
+    });
+  }
+
+  touch(): void {
+    if (this.#attached) this.#handle.touch();
+  }
+
+  focus(): void {
+    if (this.#attached) this.#handle.focus();
+  }
+
+  show(): void {
+    if (this.#attached) this.#handle.show();
+  }
+
+  href(values: Readonly<Record<string, unknown>>): string {
+    return this.#handle.href(this.codec.texts(values));
+  }
+
+  suspend(): void {
+    if (this.#attached) this.#handle.detach();
+    this.#attached = false;
+  }
+
+  resume(): void {
+    if (this.#attached) return;
+    this.#attached = true;
+    this.#handle = this.service.attach(this);
+    this.#handle.sync(); // the state it kept while away comes back into the URL
+  }
+
+  texts(): ParamTexts {
+    return this.codec.texts(this.feed[VALUES]());
+  }
+
+  stale(present: ReadonlyMap<string, string>): boolean {
+    return this.codec.differs(this.feed[VALUES](), present);
+  }
+
+  receive(present: ReadonlyMap<string, string>, kind: UrlChangeKind, fallback: boolean): void {
+    this.#invalid = false;
+    const {vars} = this.definition;
+    // A navigation is the whole state; a replace only changed what it gives.
+    const next = kind === 'replace' ? undefined : fallback && this.#below ? this.#below : (key: string) => vars[key]!.copy(vars[key]!.defaultValue);
+    this.feed[ACCEPT](this.codec.values(present, this.reject, next), 'url');
+    // A rejected param is corrected, except in an entry we traversed to: history is never rewritten.
+    if (this.#invalid && kind !== 'traverse') this.#handle.sync();
+  }
+
+  warn(reason: string, href: string): void {
+    this.feed[REPORT](null, reason, href, true);
+  }
+
+  watched(): boolean {
+    return this.feed[WATCHED]();
+  }
 }

@@ -10,19 +10,22 @@ export class ParamOwners<E extends {client: UrlClient}> {
   /** Param → the first client that claimed it. */
   readonly #owners = new Map<string, E>();
 
-  /** Records `entry` as owner of its params; throws `PS_CONFLICT` when another definition owns one. */
+  /** Records `entry` as owner of its params; throws `PS_CONFLICT` when another definition owns
+   * one (and records none of them). */
   claim(entry: E): void {
     const {client} = entry;
+    const owners = this.#owners;
     for (const param of client.params) {
-      const other = this.#owners.get(param)?.client;
-      if (other && (other.name !== client.name || other.fingerprint !== client.fingerprint)) {
+      const other = owners.get(param)?.client;
+      if (!other) owners.set(param, entry);
+      else if (other.name !== client.name || other.fingerprint !== client.fingerprint) {
+        for (const undone of client.params) if (owners.get(undone) === entry) owners.delete(undone);
         throw new PageStateError(
           ErrorCode.conflict,
           `URL param "${param}" is claimed by "${other.name}" and by a different definition of "${client.name}": give one a distinct urlPrefix or urlKey`,
         );
       }
     }
-    for (const param of client.params) if (!this.#owners.has(param)) this.#owners.set(param, entry);
   }
 
   /** A param `entry` owned passes to another client still sharing it, so a different

@@ -14,8 +14,11 @@ export type {UrlChangeKind, UrlMode} from '../core/protocol.js';
 export interface HistoryPort {
   /** The current absolute URL. */
   href(): string;
-  /** Writes the URL with pushState (push) or replaceState; may throw or do nothing, as browsers do past their rate limits. */
-  write(href: string, push: boolean): void;
+  /** The current entry's `history.state` (other code's, with page-state's mark in it). */
+  state(): unknown;
+  /** Writes the URL and the entry's state with pushState (push) or replaceState; may throw or
+   * do nothing, as browsers do past their rate limits. */
+  write(href: string, push: boolean, state: unknown): void;
   /** Calls back, as it happens, on every change of the document's URL, by anyone (own writes
    * included), with its kind, or undefined when the URL may have changed (a synthetic
    * popstate, a hashchange); returns the function that stops. */
@@ -30,7 +33,8 @@ export interface HistoryPort {
 export function browserHistory(win: Window): HistoryPort {
   return {
     href: () => win.location.href,
-    write: (href, push) => win.history[push ? 'pushState' : 'replaceState'](win.history.state, '', href),
+    state: () => win.history.state,
+    write: (href, push, state) => win.history[push ? 'pushState' : 'replaceState'](state, '', href),
     listen: (onChange) => watchUrl(win, onChange),
     now: () => win.performance.now(),
     later: (fn, ms) => void win.setTimeout(fn, ms),

@@ -1,38 +1,37 @@
-import {PROTOCOL, type ParamTexts, type SharedUrlService, type UrlChangeKind, type UrlClient, type UrlHandle} from '../core/protocol.js';
-import {indexOf, parse, render, type Index, type Parsed} from './address.js';
+import {PROTOCOL, type SharedUrlService, type UrlChangeKind, type UrlClient, type UrlHandle} from '../core/protocol.js';
+import {globs} from '../core/query.js';
+import {indexOf, parse, render, type Index} from './address.js';
 import {RateLimiter} from './limiter.js';
+import {marked, markOf} from './marks.js';
+import {applyOp, Entry, slot, type Op, type PurgedParams, type ServiceCore} from './ops.js';
 import {ParamOwners} from './owners.js';
-import {globs, setParams, type Param} from '../core/query.js';
 import type {HistoryPort} from './port.js';
 
 export type {ParamTexts, UrlClient, UrlHandle} from '../core/protocol.js';
 
 export const URL_WARN_LENGTH = 2000;
 
-interface Entry {
-  client: UrlClient;
-  /** A claim purged its params; they return when it is written, focused or shown. */
-  hidden: boolean;
-  /** Params another writer's replace removed: restore-on-touch puts them back. */
-  vanished?: string[];
-  write: Op[];
-  focus: Op[];
-  sync: Op[];
-}
-type Op =
-  | readonly [kind: 'write' | 'claim', entry: Entry]
-  | readonly [kind: 'restore', entry: Entry, params: readonly string[]]
-  | readonly [kind: 'keep'];
-
-/** A param a claim removed from the current history entry: `mode` + ' ' + name → the param. */
-const slot = (mode: string, name: string) => `${mode} ${name}`;
+/**
+ * What the writer of history is doing. Every change of phase happens in {@link UrlService}'s
+ * `#queue` (idle → queued), `#flush` (→ writing → idle, or → held) and `#hold` (→ held).
+ */
+type Phase =
+  /** Nothing to write. */
+  | 'idle'
+  /** Ops wait for the flush at the end of this task (a microtask is queued). */
+  | 'queued'
+  /** Ops wait for a timer: the rate limiter's, or a back-off after a refused or dropped write. */
+  | 'held'
+  /** Inside page-state's own pushState/replaceState: the change it reports is ours. */
+  | 'writing';
 
 /**
  * The one writer of history in a window. It coalesces every change of a task into one
  * `replaceState`/`pushState`, rate-limits writes and retries those the browser refused or
- * silently dropped, purges for selfish namespaces, and adopts every URL change made by anyone
- * else the moment it happens: a navigation (push, traverse, reload) is adopted whole, a replace
- * for the params it changed, and params it removed come back on the next touch.
+ * silently dropped, purges for claims (keeping what is own, shared, kept or on screen), marks
+ * the entries it writes, and adopts every URL change made by anyone else the moment it
+ * happens: a navigation (push, traverse, reload) whole, a replace for the params it changed,
+ * whose removed params come back on the next touch.
  *
  * @example
  * ```ts
@@ -46,22 +45,21 @@ export class UrlService implements SharedUrlService {
   readonly #entries = new Set<Entry>();
   readonly #owners = new ParamOwners<Entry>();
   /** Params purged from the current entry since it was entered: what late namespaces still read. */
-  readonly #purged = new Map<string, Param & {mode: 'query' | 'hash'}>();
+  readonly #purged: PurgedParams = new Map();
+  readonly #limiter: RateLimiter;
+  readonly #core: ServiceCore;
+  #phase: Phase = 'idle';
   #ops: Op[] = [];
   #push = false;
-  #scheduled = false;
-  #waiting = false;
-  /** Inside our own history call: the change it reports is ours. */
-  #writing = false;
-  readonly #limiter: RateLimiter;
   #retryMs = 250;
   #keep: string[] = [];
   #kept = globs([]);
   /** The URL as last written or adopted. */
   #seen: string;
-  #checked = false;
-  /** A traversal adopted before its event arrived (a router read state first). */
+  /** A traversal adopted on a touch, before its event arrived (a router read state first). */
   #early?: string;
+  /** A touch looked at the URL in this task (once per task: reads stay O(1)). */
+  #looked = false;
   #warned = false;
   #indexed?: {href: string; index: Index};
 
@@ -72,6 +70,20 @@ export class UrlService implements SharedUrlService {
   ) {
     this.#seen = port.href();
     this.#limiter = new RateLimiter(port.now());
+    this.#core = {
+      port,
+      entries: this.#entries,
+      purged: this.#purged,
+      kept: (name) => this.#kept(name),
+      index: (href) => this.#index(href),
+      queue: (ops, push) => this.#queue(ops, push),
+      touch: (entry) => this.#touch(entry),
+      detach: (entry) => {
+        this.#entries.delete(entry);
+        this.#owners.release(entry, this.#entries);
+        this.#ops = this.#ops.filter((op) => op.type === 'keep' || op.entry !== entry);
+      },
+    };
     port.listen(this.#changed);
   }
 
@@ -79,55 +91,15 @@ export class UrlService implements SharedUrlService {
     this.#keep.push(...patterns);
     this.#kept = globs(this.#keep);
     // Kept late (a scope or copy that loaded after a claim): what was purged comes back.
-    if ([...this.#purged.values()].some((p) => this.#kept(p.key))) this.#queue([['keep']]);
+    if ([...this.#purged.values()].some((p) => this.#kept(p.key))) this.#queue([{type: 'keep'}]);
   }
 
   attach(client: UrlClient): UrlHandle {
-    const entry = {client, hidden: false} as Entry;
+    const entry = new Entry(client, this.#core);
     this.#owners.claim(entry);
     this.#entries.add(entry);
-    // Built once: write() runs on every change, so it must not allocate.
-    const claim: Op[] = client.selfish ? [['claim', entry]] : [];
-    entry.write = [['write', entry], ...claim]; // writing a selfish namespace claims the URL again
-    entry.focus = [['write', entry], ['claim', entry]];
-    entry.sync = [['write', entry]];
-    this.#queue(claim);
-    return {
-      read: () => {
-        const texts = this.#texts(client, this.port.href());
-        for (const name of client.params) texts[name] ??= this.#purged.get(slot(client.mode, name))?.value;
-        return texts;
-      },
-      stale: () => {
-        const present = this.#index(this.port.href())[client.mode];
-        const wanted = client.texts();
-        return client.params.some((p) => present.get(p) !== wanted[p]);
-      },
-      write: (push) => this.#queue(entry.write, push),
-      focus: () => this.#queue(entry.focus),
-      touch: () => this.#touch(entry),
-      sync: () => this.#queue(entry.sync),
-      show: () => entry.hidden && this.#queue(entry.sync),
-      href: (texts) => {
-        const parsed = parse(this.port.href());
-        setParams(parsed[client.mode], client.params, texts);
-        return render(parsed);
-      },
-      detach: () => this.#detach(entry),
-    };
-  }
-
-  #detach(entry: Entry) {
-    this.#entries.delete(entry);
-    this.#owners.release(entry, this.#entries);
-    this.#ops = this.#ops.filter((op) => op[1] !== entry);
-  }
-
-  #texts(client: UrlClient, href: string): ParamTexts {
-    const index = this.#index(href)[client.mode];
-    const texts: ParamTexts = Object.create(null);
-    for (const name of client.params) texts[name] = index.get(name);
-    return texts;
+    if (client.selfish) this.#queue([entry.claim]);
+    return entry;
   }
 
   /** First value of every param of `href`, parsed once per distinct URL (20 namespaces starting
@@ -137,6 +109,7 @@ export class UrlService implements SharedUrlService {
     return this.#indexed.index;
   }
 
+  /** idle → queued; in any other phase the ops join the pending ones. */
   #queue(ops: readonly Op[], push = false) {
     if (!ops.length) return;
     // 500 sets in a row queue their ops once: repeating the tail would change nothing.
@@ -145,21 +118,78 @@ export class UrlService implements SharedUrlService {
     for (let i = 0; repeated && i < ops.length; i++) repeated = this.#ops[start + i] === ops[i];
     if (!repeated) this.#ops.push(...ops);
     this.#push ||= push;
-    if (!this.#scheduled && !this.#waiting) {
-      this.#scheduled = true;
-      queueMicrotask(this.#flush);
+    if (this.#phase !== 'idle') return;
+    this.#phase = 'queued';
+    queueMicrotask(this.#flush);
+  }
+
+  /** queued or held → writing → idle; or → held, when the limiter, the browser or a dropped write says wait. */
+  readonly #flush = () => {
+    if (!this.#ops.length) return void (this.#phase = 'idle');
+    const wait = this.#limiter.wait(this.port.now());
+    if (wait > 0) return this.#hold(wait);
+    const current = this.port.href();
+    const state = this.port.state();
+    // What the entry being left shows whole, before this flush's ops change the namespaces.
+    const leaving = this.#push ? this.#shown(this.#ops) : undefined;
+    const parsed = parse(current);
+    // Ops apply in order: a namespace written after a claim comes back, one written before is purged.
+    for (const op of this.#ops) applyOp(parsed, op, this.#core);
+    const href = render(parsed);
+    const push = this.#push;
+    if (href !== current) {
+      this.#phase = 'writing';
+      try {
+        // Back to the entry left must show what it showed: it is marked first, if it is not yet.
+        if (leaving && !sameNames(markOf(state, current), leaving)) this.port.write(current, false, marked(state, current, leaving));
+        this.port.write(href, push, marked(state, href, this.#shown([])));
+      } catch {
+        // Browsers throw past their rate limits: keep the ops and try again later.
+        return this.#backOff();
+      }
+      // Newer browsers drop a rate-limited write without a word: check that it took.
+      if (this.port.href() === current) return this.#backOff();
+      this.#limiter.spend();
+      if (push) this.#purged.clear(); // a new entry, entered with what we wrote
     }
+    const writer = this.#ops.find((op): op is Exclude<Op, {type: 'keep'}> => op.type !== 'keep');
+    this.#phase = 'idle';
+    this.#retryMs = 250;
+    this.#early = undefined;
+    this.#ops = [];
+    this.#push = false;
+    this.#seen = this.port.href();
+    if (href.length > URL_WARN_LENGTH !== this.#warned) {
+      this.#warned = !this.#warned;
+      if (this.#warned && writer) writer.entry.client.warn(`the URL is ${href.length} characters long (over ${URL_WARN_LENGTH})`, href);
+    }
+  };
+
+  /** Names of the namespaces the URL shows whole: attached, not purged, nothing vanished, and
+   * no correction among `pending` (a sync or a restore of params the URL lacks). */
+  #shown(pending: readonly Op[]): string[] {
+    return [...this.#entries].filter((e) => !e.hidden && !e.vanished && !pending.some((op) => e.corrects(op))).map((e) => e.client.name);
+  }
+
+  #backOff() {
+    this.#retryMs = Math.min(this.#retryMs * 2, 10_000);
+    this.#hold(this.#retryMs);
+  }
+
+  /** → held: the ops wait `ms`, then flush. */
+  #hold(ms: number) {
+    this.#phase = 'held';
+    this.port.later(this.#flush, Math.ceil(ms));
   }
 
   #touch(entry: Entry) {
-    if (!this.#checked) {
-      // At most one look at the URL per task: reads stay O(1) however many vars are read.
-      this.#checked = true;
-      queueMicrotask(() => (this.#checked = false));
+    if (!this.#looked) {
+      this.#looked = true;
+      queueMicrotask(() => (this.#looked = false));
       // A change nobody reported yet: a traversal whose popstate reaches a router's listener
       // before ours. Adopt it now, so that router's renders read the entry's values.
       const href = this.port.href();
-      if (href !== this.#seen && !this.#writing) {
+      if (href !== this.#seen && this.#phase !== 'writing') {
         this.#adopt(href, 'traverse');
         this.#early = href;
       }
@@ -167,11 +197,11 @@ export class UrlService implements SharedUrlService {
     const {vanished} = entry;
     if (!vanished || entry.hidden || !entry.client.restoreOnTouch) return;
     entry.vanished = undefined;
-    this.#queue([['restore', entry, vanished]]);
+    this.#queue([{type: 'restore', entry, params: vanished}]);
   }
 
   readonly #changed = (kind: UrlChangeKind | undefined) => {
-    if (this.#writing) return; // our own write: the flush records it
+    if (this.#phase === 'writing') return; // our own write: the flush records it
     const href = this.port.href();
     const early = this.#early === href && kind === 'traverse';
     this.#early = undefined;
@@ -186,14 +216,16 @@ export class UrlService implements SharedUrlService {
     const before = this.#seen;
     this.#seen = href;
     if (kind !== 'replace') {
-      // A navigation: the new entry is the state. Pending writes belonged to the entry left.
+      // A navigation: the new entry is the state. Pending writes belonged to the entry left. In
+      // an entry page-state wrote, an absent param is a default; elsewhere it falls back, as on a load.
+      const whole = kind === 'traverse' ? markOf(this.port.state(), href) : new Set<string>();
       this.#purged.clear();
       this.#ops = [];
       this.#push = false;
       for (const entry of [...this.#entries]) {
         entry.hidden = false;
         entry.vanished = undefined;
-        entry.client.receive(this.#texts(entry.client, href), kind);
+        entry.client.receive(this.#index(href)[entry.client.mode], kind, !whole.has(entry.client.name));
       }
       return;
     }
@@ -201,113 +233,23 @@ export class UrlService implements SharedUrlService {
     const now = this.#index(href);
     for (const entry of [...this.#entries]) {
       const {client} = entry;
-      const changed: ParamTexts = Object.create(null);
-      let any = false;
+      const changed = new Map<string, string>();
       for (const name of client.params) {
         const was = old[client.mode].get(name);
         const is = now[client.mode].get(name);
         if (is === undefined) {
           if (was !== undefined) (entry.vanished ??= []).push(name);
         } else if (is !== was) {
-          changed[name] = is;
-          any = true;
+          changed.set(name, is);
           this.#purged.delete(slot(client.mode, name));
         }
       }
-      if (any) {
+      if (changed.size) {
         entry.hidden = false;
-        client.receive(changed, kind);
+        client.receive(changed, kind, false);
       }
     }
-  }
-
-  /** Removes every param not own to `claimer`, not shared with it and not kept. */
-  #purge(parsed: Parsed, claimer: Entry) {
-    const allowed = new Set<string>();
-    for (const entry of this.#entries) {
-      const {client} = entry;
-      if (entry === claimer || claimer.client.shares.includes(client.name)) client.params.forEach((p) => allowed.add(p));
-      else entry.hidden = true;
-    }
-    for (const mode of ['query', 'hash'] as const) {
-      parsed[mode] = parsed[mode].filter((p) => {
-        // A bare hash token is an anchor (#section-2), not a param.
-        if (allowed.has(p.key) || this.#kept(p.key) || (mode === 'hash' && !p.raw.includes('='))) return true;
-        this.#purged.set(slot(mode, p.key), {...p, mode});
-        return false;
-      });
-    }
-  }
-
-  #apply(parsed: Parsed, op: Op) {
-    if (op[0] === 'claim') return this.#purge(parsed, op[1]);
-    if (op[0] === 'keep') {
-      for (const [key, p] of this.#purged) {
-        if (!this.#kept(p.key) || parsed[p.mode].some((q) => q.key === p.key)) continue;
-        parsed[p.mode].push(p);
-        this.#purged.delete(key);
-      }
-      return;
-    }
-    const [kind, entry] = op;
-    const {client} = entry;
-    const params = kind === 'restore' ? op[2] : client.params;
-    if (kind === 'write') {
-      entry.hidden = false;
-      entry.vanished = undefined; // every param is written back
-    }
-    setParams(parsed[client.mode], params, client.texts());
-    for (const name of params) this.#purged.delete(slot(client.mode, name));
-  }
-
-  readonly #flush = () => {
-    this.#scheduled = false;
-    if (!this.#ops.length || this.#waiting) return;
-    const wait = this.#limiter.wait(this.port.now());
-    if (wait > 0) return this.#retry(wait);
-    // Ops apply in order: a namespace written after a claim comes back, one written before is purged.
-    const current = this.port.href();
-    const parsed = parse(current);
-    for (const op of this.#ops) this.#apply(parsed, op);
-    const href = render(parsed);
-    const push = this.#push;
-    if (href !== current) {
-      this.#writing = true;
-      try {
-        this.port.write(href, push);
-      } catch {
-        // Browsers throw past their rate limits: keep the ops and try again later.
-        return this.#backOff();
-      } finally {
-        this.#writing = false;
-      }
-      // Newer browsers drop a rate-limited write without a word: check that it took.
-      if (this.port.href() === current) return this.#backOff();
-      this.#limiter.spend();
-      if (push) this.#purged.clear(); // a new entry, entered with what we wrote
-    }
-    const writer = this.#ops.find((op) => op.length > 1)?.[1];
-    this.#retryMs = 250;
-    this.#early = undefined;
-    this.#ops = [];
-    this.#push = false;
-    this.#seen = this.port.href();
-    if (href.length > URL_WARN_LENGTH !== this.#warned) {
-      this.#warned = !this.#warned;
-      if (this.#warned) writer?.client.warn(`the URL is ${href.length} characters long (over ${URL_WARN_LENGTH})`, href);
-    }
-  };
-
-  #backOff() {
-    this.#retryMs = Math.min(this.#retryMs * 2, 10_000);
-    this.#retry(this.#retryMs);
-  }
-
-  #retry(ms: number) {
-    this.#waiting = true;
-    this.port.later(() => {
-      this.#waiting = false;
-      this.#flush();
-    }, Math.ceil(ms));
   }
 }
+
+const sameNames = (a: ReadonlySet<string>, b: readonly string[]) => a.size === b.length && b.every((name) => a.has(name));

@@ -1,7 +1,7 @@
 import {strict as assert} from 'node:assert';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
-import {encodeText, globs, param, parseParams, renderParams} from '../../src/core/query.js';
+import {encodeText, firstValues, globs, param, parseParams, renderParams} from '../../src/core/query.js';
 
 describe('query strings', () => {
   it('keeps readable characters readable and escapes what must be', () => {
@@ -24,6 +24,18 @@ describe('query strings', () => {
     const params = parseParams('?utm_source=a%20b&q=x+y&flag&bad=%E0%A4%A');
     assert.deepEqual(params.map((p) => [p.key, p.value]), [['utm_source', 'a b'], ['q', 'x y'], ['flag', ''], ['bad', '%E0%A4%A']]);
     assert.equal(renderParams(params), 'utm_source=a%20b&q=x+y&flag&bad=%E0%A4%A');
+  });
+
+  it('indexes the first value of every param exactly as parseParams reads them', () => {
+    const chars = fc.constantFrom('a', 'b', '=', '&', '%', '%4', '%41', '+', '%E0', '?', '#', ' ');
+    fc.assert(
+      fc.property(fc.array(chars, {maxLength: 24}).map((parts) => parts.join('')), (text) => {
+        const reference = new Map<string, string>();
+        for (const {key, value} of parseParams(text)) if (!reference.has(key)) reference.set(key, value);
+        assert.deepEqual([...firstValues(text)], [...reference]);
+      }),
+      {seed: 20261201, numRuns: 2000},
+    );
   });
 
   it('never throws on arbitrary text', () => {

@@ -165,16 +165,19 @@ describe('StateStore', () => {
     assert.deepEqual(events, [{namespace: 'Task', key: 'title', value: 'hi', previous: '', source: 'set'}]);
   });
 
-  it('accepts outside input leniently: valid values apply, invalid ones are reported', () => {
-    const {store, seen, errors} = setup();
-    const rejected = store.accept({priority: 2, done: 'nope', nope: 1}, 'url');
-    assert.deepEqual(rejected, ['done', 'nope']);
+  it('takes initial values leniently: valid values apply, invalid ones are reported after the creating task', async () => {
+    const errors: ErrorDetail[] = [];
+    const changes: ChangeDetail[] = [];
+    const def = defineState('Task', {urlPrefix: 't_', vars});
+    const store = new StateStore(def, {host: {change: (d) => changes.push(d), error: (d) => errors.push(d)}, initial: {priority: 2, done: 'nope', nope: 1}});
     assert.equal(store.state.priority, 2);
-    assert.deepEqual(seen, [{key: 'priority', value: 2, previous: 1, source: 'url'}]);
+    assert.deepEqual([errors, changes], [[], []]); // held back while the store starts
+    await Promise.resolve();
     assert.deepEqual(errors.map((e) => [e.key, e.raw]), [['done', 'nope'], ['nope', 1]]);
+    assert.deepEqual(changes, [{namespace: 'Task', key: 'priority', value: 2, previous: 1, source: 'init'}]);
   });
 
-  it('starts from initial values, reports them as init changes, then calls onInit once', () => {
+  it('starts from initial values, calls onInit once, and delivers the init changes after the creating task', async () => {
     const order: string[] = [];
     const def = defineState('Init', {
       vars: {n: stateVar.int(0), s: stateVar.string('')},
@@ -183,8 +186,9 @@ describe('StateStore', () => {
     });
     const store = new StateStore(def, {initial: {n: 4}});
     assert.equal(store.state.n, 4);
-    assert.deepEqual(order, ['change n init', 'init 4']);
+    assert.deepEqual(order, ['init 4']);
     assert.equal(store.hydrated, true);
-    return store.ready;
+    await store.ready;
+    assert.deepEqual(order, ['init 4', 'change n init']);
   });
 });

@@ -99,7 +99,7 @@ describe('micro-frontends: separately bundled copies in any load order', () => {
     const {page, seen} = await open('other-protocol');
     assert.equal(await inboxQuery(page).inputValue(), 'mail');
     assert.equal(seen.errors.length, 1, seen.errors.join('\n'));
-    assert.match(seen.errors[0]!, /page-state 0\.1\.0 \(protocol 99\) cannot share this page with page-state 0\.1\.0 \(protocol 2\)/);
+    assert.match(seen.errors[0]!, /page-state 0\.1\.0 \(protocol 99\) cannot share this page with page-state 0\.1\.0 \(protocol 3\)/);
     assert.ok(!seen.errors.some((e) => e.startsWith('uncaught')));
     await inboxQuery(page).fill('still works');
     await page.waitForURL((url) => url.searchParams.get('in_query') === 'still works');

@@ -23,7 +23,7 @@ describe('two copies of page-state on one page', () => {
     } finally {
       console.warn = warn;
     }
-    expect(warnings.some((w) => /page-state 0\.1\.0 shares this page with page-state 0\.0\.9 \(protocol 2\)/.test(w))).to.equal(true);
+    expect(warnings.some((w) => /page-state 0\.1\.0 shares this page with page-state 0\.0\.9 \(protocol 3\)/.test(w))).to.equal(true);
 
     expect(second.PageStateElement).to.not.equal(first.PageStateElement);
     expect(customElements.get('page-state')).to.equal(first.PageStateElement);

@@ -7,10 +7,8 @@ import {strict as assert} from 'node:assert';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
 import {defineState} from '../../src/core/define.js';
-import {composeStore} from '../../src/core/layer.js';
-import {SHOW} from '../../src/core/protocol.js';
 import {stateVar} from '../../src/core/state-var.js';
-import type {StateStore} from '../../src/core/store.js';
+import {StateStore} from '../../src/core/store.js';
 import {urlLayer} from '../../src/url/binding.js';
 import {UrlService} from '../../src/url/service.js';
 import {FakeHistory, flushed} from '../url/fake-history.js';
@@ -152,7 +150,7 @@ const commands = [
   ns.map((n) => command(`reset(${n})`, () => true, (m) => m.change(n, 0), (r) => r.stores[n].reset())),
   ns.map((n) => command(`focus(${n})`, () => true, (m) => m.ops.push(['write', n], ['claim', n]), (r) => r.stores[n].focus())),
   ns.map((n) => command(`touch(${n})`, () => true, (m) => m.touch(n), (r) => void r.stores[n].get('n'))),
-  ns.map((n) => command(`show(${n})`, () => true, (m) => m.show(n), (r) => r.stores[n][SHOW]())),
+  ns.map((n) => command(`show(${n})`, () => true, (m) => m.show(n), (r) => r.stores[n].subscribe(() => {})())),
   foreignUrl.map((url) =>
     command(`otherPushes(${href(url)})`, () => true, (m) => {
       m.stack.splice(++m.at, Infinity, [...url]);
@@ -192,7 +190,7 @@ describe('URL rules against a reference model', () => {
         const host = {change() {}, error() {}};
         const make = (name: string, options: object) => {
           const def = defineState(name, {vars: {n: stateVar.int(0)}, ...options});
-          return composeStore(def, host, [urlLayer(def, host, service, 'query')]);
+          return new StateStore(def, {host, layers: [urlLayer(def, service, 'query')]});
         };
         const stores = {
           nav: make('Nav', {vars: {n: stateVar.int(0, {urlKey: 'v'})}}),

@@ -64,10 +64,12 @@ describe('<page-state> scopes', () => {
   });
 
   it('dispatches page-state-error for rejected outside input', async () => {
-    const scope = await fixture<PageStateElement>(html`<page-state .definitions=${[Task]}></page-state>`);
+    const Rejecting = defineState('Rejecting', {urlPrefix: 'rj_', vars: {priority: stateVar.int(1)}});
+    const scope = await fixture<PageStateElement>(html`<page-state .definitions=${[Rejecting]}></page-state>`);
+    history.replaceState(null, '', '?rj_priority=abc');
     const heard = oneEvent(scope, 'page-state-error');
-    stateOf(Task, scope).accept({priority: 'abc'}, 'url');
-    expect((await heard).detail).to.deep.equal({namespace: 'Task', key: 'priority', reason: 'expected an integer', raw: 'abc'});
+    stateOf(Rejecting, scope);
+    expect((await heard).detail).to.deep.equal({namespace: 'Rejecting', key: 'priority', reason: '"abc" is not an integer', raw: 'abc'});
   });
 
   it('refuses a second, different definition of a namespace in one scope', async () => {

@@ -65,6 +65,7 @@ describe('persistence in Chromium', () => {
     const Unreadable = defineState('Unreadable', {persist: 'local', vars: {n: stateVar.int(1, {urlKey: false})}});
     const unreadable = stateOf(Unreadable);
     expect(unreadable.state.n).to.equal(1);
+    await nextTask(); // a store's start reports after its task
     expect(seen.map((e) => [e.namespace, e.key])).to.deep.equal([['Unreadable', null]]);
     unreadable.state.n = 2;
     await nextTask();
@@ -73,6 +74,7 @@ describe('persistence in Chromium', () => {
     localStorage.setItem('page-state:Typed', JSON.stringify({version: 1, values: {n: 'seven', s: 'kept'}}));
     const Typed = defineState('Typed', {persist: 'local', vars: {n: stateVar.int(1, {urlKey: false}), s: stateVar.string('', {urlKey: false})}});
     expect(stateOf(Typed).dump()).to.deep.equal({n: 1, s: 'kept'});
+    await nextTask();
     expect(seen.at(-1)).to.deep.include({namespace: 'Typed', key: 'n', raw: 'seven'});
   });
 

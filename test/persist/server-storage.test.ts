@@ -11,7 +11,7 @@ function scriptedServer(script: ('500' | 'hang' | 'offline')[]) {
   let attempted = () => {};
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const namespace = String(input).split('/').pop()!;
-    const step = init?.method === 'PUT' ? script.shift() : undefined;
+    const step = init?.method === 'GET' ? undefined : script.shift();
     attempts.push(`${init?.method} ${namespace} ${step ?? 'ok'}`);
     attempted();
     if (step === 'offline') throw new TypeError('Failed to fetch');
@@ -31,11 +31,16 @@ function scriptedServer(script: ('500' | 'hang' | 'offline')[]) {
       stored204();
     }
     if (init?.method === 'GET') return stored.has(namespace) ? Response.json(stored.get(namespace)) : new Response(null, {status: 404});
+    if (init?.method === 'DELETE') {
+      stored.delete(namespace);
+      server.onDelete();
+    }
     return new Response(null, {status: 204});
   }) as typeof globalThis.fetch;
   const storedOnce = () => new Promise<void>((resolve) => (stored204 = resolve));
   const nextAttempt = () => new Promise<void>((resolve) => (attempted = resolve));
-  return {fetch, stored, attempts, storedOnce, nextAttempt};
+  const server = {fetch, stored, attempts, storedOnce, nextAttempt, onDelete: () => {}};
+  return server;
 }
 
 const state = (n: number): StoredState => ({version: 1, values: {n}});
@@ -73,5 +78,45 @@ describe('serverStorage', () => {
     await storage.remove('Notes');
     await storage.flush();
     assert.deepEqual(server.attempts, ['GET Notes ok', 'DELETE Notes ok']);
+  });
+
+  it('sends a delete only once the write on its way was answered, and drops the write still pending', async () => {
+    const server = scriptedServer([]);
+    const order: string[] = [];
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let sent = () => {};
+    const putSent = new Promise<void>((resolve) => (sent = resolve));
+    const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      order.push(`${init?.method} sent`);
+      if (init?.method === 'PUT') {
+        sent();
+        await held; // a slow network holds the PUT
+      }
+      const response = await server.fetch(input, init);
+      order.push(`${init?.method} answered`);
+      return response;
+    }) as typeof globalThis.fetch;
+    const storage = serverStorage('/page-state', {fetch, debounceMs: 0});
+    storage.set('Notes', state(1));
+    await putSent;
+    storage.set('Notes', state(2)); // not sent yet: the delete drops it
+    const removed = storage.remove('Notes');
+    release();
+    await removed;
+    await storage.flush();
+    assert.deepEqual(order, ['PUT sent', 'PUT answered', 'DELETE sent', 'DELETE answered']);
+    assert.equal(server.stored.has('Notes'), false);
+  });
+
+  it('retries a delete that failed, and reports the failure to the caller', async () => {
+    const server = scriptedServer(['offline']);
+    const storage = serverStorage('/page-state', {fetch: server.fetch, retryMs: 5});
+    server.stored.set('Notes', state(1));
+    const retried = new Promise<void>((resolve) => (server.onDelete = resolve));
+    await assert.rejects(async () => storage.remove('Notes'), /DELETE \/page-state\/Notes failed; retrying/);
+    await retried;
+    assert.deepEqual(server.attempts, ['DELETE Notes offline', 'DELETE Notes ok']);
+    assert.equal(server.stored.has('Notes'), false);
   });
 });

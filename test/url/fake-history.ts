@@ -14,6 +14,8 @@ export class FakeHistory implements HistoryPort {
   /** How many of the next writes are dropped without a word, as newer browsers do. */
   drops = 0;
   stack: string[];
+  /** `history.state` of each entry of the stack. */
+  states: unknown[] = [null];
   at = 0;
   #timers: {at: number; fn: () => void}[] = [];
   #listeners = new Set<(kind: UrlChangeKind) => void>();
@@ -27,7 +29,11 @@ export class FakeHistory implements HistoryPort {
     return this.url;
   }
 
-  write(href: string, push: boolean) {
+  state() {
+    return this.states[this.at];
+  }
+
+  write(href: string, push: boolean, state: unknown = null) {
     if (this.failures > 0) {
       this.failures--;
       throw new DOMException('Attempt to use history.replaceState() more than 100 times per 10 seconds', 'SecurityError');
@@ -37,7 +43,7 @@ export class FakeHistory implements HistoryPort {
       return;
     }
     this.writes.push({href, push, at: this.time});
-    this.#enter(href, push);
+    this.#enter(href, push, state);
     this.#emit(push ? 'push' : 'replace');
   }
 
@@ -79,23 +85,30 @@ export class FakeHistory implements HistoryPort {
     this.#emit('traverse');
   }
 
-  /** Another writer (a router, htmx) pushes a new entry. */
-  foreignPush(href: string) {
-    this.#enter(href, true);
+  /** Another writer (a router, htmx) pushes a new entry, with `state` (by default, the
+   * current one, as routers that carry `history.state` along do). */
+  foreignPush(href: string, state: unknown = this.state()) {
+    this.#enter(href, true, state);
     this.#emit('push');
   }
 
-  /** Another writer replaces the URL; `unseen`: behind every observer's back (a hand edit, a
-   * reference to history.replaceState taken before it was wrapped). */
-  foreignReplace(href: string, unseen = false) {
-    this.#enter(href, false);
+  /** Another writer replaces the URL (keeping `history.state`, unless it gives one); `unseen`:
+   * behind every observer's back (a hand edit, a reference to history.replaceState taken
+   * before it was wrapped). */
+  foreignReplace(href: string, unseen = false, state: unknown = this.state()) {
+    this.#enter(href, false, state);
     if (!unseen) this.#emit('replace');
   }
 
-  #enter(href: string, push: boolean) {
+  #enter(href: string, push: boolean, state: unknown) {
     this.url = href;
-    if (push) this.stack.splice(++this.at, Infinity, href);
-    else this.stack[this.at] = href;
+    if (push) {
+      this.stack.splice(++this.at, Infinity, href);
+      this.states.splice(this.at, Infinity, state);
+    } else {
+      this.stack[this.at] = href;
+      this.states[this.at] = state;
+    }
   }
 
   #emit(kind: UrlChangeKind) {

@@ -14,10 +14,10 @@ describe('the browser reads the shared table of URLs as parseUrl does', () => {
       document.addEventListener('page-state-error', record);
       const scope = await fixture<PageStateElement>(html`<page-state .definitions=${[Listing]}></page-state>`);
       const store = stateOf(Listing, scope);
-      document.removeEventListener('page-state-error', record);
       expect(store.dump()).to.deep.equal(c.values);
+      await new Promise((done) => setTimeout(done)); // a store's start reports after its task
+      document.removeEventListener('page-state-error', record);
       expect(errors.map((e) => [e.key, e.raw])).to.deep.equal(c.errors);
-      await new Promise((done) => setTimeout(done));
       // What the browser corrected the URL to is what serializeUrl writes for those values.
       const expected = new URL(serializeUrl(Listing, store.snapshot(), c.url), location.origin);
       expect([...new URLSearchParams(location.search)]).to.deep.equal([...expected.searchParams]);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import {number, object, string} from 'superstruct';
 import {defineState} from '../../src/core/define.js';
 import {stateVar} from '../../src/core/state-var.js';
-import {composeStore} from '../../src/core/layer.js';
+import {StateStore} from '../../src/core/store.js';
 import {urlLayer} from '../../src/url/binding.js';
 import {UrlService} from '../../src/url/service.js';
 import {FakeHistory, flushed} from './fake-history.js';
@@ -47,14 +47,14 @@ const values = fc.record({
 });
 
 /** A fresh page on `href`: a new service and a new store, as after a reload or a shared link. */
-const openOn = (href: string) => composeStore(Every, host, [urlLayer(Every, host, new UrlService(new FakeHistory(href)), 'query')]);
+const openOn = (href: string) => new StateStore(Every, {host, layers: [urlLayer(Every, new UrlService(new FakeHistory(href)), 'query')]});
 
 describe('URL round trips', () => {
   it('every var type survives the URL: unicode, & = # % + , spaces, empty strings, empty lists', async () => {
     await fc.assert(
       fc.asyncProperty(values, async (v) => {
         const port = new FakeHistory();
-        const store = composeStore(Every, host, [urlLayer(Every, host, new UrlService(port), 'query')]);
+        const store = new StateStore(Every, {host, layers: [urlLayer(Every, new UrlService(port), 'query')]});
         store.set(v);
         await flushed();
         const reloaded = openOn(port.url);
