@@ -3,7 +3,7 @@ import {ReactiveElement} from '@lit/reactive-element';
 import type {StateDefinition} from '../src/core/define.js';
 import {ELEMENT_SCOPE, speaks} from '../src/core/protocol.js';
 import {StateScope} from '../src/core/scope.js';
-import {setMirroring} from '../src/core/store.js';
+import {MIRRORING} from '../src/core/layer.js';
 import {eventHost} from '../src/lit/events.js';
 import {declaredBy, mirroredStores, pageStateRuntime, scopeContext} from '../src/lit/runtime.js';
 import {define} from './report.js';
@@ -100,7 +100,7 @@ export class PageStateElement extends ReactiveElement {
     declaredBy(this, this.#names(), true);
     if (!this.#away) return;
     this.#away = false;
-    for (const store of this[ELEMENT_SCOPE].stores) setMirroring(store, true);
+    for (const store of this[ELEMENT_SCOPE].stores) store[MIRRORING](true);
   }
 
   override disconnectedCallback(): void {
@@ -110,7 +110,7 @@ export class PageStateElement extends ReactiveElement {
       if (this.isConnected || this.#away) return;
       this.#away = true;
       declaredBy(this, this.#names(), false);
-      for (const store of this[ELEMENT_SCOPE].stores) setMirroring(store, false);
+      for (const store of this[ELEMENT_SCOPE].stores) store[MIRRORING](false);
     });
   }
 

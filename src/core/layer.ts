@@ -9,13 +9,13 @@ export type Mirror = (change: {readonly key: string; readonly source: ChangeSour
 
 /** The members of a store only its layers use: module-private symbols, so no other code
  * can feed a store values (forge a `source: 'url'` change) or read its plumbing. */
-export const ACCEPT: unique symbol = Symbol('accept') as never;
-export const MIRROR: unique symbol = Symbol('mirror') as never;
-export const REPORT: unique symbol = Symbol('report') as never;
-export const WATCHED: unique symbol = Symbol('watched') as never;
-export const VALUES: unique symbol = Symbol('values') as never;
+export const ACCEPT: unique symbol = Symbol() as never;
+export const MIRROR: unique symbol = Symbol() as never;
+export const REPORT: unique symbol = Symbol() as never;
+export const WATCHED: unique symbol = Symbol() as never;
+export const VALUES: unique symbol = Symbol() as never;
 /** A store's switch for its layers: stop or restart mirroring (its scope left the page, or came back). */
-export const MIRRORING: unique symbol = Symbol('mirroring') as never;
+export const MIRRORING: unique symbol = Symbol() as never;
 
 /**
  * What a store gives the layers that mirror it, and nobody else: the way in for values from

@@ -16,16 +16,32 @@ const decode = (text: string): string | undefined => {
   }
 };
 
+/**
+ * Calls `each` with every `key=value` of `?a=1&b` or `#a=1` text (the leading `?`/`#` is
+ * optional), in order: the decoded key, the decoded value and the raw text. One pass, no
+ * intermediate arrays; one look for the whole text when nothing in it needs decoding.
+ */
+function eachParam(text: string, each: (key: string, value: string, raw: string) => void): void {
+  const read = text.includes('%') || text.includes('+') ? decode : (part: string) => part;
+  for (let start = text[0] === '?' || text[0] === '#' ? 1 : 0; start < text.length; ) {
+    let end = text.indexOf('&', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      let eq = text.indexOf('=', start);
+      if (eq > end) eq = -1;
+      const raw = text.slice(start, end);
+      const value = eq < 0 ? '' : text.slice(eq + 1, end);
+      each(read(eq < 0 ? raw : text.slice(start, eq)) ?? raw, read(value) ?? value, raw);
+    }
+    start = end + 1;
+  }
+}
+
 /** Parses `?a=1&b` or `#a=1` (the leading `?`/`#` is optional) keeping order and raw text. */
 export function parseParams(text: string): Param[] {
-  const body = text.replace(/^[?#]/, '');
-  if (!body) return [];
-  return body.split('&').filter(Boolean).map((raw) => {
-    const eq = raw.indexOf('=');
-    const key = decode(eq < 0 ? raw : raw.slice(0, eq)) ?? raw;
-    const value = eq < 0 ? '' : raw.slice(eq + 1);
-    return {key, value: decode(value) ?? value, raw};
-  });
+  const params: Param[] = [];
+  eachParam(text, (key, value, raw) => params.push({key, value, raw}));
+  return params;
 }
 
 /**
@@ -54,29 +70,11 @@ export function setParams(list: Param[], names: readonly string[], texts: Readon
   }
 }
 
-/**
- * The first value of every param of `?a=1&b` or `#a=1` text (decoded key → decoded value, as
- * {@link parseParams} reads them), in one pass that makes no param objects: a page's start reads
- * every namespace's params from this index.
- */
+/** The first value of every param of `?a=1&b` or `#a=1` text (decoded key → decoded value):
+ * a page's start reads every namespace's params from this index. */
 export function firstValues(text: string): Map<string, string> {
   const values = new Map<string, string>();
-  // One look for the whole text: most URLs have nothing to decode.
-  const read = text.includes('%') || text.includes('+') ? decode : (part: string) => part;
-  for (let start = text[0] === '?' || text[0] === '#' ? 1 : 0; start < text.length; ) {
-    let end = text.indexOf('&', start);
-    if (end < 0) end = text.length;
-    if (end > start) {
-      let eq = text.indexOf('=', start);
-      if (eq > end) eq = -1;
-      const key = read(text.slice(start, eq < 0 ? end : eq)) ?? text.slice(start, end);
-      if (!values.has(key)) {
-        const value = eq < 0 ? '' : text.slice(eq + 1, end);
-        values.set(key, read(value) ?? value);
-      }
-    }
-    start = end + 1;
-  }
+  eachParam(text, (key, value) => values.has(key) || values.set(key, value));
   return values;
 }
 

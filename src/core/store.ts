@@ -46,7 +46,7 @@ export interface VarSchema {
 export interface StateStoreOptions {
   /** Receives every change and rejected value (DOM events in the browser). Default: silent. */
   host?: StoreHost;
-  /** Values the store starts with (validated; an invalid one is reported and falls back). */
+  /** Values the store starts with (validated like `set`: an invalid one throws a `StateValidationError`). */
   initial?: Partial<Record<string, unknown>>;
   /** @internal The layers mirroring the store, in precedence order (the first that holds a value wins). */
   layers?: readonly LayerMaker[];
@@ -65,14 +65,6 @@ const resolved = Promise.resolve();
 const NO_LINK: StoreLink = {};
 /** Stores whose start's events wait for the end of the task: one microtask releases them all. */
 let starting: StateStore<any>[] | undefined;
-
-/**
- * Stops (`false`) or restarts (`true`) mirroring a store into its URL and storage, while its
- * `<page-state>` is out of the page. Restarting writes the store's state back.
- */
-export function setMirroring(store: StateStore<any>, on: boolean): void {
-  store[MIRRORING](on);
-}
 
 /** An event held back while a store starts: a change to deliver, or a report to make. */
 type Held = StateChange<any> | (() => void);
@@ -128,16 +120,12 @@ export class StateStore<V extends VarMap = VarMap> implements StoreFeed {
     if (host.declared) this.#emit(() => host.declared!(definition.name));
     // The start, in order: sources applied (a var takes the first value a layer holds), layers
     // connected, onInit (once async sources are in, when there are any).
-    const made: StoreLayer[] = initial ? [{initial: this.#checked(initial)}] : [];
+    const made: StoreLayer[] = initial ? [{initial: this.#validated(initial)}] : [];
     for (const make of layers) {
       const layer = make(this);
       if (layer) made.push(layer);
     }
-    let values = made[0]?.initial;
-    if (made.length > 1) {
-      values = {};
-      for (const layer of made) for (const key in layer.initial) if (!(key in values)) values[key] = layer.initial[key];
-    }
+    const values = made.length === 1 ? made[0]!.initial : Object.assign({}, ...made.map((layer) => layer.initial).reverse());
     if (values) this.#commit(values, 'init');
     this.#link = made.length === 1 ? (made[0]!.link ?? NO_LINK) : combine(made.flatMap((layer) => layer.link ?? []));
     let late = false;
@@ -179,16 +167,14 @@ export class StateStore<V extends VarMap = VarMap> implements StoreFeed {
     const written = (this.#written = new Set());
     return Promise.all(layers.map((layer) => layer.later))
       .then((late) => {
-        // Each var's value comes from the first layer holding one, early or late.
-        const taken = new Set<string>();
+        // Each var takes the value of the first layer holding one, early or late: from the last
+        // layer up, each one's late values override, and its early ones (applied already) win.
         const apply: Values = {};
-        layers.forEach((layer, i) => {
-          for (const key in layer.initial) taken.add(key);
-          for (const key in late[i]) {
-            if (!taken.has(key) && !written.has(key)) apply[key] = late[i]![key];
-            taken.add(key);
-          }
-        });
+        for (let i = layers.length; i--; ) {
+          Object.assign(apply, late[i]);
+          for (const key in layers[i]!.initial) delete apply[key];
+        }
+        for (const key of written) delete apply[key];
         this.#commit(apply, 'storage');
       })
       .catch((error: unknown) => this[REPORT](null, String(error), null))
@@ -225,7 +211,8 @@ export class StateStore<V extends VarMap = VarMap> implements StoreFeed {
     return this.#watchers > 0;
   }
 
-  /** @internal See {@link setMirroring}. */
+  /** @internal Stops (`false`) or restarts (`true`) mirroring into the URL and storage, while the
+   * store's `<page-state>` is out of the page. Restarting writes the store's state back. */
   [MIRRORING](on: boolean): void {
     this.#link[on ? 'resume' : 'suspend']?.();
   }
@@ -294,16 +281,6 @@ export class StateStore<V extends VarMap = VarMap> implements StoreFeed {
     return valid;
   }
 
-  /** Validated copies of the values given to the constructor; an invalid one is reported and skipped. */
-  #checked(values: Values): Values {
-    const valid: Values = {};
-    for (const [key, raw] of Object.entries(values)) {
-      const reason = this.#reason(key, raw);
-      if (reason) this[REPORT](key, reason[1], raw);
-      else valid[key] = this.#var(key).copy(raw);
-    }
-    return valid;
-  }
 
   /** Puts one var, or every var, back to a fresh copy of its default. */
   reset(key?: Key<V>): void {

@@ -1,4 +1,3 @@
-import {define, type Struct} from 'superstruct';
 import {badDefinition, describe} from './errors.js';
 
 /**
@@ -76,8 +75,6 @@ export interface StateVar<T = unknown> {
   readonly defaultValue: T;
   readonly options: Readonly<VarOptions>;
   readonly nullable: boolean;
-  /** A superstruct struct accepting exactly the values this var accepts. */
-  readonly struct: Struct<T, null>;
   /** Why `value` is not acceptable, or `undefined` when it is. */
   check(value: unknown): string | undefined;
   /** Value equality: lists, dates and json compare by value. */
@@ -104,7 +101,7 @@ export interface StateVar<T = unknown> {
  */
 export type ValueOf<V> = V extends StateVar<infer T> ? T : never;
 
-/** What a var kind (int, date, list...) must provide; `makeVar` adds null, valueMap and struct. */
+/** What a var kind (int, date, list...) must provide; `makeVar` adds null and valueMap. */
 export interface Kind<T> {
   type: string;
   /** Reason `value` is not a `T`, or undefined. */
@@ -139,7 +136,6 @@ export function makeVar<T>(kind: Kind<T>, defaultValue: T, options: VarOptions =
     defaultValue,
     options,
     nullable,
-    struct: define<T>(kind.type, (value) => check(value) ?? true),
     check,
     equals: (a, b) => a === b || (a !== null && b !== null && equals(a, b)),
     copy: (value) => (value === null ? value : copy(value)),

@@ -42,38 +42,39 @@ export class Entry implements UrlHandle {
   hidden = false;
   /** Params another writer's replace removed: restore-on-touch puts them back. */
   vanished?: string[];
-  #write?: Op;
-  #writes?: Op[];
-  #focuses?: Op[];
-  /** Its corrections (a write that claims nothing), told apart from its changes' writes. */
-  #syncs?: Op[];
+  // Its ops, made once: `write` runs on every change and must not allocate.
+  readonly #claim: Op = {type: 'claim', entry: this};
+  readonly #write: Op = {type: 'write', entry: this};
+  readonly #focuses: readonly Op[] = [this.#write, this.#claim];
+  /** Its corrections: a write that claims nothing, told apart from its changes' writes. */
+  readonly #syncs: readonly Op[] = [{type: 'write', entry: this}];
+  /** What a change writes; writing a selfish namespace claims the URL again. */
+  readonly writes: readonly Op[];
 
   constructor(
     readonly client: UrlClient,
     readonly core: ServiceCore,
-  ) {}
+  ) {
+    this.writes = client.selfish ? this.#focuses : [this.#write];
+  }
 
   get claim(): Op {
-    return {type: 'claim', entry: this};
-  }
-
-  /** Writing a selfish namespace claims the URL again. */
-  get writes(): readonly Op[] {
-    return (this.#writes ??= [(this.#write ??= {type: 'write', entry: this}), ...(this.client.selfish ? [this.claim] : [])]);
-  }
-
-  get syncs(): readonly Op[] {
-    return (this.#syncs ??= [{type: 'write', entry: this}]);
+    return this.#claim;
   }
 
   /** Whether `op` is one of its corrections. */
   corrects(op: Op): boolean {
-    return op === this.#syncs?.[0] || (op.type === 'restore' && op.entry === this);
+    return op === this.#syncs[0] || (op.type === 'restore' && op.entry === this);
+  }
+
+  /** The first text of each param of the current URL, in its mode. */
+  #present(): ReadonlyMap<string, string> {
+    return this.core.index(this.core.port.href())[this.client.mode];
   }
 
   read(): ReadonlyMap<string, string> {
     const {client, core} = this;
-    const present = core.index(core.port.href())[client.mode];
+    const present = this.#present();
     if (!core.purged.size) return present;
     // Params a claim purged since the entry was entered: what it showed when it was entered.
     const texts = new Map(present);
@@ -85,7 +86,7 @@ export class Entry implements UrlHandle {
   }
 
   stale(): boolean {
-    return this.client.stale(this.core.index(this.core.port.href())[this.client.mode]);
+    return this.client.stale(this.#present());
   }
 
   write(push: boolean): void {
@@ -93,7 +94,7 @@ export class Entry implements UrlHandle {
   }
 
   focus(): void {
-    this.core.queue((this.#focuses ??= [(this.#write ??= {type: 'write', entry: this}), this.claim]));
+    this.core.queue(this.#focuses);
   }
 
   touch(): void {
@@ -101,11 +102,11 @@ export class Entry implements UrlHandle {
   }
 
   sync(): void {
-    this.core.queue(this.syncs);
+    this.core.queue(this.#syncs);
   }
 
   show(): void {
-    if (this.hidden) this.core.queue(this.syncs);
+    if (this.hidden) this.core.queue(this.#syncs);
   }
 
   href(texts: ParamTexts): string {

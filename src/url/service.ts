@@ -40,20 +40,21 @@ type Phase =
  * handle.write(false); // flushed once, at the end of the task
  * ```
  */
-export class UrlService implements SharedUrlService {
+export class UrlService implements SharedUrlService, ServiceCore {
   readonly protocol = PROTOCOL;
-  readonly #entries = new Set<Entry>();
+  /** @internal */
+  readonly entries = new Set<Entry>();
   readonly #owners = new ParamOwners<Entry>();
-  /** Params purged from the current entry since it was entered: what late namespaces still read. */
-  readonly #purged: PurgedParams = new Map();
+  /** @internal Params purged from the current entry since it was entered: what late namespaces still read. */
+  readonly purged: PurgedParams = new Map();
   readonly #limiter: RateLimiter;
-  readonly #core: ServiceCore;
   #phase: Phase = 'idle';
   #ops: Op[] = [];
   #push = false;
   #retryMs = 250;
   #keep: string[] = [];
-  #kept = globs([]);
+  /** @internal Whether no claim may purge the param `name`. */
+  kept = globs([]);
   /** The URL as last written or adopted. */
   #seen: string;
   /** A traversal adopted on a touch, before its event arrived (a router read state first). */
@@ -64,53 +65,49 @@ export class UrlService implements SharedUrlService {
   #indexed?: {href: string; index: Index};
 
   constructor(
-    private readonly port: HistoryPort,
+    /** @internal */
+    readonly port: HistoryPort,
     /** Library version of the copy that created it. */
     readonly version = '',
   ) {
     this.#seen = port.href();
     this.#limiter = new RateLimiter(port.now());
-    this.#core = {
-      port,
-      entries: this.#entries,
-      purged: this.#purged,
-      kept: (name) => this.#kept(name),
-      index: (href) => this.#index(href),
-      queue: (ops, push) => this.#queue(ops, push),
-      touch: (entry) => this.#touch(entry),
-      detach: (entry) => {
-        this.#entries.delete(entry);
-        this.#owners.release(entry, this.#entries);
-        this.#ops = this.#ops.filter((op) => op.type === 'keep' || op.entry !== entry);
-      },
-    };
     port.listen(this.#changed);
   }
 
   keep(patterns: readonly string[]): void {
     this.#keep.push(...patterns);
-    this.#kept = globs(this.#keep);
+    this.kept = globs(this.#keep);
     // Kept late (a scope or copy that loaded after a claim): what was purged comes back.
-    if ([...this.#purged.values()].some((p) => this.#kept(p.key))) this.#queue([{type: 'keep'}]);
+    if ([...this.purged.values()].some((p) => this.kept(p.key))) this.queue([{type: 'keep'}]);
   }
 
   attach(client: UrlClient): UrlHandle {
-    const entry = new Entry(client, this.#core);
+    const entry = new Entry(client, this);
     this.#owners.claim(entry);
-    this.#entries.add(entry);
-    if (client.selfish) this.#queue([entry.claim]);
+    this.entries.add(entry);
+    if (client.selfish) this.queue([entry.claim]);
     return entry;
   }
 
+  /** @internal */
+  detach(entry: Entry): void {
+    this.entries.delete(entry);
+    this.#owners.release(entry, this.entries);
+    this.#ops = this.#ops.filter((op) => op.type === 'keep' || op.entry !== entry);
+  }
+
+
   /** First value of every param of `href`, parsed once per distinct URL (20 namespaces starting
    * on one URL parse it once, not 20 times). */
-  #index(href: string): Index {
+  /** @internal */
+  index(href: string): Index {
     if (this.#indexed?.href !== href) this.#indexed = {href, index: indexOf(href)};
     return this.#indexed.index;
   }
 
-  /** idle → queued; in any other phase the ops join the pending ones. */
-  #queue(ops: readonly Op[], push = false) {
+  /** @internal idle → queued; in any other phase the ops join the pending ones. */
+  queue(ops: readonly Op[], push = false): void {
     if (!ops.length) return;
     // 500 sets in a row queue their ops once: repeating the tail would change nothing.
     const start = this.#ops.length - ops.length;
@@ -134,7 +131,7 @@ export class UrlService implements SharedUrlService {
     const leaving = this.#push ? this.#shown(this.#ops) : undefined;
     const parsed = parse(current);
     // Ops apply in order: a namespace written after a claim comes back, one written before is purged.
-    for (const op of this.#ops) applyOp(parsed, op, this.#core);
+    for (const op of this.#ops) applyOp(parsed, op, this);
     const href = render(parsed);
     const push = this.#push;
     if (href !== current) {
@@ -150,7 +147,7 @@ export class UrlService implements SharedUrlService {
       // Newer browsers drop a rate-limited write without a word: check that it took.
       if (this.port.href() === current) return this.#backOff();
       this.#limiter.spend();
-      if (push) this.#purged.clear(); // a new entry, entered with what we wrote
+      if (push) this.purged.clear(); // a new entry, entered with what we wrote
     }
     const writer = this.#ops.find((op): op is Exclude<Op, {type: 'keep'}> => op.type !== 'keep');
     this.#phase = 'idle';
@@ -168,7 +165,7 @@ export class UrlService implements SharedUrlService {
   /** Names of the namespaces the URL shows whole: attached, not purged, nothing vanished, and
    * no correction among `pending` (a sync or a restore of params the URL lacks). */
   #shown(pending: readonly Op[]): string[] {
-    return [...this.#entries].filter((e) => !e.hidden && !e.vanished && !pending.some((op) => e.corrects(op))).map((e) => e.client.name);
+    return [...this.entries].filter((e) => !e.hidden && !e.vanished && !pending.some((op) => e.corrects(op))).map((e) => e.client.name);
   }
 
   #backOff() {
@@ -182,7 +179,8 @@ export class UrlService implements SharedUrlService {
     this.port.later(this.#flush, Math.ceil(ms));
   }
 
-  #touch(entry: Entry) {
+  /** @internal */
+  touch(entry: Entry): void {
     if (!this.#looked) {
       this.#looked = true;
       queueMicrotask(() => (this.#looked = false));
@@ -197,7 +195,7 @@ export class UrlService implements SharedUrlService {
     const {vanished} = entry;
     if (!vanished || entry.hidden || !entry.client.restoreOnTouch) return;
     entry.vanished = undefined;
-    this.#queue([{type: 'restore', entry, params: vanished}]);
+    this.queue([{type: 'restore', entry, params: vanished}]);
   }
 
   readonly #changed = (kind: UrlChangeKind | undefined) => {
@@ -219,19 +217,19 @@ export class UrlService implements SharedUrlService {
       // A navigation: the new entry is the state. Pending writes belonged to the entry left. In
       // an entry page-state wrote, an absent param is a default; elsewhere it falls back, as on a load.
       const whole = kind === 'traverse' ? markOf(this.port.state(), href) : new Set<string>();
-      this.#purged.clear();
+      this.purged.clear();
       this.#ops = [];
       this.#push = false;
-      for (const entry of [...this.#entries]) {
+      for (const entry of [...this.entries]) {
         entry.hidden = false;
         entry.vanished = undefined;
-        entry.client.receive(this.#index(href)[entry.client.mode], kind, !whole.has(entry.client.name));
+        entry.client.receive(this.index(href)[entry.client.mode], kind, !whole.has(entry.client.name));
       }
       return;
     }
-    const old = this.#index(before); // usually the URL just read: parsed already
-    const now = this.#index(href);
-    for (const entry of [...this.#entries]) {
+    const old = this.index(before); // usually the URL just read: parsed already
+    const now = this.index(href);
+    for (const entry of [...this.entries]) {
       const {client} = entry;
       const changed = new Map<string, string>();
       for (const name of client.params) {
@@ -241,7 +239,7 @@ export class UrlService implements SharedUrlService {
           if (was !== undefined) (entry.vanished ??= []).push(name);
         } else if (is !== was) {
           changed.set(name, is);
-          this.#purged.delete(slot(client.mode, name));
+          this.purged.delete(slot(client.mode, name));
         }
       }
       if (changed.size) {

@@ -21,10 +21,13 @@ const KiB = 1024;
  * together are worth ~1.5 KiB; the pure core alone, without URL, storage, Lit or elements, is
  * 5.43 KiB). Until the budget is renegotiated or the code trimmed, the
  * ceiling is a ratchet: it moves up only when a feature lands (with the numbers in the commit),
- * never for a refactor.
+ * never for a refactor. Issue 21 (a store's life in order: held start events, layers fed
+ * through private symbols, entries marked in history.state, claims that keep what is on
+ * screen, clear() after writes in flight, the whole Lit update cycle tracked) 15.30 -> 16.21
+ * KiB; the production build (issue 23) must take it back under 14 KiB.
  */
 const OWN_CODE_TARGET = 6 * KiB;
-const OWN_CODE_CEILING = 15.3 * KiB;
+const OWN_CODE_CEILING = 16.21 * KiB;
 
 describe('size budgets', () => {
   it('own code stays under its ceiling (target: 6 KiB min+gzip)', async () => {

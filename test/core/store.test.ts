@@ -165,15 +165,14 @@ describe('StateStore', () => {
     assert.deepEqual(events, [{namespace: 'Task', key: 'title', value: 'hi', previous: '', source: 'set'}]);
   });
 
-  it('takes initial values leniently: valid values apply, invalid ones are reported after the creating task', async () => {
-    const errors: ErrorDetail[] = [];
+  it('takes initial values validated like set(), and reports their changes after the creating task', async () => {
     const changes: ChangeDetail[] = [];
     const def = defineState('Task', {urlPrefix: 't_', vars});
-    const store = new StateStore(def, {host: {change: (d) => changes.push(d), error: (d) => errors.push(d)}, initial: {priority: 2, done: 'nope', nope: 1}});
+    rejectsWith(() => new StateStore(def, {initial: {priority: 2, done: 'nope'}}), 'done');
+    const store = new StateStore(def, {host: {change: (d) => changes.push(d), error() {}}, initial: {priority: 2}});
     assert.equal(store.state.priority, 2);
-    assert.deepEqual([errors, changes], [[], []]); // held back while the store starts
+    assert.deepEqual(changes, []); // held back while the store starts
     await Promise.resolve();
-    assert.deepEqual(errors.map((e) => [e.key, e.raw]), [['done', 'nope'], ['nope', 1]]);
     assert.deepEqual(changes, [{namespace: 'Task', key: 'priority', value: 2, previous: 1, source: 'init'}]);
   });
 

@@ -4,7 +4,8 @@ import {defineState, type StateDefinition, type VarMap} from '../../src/core/def
 import {PageStateError} from '../../src/core/errors.js';
 import type {ErrorDetail} from '../../src/core/ports.js';
 import {stateVar} from '../../src/core/state-var.js';
-import {setMirroring, StateStore} from '../../src/core/store.js';
+import {MIRRORING} from '../../src/core/layer.js';
+import {StateStore} from '../../src/core/store.js';
 import {urlLayer} from '../../src/url/binding.js';
 import type {UrlMode} from '../../src/url/port.js';
 import {UrlService} from '../../src/url/service.js';
@@ -219,7 +220,7 @@ describe('URL service', () => {
     const {open} = page();
     const first = open(Other);
     open(defineState('Other', {urlPrefix: 'o_', vars: {x: stateVar.int(0)}})); // same definition, second scope
-    setMirroring(first, false); // the first scope left the page
+    first[MIRRORING](false); // the first scope left the page
     assert.throws(() => open(defineState('Clash', {urlPrefix: 'o_', vars: {x: stateVar.int(0)}})), /URL param "o_x" is claimed by "Other"/);
   });
 
