@@ -6,13 +6,13 @@ export type {PersistMode, StateChange, StateDefinition, StateOptions, StateValue
 export {ErrorCode, PageStateError, StateValidationError} from './errors.js';
 export type {ErrorCodeValue} from './errors.js';
 export type {CustomSpec, Schema, SchemaValue, StandardResult, StandardSchema} from './json.js';
-export type {ChangeDetail, ChangeSource, ErrorDetail, StorageAdapter, StoredState, StoreHost} from './ports.js';
+export type {ChangeDetail, ChangeSource, ErrorDetail, StateListener, StorageAdapter, StoredState, StoreHost, VarSchema} from './ports.js';
 export type {SharedScope, UrlMode} from './protocol.js';
 export {StateScope} from './scope.js';
 export {stateVar} from './state-var.js';
 export type {Nullable} from './state-var.js';
 export {StateStore} from './store.js';
-export type {StateListener, StateStoreOptions, VarSchema} from './store.js';
+export type {StateStoreOptions} from './start.js';
 export {parseUrl, serializeUrl} from './url.js';
 export type {ParsedUrl, UrlInput} from './url.js';
 export type {Frozen, HistoryMode, JsonValue, StateVar, ValueOf, VarOptions} from './var.js';

@@ -1,4 +1,5 @@
-import type {JsonValue} from './var.js';
+import type {StateChange, VarMap} from './define.js';
+import type {HistoryMode, JsonValue} from './var.js';
 
 /**
  * Where a change came from.
@@ -96,4 +97,33 @@ export interface StorageAdapter {
   set(namespace: string, data: StoredState): void | Promise<void>;
   remove(namespace: string): void | Promise<void>;
   subscribe?(namespace: string, listener: (data: StoredState | undefined) => void): () => void;
+}
+
+/**
+ * Receives one change; see `StateStore.subscribe`.
+ *
+ * @example
+ * ```ts
+ * const log: StateListener = ({key, value, source}) => console.log(key, value, source);
+ * store.subscribe(log);
+ * ```
+ */
+export type StateListener<V extends VarMap = VarMap> = (change: StateChange<V>) => void;
+
+/**
+ * One var as `schema()` describes it.
+ *
+ * @example
+ * ```ts
+ * stateOf(App).schema().priority; // {type: 'int', default: 1, urlKey: 'app_pri', persist: false, history: 'replace', nullable: false}
+ * ```
+ */
+export interface VarSchema {
+  type: string;
+  default: JsonValue;
+  /** Full URL param (prefix included), or null when the var is not in the URL. */
+  urlKey: string | null;
+  persist: boolean;
+  history: HistoryMode;
+  nullable: boolean;
 }

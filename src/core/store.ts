@@ -1,60 +1,11 @@
 import type {PersistMode, StateChange, StateDefinition, StateValues, VarMap} from './define.js';
 import {ErrorCode, StateValidationError} from './errors.js';
-import {ACCEPT, combine, MIRROR, MIRRORING, persists, REPORT, VALUES, WATCHED, type LayerMaker, type Mirror, type StoreFeed, type StoreLayer, type StoreLink} from './layer.js';
-import type {ChangeSource, StoreHost} from './ports.js';
-import type {HistoryMode, JsonValue, StateVar} from './var.js';
-import {liveView} from './view.js';
-
-/**
- * Receives one change; see {@link StateStore.subscribe}.
- *
- * @example
- * ```ts
- * const log: StateListener = ({key, value, source}) => console.log(key, value, source);
- * store.subscribe(log);
- * ```
- */
-export type StateListener<V extends VarMap = VarMap> = (change: StateChange<V>) => void;
-
-/**
- * One var as `schema()` describes it.
- *
- * @example
- * ```ts
- * stateOf(App).schema().priority; // {type: 'int', default: 1, urlKey: 'app_pri', persist: false, history: 'replace', nullable: false}
- * ```
- */
-export interface VarSchema {
-  type: string;
-  default: JsonValue;
-  /** Full URL param (prefix included), or null when the var is not in the URL. */
-  urlKey: string | null;
-  persist: boolean;
-  history: HistoryMode;
-  nullable: boolean;
-}
-
-/**
- * What a bare {@link StateStore} starts from, besides its definition (stores of a page come
- * from `stateOf`, controllers and elements; a bare one suits tests and Node).
- *
- * @example
- * ```ts
- * const store = new StateStore(App, {host: {change: (d) => console.log(d), error: (d) => console.warn(d)}, initial: {page: 2}});
- * ```
- */
-export interface StateStoreOptions {
-  /** Receives every change and rejected value (DOM events in the browser). Default: silent. */
-  host?: StoreHost;
-  /** Values the store starts with (validated like `set`: an invalid one throws a `StateValidationError`). */
-  initial?: Partial<Record<string, unknown>>;
-  /** @internal The layers mirroring the store, in precedence order (the first that holds a value wins). */
-  layers?: readonly LayerMaker[];
-  /** @internal Where the namespace persists: its own option, or its scope's. */
-  persist?: PersistMode;
-  /** @internal Records the store in its scope, before anything leaves it. */
-  register?(store: StateStore<any>): void;
-}
+import {ACCEPT, MIRROR, MIRRORING, persists, REPORT, VALUES, WATCHED, type Mirror, type StoreFeed, type StoreLink} from './layer.js';
+import {Outbox} from './outbox.js';
+import type {ChangeSource, StateListener, StoreHost, VarSchema} from './ports.js';
+import {startLayers, type StateStoreOptions} from './start.js';
+import type {JsonValue, StateVar} from './var.js';
+import {bindOnFirstUse, liveView} from './view.js';
 
 type Key<V extends VarMap> = keyof V & string;
 type Values = Record<string, unknown>;
@@ -62,12 +13,6 @@ type Values = Record<string, unknown>;
 const silentHost: StoreHost = {change() {}, error() {}};
 const BOUND = ['get', 'peek', 'set', 'reset', 'clear', 'dump', 'schema', 'subscribe', 'snapshot', 'focus', 'href'] as const;
 const resolved = Promise.resolve();
-const NO_LINK: StoreLink = {};
-/** Stores whose start's events wait for the end of the task: one microtask releases them all. */
-let starting: StateStore<any>[] | undefined;
-
-/** An event held back while a store starts: a change to deliver, or a report to make. */
-type Held = StateChange<any> | (() => void);
 
 /**
  * The live state of one namespace in one scope. Get one with `stateOf(definition, node?)` or a
@@ -94,88 +39,48 @@ export class StateStore<V extends VarMap = VarMap> implements StoreFeed {
   /** A plain object: var names are identifier-safe and never `__proto__`, `constructor` or
    * `prototype` (defineState refuses them), and V8 keeps it in fast mode (see the bench). */
   readonly #values: Values = {};
-  /** Listeners of every var, and of some; made on first subscribe (a store's start makes neither). */
-  #all?: Set<StateListener<V>>;
-  #byKey?: Map<string, Set<StateListener<V>>>;
   readonly #mirrors: Mirror[] = [];
   /** Vars written since the start, while async sources load: their late values must not overwrite them. */
   #written?: Set<string>;
   #snapshot?: Readonly<StateValues<V>>;
-  /** Events held back while the store starts; released after the creating task or before the next event. */
-  #held?: Held[];
-  #starting = true;
-  /** Live `subscribe`s: controller hosts, bindings, hooks (what is on screen). */
-  #watchers = 0;
-  #link: StoreLink = NO_LINK;
+  /** Its listeners, and the events its start holds back. */
+  readonly #outbox: Outbox<StateChange<V>>;
+  #link: StoreLink;
   readonly #host: StoreHost;
   readonly #persist: PersistMode;
 
   constructor(readonly definition: StateDefinition<V>, {host = silentHost, initial, layers = [], persist = definition.persist, register}: StateStoreOptions = {}) {
     this.#host = host;
     this.#persist = persist;
+    this.#outbox = new Outbox((change) => this.#deliver(change), host);
     // Not through #fresh: sending every var of every store through #valid made set() twice as slow
     // in Chromium's bench page (48-63 ns -> 107-131 ns), as set() goes through #valid too.
-    for (const key of definition.keys) this.#values[key] = this.#var(key).copy(this.#var(key).defaultValue);
+    for (const key of definition.keys) {
+      const v = this.#var(key);
+      this.#values[key] = v.copy(v.defaultValue);
+    }
     register?.(this);
-    if (host.declared) this.#emit(() => host.declared!(definition.name));
-    // The start, in order: sources applied (a var takes the first value a layer holds), layers
-    // connected, onInit (once async sources are in, when there are any).
-    const made: StoreLayer[] = initial ? [{initial: this.#validated(initial)}] : [];
-    for (const make of layers) {
-      const layer = make(this);
-      if (layer) made.push(layer);
-    }
-    const values = made.length === 1 ? made[0]!.initial : Object.assign({}, ...made.map((layer) => layer.initial).reverse());
-    if (values) this.#commit(values, 'init');
-    this.#link = made.length === 1 ? (made[0]!.link ?? NO_LINK) : combine(made.flatMap((layer) => layer.link ?? []));
-    let late = false;
-    for (let i = 0; i < made.length; i++) {
-      made[i]!.connect?.((key) => this.#below(made, i, key));
-      late ||= !!made[i]!.later;
-    }
-    if (late) this.ready = this.#hydrate(made);
+    if (host.declared) this.#outbox.emit(() => host.declared!(definition.name));
+    const {link, late} = startLayers(this, layers, initial && this.#validated(initial));
+    this.#link = link;
+    if (late) this.ready = this.#hydrate(late);
     else this.#init();
-    this.#starting = false;
-    if (!this.#held) return;
-    if (starting) starting.push(this);
-    else {
-      starting = [this];
-      void resolved.then(() => {
-        const due = starting!;
-        starting = undefined;
-        for (const store of due) store.#release();
-      });
-    }
+    this.#outbox.started();
   }
 
-  /** The value of the source below layer `i` for `key`: the first lower layer's, else a fresh default. */
-  #below(layers: StoreLayer[], i: number, key: string): unknown {
-    for (const lower of layers.slice(i + 1)) {
-      const value = lower.holds?.(key);
-      if (value !== undefined) return value;
-    }
-    return this.#fresh(key);
-  }
-
+  /** Step 3 of its life: onInit, once. */
   #init() {
-    if (this.definition.onInit) this.#call(this.definition.onInit, undefined, this);
+    if (this.definition.onInit) this.#outbox.call(this.definition.onInit, undefined, this);
   }
 
   /** Applies the async sources where nothing was written meanwhile, then onInit; resolves `ready`. */
-  #hydrate(layers: StoreLayer[]): Promise<void> {
+  #hydrate(late: Promise<Values>): Promise<void> {
     this.#hydrated = false;
     const written = (this.#written = new Set());
-    return Promise.all(layers.map((layer) => layer.later))
-      .then((late) => {
-        // Each var takes the value of the first layer holding one, early or late: from the last
-        // layer up, each one's late values override, and its early ones (applied already) win.
-        const apply: Values = {};
-        for (let i = layers.length; i--; ) {
-          Object.assign(apply, late[i]);
-          for (const key in layers[i]!.initial) delete apply[key];
-        }
-        for (const key of written) delete apply[key];
-        this.#commit(apply, 'storage');
+    return late
+      .then((values) => {
+        for (const key of written) delete values[key];
+        this.#commit(values, 'storage');
       })
       .catch((error: unknown) => this[REPORT](null, String(error), null))
       .finally(() => {
@@ -198,7 +103,7 @@ export class StateStore<V extends VarMap = VarMap> implements StoreFeed {
   /** @internal */
   [REPORT](key: string | null, reason: string, raw: unknown, warning = false): void {
     const detail = {namespace: this.definition.name, key, reason, raw};
-    this.#emit(() => (warning ? this.#host.warn?.(detail) : this.#host.error(detail)));
+    this.#outbox.emit(() => (warning ? this.#host.warn?.(detail) : this.#host.error(detail)));
   }
 
   /** @internal */
@@ -208,7 +113,7 @@ export class StateStore<V extends VarMap = VarMap> implements StoreFeed {
 
   /** @internal */
   [WATCHED](): boolean {
-    return this.#watchers > 0;
+    return this.#outbox.watchers > 0;
   }
 
   /** @internal Stops (`false`) or restarts (`true`) mirroring into the URL and storage, while the
@@ -334,27 +239,12 @@ export class StateStore<V extends VarMap = VarMap> implements StoreFeed {
    * params, and if one purged them, they come back.
    */
   subscribe(listener: StateListener<V>, keys?: readonly Key<V>[]): () => void {
-    const entry: StateListener<V> = (change) => listener(change);
     // Only an undeclared key goes on to #fresh, for its error: #valid stays the path of set() alone.
     keys?.forEach((key) => Object.hasOwn(this.definition.vars, key) || this.#fresh(key));
     // Every key is all keys: one set, not one per key.
-    const sets = !keys || new Set(keys).size === this.definition.keys.length ? [(this.#all ??= new Set())] : keys.map((key) => this.#listenersOf(key));
-    for (const set of sets) set.add(entry);
-    if (!this.#watchers++) this.#link.show?.();
-    let live = true;
-    return () => {
-      if (!live) return;
-      live = false;
-      this.#watchers--;
-      sets.forEach((set) => set.delete(entry));
-    };
-  }
-
-  #listenersOf(key: string) {
-    const byKey = (this.#byKey ??= new Map());
-    let set = byKey.get(key);
-    if (!set) byKey.set(key, (set = new Set()));
-    return set;
+    const remove = this.#outbox.add(listener, !keys || new Set(keys).size === this.definition.keys.length ? undefined : keys);
+    if (this.#outbox.watchers === 1) this.#link.show?.();
+    return remove;
   }
 
   #var(key: string): StateVar {
@@ -395,57 +285,21 @@ export class StateStore<V extends VarMap = VarMap> implements StoreFeed {
 
   #notify(change: StateChange<V>, clearing = false) {
     for (const mirror of this.#mirrors) mirror(change, clearing);
-    this.#emit(change);
+    this.#outbox.emit(change);
   }
 
+  /** A change, to the store's hooks and listeners, then its host (DOM events). */
   #deliver(change: StateChange<V>) {
     const {onChange} = this.definition;
-    if (onChange) this.#call(onChange, undefined, change, this);
-    if (this.#all) for (const listener of this.#all) this.#call(listener, undefined, change);
-    const keyed = this.#byKey?.get(change.key);
-    if (keyed) for (const listener of keyed) this.#call(listener, undefined, change);
+    if (onChange) this.#outbox.call(onChange, undefined, change, this);
+    this.#outbox.notify(change);
     if (this.#host !== silentHost) {
       const {key, value, previous, source} = change;
-      this.#call(this.#host.change, this.#host, {namespace: this.definition.name, key, value, previous, source});
-    }
-  }
-
-  /** Delivers `event` now, or holds it back while the store starts (a framework may be mid-commit). */
-  #emit(event: Held) {
-    if (this.#starting) return void (this.#held ??= []).push(event);
-    if (this.#held) this.#release();
-    if (typeof event === 'function') event();
-    else this.#deliver(event as StateChange<V>);
-  }
-
-  #release() {
-    const held = this.#held;
-    this.#held = undefined;
-    held?.forEach((event) => this.#emit(event));
-  }
-
-  #call<A, B>(fn: (a: A, b: B) => void, receiver: unknown, a: A, b?: B) {
-    try {
-      fn.call(receiver, a, b as B);
-    } catch (error) {
-      // A listener's exception must stop neither the others nor the store, as with DOM events.
-      if (this.#host.report) this.#host.report(error);
-      else void Promise.reject(error);
+      this.#outbox.call(this.#host.change, this.#host, {namespace: this.definition.name, key, value, previous, source});
     }
   }
 }
 
 // Every method works unbound (useSyncExternalStore(store.subscribe, store.snapshot), event
-// handlers): bound on first use, per store, and kept as its own property, so later calls cost a
-// method call and a store's start binds nothing it is not asked for.
-for (const name of BOUND) {
-  const method = StateStore.prototype[name] as (...args: unknown[]) => unknown;
-  Object.defineProperty(StateStore.prototype, name, {
-    configurable: true,
-    get(this: StateStore) {
-      const bound = method.bind(this);
-      Object.defineProperty(this, name, {value: bound, configurable: true, writable: true});
-      return bound;
-    },
-  });
-}
+// handlers), and a store's start binds nothing it is not asked for.
+bindOnFirstUse(StateStore.prototype, BOUND);

@@ -42,29 +42,39 @@ export class Entry implements UrlHandle {
   hidden = false;
   /** Params another writer's replace removed: restore-on-touch puts them back. */
   vanished?: string[];
-  // Its ops, made once: `write` runs on every change and must not allocate.
-  readonly #claim: Op = {type: 'claim', entry: this};
-  readonly #write: Op = {type: 'write', entry: this};
-  readonly #focuses: readonly Op[] = [this.#write, this.#claim];
+  // Its ops, made on first use (most stores never claim or correct), then kept: `write` runs on
+  // every change and must not allocate.
+  #write?: Op;
+  #writes?: Op[];
+  #focuses?: Op[];
   /** Its corrections: a write that claims nothing, told apart from its changes' writes. */
-  readonly #syncs: readonly Op[] = [{type: 'write', entry: this}];
-  /** What a change writes; writing a selfish namespace claims the URL again. */
-  readonly writes: readonly Op[];
+  #syncs?: Op[];
 
   constructor(
     readonly client: UrlClient,
     readonly core: ServiceCore,
-  ) {
-    this.writes = client.selfish ? this.#focuses : [this.#write];
-  }
+  ) {}
 
   get claim(): Op {
-    return this.#claim;
+    return {type: 'claim', entry: this};
+  }
+
+  /** What a change writes; writing a selfish namespace claims the URL again. */
+  get writes(): readonly Op[] {
+    return (this.#writes ??= this.client.selfish ? [...this.#focus()] : [this.#first()]);
+  }
+
+  #first(): Op {
+    return (this.#write ??= {type: 'write', entry: this});
+  }
+
+  #focus(): Op[] {
+    return (this.#focuses ??= [this.#first(), this.claim]);
   }
 
   /** Whether `op` is one of its corrections. */
   corrects(op: Op): boolean {
-    return op === this.#syncs[0] || (op.type === 'restore' && op.entry === this);
+    return op === this.#syncs?.[0] || (op.type === 'restore' && op.entry === this);
   }
 
   /** The first text of each param of the current URL, in its mode. */
@@ -94,7 +104,7 @@ export class Entry implements UrlHandle {
   }
 
   focus(): void {
-    this.core.queue(this.#focuses);
+    this.core.queue(this.#focus());
   }
 
   touch(): void {
@@ -102,11 +112,11 @@ export class Entry implements UrlHandle {
   }
 
   sync(): void {
-    this.core.queue(this.#syncs);
+    this.core.queue((this.#syncs ??= [{type: 'write', entry: this}]));
   }
 
   show(): void {
-    if (this.hidden) this.core.queue(this.#syncs);
+    if (this.hidden) this.core.queue((this.#syncs ??= [{type: 'write', entry: this}]));
   }
 
   href(texts: ParamTexts): string {
