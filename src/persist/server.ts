@@ -60,16 +60,19 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
     timer = setTimeout(() => void flush(), ms);
   };
   const sendPending = async (keepalive: boolean) => {
+    let failed = false;
     for (const [namespace, data] of [...pending]) {
       try {
         await request(data ? 'PUT' : 'DELETE', namespace, data ?? undefined, keepalive);
         if (pending.get(namespace) === data) pending.delete(namespace);
       } catch {
         // Offline, 5xx or timed out: keep the newest value (or deletion) and try again later.
+        failed = true;
       }
     }
-    backoff = pending.size ? Math.min(backoff ? backoff * 2 : retryMs, 30_000) : 0;
-    if (pending.size) schedule(backoff);
+    // A failure backs off; a write made while this one was on its way only waits its debounce.
+    backoff = failed ? Math.min(backoff ? backoff * 2 : retryMs, 30_000) : 0;
+    if (pending.size) schedule(failed ? backoff : debounceMs);
   };
   // One flush at a time, so an older request can never land after a newer one.
   const flush = (keepalive = false) => (flushing = flushing.then(() => sendPending(keepalive)));

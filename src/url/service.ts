@@ -2,8 +2,9 @@ import {PROTOCOL, type SharedUrlService, type UrlChangeKind, type UrlClient, typ
 import {globs} from '../core/query.js';
 import {indexOf, parse, render, type Index} from './address.js';
 import {RateLimiter} from './limiter.js';
+import {adoptChange} from './adopt.js';
 import {marked, markOf} from './marks.js';
-import {applyOp, Entry, slot, type Op, type PurgedParams, type ServiceCore} from './ops.js';
+import {applyOp, Entry, type Op, type PurgedParams, type ServiceCore} from './ops.js';
 import {ParamOwners} from './owners.js';
 import type {HistoryPort} from './port.js';
 
@@ -209,44 +210,16 @@ export class UrlService implements SharedUrlService, ServiceCore {
     this.#adopt(href, kind ?? 'push');
   };
 
-  /** Someone else changed the URL to `href`. */
+  /** Someone else changed the URL to `href`: every namespace adopts it (see {@link adoptChange}). */
   #adopt(href: string, kind: UrlChangeKind) {
     const before = this.#seen;
     this.#seen = href;
     if (kind !== 'replace') {
-      // A navigation: the new entry is the state. Pending writes belonged to the entry left. In
-      // an entry page-state wrote, an absent param is a default; elsewhere it falls back, as on a load.
-      const whole = kind === 'traverse' ? markOf(this.port.state(), href) : new Set<string>();
-      this.purged.clear();
+      // A navigation: pending writes belonged to the entry left (its corrections come after).
       this.#ops = [];
       this.#push = false;
-      for (const entry of [...this.entries]) {
-        entry.hidden = false;
-        entry.vanished = undefined;
-        entry.client.receive(this.index(href)[entry.client.mode], kind, !whole.has(entry.client.name));
-      }
-      return;
     }
-    const old = this.index(before); // usually the URL just read: parsed already
-    const now = this.index(href);
-    for (const entry of [...this.entries]) {
-      const {client} = entry;
-      const changed = new Map<string, string>();
-      for (const name of client.params) {
-        const was = old[client.mode].get(name);
-        const is = now[client.mode].get(name);
-        if (is === undefined) {
-          if (was !== undefined) (entry.vanished ??= []).push(name);
-        } else if (is !== was) {
-          changed.set(name, is);
-          this.purged.delete(slot(client.mode, name));
-        }
-      }
-      if (changed.size) {
-        entry.hidden = false;
-        client.receive(changed, kind, false);
-      }
-    }
+    adoptChange(this, before, href, kind);
   }
 }
 

@@ -1,161 +1,162 @@
-// Model-based test of the URL rules: random sequences of set, reset, focus, touch, a bound
-// element connecting, other writers' pushes and replaces, and back/forward (with a router's
-// listener reading state before page-state hears of the traversal), over three namespaces (one
-// selfish that shares with another, one plain), checked after every flush against a small
-// reference model. Failures print a replayable seed.
+// Model-based test of the URL rules and of a store's life: random sequences of set, reset,
+// focus, touch, watching a namespace (a controller host, a binding) and letting it go, clear()
+// with the network holding the writes already sent, a store created inside another store's
+// listener, other writers' pushes and replaces, and back/forward (with a router's listener
+// reading state before page-state hears of the traversal), over four namespaces: Nav (plain),
+// Work (selfish, shares Nav, a push var, persisted in memory), Side (persisted on the server
+// through the real handler, over a network whose requests the test delivers in any order) and
+// Late (created in a listener). Checked after every command against a small reference model.
+// Failures print a replayable seed.
 import {strict as assert} from 'node:assert';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
-import {defineState} from '../../src/core/define.js';
+import {defineState, type StateDefinition} from '../../src/core/define.js';
+import {StateScope, type StoreFactory} from '../../src/core/scope.js';
 import {stateVar} from '../../src/core/state-var.js';
 import {StateStore} from '../../src/core/store.js';
+import {persistLayer} from '../../src/persist/layer.js';
+import {serverStorage} from '../../src/persist/server.js';
+import {memoryStorage} from '../../src/persist/web.js';
+import {createSessionHandler, memoryStore} from '../../src/server/index.js';
 import {urlLayer} from '../../src/url/binding.js';
 import {UrlService} from '../../src/url/service.js';
 import {FakeHistory, flushed} from '../url/fake-history.js';
+import {Network} from './network.js';
+import {Model, NAMESPACES, PARAM, type Ns, type Url} from './url-model.js';
 
-type Ns = 'nav' | 'work' | 'side';
-type Url = [string, string][];
-const NAMESPACES: Ns[] = ['nav', 'work', 'side'];
-const PARAM: Record<Ns, string> = {nav: 'v', work: 'w_w', side: 's_s'};
-const SHARES: Record<Ns, Ns[]> = {nav: [], work: ['nav'], side: []};
-const SELFISH: Record<Ns, boolean> = {nav: false, work: true, side: false};
 const href = (url: Url) => `https://app.test/${url.length ? `?${new URLSearchParams(url)}` : ''}`;
-const valid = (text: string | undefined) => text !== undefined && /^-?\d+$/.test(text);
+type Store = StateStore<{n: ReturnType<typeof stateVar.int>}>;
 
-/** What the URL rules say should happen, written as plainly as possible. */
-class Model {
-  values: Record<Ns, number> = {nav: 0, work: 0, side: 0};
-  hidden: Record<Ns, boolean> = {nav: false, work: false, side: true}; // Work's start-up claim hid Side
-  /** Another writer's replace removed its param: the next touch puts it back. */
-  vanished: Record<Ns, boolean> = {nav: false, work: false, side: false};
-  url: Url = [];
-  stack: Url[] = [[]];
-  at = 0;
-  ops: [kind: 'write' | 'sync' | 'claim', ns: Ns][] = [];
-  push = false;
+/** The real thing: one page's URL service, a scope creating its stores, the network to the server. */
+class Real {
+  readonly port = new FakeHistory('https://app.test/');
+  readonly network = new Network(createSessionHandler({secret: 'the URL model test secret, 32+ chars', store: memoryStore()}));
+  readonly server = serverStorage('/page-state', {fetch: this.network.fetch, debounceMs: 0, retryMs: 60_000});
+  readonly scope: StateScope;
+  readonly definitions: Record<Ns, StateDefinition<any>>;
+  readonly stores = {} as Record<Ns, Store>;
+  readonly watching = {} as Partial<Record<Ns, () => void>>;
+  /** A clear() whose promise is still pending (its delete waits on the network). */
+  clears: Promise<void>[] = [];
+  /** What Late's onInit and a listener of its first change got from its scope. */
+  readonly lateSeen: StateStore<any>[] = [];
 
-  text(ns: Ns, url = this.url) {
-    return url.find(([k]) => k === PARAM[ns])?.[1];
+  constructor() {
+    const service = new UrlService(this.port);
+    const local = memoryStorage();
+    const persisted: Partial<Record<string, ReturnType<typeof memoryStorage>>> = {Work: local};
+    const factory: StoreFactory = (definition, options) => {
+      const adapter = definition.name === 'Side' ? this.server : persisted[definition.name];
+      const layers = [urlLayer(definition, service, 'query')];
+      if (adapter) layers.push(persistLayer(definition, 'session', adapter));
+      return new StateStore(definition, {...options, persist: adapter ? 'session' : false, layers});
+    };
+    // A listener of Late's changes (as a page-state-change listener would be) asks for its store.
+    const host = {change: ({namespace}: {namespace: string}) => namespace === 'Late' && this.lateSeen.push(this.scope.resolve(this.definitions.late)), error() {}};
+    this.scope = new StateScope(host, undefined, factory);
+    const n = (urlKey: string, history: 'push' | 'replace' = 'replace') => ({n: stateVar.int(0, {urlKey, history})});
+    this.definitions = {
+      nav: defineState('Nav', {vars: n('v')}),
+      work: defineState('Work', {urlPrefix: 'w_', urlSelfish: true, shareUrlWith: ['Nav'], vars: n('w', 'push')}),
+      side: defineState('Side', {urlPrefix: 's_', vars: n('s')}),
+      late: defineState('Late', {vars: n('l'), onInit: () => void this.lateSeen.push(this.scope.resolve(this.definitions.late))}),
+    };
+    for (const ns of ['nav', 'work', 'side'] as const) this.stores[ns] = this.scope.resolve(this.definitions[ns]) as Store;
   }
-  wanted(ns: Ns) {
-    return this.values[ns] === 0 ? undefined : String(this.values[ns]);
-  }
-  touch(ns: Ns) {
-    if (this.vanished[ns] && !this.hidden[ns]) {
-      this.vanished[ns] = false;
-      this.ops.push(['sync', ns]);
+
+  /** Every URL write, save and server request done (none held by the network). */
+  async settle() {
+    await flushed();
+    this.port.advance(1000); // lets the rate limiter refill, as real time would
+    await flushed();
+    for (let i = 0; i < 3 && !this.network.held.length; i++) {
+      void this.server.flush();
+      await flushed();
+      await this.network.idle();
     }
-  }
-  change(ns: Ns, value: number) {
-    if (value === this.values[ns]) return;
-    this.values[ns] = value;
-    this.ops.push(['write', ns]);
-    if (SELFISH[ns]) this.ops.push(['claim', ns]);
-    this.push ||= ns === 'work'; // Work's var is history: 'push'
-  }
-  show(ns: Ns) {
-    if (this.hidden[ns]) this.ops.push(['sync', ns]);
-  }
-  flush() {
-    const before = JSON.stringify(this.url);
-    for (const [kind, ns] of this.ops) {
-      if (kind === 'claim') {
-        const allowed = [ns, ...SHARES[ns]];
-        for (const other of NAMESPACES) if (!allowed.includes(other)) this.hidden[other] = true;
-        this.url = this.url.filter(([k]) => allowed.some((a) => PARAM[a] === k));
-        continue;
-      }
-      this.hidden[ns] = false;
-      this.vanished[ns] = false;
-      const at = this.url.findIndex(([k]) => k === PARAM[ns]);
-      const text = this.wanted(ns);
-      if (text === undefined) this.url = this.url.filter(([k]) => k !== PARAM[ns]);
-      else if (at >= 0) this.url[at] = [PARAM[ns], text];
-      else this.url.push([PARAM[ns], text]);
-    }
-    if (this.ops.length && JSON.stringify(this.url) !== before) {
-      if (this.push) this.stack.splice(++this.at, Infinity, [...this.url]);
-      else this.stack[this.at] = [...this.url];
-    }
-    this.ops = [];
-    this.push = false;
-  }
-  /** A navigation to `url` (another writer's push, or a traversal): every namespace adopts it. */
-  navigate(url: Url, correct: boolean) {
-    this.url = [...url];
-    for (const ns of NAMESPACES) {
-      const text = this.text(ns);
-      this.hidden[ns] = false;
-      this.vanished[ns] = false;
-      this.values[ns] = valid(text) ? Number(text) : 0;
-      if (text !== undefined && !valid(text) && correct) this.ops.push(['sync', ns]);
-    }
-  }
-  /** Another writer replaces the URL with `url`: changed params are adopted, removed ones vanish. */
-  replace(url: Url) {
-    for (const ns of NAMESPACES) {
-      const was = this.text(ns);
-      const is = this.text(ns, url);
-      if (is === undefined) this.vanished[ns] ||= was !== undefined;
-      else if (is !== was) {
-        this.hidden[ns] = false;
-        if (valid(is)) this.values[ns] = Number(is);
-        else this.ops.push(['sync', ns]);
-      }
-    }
-    this.url = [...url];
-    this.stack[this.at] = [...url];
+    await flushed();
   }
 }
 
-interface Real {
-  port: FakeHistory;
-  stores: Record<Ns, StateStore<{n: ReturnType<typeof stateVar.int>}>>;
-}
-
-const settle = async (real: Real) => {
-  await flushed();
-  real.port.advance(1000); // lets the rate limiter refill, as real time would
-  await flushed();
-};
-const check = (model: Model, real: Real) => {
+const check = async (model: Model, real: Real) => {
   const url = new URL(real.port.url);
   assert.deepEqual([...url.searchParams], model.url, 'URL');
-  assert.deepEqual(real.port.stack.map((h) => [...new URL(h).searchParams]), model.stack, 'history entries');
-  for (const ns of NAMESPACES) assert.equal(real.stores[ns].peek('n'), model.values[ns], `${ns} value`);
+  assert.deepEqual(real.port.stack.map((h) => [...new URL(h).searchParams]), model.stack.map((e) => e.url), 'history entries');
+  for (const ns of NAMESPACES) if (real.stores[ns]) assert.equal(real.stores[ns].peek('n'), model.values[ns], `${ns} value`);
+  assert.equal(!!real.stores.late, model.created, 'Late created');
+  for (const seen of real.lateSeen) assert.equal(seen, real.stores.late, 'one store of Late, whoever asks during its start');
+  if (!real.network.held.length) {
+    const stored = await real.network.read('Side');
+    assert.equal(stored?.values.n, model.server, 'Side on the server');
+  }
 };
 
 type Command = fc.AsyncCommand<Model, Real>;
-const command = (label: string, ok: (m: Model) => boolean, onModel: (m: Model) => void, onReal: (r: Real, m: Model) => void): Command => ({
+const command = (label: string, ok: (m: Model) => boolean, onModel: (m: Model) => void, onReal: (r: Real, m: Model) => void | Promise<void>): Command => ({
   check: ok,
   async run(model, real) {
-    onReal(real, model);
+    await onReal(real, model);
     onModel(model);
     model.flush();
-    await settle(real);
-    check(model, real);
+    await real.settle();
+    await check(model, real);
   },
   toString: () => label,
 });
 
+const live = (m: Model) => NAMESPACES.filter((n) => n !== 'late' || m.created);
 const ns = fc.constantFrom<Ns>(...NAMESPACES);
 const text = fc.constantFrom('0', '1', '2', '3', 'x');
 /** A URL another writer makes: some of our params (valid or not) and a foreign one. */
 const foreignUrl: fc.Arbitrary<Url> = fc
-  .tuple(fc.subarray(NAMESPACES), fc.array(text, {minLength: 3, maxLength: 3}), fc.boolean())
+  .tuple(fc.subarray(NAMESPACES), fc.array(text, {minLength: 4, maxLength: 4}), fc.boolean())
   .map(([nss, texts, junk]) => [...nss.map((n, i): [string, string] => [PARAM[n], texts[i]!]), ...(junk ? [['x', '1'] as [string, string]] : [])]);
 const commands = [
   fc.tuple(ns, fc.integer({min: 0, max: 3})).map(([n, v]) =>
-    command(`set(${n}, ${v})`, () => true, (m) => (m.touch(n), m.change(n, v)), (r) => r.stores[n].set('n', v))),
-  ns.map((n) => command(`reset(${n})`, () => true, (m) => m.change(n, 0), (r) => r.stores[n].reset())),
-  ns.map((n) => command(`focus(${n})`, () => true, (m) => m.ops.push(['write', n], ['claim', n]), (r) => r.stores[n].focus())),
-  ns.map((n) => command(`touch(${n})`, () => true, (m) => m.touch(n), (r) => void r.stores[n].get('n'))),
-  ns.map((n) => command(`show(${n})`, () => true, (m) => m.show(n), (r) => r.stores[n].subscribe(() => {})())),
+    command(`set(${n}, ${v})`, (m) => live(m).includes(n), (m) => (m.touch(n), m.change(n, v)), (r) => r.stores[n].set('n', v))),
+  ns.map((n) => command(`reset(${n})`, (m) => live(m).includes(n), (m) => m.change(n, 0), (r) => r.stores[n].reset())),
+  ns.map((n) => command(`focus(${n})`, (m) => live(m).includes(n), (m) => m.ops.push(['write', n], ['claim', n]), (r) => r.stores[n].focus())),
+  ns.map((n) => command(`touch(${n})`, (m) => live(m).includes(n), (m) => m.touch(n), (r) => void r.stores[n].get('n'))),
+  ns.map((n) =>
+    command(`watch(${n})`, (m) => live(m).includes(n) && !m.watched[n], (m) => m.watch(n), (r) => void (r.watching[n] = r.stores[n].subscribe(() => {})))),
+  ns.map((n) =>
+    command(`unwatch(${n})`, (m) => m.watched[n], (m) => (m.watched[n] = false), (r) => r.watching[n]!())),
+  // A listener of a change that asks for a store nobody made yet: it is made there, and it is
+  // the one store of its namespace (a second stateOf gets it too).
+  fc.tuple(fc.constantFrom<Ns>('nav', 'work', 'side'), fc.integer({min: 1, max: 3})).map(([n, v]) =>
+    command(
+      `set(${n}, ${v}) with a listener creating Late`,
+      (m) => !m.created && m.values[n] !== v,
+      (m) => {
+        if (!m.watched[n]) m.show(n); // the listener is a watcher while it listens
+        m.touch(n);
+        m.change(n, v);
+        m.create();
+      },
+      (r) => {
+        const made: StateStore<any>[] = [];
+        const stop = r.stores[n].subscribe(() => made.push(r.scope.resolve(r.definitions.late), r.scope.resolve(r.definitions.late)));
+        r.stores[n].set('n', v);
+        stop();
+        assert.equal(made.length, 2);
+        r.stores.late = made[0] as Store;
+        for (const seen of [made[1], ...r.lateSeen]) assert.equal(seen, r.stores.late, 'one store of Late, whoever asks during its start');
+      },
+    ),
+  ),
+  fc.constant(command('clear(side)', () => true, (m) => m.clear('side'), (r) => void r.clears.push(r.stores.side.clear()))),
+  fc.constant(command('the network holds requests', (m) => !m.holding, (m) => (m.holding = true), (r) => void (r.network.holding = true))),
+  fc.nat({max: 3}).map((i) =>
+    command(`the network delivers held request #${i}`, (m) => m.holding, () => {}, (r) => r.network.deliver(i))),
+  fc.constant(
+    command('the network delivers everything', (m) => m.holding, (m) => (m.holding = false), async (r) => {
+      r.network.holding = false;
+      while (r.network.held.length) r.network.deliver(0);
+      await Promise.all(r.clears.splice(0));
+    }),
+  ),
   foreignUrl.map((url) =>
-    command(`otherPushes(${href(url)})`, () => true, (m) => {
-      m.stack.splice(++m.at, Infinity, [...url]);
-      m.navigate(url, true);
-    }, (r) => r.port.foreignPush(href(url)))),
+    command(`otherPushes(${href(url)})`, () => true, (m) => m.otherPushes(url), (r) => r.port.foreignPush(href(url)))),
   fc.tuple(ns, text).map(([n, t]) =>
     command(`otherReplaces(${n}=${t})`, () => true, () => {}, (r, m) => {
       const url: Url = m.url.some(([k]) => k === PARAM[n]) ? m.url.map(([k, v]) => [k, k === PARAM[n] ? t : v]) : [...m.url, [PARAM[n], t]];
@@ -168,40 +169,28 @@ const commands = [
       m.replace(url);
       r.port.foreignReplace(href(url));
     })),
-  fc.tuple(fc.constantFrom(-1, 1), fc.option(ns, {nil: undefined})).map(([delta, reader]) =>
+  fc.tuple(fc.constantFrom(-1, 1), fc.option(fc.constantFrom<Ns>('nav', 'work', 'side'), {nil: undefined})).map(([delta, reader]) =>
     command(
       `${delta < 0 ? 'back' : 'forward'}${reader ? ` (a router reads ${reader} first)` : ''}`,
       (m) => m.at + delta >= 0 && m.at + delta < m.stack.length,
-      (m) => {
-        m.at += delta;
-        m.navigate(m.stack[m.at]!, false);
-      },
+      (m) => m.traverse(delta),
       (r) => r.port.go(delta, reader && (() => void r.stores[reader].get('n'))),
     ),
   ),
 ];
 
-describe('URL rules against a reference model', () => {
-  it('keeps the URL, the history entries and the values equal to the model after every flush', async () => {
+describe('URL rules and a store\'s life against a reference model', () => {
+  it('keeps the URL, the history entries, the values and the server equal to the model after every step', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.commands(commands, {maxCommands: 30}), async (cmds) => {
-        const port = new FakeHistory('https://app.test/');
-        const service = new UrlService(port);
-        const host = {change() {}, error() {}};
-        const make = (name: string, options: object) => {
-          const def = defineState(name, {vars: {n: stateVar.int(0)}, ...options});
-          return new StateStore(def, {host, layers: [urlLayer(def, service, 'query')]});
-        };
-        const stores = {
-          nav: make('Nav', {vars: {n: stateVar.int(0, {urlKey: 'v'})}}),
-          work: make('Work', {urlPrefix: 'w_', urlSelfish: true, shareUrlWith: ['Nav'], vars: {n: stateVar.int(0, {urlKey: 'w', history: 'push'})}}),
-          side: make('Side', {urlPrefix: 's_', vars: {n: stateVar.int(0, {urlKey: 's'})}}),
-        } as Real['stores'];
-        const real: Real = {port, stores};
-        await settle(real);
+      fc.asyncProperty(fc.commands(commands, {maxCommands: 30, size: 'large'}), async (cmds) => {
+        const real = new Real();
+        await real.stores.side.ready;
+        await real.settle();
         await fc.asyncModelRun(() => ({model: new Model(), real}), cmds);
+        real.network.holding = false;
+        while (real.network.held.length) real.network.deliver(0);
       }),
-      {seed: 20261122, numRuns: 400},
+      {seed: 20261201, numRuns: 500},
     );
   });
 });

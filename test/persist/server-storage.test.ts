@@ -1,5 +1,5 @@
 import {strict as assert} from 'node:assert';
-import {describe, it} from 'node:test';
+import {describe, it, mock} from 'node:test';
 import type {StoredState} from '../../src/core/ports.js';
 import {serverStorage} from '../../src/persist/server.js';
 
@@ -118,5 +118,31 @@ describe('serverStorage', () => {
     await retried;
     assert.deepEqual(server.attempts, ['DELETE Notes offline', 'DELETE Notes ok']);
     assert.equal(server.stored.has('Notes'), false);
+  });
+
+  it('sends a write made while the previous one was on its way after its debounce, not a retry delay', async () => {
+    mock.timers.enable({apis: ['setTimeout']});
+    try {
+      const server = scriptedServer([]);
+      let release = () => {};
+      const sent: string[] = [];
+      const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+        sent.push(String(init?.body));
+        if (sent.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        return server.fetch(input, init);
+      }) as typeof globalThis.fetch;
+      const storage = serverStorage('/page-state', {fetch, debounceMs: 10, retryMs: 600_000});
+      storage.set('Notes', state(1));
+      mock.timers.tick(10);
+      await Promise.resolve();
+      storage.set('Notes', state(2)); // while the first PUT is on its way
+      release();
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      mock.timers.tick(10);
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      assert.deepEqual(sent.map((body) => JSON.parse(body).values.n), [1, 2]);
+    } finally {
+      mock.timers.reset();
+    }
   });
 });
