@@ -16,7 +16,8 @@ export const intKind: Kind<number> = {
   type: 'int',
   check: (value) => checkType('an integer', Number.isSafeInteger(value)),
   format: String,
-  parse: (text) => (/^-?\d{1,16}$/.test(text) ? Number(text) : invalid(`"${text}" is not an integer`)),
+  // A canonical integer (what page-state writes) parses without the pattern; `007` and `-0` still do with it.
+  parse: (text) => (Number.isSafeInteger(+text) && String(+text) === text) || /^-?\d{1,16}$/.test(text) ? +text : invalid(`"${text}" is not an integer`),
 };
 
 export const floatKind: Kind<number> = {

@@ -52,16 +52,16 @@ export function startLayers(feed: StoreFeed, makers: readonly LayerMaker[], init
   if (values) feed[ACCEPT](values, 'init');
   const {vars} = feed.definition;
   let late = false;
-  layers.forEach((layer, i) => {
-    layer.connect?.((key) => {
+  for (let i = 0; i < layers.length; i++) {
+    layers[i]!.connect?.((key) => {
       for (const lower of layers.slice(i + 1)) {
         const value = lower.holds?.(key);
         if (value !== undefined) return value;
       }
       return vars[key]!.copy(vars[key]!.defaultValue);
     });
-    late ||= !!layer.later;
-  });
+    late ||= !!layers[i]!.later;
+  }
   return {
     link: layers.length === 1 ? (layers[0]!.link ?? NO_LINK) : combine(layers.flatMap((layer) => layer.link ?? [])),
     // Each var takes the value of the first layer holding one, early or late: from the last
