@@ -190,4 +190,14 @@ describe('StateStore', () => {
     await store.ready;
     assert.deepEqual(order, ['init 4', 'change n init']);
   });
+
+  it('applies the late values of every async layer, the first layer holding a var winning, and keeps what was written meanwhile', async () => {
+    const def = defineState('Late', {vars: {a: stateVar.int(0), b: stateVar.int(0), c: stateVar.int(0), d: stateVar.int(0)}});
+    const layer = (initial: object, late: object) => () => ({initial: initial as Record<string, unknown>, later: Promise.resolve(late as Record<string, unknown>)});
+    const store = new StateStore(def, {layers: [layer({a: 1}, {b: 2, c: 2}), layer({}, {a: 3, b: 3, c: 3, d: 3})]});
+    store.set('c', 9); // written while the sources load
+    assert.equal(store.hydrated, false);
+    await store.ready;
+    assert.deepEqual(store.dump(), {a: 1, b: 2, c: 9, d: 3});
+  });
 });

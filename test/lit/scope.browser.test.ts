@@ -72,6 +72,14 @@ describe('<page-state> scopes', () => {
     expect((await heard).detail).to.deep.equal({namespace: 'Rejecting', key: 'priority', reason: '"abc" is not an integer', raw: 'abc'});
   });
 
+  it("describes persistence as the scope decides it: <page-state persist> persists its namespaces that do not say", async () => {
+    const Kept = defineState('KeptByScope', {urlPrefix: 'kbs_', vars: {n: stateVar.int(0), scratch: stateVar.int(0, {persist: false})}});
+    const scope = await fixture<PageStateElement>(html`<page-state persist="session" .definitions=${[Kept]}></page-state>`);
+    const schema = stateOf(Kept, scope).schema();
+    expect([schema.n.persist, schema.scratch.persist]).to.deep.equal([true, false]);
+    expect(stateOf(defineState('NotKept', {vars: {n: stateVar.int(0)}})).schema().n.persist).to.equal(false);
+  });
+
   it('refuses a second, different definition of a namespace in one scope', async () => {
     const scope = await fixture<PageStateElement>(html`<page-state .definitions=${[Task]}></page-state>`);
     const Impostor = defineState('Task', {vars: {priority: stateVar.string()}});
