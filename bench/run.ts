@@ -9,7 +9,7 @@ import {build} from 'esbuild';
 import {chromium} from 'playwright-core';
 import {serverLoad} from './server.js';
 import {sizes} from './sizes.js';
-import {hydration, serialization} from './url.js';
+import {execFileSync} from 'node:child_process';
 
 async function browserBench() {
   const bundle = await build({
@@ -45,8 +45,12 @@ const started = Date.now();
 console.log('page-state benchmarks: Chromium...');
 const browser = await browserBench();
 console.log('URL hydration and serialization (Node)...');
-const hydrate = await hydration();
-const serialize = await serialization();
+// In a Node process of their own, as a page's start has a heap of its own (the bench's, after
+// Chromium and esbuild, is not one); every contender of a row runs in that same process.
+const {hydrate, serialize} = JSON.parse(execFileSync(process.execPath, ['.build/bench/url.js'], {encoding: 'utf8'})) as {
+  hydrate: {pageState: number; baseline: number; nuqs: number};
+  serialize: {pageState: number; nuqs: number};
+};
 console.log('session handler under autocannon (Node)...');
 const load = await serverLoad();
 const size = await sizes();

@@ -82,3 +82,7 @@ export async function serialization() {
   })) / REPEAT;
   return {pageState: await per(pageState), nuqs: await per(nuqs)};
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify({hydrate: await hydration(), serialize: await serialization()}));
+}

@@ -84,7 +84,7 @@ export class Outbox<C extends {readonly key: string}> {
   #release() {
     const held = this.#held;
     this.#held = undefined;
-    held?.forEach((event) => this.emit(event));
+    if (held) for (const event of held) typeof event === 'function' ? event() : this.deliver(event);
   }
 
   /** Calls `fn`; its exception stops neither the others nor the store, as with DOM events. */
