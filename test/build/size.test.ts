@@ -23,11 +23,11 @@ const KiB = 1024;
  * ceiling is a ratchet: it moves up only when a feature lands (with the numbers in the commit),
  * never for a refactor. Issue 21 (a store's life in order: held start events, layers fed
  * through private symbols, entries marked in history.state, claims that keep what is on
- * screen, clear() after writes in flight, the whole Lit update cycle tracked, hydration 4.6x -> 0.88x nuqs) 15.30 -> 16.52
+ * screen, clear() after writes in flight, the whole Lit update cycle tracked, hydration 4.6x -> 0.88x nuqs) 15.30 -> 16.49
  * KiB; the production build (issue 23) must take it back under 14 KiB.
  */
 const OWN_CODE_TARGET = 6 * KiB;
-const OWN_CODE_CEILING = 16.52 * KiB;
+const OWN_CODE_CEILING = 16.49 * KiB;
 
 describe('size budgets', () => {
   it('own code stays under its ceiling (target: 6 KiB min+gzip)', async () => {
