@@ -21,7 +21,16 @@ export function whenParsed(task: () => void): void {
   else task();
 }
 
-/** Defines a custom element unless another copy of page-state already did. */
+/**
+ * The base of page-state's elements: `HTMLElement` where there is a DOM, and a plain class where
+ * there is none (a server rendering a module that imports `page-state`), as Lit does, so that
+ * importing the main entry in Node defines the classes without touching a DOM.
+ */
+export const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
+
+/** Defines a custom element unless another copy of page-state already did, or there is no
+ * custom elements registry (Node). */
 export function define(name: string, element: CustomElementConstructor): void {
-  if (!customElements.get(name)) customElements.define(name, element);
+  const registry = globalThis.customElements;
+  if (registry && !registry.get(name)) registry.define(name, element);
 }

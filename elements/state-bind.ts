@@ -2,7 +2,7 @@ import type {StateStore} from '../src/core/store.js';
 import type {StateVar} from '../src/core/var.js';
 import {nearestScope} from '../src/lit/runtime.js';
 import {controlAdapter, findControl, type Control, type ControlAdapter} from './controls.js';
-import {afterLoad, announceError, define} from './report.js';
+import {afterLoad, announceError, define, ElementBase} from './report.js';
 import {Validity} from './validity.js';
 
 /** Events after which a control's value is read: the standard ones, and Shoelace's. */
@@ -47,7 +47,7 @@ interface Binding {
  * ```
  * @tag state-bind
  */
-export class StateBindElement extends HTMLElement {
+export class StateBindElement extends ElementBase {
   static readonly observedAttributes = ['path', 'prop', 'event', 'display'];
   #binding?: Binding;
   #waiting = false;

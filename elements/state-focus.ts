@@ -1,5 +1,5 @@
 import {nearestScope} from '../src/lit/runtime.js';
-import {define} from './report.js';
+import {define, ElementBase} from './report.js';
 
 /**
  * Clicking anything inside calls `focus()` on a namespace: its params claim the URL, purging
@@ -14,7 +14,7 @@ import {define} from './report.js';
  * ```
  * @tag state-focus
  */
-export class StateFocusElement extends HTMLElement {
+export class StateFocusElement extends ElementBase {
   constructor() {
     super();
     this.addEventListener('click', () => nearestScope(this).find(this.getAttribute('namespace') ?? '')?.focus());

@@ -3,7 +3,7 @@ import {varFromMarkup, type VarAttributes} from '../src/core/markup.js';
 import type {StateVar} from '../src/core/var.js';
 import {nearestScope, pageStateRuntime} from '../src/lit/runtime.js';
 import type {PageStateElement} from './page-state.js';
-import {announceError, define, whenParsed} from './report.js';
+import {announceError, define, ElementBase, whenParsed} from './report.js';
 
 const VAR_ATTRIBUTES = ['type', 'default', 'url-key', 'persist', 'history', 'values', 'of'] as const;
 
@@ -33,7 +33,7 @@ const VAR_ATTRIBUTES = ['type', 'default', 'url-key', 'persist', 'history', 'val
  * ```
  * @tag state-namespace
  */
-export class StateNamespaceElement extends HTMLElement {
+export class StateNamespaceElement extends ElementBase {
   /** The definition built from the markup, once declared. */
   definition?: StateDefinition;
 

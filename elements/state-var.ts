@@ -1,4 +1,4 @@
-import {define} from './report.js';
+import {define, ElementBase} from './report.js';
 
 /**
  * Declares one var of the enclosing `<state-namespace>`. It has no behaviour of its own.
@@ -18,7 +18,7 @@ import {define} from './report.js';
  * ```
  * @tag state-var
  */
-export class StateVarElement extends HTMLElement {}
+export class StateVarElement extends ElementBase {}
 
 declare global {
   interface HTMLElementTagNameMap {

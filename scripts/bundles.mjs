@@ -40,6 +40,17 @@ async function withVite(entry, name, variant) {
   });
 }
 
+/** Builds `entry` as `vite build --ssr` does (dependencies left to Node) into .build/pkg/ssr/`name`.js,
+ * where Node resolves `page-state` to the packed package. */
+async function withViteSsr(entry, name) {
+  await vite({
+    configFile: false,
+    logLevel: 'error',
+    root: PKG,
+    build: {ssr: resolve(PKG, entry), outDir: resolve(PKG, 'ssr'), emptyOutDir: false, rollupOptions: {output: {entryFileNames: `${name}.js`}}},
+  });
+}
+
 /** Bundles `entry` with esbuild into `name`.js (with code splitting: lazy chunks stay lazy). */
 async function withEsbuild(entry, name, {platform = 'browser', nodeEnv = 'production'} = {}) {
   await esbuild({
@@ -90,6 +101,8 @@ export async function buildBundles() {
     withEsbuild('test/fixtures/vue-toggle.ts', 'vue-toggle'),
     // A server's bundle of page-state/core: it must import and run in Node, with no DOM.
     withEsbuild('docs/recipes/server.ts', 'server-recipe', {platform: 'node'}),
+    // A server-rendered module importing the main entry, built the way Vite SSR builds it.
+    withViteSsr('test/fixtures/ssr-entry.js', 'ssr-entry'),
   ]);
 }
 
