@@ -52,15 +52,31 @@ describe('page-state beside @lit-labs/router', () => {
         const entries = [start, `${server.base}/r/search?s_q=alpha`, `${server.base}/r/settings?t_theme=dark`, `${server.base}/r/search`];
         assert.equal(await page.evaluate(() => history.length), before + 3); // one entry per router push, none of ours
 
+        // Every history write of the page, whoever makes it (page-state's go through these too).
+        await page.evaluate(() => {
+          const counted = window as unknown as {historyWrites: number};
+          counted.historyWrites = 0;
+          for (const method of ['pushState', 'replaceState'] as const) {
+            const original = history[method];
+            history[method] = function (this: History, ...args: Parameters<History['pushState']>) {
+              counted.historyWrites++;
+              return original.apply(this, args);
+            };
+          }
+        });
+        const writes = () => page.evaluate(() => (window as unknown as {historyWrites: number}).historyWrites);
         const land = async (step: () => Promise<unknown>, url: string, id: string, value: string) => {
+          const before = await writes();
           await step();
           await page.waitForURL(url);
           await page.waitForFunction(([i, v]) => {
             const view = document.querySelector('router-app')?.shadowRoot?.querySelector(i === 'shown-q' ? 'search-view' : 'settings-view');
             return view?.shadowRoot?.querySelector(`#${i}`)?.textContent === v;
           }, [id, value] as const);
-          // Nothing is written into the entry arrived at, even a task later.
-          await page.evaluate(() => new Promise((done) => setTimeout(done, 50)));
+          // Nothing is written into the entry arrived at: page-state writes at the end of a task, and
+          // the page's next task comes after every write the traversal could have caused.
+          await page.evaluate(() => new Promise((done) => setTimeout(done)));
+          assert.equal(await writes(), before);
           assert.equal(page.url(), url);
         };
         await land(() => page.goBack(), entries[2]!, 'shown-theme', 'dark');

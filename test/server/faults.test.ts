@@ -48,9 +48,7 @@ describe('faults', () => {
       const cookie = cookieOf(await fetch(`${base}/page-state/Stream`, {method: 'PUT', headers: json, body: body(0)}));
       const statuses: number[] = [];
       const write = async (n: number) => {
-        const started = Date.now();
         const response = await fetch(`${base}/page-state/Stream`, {method: 'PUT', headers: {...json, cookie}, body: body(n)});
-        assert.ok(Date.now() - started < 2000, 'answered without hanging');
         statuses.push(response.status);
         return response.status;
       };

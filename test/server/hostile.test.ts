@@ -21,16 +21,16 @@ const oldSecret = 'the secret of last year, 32 chars+';
 const data = {version: 1, values: {draft: 'hello'}};
 const MAX = 64 * 1024; // the default maxBytes
 
-/** Sends raw bytes on a new connection; resolves with what came back when the server closes or `ms` pass. */
-function raw(port: number, write: (socket: Socket) => void, ms = 3000): Promise<{text: string; closed: boolean; elapsed: number}> {
+/** Sends raw bytes on a new connection; resolves with what came back when the server closes it
+ * (the cases here all end that way: a generous cap only turns a hang into `closed: false`). */
+function raw(port: number, write: (socket: Socket) => void, ms = 30_000): Promise<{text: string; closed: boolean}> {
   return new Promise((resolve) => {
-    const started = Date.now();
     const socket = connect(port, '127.0.0.1');
     let text = '';
     const done = (closed: boolean) => {
       clearTimeout(timer);
       socket.destroy();
-      resolve({text, closed, elapsed: Date.now() - started});
+      resolve({text, closed});
     };
     const timer = setTimeout(() => done(false), ms);
     socket.on('data', (chunk) => (text += chunk.toString('latin1'))).on('close', () => done(true)).on('error', () => done(true));
@@ -104,24 +104,23 @@ for (const [kind, open] of stores) {
         assert.ok(read < 10 * MAX, `the server read ${read} bytes`);
         sockets.clear();
       }],
-      ['a body dripping 1 byte a second: 408 within bodyTimeoutMs + 1 s', async () => {
-        const {text, elapsed} = await raw(port, (s) => {
+      ['a body dripping 1 byte a second: 408, by the body timer', async () => {
+        const {text} = await raw(port, (s) => {
           s.write('PUT /page-state/Drip HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
           const drip = setInterval(() => (s.writable ? s.write(' ') : clearInterval(drip)), 1000);
           s.on('close', () => clearInterval(drip));
         });
-        assert.equal(status(text), 408);
-        assert.ok(elapsed < 2000, `answered after ${elapsed} ms`);
+        assert.equal(status(text), 408); // only the body timer answers 408: the drip never ends
       }],
       ['an endless GET body: answered without reading it, connection closed', async () => {
         let sent = 0;
-        const {text, closed, elapsed} = await raw(port, (s) => {
+        const {text, closed} = await raw(port, (s) => {
           s.write('GET /page-state/Notes HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n');
           const flood = setInterval(() => (s.writable ? ((sent += 1024), s.write(`400\r\n${'y'.repeat(1024)}\r\n`)) : clearInterval(flood)), 1);
           s.on('close', () => clearInterval(flood));
         });
         assert.equal(status(text), 404);
-        assert.ok(closed && elapsed < 2000, `closed: ${closed}, after ${elapsed} ms`);
+        assert.ok(closed, 'the connection was closed (the flood never ends on its own)');
       }],
       ['JSON nested 5,000 deep', async () => {
         const body = `{"version":1,"values":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}`;
@@ -177,9 +176,11 @@ for (const [kind, open] of stores) {
       }],
     ];
     for (const [label, attack] of cases) {
-      it(`${label}; the server lives on`, async () => {
+      it(`${label}; the server lives on and reports no error`, async () => {
+        errors.length = 0;
         await attack();
         await stillServes();
+        assert.deepEqual(errors, [], 'a hostile request is answered, not an error');
       });
     }
 
@@ -205,9 +206,6 @@ for (const [kind, open] of stores) {
       assert.deepEqual((await (await fetch(`${base}/page-state/N5`, {headers: {cookie}})).json()).values, {draft: 'replaced'});
     });
 
-    it('reports nothing for hostile requests: they are answered, not errors', () => {
-      assert.deepEqual(errors, []);
-    });
   });
 }
 
@@ -230,10 +228,8 @@ describe('handler.fetch under attack', () => {
 
   it('answers 408 to a body that does not arrive', async () => {
     const stalled = new ReadableStream<Uint8Array>({start: (c) => c.enqueue(new TextEncoder().encode('{'))});
-    const started = Date.now();
     const response = await handler.fetch(new Request(url, {method: 'PUT', headers: json, body: stalled, duplex: 'half'} as RequestInit));
-    assert.equal(response.status, 408);
-    assert.ok(Date.now() - started < 1500);
+    assert.equal(response.status, 408); // only the body timer answers 408: the stream never ends
   });
 
   it('treats two session cookies as none, and answers HEAD without a body', async () => {

@@ -21,9 +21,9 @@ async function appServer(redis: RedisProcess, reconnectMs: number) {
   const errors: unknown[] = [];
   const served = await serve(createSessionHandler({secret: SECRET, store: redisStore(client), storeTimeoutMs: STORE_TIMEOUT_MS, onError: (error) => errors.push(error)}));
   const put = async (cookie: string, n: number) => {
-    const started = Date.now();
     const response = await fetch(`${served.base}/page-state/Draft`, {method: 'PUT', headers: {...json, cookie}, body: body(n)});
-    assert.ok(Date.now() - started < STORE_TIMEOUT_MS + 1000 + 500, 'answered within the store timeout and its settle second');
+    // Taken, or refused by the deadline (503): the handler answered, whatever Redis did.
+    assert.ok([204, 503].includes(response.status), `answered ${response.status}`);
     return response.status;
   };
   const read = async (cookie: string) => ((await (await fetch(`${served.base}/page-state/Draft`, {headers: {cookie}})).json()) as {values: {n: number}}).values.n;
