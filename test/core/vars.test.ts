@@ -2,25 +2,16 @@ import {strict as assert} from 'node:assert';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
 import {number, object, string} from 'superstruct';
+import * as v from 'valibot';
 import {stateVar} from '../../src/core/state-var.js';
 import type {StateVar} from '../../src/core/var.js';
-import type {StandardSchema} from '../../src/core/json.js';
 
 const roundTrip = <T>(v: StateVar<T>, value: T) => v.decode(v.encode(value));
 const tricky = fc.string({unit: 'binary'});
 const validDate = fc.date({noInvalidDate: true});
 
-/** A minimal hand-written Standard Schema: objects with a non-negative `min`. */
-const minSchema: StandardSchema<{min: number}> = {
-  '~standard': {
-    version: 1,
-    vendor: 'test',
-    validate: (value) =>
-      typeof value === 'object' && value !== null && typeof (value as {min?: unknown}).min === 'number' && (value as {min: number}).min >= 0
-        ? {value: value as {min: number}}
-        : {issues: [{message: 'min must be a number >= 0', path: [{key: 'min'}]}]},
-  },
-};
+/** A real Standard Schema (valibot): objects with a non-negative `min`. */
+const minSchema = v.object({min: v.pipe(v.number(), v.minValue(0, 'min must be a number >= 0'))});
 
 // Every var type with an arbitrary of its valid values, for the property tests below.
 const cases: [string, StateVar<any>, fc.Arbitrary<unknown>][] = [

@@ -1,12 +1,12 @@
 // Compile-only: `tsc` in `npm test` fails if any line marked @ts-expect-error stops being an
 // error, or if an inferred type below stops matching.
 import {object, number} from 'superstruct';
-import {defineState, stateVar, type StateStore, type StandardSchema} from '../../src/index.js';
+import {z} from 'zod';
+import {defineState, stateVar, type StateStore} from '../../src/index.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const expectType = <T extends true>(_: T) => _;
 
-const zodLike = {} as StandardSchema<{limit: number}>;
 const App = defineState('App', {
   vars: {
     priority: stateVar.int(1, {valueMap: {1: 'low', 2: 'high'}}),
@@ -16,7 +16,7 @@ const App = defineState('App', {
     tags: stateVar.list(stateVar.string(), []),
     days: stateVar.list(stateVar.date(), []),
     filters: stateVar.json(object({min: number()}), {min: 0}),
-    page: stateVar.json(zodLike, {limit: 10}),
+    page: stateVar.json(z.object({limit: z.number()}), {limit: 10}),
   },
   onChange(change, store) {
     if (change.key === 'priority') expectType<Equal<typeof change.value, number>>(true);
