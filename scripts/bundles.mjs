@@ -93,6 +93,8 @@ export async function buildBundles() {
     withEsbuild('test/fixtures/react-app.tsx', 'react-app'),
     // React's development build: its warnings (an update on a component not yet mounted) are on.
     withEsbuild('test/fixtures/react-scoped.tsx', 'react-scoped', {nodeEnv: 'development'}),
+    withEsbuild('test/fixtures/react-memo.tsx', 'react-memo', {nodeEnv: 'development'}),
+    withEsbuild('test/fixtures/vue-scoped.ts', 'vue-scoped'),
     withEsbuild('test/fixtures/vue-app.ts', 'vue-app'),
     withEsbuild('test/fixtures/shoelace.js', 'shoelace'),
     withEsbuild('test/fixtures/material.js', 'material'),

@@ -111,26 +111,36 @@ export function nearestScope(node?: Element): SharedScope {
  */
 export function stateOf<V extends VarMap>(definition: StateDefinition<V>, node?: Element): StateStore<V> {
   if (!node) {
+    asked.set(definition.name, definition);
     const [holder] = pageStateRuntime().scoped.get(definition.name) ?? [];
-    if (holder && !warned.has(definition)) {
-      warned.add(definition);
-      const element = holder as Element;
-      const where = `<page-state${element.id ? ` id="${element.id}"` : ''}>`;
-      const {name} = definition;
-      console.warn(`page-state: stateOf(${name}) without a node gives the root store, but ${where} declares ${name}: pass a node inside it, stateOf(${name}, node).`, element);
-    }
+    if (holder) warnRoot(definition, holder as Element);
   }
   return nearestScope(node).resolve(definition);
 }
+/** Definitions whose root store `stateOf` gave without a node, by name, and those warned of. */
+const asked = new Map<string, StateDefinition<any>>();
 const warned = new WeakSet<object>();
 
-/** Records that `element`, connected (`on`) or not, declares the namespaces called `names`. */
+/** Says once per definition that a node-less `stateOf` gave the root store where `element` declares it. */
+function warnRoot(definition: StateDefinition<any>, element: Element) {
+  if (warned.has(definition)) return;
+  warned.add(definition);
+  const where = `<page-state${element.id ? ` id="${element.id}"` : ''}>`;
+  const {name} = definition;
+  console.warn(`page-state: stateOf(${name}) without a node gives the root store, but ${where} declares ${name}: pass a node inside it, stateOf(${name}, node).`, element);
+}
+
+/** Records that `element`, connected (`on`) or not, declares the namespaces called `names`; a
+ * node-less `stateOf` of one of them, made before it connected (Vue's setup), is warned of now. */
 export function declaredBy(element: object, names: readonly string[], on: boolean): void {
   const {scoped} = pageStateRuntime();
   for (const name of names) {
     const holders = scoped.get(name) ?? new Set();
-    if (on) scoped.set(name, holders.add(element));
-    else if (holders.delete(element) && !holders.size) scoped.delete(name);
+    if (on) {
+      scoped.set(name, holders.add(element));
+      const definition = asked.get(name);
+      if (definition) warnRoot(definition, element as Element);
+    } else if (holders.delete(element) && !holders.size) scoped.delete(name);
   }
 }
 

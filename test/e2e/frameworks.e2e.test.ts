@@ -10,6 +10,8 @@ const PAGES: Record<string, string> = {
   '/fx/react': '<div id="root"></div><script type="module" src="/.build/bundles/react-app.js"></script>',
   '/fx/vue': '<div id="root"></div><script type="module" src="/.build/bundles/vue-app.js"></script>',
   '/fx/react-scoped': '<div id="root"></div><script type="module" src="/.build/bundles/react-scoped.js"></script>',
+  '/fx/react-memo': '<div id="root"></div><script type="module" src="/.build/bundles/react-memo.js"></script>',
+  '/fx/vue-scoped': '<div id="root"></div><script type="module" src="/.build/bundles/vue-scoped.js"></script>',
   '/fx/error-vite': '<script type="module" src="/.build/bundles/error-name.js"></script>',
   '/fx/error-cdn': `<script type="module">
     import {defineState, stateOf, stateVar} from '/dist/page-state.js';
@@ -80,6 +82,23 @@ describe('frameworks and production builds', () => {
     assert.deepEqual(seen.warnings, []);
     await page.close();
   });
+
+  for (const framework of ['react-memo', 'vue-scoped']) {
+    it(`${framework}: the README's scope recipe shows what the <state-bind> of that scope shows`, async () => {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(10_000);
+      const seen = watchConsole(page);
+      await page.goto(`${server.base}/fx/${framework}?sc_q=deep`);
+      await page.waitForFunction(() => document.querySelector('#q')?.textContent === 'deep');
+      await page.fill('#typed', 'typed');
+      await page.waitForFunction(() => document.querySelector('#q')?.textContent === 'typed');
+      assert.deepEqual(seen.errors, []);
+      const late = seen.warnings.filter((w) => w.includes('stateOf(Scoped) without a node'));
+      assert.equal(late.length, framework === 'vue-scoped' ? 1 : 0, seen.warnings.join('\n'));
+      assert.deepEqual(seen.warnings.filter((w) => !late.includes(w)), []);
+      await page.close();
+    });
+  }
 
   for (const build of ['cdn', 'iife', 'vite']) {
     it(`keeps the error's name in the minified ${build === 'vite' ? 'Vite production build of an app' : `${build} file`}`, async () => {
