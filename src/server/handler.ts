@@ -3,7 +3,7 @@ import {NAME} from '../core/define.js';
 import type {StoredState} from '../core/ports.js';
 import {readNodeBody, readStreamBody, tooDeep, type Body} from './body.js';
 import {cookieValues, newSessionId, sessionCookie, sessionSigner} from './cookie.js';
-import {QuotaError, StoreUnavailableError, type Quota, type SessionStore} from './store.js';
+import {StoreUnavailableError, type Quota, type SessionStore} from './store.js';
 
 /**
  * Options of {@link createSessionHandler}.
@@ -98,6 +98,10 @@ const REFUSALS = {400: 'unreadable body', 408: 'body not received in time', 413:
 const METHODS = 'GET, HEAD, PUT, DELETE';
 /** How long after a write's deadline its answer waits for the store's verdict (clock skew and the reply's trip). */
 const SETTLE_MS = 1000;
+
+/** How a store's errors are told apart, both of them: by name, so that a store built against
+ * another copy of page-state (or throwing its own error of that name) is understood too. */
+const isNamed = (error: unknown, name: 'QuotaError' | 'StoreUnavailableError') => (error as Error | null | undefined)?.name === name;
 
 /** The path of a request target: origin-form as is, absolute-form through URL; undefined when neither. */
 function pathOf(target: string): string | undefined {
@@ -200,7 +204,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     try {
       await written((deadline) => store.set(id, namespace!, data, {ttlSeconds, quota, deadline}));
     } catch (error) {
-      if (error instanceof QuotaError) return refuse(413, error.message);
+      if (isNamed(error, 'QuotaError')) return refuse(413, (error as Error).message);
       throw error;
     }
     return {status: 204, headers: cookie(id)};
@@ -217,7 +221,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       } catch {
         // A failing reporter must not fail the answer.
       }
-      return refuse((error as Error | undefined)?.name === 'StoreUnavailableError' ? 503 : 500, 'session store failed');
+      return refuse(isNamed(error, 'StoreUnavailableError') ? 503 : 500, 'session store failed');
     }
   };
 

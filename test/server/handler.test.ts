@@ -139,3 +139,17 @@ describe('session handler', () => {
     assert.equal(response.status, 503);
   });
 });
+
+describe('a custom store', () => {
+  it("is understood by its errors' names, both of them, whichever copy of page-state made their class", async () => {
+    const named = (name: string) => Object.assign(new Error(`${name} of another copy`), {name});
+    const failing = (name: string) => ({...memoryStore(), set: async () => Promise.reject(named(name))});
+    const statuses: number[] = [];
+    for (const name of ['QuotaError', 'StoreUnavailableError', 'TypeError']) {
+      const handler = createSessionHandler({secret, store: failing(name), onError() {}});
+      const response = await handler.fetch(new Request('http://app.test/page-state/Notes', {method: 'PUT', headers: json, body: JSON.stringify(data)}));
+      statuses.push(response.status);
+    }
+    assert.deepEqual(statuses, [413, 503, 500]);
+  });
+});
