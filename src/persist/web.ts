@@ -55,10 +55,9 @@ export function webStorage(storage: Storage | (() => Storage), win?: Window): St
  * const Draft = defineState('Draft', {persist: memoryStorage(), vars: {text: stateVar.string()}});
  * ```
  */
-export function memoryStorage(): StorageAdapter & {data: Map<string, StoredState>} {
+export function memoryStorage(): StorageAdapter {
   const data = new Map<string, StoredState>();
   return {
-    data,
     get: (namespace) => data.get(namespace),
     set: (namespace, value) => void data.set(namespace, structuredClone(value)),
     remove: (namespace) => void data.delete(namespace),
