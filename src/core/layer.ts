@@ -92,6 +92,13 @@ export function combine(parts: StoreLink[]): StoreLink {
   };
 }
 
+/** A fresh copy of the default of `key` (mutable defaults are never shared): what a var falls
+ * back to when no source holds a value for it. */
+export const freshDefault = (definition: StateDefinition<any>, key: string): unknown => {
+  const v = definition.vars[key]!;
+  return v.copy(v.defaultValue);
+};
+
 /** Whether `key` of `definition` persists when its namespace persists in `mode` (the
  * namespace's own option, or its scope's): one rule for the storage layer and `schema()`. */
 export const persists = (definition: StateDefinition<any>, mode: unknown, key: string): boolean =>

@@ -1,5 +1,5 @@
 import type {PersistMode} from './define.js';
-import {ACCEPT, combine, type LayerMaker, type StoreFeed, type StoreLayer, type StoreLink} from './layer.js';
+import {ACCEPT, combine, freshDefault, type LayerMaker, type StoreFeed, type StoreLayer, type StoreLink} from './layer.js';
 import type {StoreHost} from './ports.js';
 import type {StateStore} from './store.js';
 
@@ -50,7 +50,6 @@ export function startLayers(feed: StoreFeed, makers: readonly LayerMaker[], init
   }
   const values = layers.length === 1 ? layers[0]!.initial : Object.assign({}, ...layers.map((layer) => layer.initial).reverse());
   if (values) feed[ACCEPT](values, 'init');
-  const {vars} = feed.definition;
   let late = false;
   for (let i = 0; i < layers.length; i++) {
     layers[i]!.connect?.((key) => {
@@ -58,7 +57,7 @@ export function startLayers(feed: StoreFeed, makers: readonly LayerMaker[], init
         const value = lower.holds?.(key);
         if (value !== undefined) return value;
       }
-      return vars[key]!.copy(vars[key]!.defaultValue);
+      return freshDefault(feed.definition, key);
     });
     late ||= !!layers[i]!.later;
   }

@@ -1,5 +1,5 @@
 import type {StateDefinition} from '../core/define.js';
-import {ACCEPT, MIRROR, REPORT, VALUES, WATCHED, type LayerMaker, type StoreFeed, type StoreLayer, type StoreLink} from '../core/layer.js';
+import {ACCEPT, freshDefault, MIRROR, REPORT, VALUES, WATCHED, type LayerMaker, type StoreFeed, type StoreLayer, type StoreLink} from '../core/layer.js';
 import {paramCodec, type ParamCodec} from '../core/params.js';
 import type {ParamTexts, SharedUrlService, UrlChangeKind, UrlClient, UrlHandle, UrlMode} from '../core/protocol.js';
 
@@ -117,9 +117,8 @@ class UrlBinding implements UrlClient, StoreLayer, StoreLink {
 
   receive(present: ReadonlyMap<string, string>, kind: UrlChangeKind, fallback: boolean): void {
     this.#invalid = false;
-    const {vars} = this.definition;
     // A navigation is the whole state; a replace only changed what it gives.
-    const next = kind === 'replace' ? undefined : fallback && this.#below ? this.#below : (key: string) => vars[key]!.copy(vars[key]!.defaultValue);
+    const next = kind === 'replace' ? undefined : fallback && this.#below ? this.#below : (key: string) => freshDefault(this.definition, key);
     this.feed[ACCEPT](this.codec.values(present, this.reject, next), 'url');
     // A rejected param is corrected, except in an entry we traversed to: history is never rewritten.
     if (this.#invalid && kind !== 'traverse') this.#handle.sync();
