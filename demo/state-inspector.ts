@@ -1,11 +1,11 @@
 import {html, LitElement, css} from 'lit';
-import {stateOf, type ChangeDetail, type ErrorDetail} from '../src/index.js';
+import {stateOf, type StateChange, type ErrorDetail} from '../src/index.js';
 import {panel} from './styles.js';
 import {ALL} from './state.js';
 
 // Recording starts when this module loads (main.ts imports it first): a bad deep link is
 // rejected while the other panels start, before any inspector element is connected.
-const changes: ChangeDetail[] = [];
+const changes: StateChange[] = [];
 const errors: ErrorDetail[] = [];
 const inspectors = new Set<StateInspector>();
 function log<T>(list: T[], entry: T) {

@@ -36,7 +36,7 @@ import {define} from './report.js';
  * @tag page-state
  */
 export class PageStateElement extends ReactiveElement {
-  /** This element's scope. */
+  /** @internal This element's scope. */
   readonly [ELEMENT_SCOPE] = new StateScope(
     eventHost(this),
     pageStateRuntime().root,

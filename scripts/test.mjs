@@ -59,6 +59,8 @@ await run('Vue SFC types (vue-tsc)', process.execPath, ['scripts/vue-tsc.cjs', '
 if (!broken) {
   await run('unit tests (Node)', 'node', ['--test', '--test-reporter=spec', ...nodeTests((f) => !afterBuild(f))], nodeCounts);
   await run('build', 'node', ['scripts/build.mjs']);
+  // The .d.ts as published, internals stripped, checked as a strict consumer does (skipLibCheck off).
+  await run('published types (skipLibCheck off)', 'npx', ['tsc', '-p', 'test/types/published/tsconfig.json']);
   await run('browser tests (Chromium)', 'npx', ['wtr'], wtrCounts);
   await run('builds and end to end (Chromium)', 'node', ['--test', '--test-reporter=spec', ...nodeTests(afterBuild)], nodeCounts);
 }

@@ -2,19 +2,18 @@
 // the URL, storage and Lit parts, and it defines the elements (a side effect, declared in
 // package.json's `sideEffects`). Explicit named exports, so bundlers can tree-shake.
 export {
-  defineState, ErrorCode, PageStateError, parseUrl, serializeUrl, StateScope, StateStore, StateValidationError, stateVar, VERSION,
+  defineState, ErrorCode, PageStateError, parseUrl, serializeUrl, StateStore, StateValidationError, stateVar, VERSION,
 } from './core/index.js';
 export type {
-  ChangeDetail, ChangeSource, CustomSpec, ErrorCodeValue, ErrorDetail, Frozen, HistoryMode, JsonValue, Nullable, ParsedUrl,
-  PersistMode, Schema, SchemaValue, SharedScope, StandardResult, StandardSchema, StateChange, StateDefinition, StateListener,
-  StateOptions, StateStoreOptions, StateValues, StateVar, StorageAdapter, StoredState, StoreHost, UrlInput, UrlMode, ValueOf, VarBinding,
-  VarMap, VarOptions, VarSchema,
+  ChangeSource, CustomSpec, ErrorCodeValue, ErrorDetail, Frozen, HistoryMode, JsonValue, Nullable, ParsedUrl, PersistMode,
+  Schema, SchemaValue, StandardResult, StandardSchema, StateChange, StateDefinition, StateListener, StateOptions,
+  StateStoreOptions, StateValues, StateVar, StorageAdapter, StoredState, UrlInput, UrlMode, ValueOf, VarMap, VarOptions, VarSchema,
 } from './core/index.js';
 export {serverStorage} from './persist/server.js';
 export type {ServerStorageOptions} from './persist/server.js';
 export {memoryStorage, webStorage} from './persist/web.js';
 export {StateController} from './lit/controller.js';
-export {keepParams, scopeContext, stateOf} from './lit/runtime.js';
+export {keepParams, stateOf} from './lit/runtime.js';
 export {PageStateElement} from '../elements/page-state.js';
 export {StateBindElement} from '../elements/state-bind.js';
 export {StateFocusElement} from '../elements/state-focus.js';

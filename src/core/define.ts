@@ -1,5 +1,5 @@
 import {badDefinition, describe} from './errors.js';
-import type {ChangeSource, StorageAdapter} from './ports.js';
+import type {ChangeSource, StorageAdapter, VarSchema} from './ports.js';
 import type {StateStore} from './store.js';
 import type {HistoryMode, StateVar, ValueOf} from './var.js';
 
@@ -24,17 +24,19 @@ export type VarMap = Record<string, StateVar<any>>;
 export type StateValues<V extends VarMap> = {[K in keyof V]: ValueOf<V[K]>};
 
 /**
- * One change of one var, as given to listeners and `onChange`.
+ * One change of one var, as given to listeners and `onChange`, and as the detail of the
+ * `page-state-change` DOM event (there untyped: `StateChange` of any namespace).
  *
  * @example
  * ```ts
  * store.subscribe((change: StateChange<typeof App.vars>) => {
  *   if (change.key === 'priority') console.log(change.previous, '→', change.value);
  * });
+ * document.addEventListener('page-state-change', ({detail: {namespace, key, source}}) => console.log(namespace, key, source));
  * ```
  */
 export type StateChange<V extends VarMap = VarMap> = {
-  [K in keyof V & string]: {key: K; value: ValueOf<V[K]>; previous: ValueOf<V[K]>; source: ChangeSource};
+  [K in keyof V & string]: {namespace: string; key: K; value: ValueOf<V[K]>; previous: ValueOf<V[K]>; source: ChangeSource};
 }[keyof V & string];
 
 /**
@@ -82,19 +84,10 @@ export interface StateOptions<V extends VarMap> {
 }
 
 /**
- * Where and how one var is mirrored.
- *
- * @example
- * ```ts
- * App.bindings.priority; // {param: 'app_pri', persist: false, history: 'replace'}
- * ```
+ * Where and how one var is mirrored: what `schema()` says of it, with its param under
+ * the name other copies of page-state read (the URL protocol).
  */
-export interface VarBinding {
-  /** Full URL param (prefix + urlKey), or null when the var stays out of the URL. */
-  param: string | null;
-  persist: boolean;
-  history: HistoryMode;
-}
+export type VarBinding = Pick<VarSchema, 'persist' | 'history'> & {param: string | null};
 
 /**
  * A validated, frozen namespace definition; pass it to `stateOf` or a `StateController`.
@@ -102,7 +95,7 @@ export interface VarBinding {
  * @example
  * ```ts
  * const App: StateDefinition<{n: StateVar<number>}> = defineState('App', {vars: {n: stateVar.int(0)}});
- * App.bindings.n.param; // 'n'
+ * App.keys; // ['n']
  * ```
  */
 export interface StateDefinition<V extends VarMap = VarMap>
@@ -111,10 +104,11 @@ export interface StateDefinition<V extends VarMap = VarMap>
   readonly name: string;
   readonly shareUrlWith: readonly string[];
   readonly keys: readonly (keyof V & string)[];
+  /** @internal */
   readonly bindings: Readonly<Record<keyof V & string, VarBinding>>;
-  /** URL param → var key. */
+  /** @internal URL param → var key. */
   readonly params: ReadonlyMap<string, keyof V & string>;
-  /** Equal for definitions that are interchangeable (two bundled copies of one module). */
+  /** @internal Equal for definitions that are interchangeable (two bundled copies of one module). */
   readonly fingerprint: string;
 }
 

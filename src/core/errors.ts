@@ -12,6 +12,8 @@ export const ErrorCode = {
   invalidValue: 'PS_INVALID_VALUE',
   /** A key that the namespace does not declare. */
   unknownKey: 'PS_UNKNOWN_KEY',
+  /** `stateOf(name)` of a namespace that no scope around the node declares (yet). */
+  unknownNamespace: 'PS_UNKNOWN_NAMESPACE',
   /** A definition (name, var, default, option) is malformed. */
   badDefinition: 'PS_BAD_DEFINITION',
   /** Two different definitions claim the same namespace or URL params. */

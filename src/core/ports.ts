@@ -12,24 +12,6 @@ import type {HistoryMode, JsonValue} from './var.js';
 export type ChangeSource = 'set' | 'reset' | 'url' | 'storage' | 'init';
 
 /**
- * Detail of the `page-state-change` DOM event.
- *
- * @example
- * ```ts
- * scopeElement.addEventListener('page-state-change', (e) => {
- *   const {namespace, key, value, previous, source}: ChangeDetail = e.detail;
- * });
- * ```
- */
-export interface ChangeDetail {
-  namespace: string;
-  key: string;
-  value: unknown;
-  previous: unknown;
-  source: ChangeSource;
-}
-
-/**
  * Detail of the `page-state-error` DOM event: an input that was rejected (and why).
  *
  * @example
@@ -46,16 +28,9 @@ export interface ErrorDetail {
   raw: unknown;
 }
 
-/**
- * How a store reports to the page; the `<page-state>` element turns these into DOM events.
- *
- * @example
- * ```ts
- * const store = new StateStore(App, {host: {change: (d) => console.log(d), error: (d) => console.warn(d)}});
- * ```
- */
+/** How a store reports to its scope, which turns these into DOM events. */
 export interface StoreHost {
-  change(detail: ChangeDetail): void;
+  change(change: StateChange): void;
   error(detail: ErrorDetail): void;
   /** A namespace became available in the scope (declared, or its store created). */
   declared?(namespace: string): void;

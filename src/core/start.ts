@@ -7,15 +7,16 @@ type Values = Record<string, unknown>;
 
 /**
  * What a bare {@link StateStore} starts from, besides its definition (stores of a page come
- * from `stateOf`, controllers and elements; a bare one suits tests and Node).
+ * from `stateOf`, controllers and elements; a bare one, mirrored nowhere, suits Node and workers).
  *
  * @example
  * ```ts
- * const store = new StateStore(App, {host: {change: (d) => console.log(d), error: (d) => console.warn(d)}, initial: {page: 2}});
+ * const store = new StateStore(App, {initial: {page: 2}});
+ * store.subscribe(({key, value}) => console.log(key, value));
  * ```
  */
 export interface StateStoreOptions {
-  /** Receives every change and rejected value (DOM events in the browser). Default: silent. */
+  /** @internal Receives every change and rejected value (its scope's DOM events). Default: silent. */
   host?: StoreHost;
   /** Values the store starts with (validated like `set`: an invalid one throws a `StateValidationError`). */
   initial?: Partial<Record<string, unknown>>;

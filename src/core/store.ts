@@ -1,6 +1,6 @@
 import type {PersistMode, StateChange, StateDefinition, StateValues, VarMap} from './define.js';
 import {ErrorCode, StateValidationError} from './errors.js';
-import {ACCEPT, MIRROR, MIRRORING, persists, REPORT, VALUES, WATCHED, type Mirror, type StoreFeed, type StoreLink} from './layer.js';
+import {ACCEPT, MIRROR, MIRRORING, persists, REPORT, VALUES, WATCHED, type Mirror, type StoreLink} from './layer.js';
 import {Outbox} from './outbox.js';
 import type {ChangeSource, StateListener, StoreHost, VarSchema} from './ports.js';
 import {startLayers, type StateStoreOptions} from './start.js';
@@ -31,7 +31,7 @@ const resolved = Promise.resolve();
  * const stop = app.subscribe(({key, value, previous, source}) => {}, ['priority']);
  * ```
  */
-export class StateStore<V extends VarMap = VarMap> implements StoreFeed {
+export class StateStore<V extends VarMap = VarMap> {
   #state?: StateValues<V>;
   #hydrated = true;
   /** Resolves when every async source (server storage) has been applied. */
@@ -49,7 +49,8 @@ export class StateStore<V extends VarMap = VarMap> implements StoreFeed {
   readonly #host: StoreHost;
   readonly #persist: PersistMode;
 
-  constructor(readonly definition: StateDefinition<V>, {host = silentHost, initial, layers = [], persist = definition.persist, register}: StateStoreOptions = {}) {
+  constructor(readonly definition: StateDefinition<V>, options: StateStoreOptions = {}) {
+    const {host = silentHost, initial, layers = [], persist = definition.persist, register} = options;
     this.#host = host;
     this.#persist = persist;
     this.#outbox = new Outbox((change) => this.#deliver(change), host);
@@ -270,7 +271,7 @@ export class StateStore<V extends VarMap = VarMap> implements StoreFeed {
     this.#values[key] = value;
     if (source !== 'init') this.#written?.add(key);
     this.#snapshot = undefined;
-    return {key, value, previous, source} as StateChange<V>;
+    return {namespace: this.definition.name, key, value, previous, source} as StateChange<V>;
   }
 
   /** Applies every value first, then notifies: listeners always see the whole batch applied. */
@@ -293,10 +294,7 @@ export class StateStore<V extends VarMap = VarMap> implements StoreFeed {
     const {onChange} = this.definition;
     if (onChange) this.#outbox.call(onChange, undefined, change, this);
     this.#outbox.notify(change);
-    if (this.#host !== silentHost) {
-      const {key, value, previous, source} = change;
-      this.#outbox.call(this.#host.change, this.#host, {namespace: this.definition.name, key, value, previous, source});
-    }
+    if (this.#host !== silentHost) this.#outbox.call(this.#host.change, this.#host, change);
   }
 }
 

@@ -2,12 +2,13 @@
 // app that uses React's JSX, and TSX knows page-state's elements and their attributes. Apps
 // without React never load it, so @types/react is no dependency of page-state.
 import type {DetailedHTMLProps, HTMLAttributes} from 'react';
-import type {ChangeDetail, ErrorDetail} from '../core/ports.js';
+import type {StateChange} from '../core/define.js';
+import type {ErrorDetail} from '../core/ports.js';
 import type {ElementAttributes} from './attributes.js';
 
 /** React 19 listens to a custom element's events through `on<event-name>` props. */
 interface EventProps {
-  'onpage-state-change'?: (event: CustomEvent<ChangeDetail>) => void;
+  'onpage-state-change'?: (event: CustomEvent<StateChange>) => void;
   'onpage-state-error'?: (event: CustomEvent<ErrorDetail>) => void;
   'onpage-state-warning'?: (event: CustomEvent<ErrorDetail>) => void;
   'onpage-state-declared'?: (event: CustomEvent<{namespace: string}>) => void;

@@ -1,9 +1,10 @@
-import type {ChangeDetail, ErrorDetail, StoreHost} from '../core/ports.js';
+import type {StateChange} from '../core/define.js';
+import type {ErrorDetail, StoreHost} from '../core/ports.js';
 
 declare global {
   interface HTMLElementEventMap {
     /** A var of a namespace in this scope changed. */
-    'page-state-change': CustomEvent<ChangeDetail>;
+    'page-state-change': CustomEvent<StateChange>;
     /** An input (URL param, stored value, markup) was rejected. */
     'page-state-error': CustomEvent<ErrorDetail>;
     /** Something worth knowing that rejected no input, e.g. the URL passed 2,000 characters. */
@@ -12,7 +13,7 @@ declare global {
     'page-state-declared': CustomEvent<{namespace: string}>;
   }
   interface DocumentEventMap {
-    'page-state-change': CustomEvent<ChangeDetail>;
+    'page-state-change': CustomEvent<StateChange>;
     'page-state-error': CustomEvent<ErrorDetail>;
     'page-state-warning': CustomEvent<ErrorDetail>;
     'page-state-declared': CustomEvent<{namespace: string}>;

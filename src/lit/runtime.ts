@@ -5,6 +5,7 @@ import {
   type SharedRuntime, type SharedScope, type SharedUrlService, type UrlMode,
 } from '../core/protocol.js';
 import {StateScope, type StoreFactory} from '../core/scope.js';
+import {ErrorCode, PageStateError} from '../core/errors.js';
 import {StateStore} from '../core/store.js';
 import {persistLayer} from '../persist/layer.js';
 import {storageResolver} from '../persist/resolve.js';
@@ -100,16 +101,28 @@ export function nearestScope(node?: Element): SharedScope {
 
 /**
  * The store of a namespace: in the nearest `<page-state>` above `node` that declares it, else in
- * the page's root scope (which exists without any element).
+ * the page's root scope (which exists without any element). By name, it finds a namespace
+ * declared already, in markup (`<state-namespace>`) or by a definition, and throws a
+ * `PageStateError` (`PS_UNKNOWN_NAMESPACE`) if there is none yet (markup declares itself once the
+ * document is parsed: wait for `page-state-declared`).
  *
  * @example
  * ```ts
  * const app = stateOf(AppWorkflow);          // root scope
  * const scoped = stateOf(AppWorkflow, el);   // nearest declaring <page-state> above el
  * app.state.priority = 2;
+ * const filters = stateOf('Filters', el);    // <state-namespace name="Filters"> around el
+ * filters.set('q', 'shoes');
  * ```
  */
-export function stateOf<V extends VarMap>(definition: StateDefinition<V>, node?: Element): StateStore<V> {
+export function stateOf<V extends VarMap>(definition: StateDefinition<V>, node?: Element): StateStore<V>;
+export function stateOf(name: string, node?: Element): StateStore;
+export function stateOf(definition: StateDefinition<any> | string, node?: Element): StateStore<any> {
+  if (typeof definition == 'string') {
+    const store = nearestScope(node).find(definition);
+    if (store) return store;
+    throw new PageStateError(ErrorCode.unknownNamespace, `no namespace "${definition}" is declared here yet (wait for page-state-declared)`);
+  }
   if (!node) {
     asked.set(definition.name, definition);
     const [holder] = pageStateRuntime().scoped.get(definition.name) ?? [];

@@ -2,7 +2,7 @@ import {strict as assert} from 'node:assert';
 import {describe, it} from 'node:test';
 import {defineState, type StateChange} from '../../src/core/define.js';
 import {ErrorCode, StateValidationError} from '../../src/core/errors.js';
-import type {ChangeDetail, ErrorDetail} from '../../src/core/ports.js';
+import type {ErrorDetail} from '../../src/core/ports.js';
 import {number, object} from 'superstruct';
 import {stateVar} from '../../src/core/state-var.js';
 import {StateStore} from '../../src/core/store.js';
@@ -22,7 +22,7 @@ const vars = {
 
 function setup(extra: {onChange?: (c: StateChange<typeof vars>) => void; onInit?: () => void} = {}) {
   const def = defineState('Task', {urlPrefix: 't_', vars, ...extra});
-  const events: ChangeDetail[] = [];
+  const events: StateChange[] = [];
   const errors: ErrorDetail[] = [];
   const store = new StateStore(def, {host: {change: (d) => events.push(d), error: (d) => errors.push(d)}});
   const seen: StateChange<typeof vars>[] = [];
@@ -39,7 +39,7 @@ describe('StateStore', () => {
     store.state.priority = 3;
     assert.equal(store.state.priority, 3);
     assert.equal(store.get('priority'), 3);
-    assert.deepEqual(seen, [{key: 'priority', value: 3, previous: 1, source: 'set'}]);
+    assert.deepEqual(seen, [{namespace: 'Task', key: 'priority', value: 3, previous: 1, source: 'set'}]);
     assert.deepEqual(Object.keys(store.state), Object.keys(vars));
   });
 
@@ -166,7 +166,7 @@ describe('StateStore', () => {
   });
 
   it('takes initial values validated like set(), and reports their changes after the creating task', async () => {
-    const changes: ChangeDetail[] = [];
+    const changes: StateChange[] = [];
     const def = defineState('Task', {urlPrefix: 't_', vars});
     rejectsWith(() => new StateStore(def, {initial: {priority: 2, done: 'nope'}}), 'done');
     const store = new StateStore(def, {host: {change: (d) => changes.push(d), error() {}}, initial: {priority: 2}});

@@ -2,7 +2,8 @@
 import {expect, oneEvent} from '@open-wc/testing';
 import '../../elements/page-state.js';
 import '../../elements/state-bind.js';
-import type {ChangeDetail, ErrorDetail} from '../../src/core/ports.js';
+import type {StateChange} from '../../src/core/define.js';
+import type {ErrorDetail} from '../../src/core/ports.js';
 import {defineState, stateOf, stateVar, type PageStateElement} from '../../src/index.js';
 
 let n = 0;
@@ -20,9 +21,9 @@ const type = (input: HTMLInputElement, value: string, event = 'input') => {
   input.dispatchEvent(new Event(event, {bubbles: true, composed: true}));
 };
 function recorder(namespace: string) {
-  const changes: ChangeDetail[] = [];
+  const changes: StateChange[] = [];
   const errors: ErrorDetail[] = [];
-  const onChange = (e: CustomEvent<ChangeDetail>) => e.detail.namespace === namespace && changes.push(e.detail);
+  const onChange = (e: CustomEvent<StateChange>) => e.detail.namespace === namespace && changes.push(e.detail);
   const onError = (e: CustomEvent<ErrorDetail>) => e.detail.namespace === namespace && errors.push(e.detail);
   document.addEventListener('page-state-change', onChange);
   document.addEventListener('page-state-error', onError);

@@ -146,6 +146,15 @@ describe('declarative elements from the CDN file', () => {
     expect(win.location.search).to.equal('?q=ok');
   });
 
+  it('gives a script the markup namespace by name (stateOf(name, node)), and says when there is none', async () => {
+    const {$, win} = await open('/test/pages/declarative.html');
+    const page = win as Window & {heard?: unknown[]; unknownNamespace?: string};
+    expect(page.unknownNamespace).to.equal('PS_UNKNOWN_NAMESPACE');
+    type($('#q'), 'ab');
+    expect(page.heard).to.deep.equal([['Search', 'q', 'a'], ['Search', 'q', 'ab']]);
+    expect($('state-namespace')).to.have.property('definition').that.has.property('name', 'Search');
+  });
+
   it('renders a hostile param as text and creates no element', async () => {
     const payload = '<img src=x onerror="window.pwned=1">';
     const {$, doc, win} = await open(`/test/pages/declarative.html?s_q=${encodeURIComponent(payload)}`);

@@ -2,7 +2,7 @@
 // before onInit, clear() after the writes already on their way, and back/forward showing what
 // each entry showed, persisted namespaces included. Real Chromium, real history, the CDN file.
 import {expect, oneEvent} from '@open-wc/testing';
-import {defineState, stateOf, stateVar, type ChangeDetail, type StateStore} from '../../src/index.js';
+import {defineState, stateOf, stateVar, type StateChange, type StateStore} from '../../src/index.js';
 
 type Boots = StateStore<{boots: ReturnType<typeof stateVar.int>}>;
 type LifecycleWindow = Window & {
@@ -72,7 +72,7 @@ describe("a store's life", () => {
     const Deep = fresh();
     history.replaceState(null, '', `?${Deep.urlPrefix}n=5`);
     const seen: {source: string; same: StateStore<any>}[] = [];
-    const listener = (e: CustomEvent<ChangeDetail>) => e.detail.namespace === Deep.name && seen.push({source: e.detail.source, same: stateOf(Deep)});
+    const listener = (e: CustomEvent<StateChange>) => e.detail.namespace === Deep.name && seen.push({source: e.detail.source, same: stateOf(Deep)});
     document.addEventListener('page-state-change', listener);
     const store = stateOf(Deep);
     await nextTask();
@@ -99,7 +99,7 @@ describe("a store's life", () => {
     const Ordered = fresh({onInit: (s: StateStore<any>) => s.set('n', (s.get('n') as number) + 1)});
     history.replaceState(null, '', `?${Ordered.urlPrefix}n=5`);
     const seen: string[] = [];
-    const listener = (e: CustomEvent<ChangeDetail>) => e.detail.namespace === Ordered.name && seen.push(`${e.detail.source} ${e.detail.previous}→${e.detail.value}`);
+    const listener = (e: CustomEvent<StateChange>) => e.detail.namespace === Ordered.name && seen.push(`${e.detail.source} ${e.detail.previous}→${e.detail.value}`);
     document.addEventListener('page-state-change', listener);
     const store = stateOf(Ordered);
     expect(seen).to.deep.equal([]); // nothing ran inside the creating call

@@ -3,7 +3,8 @@
 import {strict as assert} from 'node:assert';
 import {describe, it} from 'node:test';
 import {defineState, type StateDefinition, type VarMap} from '../../src/core/define.js';
-import type {ChangeDetail, ErrorDetail} from '../../src/core/ports.js';
+import type {StateChange} from '../../src/core/define.js';
+import type {ErrorDetail} from '../../src/core/ports.js';
 import {stateVar} from '../../src/core/state-var.js';
 import {StateStore} from '../../src/core/store.js';
 import {persistLayer} from '../../src/persist/layer.js';
@@ -15,9 +16,9 @@ import {FakeHistory, flushed} from './fake-history.js';
 function page(url = 'https://app.test/') {
   const port = new FakeHistory(url);
   const service = new UrlService(port);
-  const changes: Omit<ChangeDetail, 'namespace'>[] = [];
+  const changes: Omit<StateChange, 'namespace'>[] = [];
   const errors: ErrorDetail[] = [];
-  const host = {change: (d: ChangeDetail) => changes.push(d), error: (d: ErrorDetail) => errors.push(d)};
+  const host = {change: (d: StateChange) => changes.push(d), error: (d: ErrorDetail) => errors.push(d)};
   const storage = memoryStorage();
   const open = <V extends VarMap>(def: StateDefinition<V>) =>
     new StateStore(def, {host, layers: [urlLayer(def, service, 'query'), ...(def.persist === false ? [] : [persistLayer(def, def.persist, storage)])]});

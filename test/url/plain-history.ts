@@ -1,7 +1,7 @@
 // Plain code writing the URL (history.pushState/replaceState, navigation.navigate, an
 // intercepted link), shared by the Navigation-API and the fallback test files.
 import {expect, waitUntil} from '@open-wc/testing';
-import type {ChangeDetail} from '../../src/core/ports.js';
+import type {StateChange} from '../../src/core/define.js';
 
 type Api = typeof import('../../src/index.js');
 type Navigation = EventTarget & {
@@ -10,9 +10,9 @@ type Navigation = EventTarget & {
 };
 
 /** The page-state-change events of `namespace` dispatched while `act` runs and one microtask after. */
-async function changesOf(namespace: string, act: () => unknown): Promise<ChangeDetail[]> {
-  const seen: ChangeDetail[] = [];
-  const record = (e: CustomEvent<ChangeDetail>) => e.detail.namespace === namespace && seen.push(e.detail);
+async function changesOf(namespace: string, act: () => unknown): Promise<StateChange[]> {
+  const seen: StateChange[] = [];
+  const record = (e: CustomEvent<StateChange>) => e.detail.namespace === namespace && seen.push(e.detail);
   document.addEventListener('page-state-change', record);
   await act();
   await Promise.resolve();
