@@ -2,7 +2,7 @@
 // API Extractor from the built .d.ts): an export appears or changes only on purpose, with
 // `node scripts/api-report.mjs --update`.
 import {strict as assert} from 'node:assert';
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {describe, it} from 'node:test';
 import {pathToFileURL} from 'node:url';
@@ -17,6 +17,19 @@ describe('API reports', () => {
       assert.deepEqual(apiReport(name, entry).problems, []);
     });
   }
+
+  it("names every export of every report in the README's API at a glance", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const glance = readme.slice(readme.indexOf('## API at a glance'), readme.indexOf('## Benchmarks'));
+    const listed = new Set(glance.match(/\w+/g));
+    const missing = Object.keys(ENTRIES).flatMap((name) =>
+      [...readFileSync(`api/${name}.api.md`, 'utf8').matchAll(/^export (?:declare )?(?:function|class|const|type|interface) (\w+)/gm)]
+        .map((m) => m[1]!)
+        .filter((exported) => !listed.has(exported))
+        .map((exported) => `${name}: ${exported}`),
+    );
+    assert.deepEqual(missing, []);
+  });
 
   it('fails when an export is added without updating the report', () => {
     mkdirSync('.build/api-probe', {recursive: true});
