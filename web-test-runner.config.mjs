@@ -1,5 +1,6 @@
 // Browser tests run in the machine's Chromium (Debian's package), never a downloaded browser.
 // Tests are compiled by `tsc` into .build/ first (see scripts/test.mjs).
+import {readFile} from 'node:fs/promises';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {createSessionHandler, memoryStore} from './.build/src/server/index.js';
 
@@ -25,8 +26,23 @@ async function holdingRoom(ctx) {
   return true;
 }
 
+/** /dev/test/pages/X.html is test/pages/X.html loading the development CDN files, so the page
+ * tests run once against each build (test/builds.ts). */
+async function developmentPage(ctx) {
+  const page = /^\/dev(\/test\/pages\/[\w-]+\.html)$/.exec(ctx.path)?.[1];
+  if (!page) return false;
+  const html = await readFile(`.${page}`, 'utf8');
+  ctx.type = 'html';
+  ctx.body = html.replaceAll('/dist/page-state.js', '/dist/page-state.dev.js').replaceAll('/dist/page-state.iife.js', '/dist/page-state.dev.iife.js');
+  return true;
+}
+
 export default {
   middleware: [
+    async (ctx, next) => {
+      if (await developmentPage(ctx)) return;
+      return next();
+    },
     async (ctx, next) => {
       if (await holdingRoom(ctx)) return;
       if (ctx.path.startsWith('/held/page-state/')) {

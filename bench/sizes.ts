@@ -2,7 +2,12 @@
 // framework dependencies left out).
 import {readFileSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
-import {build} from 'esbuild';
+import {resolve} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {build, type Plugin} from 'esbuild';
+
+// The production build's own switch (scripts are plain .mjs, shared with scripts/build.mjs).
+const {devFlag} = (await import(pathToFileURL(resolve('scripts/dev-flag.mjs')).href)) as {devFlag(dev: boolean): Plugin};
 
 /** gzip -9 size in bytes. */
 export const gzipSize = (bytes: Uint8Array | string): number => gzipSync(bytes, {level: 9}).length;
@@ -10,14 +15,15 @@ export const gzipSize = (bytes: Uint8Array | string): number => gzipSync(bytes, 
 async function gzipped(contents: string, external: string[]) {
   const result = await build({
     stdin: {contents, resolveDir: process.cwd(), loader: 'ts'}, bundle: true, minify: true, write: false,
-    format: 'esm', target: 'es2022', external, logLevel: 'silent',
+    format: 'esm', target: 'es2022', external, logLevel: 'silent', plugins: [devFlag(false)],
   });
   return gzipSize(result.outputFiles[0]!.contents);
 }
 
 /**
- * page-state's own code, minified and gzipped, with lit, @lit/* and superstruct left out: the
- * measure of the size budget (test/build/size.test.ts) and of the benchmark table alike.
+ * page-state's own code in its production build, minified and gzipped, with lit, @lit/* and
+ * superstruct left out: the measure of the size budget (test/build/size.test.ts) and of the
+ * benchmark table alike.
  */
 export const ownCode = (entry = `export * from './src/index.ts';`): Promise<number> => gzipped(entry, OWN);
 

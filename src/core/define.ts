@@ -1,3 +1,4 @@
+import {DEV} from '../dev.js';
 import {badDefinition, describe} from './errors.js';
 import type {ChangeSource, StorageAdapter, VarSchema} from './ports.js';
 import type {StateStore} from './store.js';
@@ -141,38 +142,39 @@ const isPersist = (p: unknown) =>
  */
 export function defineState<V extends VarMap>(name: string, options: StateOptions<V>): StateDefinition<V> {
   if (typeof name !== 'string' || !NAME.test(name)) {
-    badDefinition(`namespace name ${describe(name)} must be 1-64 letters, digits or _ and not start with a digit`);
+    badDefinition(DEV ? `namespace name ${describe(name)} must be 1-64 letters, digits or _ and not start with a digit` : describe(name));
   }
+  // Production keeps the code and the facts (namespace, var or option); development says what to do.
   const fail = (message: string): never => badDefinition(`${name}: ${message}`);
-  for (const key of Object.keys(options ?? {})) if (!OPTION_KEYS.has(key)) fail(`unknown option "${key}"`);
+  for (const key of Object.keys(options ?? {})) if (!OPTION_KEYS.has(key)) fail(DEV ? `unknown option "${key}"` : key);
   const {
     urlPrefix = '', urlSelfish = false, shareUrlWith = [], restoreUrlOnTouch = true, clearOnDefault = true,
     history = 'replace', persist = false, version = 1, vars,
   } = options ?? ({} as StateOptions<V>);
-  if (typeof urlPrefix !== 'string' || (urlPrefix && !PARAM.test(urlPrefix))) fail(`urlPrefix ${describe(urlPrefix)} may only use letters, digits, _ . ~ -`);
-  if (!isHistory(history)) fail(`history must be 'replace' or 'push'`);
-  if (!isPersist(persist)) fail(`persist must be false, 'session', 'local', 'server' or a StorageAdapter`);
-  if (!Number.isSafeInteger(version) || version < 1) fail(`version must be a positive integer`);
+  if (typeof urlPrefix !== 'string' || (urlPrefix && !PARAM.test(urlPrefix))) fail(DEV ? `urlPrefix ${describe(urlPrefix)} may only use letters, digits, _ . ~ -` : 'urlPrefix');
+  if (!isHistory(history)) fail(DEV ? `history must be 'replace' or 'push'` : 'history');
+  if (!isPersist(persist)) fail(DEV ? `persist must be false, 'session', 'local', 'server' or a StorageAdapter` : 'persist');
+  if (!Number.isSafeInteger(version) || version < 1) fail(DEV ? `version must be a positive integer` : 'version');
   for (const hook of ['migrate', 'onInit', 'onChange'] as const) {
-    if (options[hook] !== undefined && typeof options[hook] !== 'function') fail(`${hook} must be a function`);
+    if (options[hook] !== undefined && typeof options[hook] !== 'function') fail(DEV ? `${hook} must be a function` : hook);
   }
-  if (typeof vars !== 'object' || vars === null) fail('vars must be an object of stateVar.*() values');
+  if (typeof vars !== 'object' || vars === null) fail(DEV ? 'vars must be an object of stateVar.*() values' : 'vars');
   const keys = Object.keys(vars) as (keyof V & string)[];
-  if (!keys.length) fail('declare at least one var');
+  if (!keys.length) fail(DEV ? 'declare at least one var' : 'vars');
   const bindings = {} as Record<keyof V & string, VarBinding>;
   const params = new Map<string, keyof V & string>();
   for (const key of keys) {
     const v = vars[key] as StateVar | undefined;
-    if (RESERVED.has(key) || !NAME.test(key)) fail(`var name "${key}" is reserved or not identifier-safe`);
-    if (typeof v?.check !== 'function' || typeof v.encode !== 'function') fail(`var "${key}" is not a stateVar.*() value`);
+    if (RESERVED.has(key) || !NAME.test(key)) fail(DEV ? `var name "${key}" is reserved or not identifier-safe` : key);
+    if (typeof v?.check !== 'function' || typeof v.encode !== 'function') fail(DEV ? `var "${key}" is not a stateVar.*() value` : key);
     const {urlKey = key, persist: varPersist = persist !== false, history: varHistory = history} = v!.options;
     if (urlKey !== false && (typeof urlKey !== 'string' || !PARAM.test(urlKey))) {
-      fail(`urlKey ${describe(urlKey)} of "${key}" may only use letters, digits, _ . ~ -`);
+      fail(DEV ? `urlKey ${describe(urlKey)} of "${key}" may only use letters, digits, _ . ~ -` : key);
     }
-    if (!isHistory(varHistory)) fail(`history of "${key}" must be 'replace' or 'push'`);
+    if (!isHistory(varHistory)) fail(DEV ? `history of "${key}" must be 'replace' or 'push'` : key);
     const param = urlKey === false ? null : urlPrefix + urlKey;
     if (param !== null) {
-      if (params.has(param)) fail(`vars "${params.get(param)}" and "${key}" both use the URL param "${param}"`);
+      if (params.has(param)) fail(DEV ? `vars "${params.get(param)}" and "${key}" both use the URL param "${param}"` : param);
       params.set(param, key);
     }
     bindings[key] = Object.freeze({param, persist: !!varPersist, history: varHistory});

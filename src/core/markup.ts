@@ -1,3 +1,4 @@
+import {DEV} from '../dev.js';
 import {badDefinition} from './errors.js';
 import type {StandardSchema} from './json.js';
 import {stateVar} from './state-var.js';
@@ -36,7 +37,7 @@ const builders: Record<string, Builder> = {
   enum: (d, o, attrs) => stateVar.enum((attrs.values ?? '').split(',').map((v) => v.trim()).filter(Boolean), d, o),
   list(d = [], o, attrs) {
     const of = attrs.of ?? 'string';
-    if (!['string', 'int', 'float', 'boolean', 'date', 'datetime'].includes(of)) badDefinition(`list items cannot be of type "${of}"`);
+    if (!['string', 'int', 'float', 'boolean', 'date', 'datetime'].includes(of)) badDefinition(DEV ? `list items cannot be of type "${of}"` : of);
     return stateVar.list(builders[of]!(undefined, {}, attrs), d, o);
   },
   json: (d = null, o) => stateVar.json(anyJson, d, {...o, nullable: true}),
@@ -55,7 +56,7 @@ export function varFromMarkup(attrs: VarAttributes): StateVar<any> {
   const type = attrs.type ?? 'string';
   const build = builders[type];
   if (!build || !Object.hasOwn(builders, type)) {
-    return badDefinition(`unknown type "${type}" (use ${Object.keys(builders).join(', ')})`);
+    return badDefinition(DEV ? `unknown type "${type}" (use ${Object.keys(builders).join(', ')})` : type);
   }
   const options: VarOptions = {};
   if (attrs['url-key'] !== null) options.urlKey = attrs['url-key'] || false;
@@ -67,7 +68,7 @@ export function varFromMarkup(attrs: VarAttributes): StateVar<any> {
   try {
     value = plain.decode(attrs.default);
   } catch (error) {
-    badDefinition(`default "${attrs.default}" is not a valid ${plain.type}: ${(error as Error).message}`);
+    badDefinition(DEV ? `default "${attrs.default}" is not a valid ${plain.type}: ${(error as Error).message}` : attrs.default);
   }
   return build(value, options, attrs);
 }

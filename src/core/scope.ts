@@ -1,3 +1,4 @@
+import {DEV} from '../dev.js';
 import type {StateDefinition, VarMap} from './define.js';
 import {ErrorCode, PageStateError} from './errors.js';
 import type {StoreHost} from './ports.js';
@@ -13,7 +14,7 @@ const plainStore: StoreFactory = (definition, options) => new StateStore(definit
 const conflict = (name: string, where: string) =>
   new PageStateError(
     ErrorCode.conflict,
-    `two different definitions of "${name}" meet in ${where}: give one of them another name, or import the same definition in both places`,
+    DEV ? `two different definitions of "${name}" meet in ${where}: give one of them another name, or import the same definition in both places` : name,
   );
 
 /**

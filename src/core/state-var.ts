@@ -1,3 +1,4 @@
+import {DEV} from '../dev.js';
 import {customKind, jsonKind, type CustomSpec, type Schema, type SchemaValue} from './json.js';
 import {listKind} from './list.js';
 import {booleanKind, dateKind, datetimeKind, enumKind, floatKind, intKind, stringKind} from './scalars.js';
@@ -63,7 +64,7 @@ export const stateVar = {
     defaultValue: Nullable<NoInfer<T>, O> = values[0] as T,
     options?: O,
   ): StateVar<Nullable<T, O>> {
-    if (!values.length) badDefinition('an enum needs at least one value');
+    if (!values.length) badDefinition(DEV ? 'an enum needs at least one value' : 'enum');
     return makeVar(enumKind(values) as Kind<Nullable<T, O>>, defaultValue, options);
   },
   /** A list of one scalar var's values; default `[]`. URL: `a,b,c`. Read as a frozen, `readonly` array. */

@@ -1,5 +1,7 @@
 import type {PersistMode, StateChange, StateDefinition, StateValues, VarMap} from './define.js';
-import {ErrorCode, StateValidationError} from './errors.js';
+import {debug, measured} from '../debug/log.js';
+import {DEV} from '../dev.js';
+import {describe, ErrorCode, StateValidationError} from './errors.js';
 import {ACCEPT, MIRROR, MIRRORING, persists, REPORT, VALUES, WATCHED, type Mirror, type StoreLink} from './layer.js';
 import {Outbox} from './outbox.js';
 import type {ChangeSource, StateListener, StoreHost, VarSchema} from './ports.js';
@@ -62,7 +64,9 @@ export class StateStore<V extends VarMap = VarMap> {
     }
     register?.(this);
     if (host.declared) this.#outbox.emit(() => host.declared!(definition.name));
-    const {link, late} = startLayers(this, layers, initial && this.#validated(initial));
+    const start = () => startLayers(this, layers, initial && this.#validated(initial));
+    // Hydration (its sources read and applied) is a performance.measure when debugging.
+    const {link, late} = DEV ? measured('store', `hydrate:${definition.name}`, start) : start();
     this.#link = link;
     if (late) this.ready = this.#hydrate(late);
     else this.#init();
@@ -291,6 +295,7 @@ export class StateStore<V extends VarMap = VarMap> {
 
   /** A change, to the store's hooks and listeners, then its host (DOM events). */
   #deliver(change: StateChange<V>) {
+    if (DEV) debug('store', `${change.namespace}.${change.key} = ${describe(change.value)} (${change.source})`, {previous: change.previous});
     const {onChange} = this.definition;
     if (onChange) this.#outbox.call(onChange, undefined, change, this);
     this.#outbox.notify(change);

@@ -1,3 +1,4 @@
+import {DEV} from '../dev.js';
 import {badDefinition, describe} from './errors.js';
 
 /**
@@ -158,13 +159,13 @@ export function makeVar<T>(kind: Kind<T>, defaultValue: T, options: VarOptions =
     },
   };
   const reason = check(defaultValue);
-  if (reason !== undefined) badDefinition(`default ${describe(defaultValue)} of a ${kind.type} var: ${reason}`);
+  if (reason !== undefined) badDefinition(DEV ? `default ${describe(defaultValue)} of a ${kind.type} var: ${reason}` : describe(defaultValue));
   for (const [text, token] of toToken) {
-    if (!token || fromToken.get(token) !== text) badDefinition(`valueMap token ${describe(token)} is empty or used twice`);
+    if (!token || fromToken.get(token) !== text) badDefinition(DEV ? `valueMap token ${describe(token)} is empty or used twice` : describe(token));
     try {
       self.decode(token);
     } catch (e) {
-      badDefinition(`valueMap key ${describe(text)} is not a valid ${kind.type}: ${(e as Error).message}`);
+      badDefinition(DEV ? `valueMap key ${describe(text)} is not a valid ${kind.type}: ${(e as Error).message}` : describe(text));
     }
   }
   return Object.freeze(self);

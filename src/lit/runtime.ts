@@ -6,6 +6,7 @@ import {
 } from '../core/protocol.js';
 import {StateScope, type StoreFactory} from '../core/scope.js';
 import {ErrorCode, PageStateError} from '../core/errors.js';
+import {DEV} from '../dev.js';
 import {StateStore} from '../core/store.js';
 import {persistLayer} from '../persist/layer.js';
 import {storageResolver} from '../persist/resolve.js';
@@ -47,7 +48,7 @@ export function pageStateRuntime(): SharedRuntime {
   const holder = globalThis as unknown as Record<symbol, SharedRuntime | undefined>;
   const shared = holder[RUNTIME_KEY_OF_PROTOCOL];
   if (shared) {
-    if (shared.version !== VERSION) announce(() => console.warn(`page-state ${VERSION} shares this page with page-state ${shared.version} (protocol ${PROTOCOL}); align their versions.`));
+    if (DEV && shared.version !== VERSION) announce(() => console.warn(`page-state ${VERSION} shares this page with page-state ${shared.version} (protocol ${PROTOCOL}); align their versions.`));
     return shared;
   }
   const runtime = createRuntime();
@@ -56,7 +57,13 @@ export function pageStateRuntime(): SharedRuntime {
   if (!first) holder[RUNTIME_KEY] = runtime;
   else {
     const theirs = first.protocol ?? first.url?.protocol ?? 1;
-    announce(() => console.error(`page-state ${VERSION} (protocol ${PROTOCOL}) cannot share this page with page-state ${first.version} (protocol ${theirs}), so it works alone: load versions of one protocol.`));
+    announce(() =>
+      console.error(
+        DEV
+          ? `page-state ${VERSION} (protocol ${PROTOCOL}) cannot share this page with page-state ${first.version} (protocol ${theirs}), so it works alone: load versions of one protocol.`
+          : `page-state ${VERSION} (protocol ${PROTOCOL}) works alone beside page-state ${first.version} (protocol ${theirs})`,
+      ),
+    );
   }
   return runtime;
 }
@@ -121,9 +128,9 @@ export function stateOf(definition: StateDefinition<any> | string, node?: Elemen
   if (typeof definition == 'string') {
     const store = nearestScope(node).find(definition);
     if (store) return store;
-    throw new PageStateError(ErrorCode.unknownNamespace, `no namespace "${definition}" is declared here yet (wait for page-state-declared)`);
+    throw new PageStateError(ErrorCode.unknownNamespace, DEV ? `no namespace "${definition}" is declared here yet (wait for page-state-declared)` : definition);
   }
-  if (!node) {
+  if (DEV && !node) {
     asked.set(definition.name, definition);
     const [holder] = pageStateRuntime().scoped.get(definition.name) ?? [];
     if (holder) warnRoot(definition, holder as Element);
@@ -131,8 +138,8 @@ export function stateOf(definition: StateDefinition<any> | string, node?: Elemen
   return nearestScope(node).resolve(definition);
 }
 /** Definitions whose root store `stateOf` gave without a node, by name, and those warned of. */
-const asked = new Map<string, StateDefinition<any>>();
-const warned = new WeakSet<object>();
+const asked = /* @__PURE__ */ new Map<string, StateDefinition<any>>();
+const warned = /* @__PURE__ */ new WeakSet<object>();
 
 /** Says once per definition that a node-less `stateOf` gave the root store where `element` declares it. */
 function warnRoot(definition: StateDefinition<any>, element: Element) {
@@ -144,16 +151,19 @@ function warnRoot(definition: StateDefinition<any>, element: Element) {
 }
 
 /** Records that `element`, connected (`on`) or not, declares the namespaces called `names`; a
- * node-less `stateOf` of one of them, made before it connected (Vue's setup), is warned of now. */
+ * node-less `stateOf` of one of them, made before it connected (Vue's setup), is warned of now.
+ * Only the development build warns, so only it keeps the record. */
 export function declaredBy(element: object, names: readonly string[], on: boolean): void {
-  const {scoped} = pageStateRuntime();
-  for (const name of names) {
-    const holders = scoped.get(name) ?? new Set();
-    if (on) {
-      scoped.set(name, holders.add(element));
-      const definition = asked.get(name);
-      if (definition) warnRoot(definition, element as Element);
-    } else if (holders.delete(element) && !holders.size) scoped.delete(name);
+  if (DEV) {
+    const {scoped} = pageStateRuntime();
+    for (const name of names) {
+      const holders = scoped.get(name) ?? new Set();
+      if (on) {
+        scoped.set(name, holders.add(element));
+        const definition = asked.get(name);
+        if (definition) warnRoot(definition, element as Element);
+      } else if (holders.delete(element) && !holders.size) scoped.delete(name);
+    }
   }
 }
 

@@ -1,3 +1,5 @@
+import {DEV} from '../dev.js';
+import {debug} from '../debug/log.js';
 import type {ParamTexts, UrlClient, UrlHandle} from '../core/protocol.js';
 import {setParams, type Param} from '../core/query.js';
 import {parse, render, type Index, type Parsed} from './address.js';
@@ -152,14 +154,29 @@ function purge(parsed: Parsed, claimer: Entry, {entries, purged, kept}: ServiceC
     if (entry === claimer || claimer.client.shares.includes(client.name) || client.watched()) client.params.forEach((p) => allowed.add(p));
     else entry.hidden = true;
   }
+  const gone: string[] = [];
   for (const mode of ['query', 'hash'] as const) {
     parsed[mode] = parsed[mode].filter((p) => {
       // A bare hash token is an anchor (#section-2), not a param.
       if (allowed.has(p.key) || kept(p.key) || (mode === 'hash' && !p.raw.includes('='))) return true;
       purged.set(slot(mode, p.key), {...p, mode});
+      if (DEV) gone.push(p.key);
       return false;
     });
   }
+  if (DEV && gone.length) debug('url', `purge: the selfish claim of ${claimer.client.name} removes ${gone.join(', ')}`, whatKept(claimer, entries, parsed, kept));
+}
+
+/** Why each param a claim left in the URL stayed (for the debug log). */
+function whatKept(claimer: Entry, entries: Iterable<Entry>, parsed: Parsed, kept: (name: string) => boolean) {
+  const why: Record<string, string> = {};
+  for (const {key} of [...parsed.query, ...parsed.hash]) {
+    const owner = [...entries].find((e) => e.client.params.includes(key))?.client;
+    why[key] = !owner
+      ? kept(key) ? 'kept (keep-params)' : 'an anchor'
+      : owner === claimer.client ? 'own' : claimer.client.shares.includes(owner.name) ? `shared with ${owner.name} (shareUrlWith)` : `${owner.name} is on screen`;
+  }
+  return {claim: claimer.client.name, kept: why};
 }
 
 /** Puts back the purged params that are kept now. */

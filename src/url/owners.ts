@@ -1,3 +1,4 @@
+import {DEV} from '../dev.js';
 import {ErrorCode, PageStateError} from '../core/errors.js';
 import type {UrlClient} from '../core/protocol.js';
 
@@ -22,7 +23,7 @@ export class ParamOwners<E extends {client: UrlClient}> {
         for (const undone of client.params) if (owners.get(undone) === entry) owners.delete(undone);
         throw new PageStateError(
           ErrorCode.conflict,
-          `URL param "${param}" is claimed by "${other.name}" and by a different definition of "${client.name}": give one a distinct urlPrefix or urlKey`,
+          DEV ? `URL param "${param}" is claimed by "${other.name}" and by a different definition of "${client.name}": give one a distinct urlPrefix or urlKey` : param,
         );
       }
     }

@@ -1,3 +1,5 @@
+import {DEV} from '../dev.js';
+import {debug, measured} from '../debug/log.js';
 import {PROTOCOL, type SharedUrlService, type UrlChangeKind, type UrlClient, type UrlHandle} from '../core/protocol.js';
 import {globs} from '../core/query.js';
 import {indexOf, parse, render, type Index} from './address.js';
@@ -125,14 +127,21 @@ export class UrlService implements SharedUrlService, ServiceCore {
   readonly #flush = () => {
     if (!this.#ops.length) return void (this.#phase = 'idle');
     const wait = this.#limiter.wait(this.port.now());
-    if (wait > 0) return this.#hold(wait);
+    if (wait > 0) {
+      if (DEV) debug('url', `rate limit: the write waits ${Math.ceil(wait)} ms`, {pending: this.#names(this.#ops)});
+      return this.#hold(wait);
+    }
     const current = this.port.href();
     const state = this.port.state();
     // What the entry being left shows whole, before this flush's ops change the namespaces.
     const leaving = this.#push ? this.#shown(this.#ops) : undefined;
     const parsed = parse(current);
     // Ops apply in order: a namespace written after a claim comes back, one written before is purged.
-    for (const op of this.#ops) applyOp(parsed, op, this);
+    const apply = () => {
+      for (const op of this.#ops) applyOp(parsed, op, this);
+    };
+    if (DEV) measured('url', 'flush', apply);
+    else apply();
     const href = render(parsed);
     const push = this.#push;
     if (href !== current) {
@@ -141,12 +150,13 @@ export class UrlService implements SharedUrlService, ServiceCore {
         // Back to the entry left must show what it showed: it is marked first, if it is not yet.
         if (leaving && !sameNames(markOf(state, current), leaving)) this.port.write(current, false, marked(state, current, leaving));
         this.port.write(href, push, marked(state, href, this.#shown([])));
-      } catch {
+      } catch (error) {
         // Browsers throw past their rate limits: keep the ops and try again later.
-        return this.#backOff();
+        return this.#backOff(DEV ? `the browser refused the write (${String(error)})` : '');
       }
       // Newer browsers drop a rate-limited write without a word: check that it took.
-      if (this.port.href() === current) return this.#backOff();
+      if (this.port.href() === current) return this.#backOff(DEV ? 'the browser dropped the write (the URL did not change)' : '');
+      if (DEV) debug('url', `${push ? 'push' : 'replace'} ${href}`, {namespaces: this.#names(this.#ops), from: current});
       this.#limiter.spend();
       if (push) this.purged.clear(); // a new entry, entered with what we wrote
     }
@@ -169,9 +179,15 @@ export class UrlService implements SharedUrlService, ServiceCore {
     return [...this.entries].filter((e) => !e.hidden && !e.vanished && !pending.some((op) => e.corrects(op))).map((e) => e.client.name);
   }
 
-  #backOff() {
+  #backOff(why: string) {
     this.#retryMs = Math.min(this.#retryMs * 2, 10_000);
+    if (DEV) debug('url', `${why}: retrying in ${this.#retryMs} ms`, {pending: this.#names(this.#ops)});
     this.#hold(this.#retryMs);
+  }
+
+  /** The namespaces whose ops are pending (for the debug log). */
+  #names(ops: readonly Op[]): string[] {
+    return [...new Set(ops.flatMap((op) => (op.type === 'keep' ? 'keep-params' : op.entry.client.name)))];
   }
 
   /** → held: the ops wait `ms`, then flush. */
@@ -196,6 +212,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
     const {vanished} = entry;
     if (!vanished || entry.hidden || !entry.client.restoreOnTouch) return;
     entry.vanished = undefined;
+    if (DEV) debug('url', `restore on touch: ${entry.client.name} puts back ${vanished.join(', ')}`, {removedBy: 'another writer\'s replace'});
     this.queue([{type: 'restore', entry, params: vanished}]);
   }
 

@@ -1,0 +1,67 @@
+import {DEV} from '../dev.js';
+
+/**
+ * What the debug switch can show, each as `page-state:<topic>`: URL writes, purges, adopted
+ * changes, restores, retries and rate-limit waits (`url`); every change of a store, with its
+ * source (`store`); storage fallbacks (`storage`); server requests retried (`server`).
+ */
+export type DebugTopic = 'url' | 'store' | 'storage' | 'server';
+
+/** What the logger uses of its world; page-state/core stores log too, with no DOM types. */
+const world = globalThis as unknown as {
+  localStorage?: {getItem(key: string): string | null};
+  process?: {env?: Record<string, string | undefined>};
+  console: {debug(...data: unknown[]): void};
+  performance?: {mark(name: string): {name: string}; measure(name: string, start: string): unknown};
+};
+
+/** The switch as the `debug` package reads it: `localStorage.debug` in a browser, `DEBUG` in Node. */
+function switchText(): string {
+  try {
+    return (world.localStorage?.getItem('debug') ?? world.process?.env?.DEBUG) || '';
+  } catch {
+    return ''; // storage blocked (sandboxed frame, privacy settings): the switch is off
+  }
+}
+
+/** Whether `page-state:<topic>` is on: a comma- or space-separated list of names, `*` matching
+ * anything, a leading `-` switching a name off (`page-state:*,-page-state:store`). */
+export function debugging(topic: DebugTopic): boolean {
+  if (!DEV) return false;
+  const name = `page-state:${topic}`;
+  let on = false;
+  for (const pattern of switchText().split(/[\s,]+/)) {
+    const off = pattern.startsWith('-');
+    const glob = off ? pattern.slice(1) : pattern;
+    if (!glob) continue;
+    const re = new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+    // `page-state` alone switches every topic on, as `page-state:*` does.
+    if (re.test(name) || re.test('page-state')) on = !off;
+  }
+  return on;
+}
+
+/**
+ * Logs one event with its cause when its topic is switched on (development build only; every
+ * call site is `DEV && debug(...)`, so the production build carries neither the calls nor this).
+ *
+ * @example
+ * ```ts
+ * localStorage.debug = 'page-state:url'; // then reload: every URL write, purge and adoption is logged
+ * ```
+ */
+export function debug(topic: DebugTopic, message: string, facts?: object): void {
+  if (debugging(topic)) world.console.debug(`page-state:${topic}`, message, ...(facts ? [facts] : []));
+}
+
+/** Times `run` as a `performance.measure` named `page-state:<what>` when `topic` is on. */
+export function measured<T>(topic: DebugTopic, what: string, run: () => T): T {
+  const {performance} = world;
+  if (!debugging(topic) || typeof performance?.mark !== 'function') return run();
+  const start = performance.mark(`page-state:${what}:start`);
+  try {
+    return run();
+  } finally {
+    performance.measure(`page-state:${what}`, start.name);
+  }
+}
