@@ -7,6 +7,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {describe, it} from 'node:test';
 import {build} from 'esbuild';
+import {ErrorCode} from '../../src/core/errors.js';
 
 /** Text only the development build holds: the logger's switch, a debug line, a long message. */
 const DEV_ONLY = [`getItem("debug")`, 'the browser dropped the write', 'pass a node inside it'];
@@ -51,5 +52,11 @@ describe('development and production builds', () => {
       instance: true, code: 'PS_BAD_DEFINITION',
       message: "page-state [PS_BAD_DEFINITION] F: persist must be false, 'session', 'local', 'server' or a StorageAdapter",
     });
+  });
+
+  it("the README's table says what to do for every error code", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const table = readme.slice(readme.indexOf('### Error codes'), readme.indexOf('### The debug switch'));
+    assert.deepEqual(Object.values(ErrorCode).filter((code) => !new RegExp(`^\\| \`${code}\` \\|`, 'm').test(table)), []);
   });
 });
