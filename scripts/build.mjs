@@ -40,6 +40,8 @@ await build({...production, format: 'esm', outfile: 'dist/page-state.js'});
 await build({...production, format: 'iife', globalName: 'PageState', outfile: 'dist/page-state.iife.js'});
 await build({...cdn, format: 'esm', outfile: 'dist/page-state.dev.js'});
 await build({...cdn, format: 'iife', globalName: 'PageState', outfile: 'dist/page-state.dev.iife.js'});
+// <state-inspector>, loaded on demand: its own file, never part of the core's.
+await build({...production, entryPoints: ['src/inspector/index.ts'], format: 'esm', outfile: 'dist/page-state.inspector.js'});
 if (cdnOnly) process.exit(0);
 // custom-elements.json for editors and docs, from the elements' TSDoc.
 if (!demo) execFileSync('npx', ['cem', 'analyze', '--globs', 'elements/*.ts', '--outdir', '.', '--quiet'], {stdio: 'inherit'});

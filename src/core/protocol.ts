@@ -40,6 +40,8 @@ export interface SharedScope {
   declares(name: string): boolean;
   /** Makes these namespaces live in this scope. */
   declare(...definitions: StateDefinition<any>[]): void;
+  /** The stores created in this very scope (what `<state-inspector>` lists). */
+  readonly stores?: readonly StateStore<any>[];
 }
 
 /** Where params live: the query string or the hash. */

@@ -17,7 +17,8 @@ export type Op =
   | {readonly type: 'keep'};
 
 /** A param a claim removed from the current history entry, and where it was. */
-export type Purged = Param & {mode: 'query' | 'hash'};
+/** A purged param, with the namespace whose claim purged it (the inspector shows it). */
+export type Purged = Param & {mode: 'query' | 'hash'; by: string};
 /** Purged params by slot: `mode` + ' ' + name. */
 export type PurgedParams = Map<string, Purged>;
 export const slot = (mode: string, name: string): string => `${mode} ${name}`;
@@ -159,7 +160,7 @@ function purge(parsed: Parsed, claimer: Entry, {entries, purged, kept}: ServiceC
     parsed[mode] = parsed[mode].filter((p) => {
       // A bare hash token is an anchor (#section-2), not a param.
       if (allowed.has(p.key) || kept(p.key) || (mode === 'hash' && !p.raw.includes('='))) return true;
-      purged.set(slot(mode, p.key), {...p, mode});
+      purged.set(slot(mode, p.key), {...p, mode, by: claimer.client.name});
       if (DEV) gone.push(p.key);
       return false;
     });

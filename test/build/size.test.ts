@@ -46,4 +46,10 @@ describe('size budgets', () => {
     console.log(`dist/page-state.js: ${(size / KiB).toFixed(2)} KiB gzip`);
     assert.ok(size <= 20 * KiB, `${size} bytes > 20 KiB`);
   });
+
+  it('dist/page-state.inspector.js, loaded on demand, stays within its own 8 KiB gzip', () => {
+    const size = gzipSize(readFileSync('dist/page-state.inspector.js'));
+    console.log(`dist/page-state.inspector.js: ${(size / KiB).toFixed(2)} KiB gzip`);
+    assert.ok(size <= 8 * KiB, `${size} bytes > 8 KiB`);
+  });
 });

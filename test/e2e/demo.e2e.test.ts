@@ -66,7 +66,7 @@ describe('the demo, end to end', () => {
     const page = await open('/?ws_tid=T-1044&ws_pri=urgent&ws_due=2026-02-30');
     await page.waitForURL((url) => !url.search.includes('urgent'));
     assert.equal(search(page), '?ws_tid=T-1044');
-    const rejected = await page.locator('state-inspector #errors').textContent();
+    const rejected = await page.locator('activity-log #errors').textContent();
     assert.match(rejected!, /Workspace\.priority/);
     assert.match(rejected!, /Workspace\.due.*2026-02-30 is not a day of the calendar/);
   });

@@ -59,10 +59,10 @@ const TYPES: Record<string, string> = {'.html': 'text/html', '.js': 'text/javasc
 export type Pages = (path: string, req: IncomingMessage) => string | undefined;
 
 /**
- * Serves the repository's files as they are (no transform, as a CDN or static host would), plus
- * the `pages` a test makes, and records every path asked for.
+ * Serves the repository's files (or those of `root`) as they are (no transform, as a CDN or
+ * static host would), plus the `pages` a test makes, and records every path asked for.
  */
-export async function staticServer(pages: Pages = () => undefined): Promise<{server: Server; base: string; requested: string[]; close(): Promise<void>}> {
+export async function staticServer(pages: Pages = () => undefined, root = '.'): Promise<{server: Server; base: string; requested: string[]; close(): Promise<void>}> {
   const requested: string[] = [];
   const server = httpServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -70,7 +70,7 @@ export async function staticServer(pages: Pages = () => undefined): Promise<{ser
     const page = pages(path, req);
     if (page !== undefined) return void res.writeHead(200, {'content-type': 'text/html', 'cache-control': 'no-store'}).end(page);
     try {
-      const body = await readFile(resolve('.', `.${path}`));
+      const body = await readFile(resolve(root, `.${path}`));
       res.writeHead(200, {'content-type': TYPES[extname(path)] ?? 'application/octet-stream'}).end(body);
     } catch {
       res.writeHead(404).end();

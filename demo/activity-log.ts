@@ -7,7 +7,7 @@ import {ALL} from './state.js';
 // rejected while the other panels start, before any inspector element is connected.
 const changes: StateChange[] = [];
 const errors: ErrorDetail[] = [];
-const inspectors = new Set<StateInspector>();
+const inspectors = new Set<ActivityLog>();
 function log<T>(list: T[], entry: T) {
   list.unshift(entry);
   list.length = Math.min(list.length, 8);
@@ -17,8 +17,9 @@ function log<T>(list: T[], entry: T) {
 document.addEventListener('page-state-change', (e) => log(changes, e.detail));
 document.addEventListener('page-state-error', (e) => log(errors, e.detail));
 
-/** Shows what page-state holds: the URL, every namespace's dump(), the last changes and errors. */
-export class StateInspector extends LitElement {
+/** The demo's own activity panel, written with the public API only: the URL, every namespace's
+ * dump(), the last changes and errors. (page-state's own panel is <state-inspector>: the toggle.) */
+export class ActivityLog extends LitElement {
   static override styles = [panel, css`
     section + section { margin-top: 1rem; }
     .url { padding: 0.5rem; border-radius: 8px; background: var(--chip); word-break: break-all; }
@@ -42,7 +43,7 @@ export class StateInspector extends LitElement {
 
   override render() {
     return html`
-      <h2>Inspector</h2>
+      <h2>Activity</h2>
       <section><div class="muted">URL</div><code class="url" id="url">${location.pathname}${location.search}${location.hash}</code></section>
       <section><div class="muted">Last changes</div><ul id="changes">
         ${changes.map((c) => html`<li><code>${c.namespace}.${c.key}</code> ${JSON.stringify(c.previous)} → ${JSON.stringify(c.value)} <span class="source">${c.source}</span></li>`)}
@@ -56,4 +57,4 @@ export class StateInspector extends LitElement {
     `;
   }
 }
-customElements.define('state-inspector', StateInspector);
+customElements.define('activity-log', ActivityLog);

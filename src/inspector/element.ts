@@ -1,0 +1,136 @@
+import {ElementBase} from '../../elements/report.js';
+import type {StateChange} from '../core/define.js';
+import {ChangeLog, type Recorded} from './history.js';
+import {params, scopes, show, type ParamView, type ScopeView} from './model.js';
+import {STYLE} from './style.js';
+
+type Child = Node | string | false | undefined;
+/** An element with attributes and children; text is only ever set as text, never as HTML. */
+function h(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  for (const child of children) if (child) element.append(child);
+  return element;
+}
+
+const STATUS: Record<ParamView['status'], string> = {own: 'own', shared: 'shared', kept: 'kept', foreign: 'foreign', purged: 'purged'};
+
+/**
+ * A panel showing what page-state holds and why it changed: every scope and namespace with live
+ * values, the URL's params coloured by owner (own, shared, kept, foreign, purged with the claim
+ * that purged it), the identity, and the last 100 changes with their source and cause. Restore
+ * writes the state after a change back through the stores' validated `set` (the URL follows).
+ * Load it on demand: `import('page-state/inspector')`, or `dist/page-state.inspector.js`.
+ *
+ * @example
+ * ```html
+ * <script type="module" src="https://cdn.example/page-state/dist/page-state.inspector.js"></script>
+ * <state-inspector></state-inspector>
+ * ```
+ * @tag state-inspector
+ */
+export class StateInspectorElement extends ElementBase {
+  readonly #log = new ChangeLog();
+  readonly #root = this.attachShadow({mode: 'open'});
+  #queued = false;
+
+  connectedCallback(): void {
+    document.addEventListener('page-state-change', this.#changed, true);
+    document.addEventListener('page-state-declared', this.#refresh, true);
+    addEventListener('popstate', this.#refresh);
+    addEventListener('hashchange', this.#refresh);
+    (globalThis as {navigation?: EventTarget}).navigation?.addEventListener('currententrychange', this.#refresh);
+    this.#refresh();
+  }
+
+  disconnectedCallback(): void {
+    document.removeEventListener('page-state-change', this.#changed, true);
+    document.removeEventListener('page-state-declared', this.#refresh, true);
+    removeEventListener('popstate', this.#refresh);
+    removeEventListener('hashchange', this.#refresh);
+    (globalThis as {navigation?: EventTarget}).navigation?.removeEventListener('currententrychange', this.#refresh);
+  }
+
+  /** The recorded changes, newest first (what the panel lists). */
+  get changes(): readonly Recorded[] {
+    return this.#log.changes;
+  }
+
+  readonly #changed = (event: Event) => {
+    this.#log.record((event as CustomEvent<StateChange>).detail, scopes(document));
+    this.#refresh();
+  };
+
+  /** Renders once per task, however many changes it saw. */
+  readonly #refresh = () => {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#render();
+    });
+  };
+
+  #render() {
+    const focused = (this.#root.activeElement as HTMLElement | null)?.dataset.restore;
+    const panel = h('section', {'aria-label': 'page-state inspector'},
+      h('h2', {}, 'page-state'),
+      h('p', {}, h('strong', {}, 'Identity: '), 'anonymous (this page has no signed-in identity)'),
+      h('h3', {}, 'Namespaces'),
+      ...scopes(document).map((scope) => this.#scope(scope)),
+      h('h3', {}, 'URL'),
+      this.#url(params(location.href)),
+      h('h3', {}, `Changes (last ${this.#log.changes.length})`),
+      this.#changes(),
+    );
+    this.#root.replaceChildren(h('style', {}, STYLE), panel);
+    if (focused) this.#root.querySelector<HTMLElement>(`[data-restore="${focused}"]`)?.focus();
+  }
+
+  #scope({label, stores}: ScopeView) {
+    const rows = stores.flatMap((store) => {
+      const values = store.snapshot() as Record<string, unknown>;
+      return store.definition.keys.map((key, i) =>
+        // The namespace's cell spans its vars' rows.
+        h('tr', {}, !i && h('th', {scope: 'row', rowspan: String(store.definition.keys.length)}, store.definition.name), h('td', {}, key), h('td', {}, h('code', {}, show(values[key])))),
+      );
+    });
+    return h('div', {class: 'scope'},
+      h('h4', {}, label),
+      rows.length
+        ? h('table', {}, h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, 'namespace'), h('th', {scope: 'col'}, 'var'), h('th', {scope: 'col'}, 'value'))), h('tbody', {}, ...rows))
+        : h('p', {}, 'no store yet'),
+    );
+  }
+
+  #url(views: ParamView[]) {
+    if (!views.length) return h('p', {}, 'no params');
+    return h('ul', {class: 'params'},
+      ...views.map(({key, value, status, namespace}) =>
+        h('li', {class: `param ${status}`},
+          h('code', {}, `${key}=${value}`),
+          ' ',
+          h('span', {class: 'status'}, status === 'purged' ? `purged by the claim of ${namespace}` : namespace ? `${STATUS[status]}: ${namespace}` : STATUS[status]),
+        ),
+      ),
+    );
+  }
+
+  #changes() {
+    if (!this.#log.changes.length) return h('p', {}, 'none yet');
+    return h('ol', {class: 'changes'},
+      ...this.#log.changes.map(({id, change, cause}) => {
+        const what = `${change.namespace}.${change.key} = ${show(change.value)}`;
+        const restore = h('button', {type: 'button', 'data-restore': String(id), 'aria-label': `Restore the state after ${what}`}, 'Restore');
+        restore.addEventListener('click', () => this.#log.restore(id));
+        return h('li', {}, restore, ' ', h('code', {}, what), ' ', h('span', {class: 'cause'}, `${change.source}: ${cause}`));
+      }),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'state-inspector': StateInspectorElement;
+  }
+}
