@@ -101,6 +101,7 @@ export async function buildBundles() {
     withEsbuild('test/fixtures/webawesome.js', 'webawesome'),
     withEsbuild('test/fixtures/react-toggle.tsx', 'react-toggle'),
     withEsbuild('test/fixtures/vue-toggle.ts', 'vue-toggle'),
+    withEsbuild('test/fixtures/devtools-remote.ts', 'devtools-remote'),
     // A server's bundle of page-state/core: it must import and run in Node, with no DOM.
     withEsbuild('docs/recipes/server.ts', 'server-recipe', {platform: 'node'}),
     // A server-rendered module importing the main entry, built the way Vite SSR builds it.

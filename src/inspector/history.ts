@@ -25,7 +25,8 @@ export interface Recorded {
   state: Map<StateStore<any>, Readonly<Record<string, unknown>>>;
 }
 
-const CAUSES: Record<ChangeSource, string> = {
+/** A change's cause in words, by its source (what the inspector and the devtools show). */
+export const CAUSES: Record<ChangeSource, string> = {
   set: 'written by code or a binding',
   reset: 'reset to its default',
   url: 'the URL changed (back/forward, a link, another writer)',
