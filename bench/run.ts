@@ -81,9 +81,10 @@ const rows: [string, string, string, string, string][] = [
   ]),
   ['the disk under the file rows: durable replaces done bare (temp file, fdatasync, rename, folder fsync), 10 folders at a time', `${fmt(load.disk.before, '/s')} before the rows, ${fmt(load.disk.after, '/s')} after`, '—', '—', '(record: the file rows follow it)'],
   ["a user's GET p99 while a session at its quota (100 namespaces, 1 MiB) is read 4 at a time, file store", `${load.neighbours.atQuota.p99Ms} ms`, `beside a small session: ${load.neighbours.small.p99Ms} ms`, ratio(load.neighbours.atQuota.p99Ms, load.neighbours.small.p99Ms), 'within 2×'],
-  ['own code, min+gzip', kib(size.pageState), `nuqs ${kib(size.nuqs)}; nanostores+persistent ${kib(size.nanostoresPersistent)}`, ratio(size.pageState, size.nuqs), '≤ 14 KiB (the contract ceiling)'],
+  ['own code, production build, min+gzip', kib(size.pageState), `nuqs ${kib(size.nuqs)}; nanostores+persistent ${kib(size.nanostoresPersistent)}`, ratio(size.pageState, size.nuqs), '≤ 14 KiB (the contract ceiling)'],
   ['… only what nuqs does (vars, stores, URL sync)', kib(size.pageStateUrlCore), `nuqs ${kib(size.nuqs)}`, ratio(size.pageStateUrlCore, size.nuqs), 'smaller than nuqs'],
   ['dist/page-state.js, everything bundled, gzip', kib(size.cdn), '—', '—', '≤ 20 KiB'],
+  ['dist/page-state.inspector.js, loaded on demand, gzip', kib(size.inspector), '—', '—', '≤ 8 KiB'],
 ];
 
 const table = [

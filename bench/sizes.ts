@@ -39,6 +39,7 @@ export async function sizes() {
     pageState: await ownCode(),
     pageStateUrlCore: await ownCode(URL_CORE),
     cdn: gzipSize(readFileSync('dist/page-state.js')),
+    inspector: gzipSize(readFileSync('dist/page-state.inspector.js')),
     nuqs: await gzipped(`export * from 'nuqs';`, ['react', 'react/*', 'react-dom', 'next', 'next/*']),
     nanostoresPersistent: await gzipped(`export * from 'nanostores'; export * from '@nanostores/persistent';`, []),
   };
