@@ -10,11 +10,17 @@ import {chromium} from 'playwright-core';
 import {serverLoad} from './server.js';
 import {sizes} from './sizes.js';
 import {execFileSync} from 'node:child_process';
+import {resolve} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import type {Plugin} from 'esbuild';
+
+// page-state is measured as users ship it: the production build (DEV off, scripts/dev-flag.mjs).
+const {devFlag} = (await import(pathToFileURL(resolve('scripts/dev-flag.mjs')).href)) as {devFlag(dev: boolean): Plugin};
 
 async function browserBench() {
   const bundle = await build({
     entryPoints: ['bench/browser.ts'], bundle: true, write: false, format: 'esm', target: 'es2022', minify: true,
-    conditions: ['production'], logLevel: 'silent',
+    logLevel: 'silent', plugins: [devFlag(false)],
   });
   const script = bundle.outputFiles[0]!.text;
   const server = createServer((req, res) => {
@@ -47,7 +53,11 @@ const browser = await browserBench();
 console.log('URL hydration and serialization (Node)...');
 // In a Node process of their own, as a page's start has a heap of its own (the bench's, after
 // Chromium and esbuild, is not one); every contender of a row runs in that same process.
-const {hydrate, serialize} = JSON.parse(execFileSync(process.execPath, ['.build/bench/url.js'], {encoding: 'utf8'})) as {
+await build({
+  entryPoints: ['bench/url.ts'], bundle: true, platform: 'node', format: 'esm', target: 'es2022', packages: 'external',
+  outfile: '.build/bench/url.production.js', logLevel: 'silent', plugins: [devFlag(false)],
+});
+const {hydrate, serialize} = JSON.parse(execFileSync(process.execPath, ['.build/bench/url.production.js'], {encoding: 'utf8'})) as {
   hydrate: {pageState: number; baseline: number; nuqs: number};
   serialize: {pageState: number; nuqs: number};
 };

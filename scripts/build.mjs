@@ -44,7 +44,7 @@ await build({...cdn, format: 'iife', globalName: 'PageState', outfile: 'dist/pag
 await build({...production, entryPoints: ['src/inspector/index.ts'], format: 'esm', outfile: 'dist/page-state.inspector.js'});
 if (cdnOnly) process.exit(0);
 // custom-elements.json for editors and docs, from the elements' TSDoc.
-if (!demo) execFileSync('npx', ['cem', 'analyze', '--globs', 'elements/*.ts', '--outdir', '.', '--quiet'], {stdio: 'inherit'});
+if (!demo) execFileSync('npx', ['cem', 'analyze', '--globs', 'elements/*.ts', 'src/inspector/element.ts', '--outdir', '.', '--quiet'], {stdio: 'inherit'});
 // The micro-frontend bundles (and the tests' fixtures), from the package as npm packs it.
 await buildBundles();
 if (demo) process.exit(0);

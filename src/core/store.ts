@@ -1,5 +1,5 @@
 import type {PersistMode, StateChange, StateDefinition, StateValues, VarMap} from './define.js';
-import {debug, measured} from '../debug/log.js';
+import {debug, debugging, measured} from '../debug/log.js';
 import {DEV} from '../dev.js';
 import {describe, ErrorCode, StateValidationError} from './errors.js';
 import {ACCEPT, MIRROR, MIRRORING, persists, REPORT, VALUES, WATCHED, type Mirror, type StoreLink} from './layer.js';
@@ -295,7 +295,7 @@ export class StateStore<V extends VarMap = VarMap> {
 
   /** A change, to the store's hooks and listeners, then its host (DOM events). */
   #deliver(change: StateChange<V>) {
-    if (DEV) debug('store', `${change.namespace}.${change.key} = ${describe(change.value)} (${change.source})`, {previous: change.previous});
+    if (DEV && debugging('store')) debug('store', `${change.namespace}.${change.key} = ${describe(change.value)} (${change.source})`, {previous: change.previous});
     const {onChange} = this.definition;
     if (onChange) this.#outbox.call(onChange, undefined, change, this);
     this.#outbox.notify(change);

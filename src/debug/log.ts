@@ -28,6 +28,14 @@ function switchText(): string {
  * anything, a leading `-` switching a name off (`page-state:*,-page-state:store`). */
 export function debugging(topic: DebugTopic): boolean {
   if (!DEV) return false;
+  return (switches ??= new Map()).get(topic) ?? read(topic);
+}
+
+/** The switch is read once per topic and page (set it, then reload, as with `debug`): reading
+ * storage on every change made a development build's set() ten times slower. */
+let switches: Map<DebugTopic, boolean> | undefined;
+
+function read(topic: DebugTopic): boolean {
   const name = `page-state:${topic}`;
   let on = false;
   for (const pattern of switchText().split(/[\s,]+/)) {
@@ -38,6 +46,7 @@ export function debugging(topic: DebugTopic): boolean {
     // `page-state` alone switches every topic on, as `page-state:*` does.
     if (re.test(name) || re.test('page-state')) on = !off;
   }
+  switches!.set(topic, on);
   return on;
 }
 

@@ -1,7 +1,7 @@
 import type {PersistMode, StateDefinition} from '../core/define.js';
 import {ACCEPT, MIRROR, persists, REPORT, type LayerMaker} from '../core/layer.js';
 import type {StorageAdapter, StoredState} from '../core/ports.js';
-import {debug} from '../debug/log.js';
+import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
 import type {JsonValue, StateVar} from '../core/var.js';
 
@@ -29,7 +29,7 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
   const degrade = (error: unknown) => {
     if (!active) return;
     active = undefined;
-    if (DEV) debug('storage', `${name}: storage failed (${message(error)}); memory only from now on`, {persist: typeof mode === 'string' ? mode : 'adapter'});
+    if (DEV && debugging('storage')) debug('storage', `${name}: storage failed (${message(error)}); memory only from now on`, {persist: typeof mode === 'string' ? mode : 'adapter'});
     report(null, `storage failed (${message(error)}); the state is kept in memory only`, null);
   };
 

@@ -1,5 +1,5 @@
 import type {StorageAdapter, StoredState} from '../core/ports.js';
-import {debug} from '../debug/log.js';
+import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
 
 /**
@@ -70,12 +70,12 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
       } catch (error) {
         // Offline, 5xx or timed out: keep the newest value (or deletion) and try again later.
         failed = true;
-        if (DEV) debug('server', `${data ? 'PUT' : 'DELETE'} ${base}/${namespace} failed (${String(error)})`);
+        if (DEV && debugging('server')) debug('server', `${data ? 'PUT' : 'DELETE'} ${base}/${namespace} failed (${String(error)})`);
       }
     }
     // A failure backs off; a write made while this one was on its way only waits its debounce.
     backoff = failed ? Math.min(backoff ? backoff * 2 : retryMs, 30_000) : 0;
-    if (DEV && failed) debug('server', `retrying in ${backoff} ms`, {pending: [...pending.keys()]});
+    if (DEV && failed && debugging('server')) debug('server', `retrying in ${backoff} ms`, {pending: [...pending.keys()]});
     if (pending.size) schedule(failed ? backoff : debounceMs);
   };
   // One flush at a time, so an older request can never land after a newer one.

@@ -1,5 +1,5 @@
 import {DEV} from '../dev.js';
-import {debug} from '../debug/log.js';
+import {debug, debugging} from '../debug/log.js';
 import type {UrlChangeKind} from '../core/protocol.js';
 import {markOf} from './marks.js';
 import {slot, type ServiceCore} from './ops.js';
@@ -13,7 +13,7 @@ import {slot, type ServiceCore} from './ops.js';
  */
 export function adoptChange(core: ServiceCore, before: string, href: string, kind: UrlChangeKind): void {
   const {entries, purged} = core;
-  if (DEV) debug('url', `adopt another writer's ${kind}: ${href}`, {from: before, namespaces: [...entries].map((e) => e.client.name)});
+  if (DEV && debugging('url')) debug('url', `adopt another writer's ${kind}: ${href}`, {from: before, namespaces: [...entries].map((e) => e.client.name)});
   if (kind !== 'replace') {
     const whole = kind === 'traverse' ? markOf(core.port.state(), href) : new Set<string>();
     purged.clear();

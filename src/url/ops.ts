@@ -1,5 +1,5 @@
 import {DEV} from '../dev.js';
-import {debug} from '../debug/log.js';
+import {debug, debugging} from '../debug/log.js';
 import type {ParamTexts, UrlClient, UrlHandle} from '../core/protocol.js';
 import {setParams, type Param} from '../core/query.js';
 import {parse, render, type Index, type Parsed} from './address.js';
@@ -165,7 +165,7 @@ function purge(parsed: Parsed, claimer: Entry, {entries, purged, kept}: ServiceC
       return false;
     });
   }
-  if (DEV && gone.length) debug('url', `purge: the selfish claim of ${claimer.client.name} removes ${gone.join(', ')}`, whatKept(claimer, entries, parsed, kept));
+  if (DEV && gone.length && debugging('url')) debug('url', `purge: the selfish claim of ${claimer.client.name} removes ${gone.join(', ')}`, whatKept(claimer, entries, parsed, kept));
 }
 
 /** Why each param a claim left in the URL stayed (for the debug log). */

@@ -1,5 +1,5 @@
 import {DEV} from '../dev.js';
-import {debug, measured} from '../debug/log.js';
+import {debug, debugging, measured} from '../debug/log.js';
 import {PROTOCOL, type SharedUrlService, type UrlChangeKind, type UrlClient, type UrlHandle} from '../core/protocol.js';
 import {globs} from '../core/query.js';
 import {indexOf, parse, render, type Index} from './address.js';
@@ -128,7 +128,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
     if (!this.#ops.length) return void (this.#phase = 'idle');
     const wait = this.#limiter.wait(this.port.now());
     if (wait > 0) {
-      if (DEV) debug('url', `rate limit: the write waits ${Math.ceil(wait)} ms`, {pending: this.#names(this.#ops)});
+      if (DEV && debugging('url')) debug('url', `rate limit: the write waits ${Math.ceil(wait)} ms`, {pending: this.#names(this.#ops)});
       return this.#hold(wait);
     }
     const current = this.port.href();
@@ -156,7 +156,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
       }
       // Newer browsers drop a rate-limited write without a word: check that it took.
       if (this.port.href() === current) return this.#backOff(DEV ? 'the browser dropped the write (the URL did not change)' : '');
-      if (DEV) debug('url', `${push ? 'push' : 'replace'} ${href}`, {namespaces: this.#names(this.#ops), from: current});
+      if (DEV && debugging('url')) debug('url', `${push ? 'push' : 'replace'} ${href}`, {namespaces: this.#names(this.#ops), from: current});
       this.#limiter.spend();
       if (push) this.purged.clear(); // a new entry, entered with what we wrote
     }
@@ -181,7 +181,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
 
   #backOff(why: string) {
     this.#retryMs = Math.min(this.#retryMs * 2, 10_000);
-    if (DEV) debug('url', `${why}: retrying in ${this.#retryMs} ms`, {pending: this.#names(this.#ops)});
+    if (DEV && debugging('url')) debug('url', `${why}: retrying in ${this.#retryMs} ms`, {pending: this.#names(this.#ops)});
     this.#hold(this.#retryMs);
   }
 
@@ -212,7 +212,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
     const {vanished} = entry;
     if (!vanished || entry.hidden || !entry.client.restoreOnTouch) return;
     entry.vanished = undefined;
-    if (DEV) debug('url', `restore on touch: ${entry.client.name} puts back ${vanished.join(', ')}`, {removedBy: 'another writer\'s replace'});
+    if (DEV && debugging('url')) debug('url', `restore on touch: ${entry.client.name} puts back ${vanished.join(', ')}`, {removedBy: 'another writer\'s replace'});
     this.queue([{type: 'restore', entry, params: vanished}]);
   }
 

@@ -54,6 +54,16 @@ describe('development and production builds', () => {
     });
   });
 
+  it('in Node, DEBUG switches the log on for page-state/core stores (development condition only)', () => {
+    const script = `
+      const {defineState, stateVar, StateStore} = await import('page-state/core');
+      new StateStore(defineState('F', {vars: {q: stateVar.string()}})).set('q', 'lamp');`;
+    const run = (...flags: string[]) =>
+      execFileSync(process.execPath, [...flags, '--input-type=module', '-e', script], {cwd: resolve('.build/pkg'), encoding: 'utf8', env: {...process.env, DEBUG: 'page-state:store'}});
+    assert.equal(run('--conditions=development').trim(), 'page-state:store F.q = "lamp" (set) { previous: \'\' }');
+    assert.equal(run(), '');
+  });
+
   it("the README's table says what to do for every error code", () => {
     const readme = readFileSync('README.md', 'utf8');
     const table = readme.slice(readme.indexOf('### Error codes'), readme.indexOf('### The debug switch'));

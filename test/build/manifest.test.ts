@@ -18,8 +18,10 @@ describe('custom-elements.json', () => {
       'state-var': ['name', 'type', 'default', 'url-key', 'persist', 'history', 'values', 'of'],
       'state-bind': ['path', 'prop', 'event', 'display'],
       'state-focus': ['namespace'],
+      'state-inspector': [],
     };
     for (const [tag, attributes] of Object.entries(expected)) {
+      assert.ok(tags.has(tag), `${tag} is in the manifest`);
       const declared = tags.get(tag)?.attributes ?? [];
       assert.deepEqual(declared.map((a) => a.name).sort(), [...attributes].sort(), tag);
       assert.ok(declared.every((a) => a.description), `${tag} documents every attribute`);
