@@ -5,13 +5,12 @@
 // send a time-travel DISPATCH, and see the page's state and URL follow.
 import {strict as assert} from 'node:assert';
 import {once} from 'node:events';
-import {createServer as netServer} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import {spawn, type ChildProcess} from 'node:child_process';
 import type {Browser} from 'playwright-core';
 // @ts-expect-error: socketcluster-client ships no types; the part used is typed below.
 import socketClusterClient from 'socketcluster-client';
-import {launch, staticServer, watchConsole} from './harness.js';
+import {freePort, launch, staticServer, watchConsole} from './harness.js';
 
 /** The part of a socketcluster client the monitor's side uses. */
 type Channel = AsyncIterable<unknown> & {listener(event: 'subscribe'): {once(): Promise<unknown>}};
@@ -19,13 +18,6 @@ type Socket = {invoke(name: string, data: unknown): Promise<unknown>; subscribe(
 const connectSocket = (options: {hostname: string; port: number; autoReconnect: boolean}): Socket => (socketClusterClient as {create(o: unknown): Socket}).create(options);
 type Message = {type: string; id?: string; name?: string; action?: string; payload?: string; nextActionId?: number};
 
-async function freePort(): Promise<number> {
-  const probe = netServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => probe.once('listening', resolve));
-  const {port} = probe.address() as {port: number};
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describe('Redux DevTools through a remote monitor (@redux-devtools/cli)', () => {
   let browser: Browser;

@@ -6,7 +6,8 @@ import {chromium, type Browser, type Page} from 'playwright-core';
 import {createServer, type ViteDevServer} from 'vite';
 import {tempDir} from '../temp-dir.js';
 
-async function freePort(): Promise<number> {
+/** A free loopback port (the OS picks it; closed again before use). */
+export async function freePort(): Promise<number> {
   const probe = netServer().listen(0, '127.0.0.1');
   await new Promise((resolve) => probe.once('listening', resolve));
   const {port} = probe.address() as {port: number};
