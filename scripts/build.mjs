@@ -10,10 +10,6 @@ import {devFlag, productionModule} from './dev-flag.mjs';
 // --cdn: only the two CDN files, in a fraction of a second. --demo: what `npm start` needs (the
 // npm entry, the CDN files and the micro-frontend bundles built from the packed package).
 const cdnOnly = process.argv.includes('--cdn');
-const PRODUCTION_LOGGER = `export const debugging = () => false;
-export function debug() {}
-export function measured(topic, what, run) { return run(); }
-`;
 const demo = process.argv.includes('--demo');
 if (!cdnOnly) {
   rmSync('dist', {recursive: true, force: true});
@@ -27,9 +23,6 @@ if (!cdnOnly) {
       if (file.endsWith('.js')) writeFileSync(`dist/${folder}/${file}`, await productionModule(`dist/${folder}/${file}`));
     }
   }
-  // Production modules call no logger (their calls are folded away), but keep their imports of
-  // it: the production logger is nothing, so no bundler or page ever loads the real one.
-  writeFileSync('dist/src/debug/log.js', PRODUCTION_LOGGER);
 }
 
 // The CDN files: production (minified, DEV off) and development (every message and the debug

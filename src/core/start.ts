@@ -1,3 +1,5 @@
+import {measuring} from '../debug/log.js';
+import {DEV} from '../dev.js';
 import type {PersistMode} from './define.js';
 import {ACCEPT, combine, freshDefault, type LayerMaker, type StoreFeed, type StoreLayer, type StoreLink} from './layer.js';
 import type {StoreHost} from './ports.js';
@@ -44,6 +46,8 @@ const NO_LINK: StoreLink = {};
  * `init` changes, then every layer is connected. `initial` is a first layer of its own.
  */
 export function startLayers(feed: StoreFeed, makers: readonly LayerMaker[], initial?: Values): Started {
+  // Hydration (sources read and applied, layers connected) is a performance.measure when debugging.
+  const measured = DEV && measuring('store', `hydrate:${feed.definition.name}`);
   const layers: StoreLayer[] = initial ? [{initial}] : [];
   for (const make of makers) {
     const layer = make(feed);
@@ -62,6 +66,7 @@ export function startLayers(feed: StoreFeed, makers: readonly LayerMaker[], init
     });
     late ||= !!layers[i]!.later;
   }
+  if (measured) measured();
   return {
     link: layers.length === 1 ? (layers[0]!.link ?? NO_LINK) : combine(layers.flatMap((layer) => layer.link ?? [])),
     // Each var takes the value of the first layer holding one, early or late: from the last

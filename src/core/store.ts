@@ -1,5 +1,5 @@
 import type {PersistMode, StateChange, StateDefinition, StateValues, VarMap} from './define.js';
-import {debug, debugging, measured} from '../debug/log.js';
+import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
 import {describe, ErrorCode, StateValidationError} from './errors.js';
 import {ACCEPT, MIRROR, MIRRORING, persists, REPORT, VALUES, WATCHED, type Mirror, type StoreLink} from './layer.js';
@@ -64,9 +64,7 @@ export class StateStore<V extends VarMap = VarMap> {
     }
     register?.(this);
     if (host.declared) this.#outbox.emit(() => host.declared!(definition.name));
-    const start = () => startLayers(this, layers, initial && this.#validated(initial));
-    // Hydration (its sources read and applied) is a performance.measure when debugging.
-    const {link, late} = DEV ? measured('store', `hydrate:${definition.name}`, start) : start();
+    const {link, late} = startLayers(this, layers, initial && this.#validated(initial));
     this.#link = link;
     if (late) this.ready = this.#hydrate(late);
     else this.#init();

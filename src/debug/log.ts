@@ -27,8 +27,9 @@ function switchText(): string {
 /** Whether `page-state:<topic>` is on: a comma- or space-separated list of names, `*` matching
  * anything, a leading `-` switching a name off (`page-state:*,-page-state:store`). */
 export function debugging(topic: DebugTopic): boolean {
-  if (!DEV) return false;
-  return (switches ??= new Map()).get(topic) ?? read(topic);
+  // `if (DEV)` with what it needs inside: the production build drops it and everything only it used.
+  if (DEV) return (switches ??= new Map()).get(topic) ?? read(topic);
+  return false;
 }
 
 /** The switch is read once per topic and page (set it, then reload, as with `debug`): reading
@@ -51,8 +52,9 @@ function read(topic: DebugTopic): boolean {
 }
 
 /**
- * Logs one event with its cause when its topic is switched on (development build only; every
- * call site is `DEV && debug(...)`, so the production build carries neither the calls nor this).
+ * Logs one event with its cause. Call sites ask first, `if (DEV && debugging(topic))`, so the
+ * message is built only when its topic is on, and the production build carries neither the calls
+ * nor this logger (with DEV off, each function here folds down to its first line).
  *
  * @example
  * ```ts
@@ -60,17 +62,16 @@ function read(topic: DebugTopic): boolean {
  * ```
  */
 export function debug(topic: DebugTopic, message: string, facts?: object): void {
-  if (debugging(topic)) world.console.debug(`page-state:${topic}`, message, ...(facts ? [facts] : []));
+  if (DEV) world.console.debug(`page-state:${topic}`, message, ...(facts ? [facts] : []));
 }
 
-/** Times `run` as a `performance.measure` named `page-state:<what>` when `topic` is on. */
-export function measured<T>(topic: DebugTopic, what: string, run: () => T): T {
+/** Starts a `performance.measure` named `page-state:<what>` when `topic` is on; returns what
+ * ends it (nothing when off, so a hot path allocates nothing). */
+export function measuring(topic: DebugTopic, what: string): (() => void) | undefined {
   const {performance} = world;
-  if (!debugging(topic) || typeof performance?.mark !== 'function') return run();
-  const start = performance.mark(`page-state:${what}:start`);
-  try {
-    return run();
-  } finally {
-    performance.measure(`page-state:${what}`, start.name);
+  if (DEV && debugging(topic) && typeof performance?.mark === 'function') {
+    const start = performance.mark(`page-state:${what}:start`);
+    return () => void performance.measure(`page-state:${what}`, start.name);
   }
+  return undefined;
 }

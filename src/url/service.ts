@@ -1,5 +1,5 @@
 import {DEV} from '../dev.js';
-import {debug, debugging, measured} from '../debug/log.js';
+import {debug, debugging, measuring} from '../debug/log.js';
 import {PROTOCOL, type SharedUrlService, type UrlChangeKind, type UrlClient, type UrlHandle} from '../core/protocol.js';
 import {globs} from '../core/query.js';
 import {indexOf, parse, render, type Index} from './address.js';
@@ -137,11 +137,9 @@ export class UrlService implements SharedUrlService, ServiceCore {
     const leaving = this.#push ? this.#shown(this.#ops) : undefined;
     const parsed = parse(current);
     // Ops apply in order: a namespace written after a claim comes back, one written before is purged.
-    const apply = () => {
-      for (const op of this.#ops) applyOp(parsed, op, this);
-    };
-    if (DEV) measured('url', 'flush', apply);
-    else apply();
+    const measured = DEV && measuring('url', 'flush');
+    for (const op of this.#ops) applyOp(parsed, op, this);
+    if (measured) measured();
     const href = render(parsed);
     const push = this.#push;
     if (href !== current) {
