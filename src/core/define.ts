@@ -33,7 +33,7 @@ export type StateValues<V extends VarMap> = {[K in keyof V]: ValueOf<V[K]>};
  * store.subscribe((change: StateChange<typeof App.vars>) => {
  *   if (change.key === 'priority') console.log(change.previous, '→', change.value);
  * });
- * document.addEventListener('page-state-change', ({detail: {namespace, key, source}}) => console.log(namespace, key, source));
+ * scopeElement.addEventListener('page-state-change', (e) => console.log(e.detail.namespace, e.detail.key, e.detail.source));
  * ```
  */
 export type StateChange<V extends VarMap = VarMap> = {
