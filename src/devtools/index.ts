@@ -4,7 +4,7 @@
 import type {StateChange} from '../core/define.js';
 import type {StateStore} from '../core/store.js';
 import {CAUSES} from '../inspector/history.js';
-import {scopes} from '../inspector/model.js';
+import {pageScopes} from '../inspector/model.js';
 
 /** The state tree the monitor shows: scope label → namespace → its values as JSON (`dump()`). */
 export type DevtoolsState = Record<string, Record<string, Record<string, unknown>>>;
@@ -37,7 +37,7 @@ type Extension = {connect(options: {name: string}): DevtoolsConnection};
 
 /** Every store of the page, by scope label and namespace. */
 function stores(): Map<string, Map<string, StateStore<any>>> {
-  return new Map(scopes(document).map(({label, stores}) => [label, new Map(stores.map((store) => [store.definition.name, store]))]));
+  return new Map(pageScopes().map(({label, stores}) => [label, new Map(stores.map((store) => [store.definition.name, store]))]));
 }
 
 /** The state tree of the page now. */

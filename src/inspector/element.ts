@@ -1,7 +1,7 @@
 import {ElementBase} from '../../elements/report.js';
 import type {StateChange} from '../core/define.js';
 import {ChangeLog, type Recorded} from './history.js';
-import {params, scopes, show, type ParamView, type ScopeView} from './model.js';
+import {pageScopes, params, show, type ParamView, type ScopeView} from './model.js';
 import {STYLE} from './style.js';
 
 type Child = Node | string | false | undefined;
@@ -35,20 +35,25 @@ export class StateInspectorElement extends ElementBase {
   #queued = false;
 
   connectedCallback(): void {
-    document.addEventListener('page-state-change', this.#changed, true);
-    document.addEventListener('page-state-declared', this.#refresh, true);
-    addEventListener('popstate', this.#refresh);
-    addEventListener('hashchange', this.#refresh);
-    (globalThis as {navigation?: EventTarget}).navigation?.addEventListener('currententrychange', this.#refresh);
+    this.#listen(true);
     this.#refresh();
   }
 
   disconnectedCallback(): void {
-    document.removeEventListener('page-state-change', this.#changed, true);
-    document.removeEventListener('page-state-declared', this.#refresh, true);
-    removeEventListener('popstate', this.#refresh);
-    removeEventListener('hashchange', this.#refresh);
-    (globalThis as {navigation?: EventTarget}).navigation?.removeEventListener('currententrychange', this.#refresh);
+    this.#listen(false);
+  }
+
+  /** Adds (`on`) or removes the panel's listeners: page-state's events, and every URL change. */
+  #listen(on: boolean) {
+    const navigation = (globalThis as {navigation?: EventTarget}).navigation;
+    const listeners: [EventTarget | undefined, string, EventListener, boolean][] = [
+      [document, 'page-state-change', this.#changed, true],
+      [document, 'page-state-declared', this.#refresh, true],
+      [window, 'popstate', this.#refresh, false],
+      [window, 'hashchange', this.#refresh, false],
+      [navigation, 'currententrychange', this.#refresh, false],
+    ];
+    for (const [target, type, listener, capture] of listeners) target?.[on ? 'addEventListener' : 'removeEventListener'](type, listener, capture);
   }
 
   /** The recorded changes, newest first (what the panel lists). */
@@ -57,7 +62,7 @@ export class StateInspectorElement extends ElementBase {
   }
 
   readonly #changed = (event: Event) => {
-    this.#log.record((event as CustomEvent<StateChange>).detail, scopes(document));
+    this.#log.record((event as CustomEvent<StateChange>).detail, pageScopes());
     this.#refresh();
   };
 
@@ -77,7 +82,7 @@ export class StateInspectorElement extends ElementBase {
       h('h2', {}, 'page-state'),
       h('p', {}, h('strong', {}, 'Identity: '), 'anonymous (this page has no signed-in identity)'),
       h('h3', {}, 'Namespaces'),
-      ...scopes(document).map((scope) => this.#scope(scope)),
+      ...pageScopes().map((scope) => this.#scope(scope)),
       h('h3', {}, 'URL'),
       this.#url(params(location.href)),
       h('h3', {}, `Changes (last ${this.#log.changes.length})`),

@@ -43,16 +43,36 @@ function scopeElements(root: Document | ShadowRoot, found: Element[] = []): Elem
 const describeElement = (element: Element) =>
   `<page-state${element.id ? ` id="${element.id}"` : ''}> in <${(element.getRootNode() as ShadowRoot).host?.localName ?? 'document'}>`;
 
+/** A scope's view; its stores are read when asked, so a view found earlier in the task is current. */
+const view = (label: string, scope: SharedScope): ScopeView => ({
+  label,
+  get stores() {
+    return scope.stores ?? [];
+  },
+});
+
 /** The root scope and every element scope, each with the stores created in it. */
 export function scopes(doc: Document): ScopeView[] {
   const shared = runtime();
   if (!shared) return [];
-  const views: ScopeView[] = [{label: 'root', stores: shared.root.stores ?? []}];
+  const views = [view('root', shared.root)];
   for (const element of scopeElements(doc)) {
     const scope = (element as {[ELEMENT_SCOPE]?: SharedScope})[ELEMENT_SCOPE];
-    if (scope?.stores) views.push({label: describeElement(element), stores: scope.stores});
+    if (scope?.stores) views.push(view(describeElement(element), scope));
   }
   return views;
+}
+
+let found: ScopeView[] | undefined;
+
+/** The page's scopes, found by one walk of the document per task however many changes ask
+ * (a set() of ten vars is ten change events; the inspector and the devtools look at each). */
+export function pageScopes(): ScopeView[] {
+  if (!found) {
+    found = scopes(document);
+    queueMicrotask(() => (found = undefined));
+  }
+  return found;
 }
 
 /** Each param of the URL (query, then hash), with who owns it; then those a claim purged. */
