@@ -1,11 +1,13 @@
-import {mkdirSync} from 'node:fs';
-import {mkdir, readdir, readFile, rm, stat} from 'node:fs/promises';
+import {linkSync, mkdirSync, readdirSync, statSync} from 'node:fs';
+import {mkdir, readdir, readFile, rename, rm, stat} from 'node:fs/promises';
+import {randomUUID} from 'node:crypto';
 import {join} from 'node:path';
 import type {StoredState} from '../core/ports.js';
-import {isSessionId} from './cookie.js';
+import {isStoreKey} from './identity.js';
 import {folderSizes, keptSecret, missing, syncFolder, writeFiles} from './files.js';
 import {remember} from './recent.js';
-import {admit, checkDeadline, dueToSlide, limits, type SessionStore, type StoreOptions} from './store.js';
+import {serialQueue} from './serial.js';
+import {admit, checkDeadline, dueToSlide, expiryFrom, limits, type SessionStore, type StoreOptions} from './store.js';
 
 /**
  * Options of {@link fileStore}.
@@ -26,13 +28,15 @@ export interface FileStoreOptions {
 const EXPIRES = '.expires';
 /** Temp files and unfinished folders older than this were left by a crash. */
 const ABANDONED_MS = 60_000;
+/** The suffix of an anonymous session's folder claimed by a sign-in: renamed, so one process wins. */
+const ADOPTING = '.adopting';
 
 /** A write waiting for its session's next batch. */
 interface Write {
   namespace: string;
   text: string;
   options: StoreOptions & {ttlSeconds: number};
-  done(error?: unknown): void;
+  done(error?: unknown, result?: 'retired'): void;
 }
 
 /**
@@ -54,7 +58,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
   const {sweepEveryMs = 600_000, now = Date.now, onError = (error: unknown) => console.error(`page-state file store: ${String(error)}`)} = options;
   mkdirSync(dir, {recursive: true, mode: 0o700});
   const folderOf = (session: string) => {
-    if (!isSessionId(session)) throw new Error('not a session id'); // never a path of the caller's choosing
+    if (!isStoreKey(session)) throw new Error('not a session id'); // never a path of the caller's choosing
     return join(dir, session);
   };
   /** Expiries this process wrote or read. Any process only moves one later, so a remembered
@@ -77,38 +81,42 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
   /** Moves a live session's expiry to a full TTL from now, when it is due to. */
   const slide = async (session: string, ttlSeconds: number, expires: number) => {
     if (!dueToSlide(expires, now(), ttlSeconds)) return;
-    const target = now() + ttlSeconds * 1000;
+    const target = expiryFrom(now(), ttlSeconds);
     await writeFiles(folderOf(session), [[EXPIRES, String(target)]]);
     remember(expiries, session, target);
   };
 
-  const queues = new Map<string, Promise<unknown>>();
-  /** Runs `task` after every earlier task of the same session. */
-  const serialized = <T>(session: string, task: () => Promise<T>): Promise<T> => {
-    const run = (queues.get(session) ?? Promise.resolve()).then(task, task);
-    const settled = run.catch(() => {});
-    queues.set(session, settled);
-    void settled.then(() => queues.get(session) === settled && queues.delete(session));
-    return run;
-  };
+  /** Runs a task after every earlier task of the same session. */
+  const serialized = serialQueue();
   const remove = async (session: string) => {
     expiries.delete(session);
     await rm(folderOf(session), {recursive: true, force: true, maxRetries: 3});
+  };
+
+  /** The expiry of a live session (ms), or 0 after creating its folder: an expired session
+   * starts afresh; a folder without an expiry yet is a session another process is creating this
+   * very moment, and is left alone. */
+  const opened = async (session: string) => {
+    const expires = await expiry(session);
+    if (expires > now()) return expires;
+    if (expires) await remove(session);
+    await mkdir(folderOf(session), {recursive: true, mode: 0o700});
+    await syncFolder(dir); // the new folder itself survives a crash
+    return 0;
   };
 
   /** Writes one batch of a session: the quota checked in arrival order, late writes refused,
    * the rest written together and the folder synced once. */
   const commit = async (session: string, batch: Write[], retried = false): Promise<void> => {
     const folder = folderOf(session);
-    let expires = await expiry(session);
-    // An expired session starts afresh; a folder without an expiry yet is a session another
-    // process is creating this very moment, and is left alone.
-    if (expires && expires <= now()) await remove(session);
-    if (!expires || expires <= now()) {
-      expires = 0;
-      await mkdir(folder, {recursive: true, mode: 0o700});
-      await syncFolder(dir); // the new folder itself survives a crash
+    if (!((await expiry(session)) > now())) {
+      // A retired id (deleted, adopted, expired) is never revived by a write that needs it live.
+      const retired = batch.filter((write) => write.options.existing);
+      retired.forEach((write) => write.done(undefined, 'retired'));
+      batch = batch.filter((write) => !write.options.existing);
+      if (!batch.length) return;
     }
+    const expires = await opened(session);
     const sizes = quotaSizes(folder, batch);
     const accepted = new Map<string, Write>();
     const refused = new Set<Write>();
@@ -126,7 +134,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
     if (!written.length) return;
     const files = written.map((write): [string, string] => [`${write.namespace}.json`, write.text]);
     const ttlSeconds = Math.max(...batch.map((write) => write.options.ttlSeconds));
-    const target = now() + ttlSeconds * 1000;
+    const target = expiryFrom(now(), ttlSeconds);
     const sliding = !expires || dueToSlide(expires, now(), ttlSeconds);
     if (sliding) files.unshift([EXPIRES, String(target)]);
     try {
@@ -145,11 +153,37 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
     batch.some(({options: {quota}}) => limits(quota)) ? folderSizes(folder) : undefined;
   const batches = new Map<string, Write[]>();
 
+  /** Links each namespace file of a claimed folder into session `to` where it has none (a link
+   * fails on an existing name, so a value written by another process meanwhile wins), within the
+   * quota, then restarts `to`'s expiry and syncs its folder. */
+  const merge = async (claimed: string, to: string, options: StoreOptions & {ttlSeconds: number}) => {
+    checkDeadline(options, now());
+    await opened(to);
+    const folder = folderOf(to);
+    const sizes = limits(options.quota) ? folderSizes(folder) : undefined;
+    for (const name of readdirSync(claimed)) {
+      if (!name.endsWith('.json') || name.startsWith('.') || sizes?.has(name.slice(0, -5))) continue;
+      try {
+        if (sizes) admit(sizes, name.slice(0, -5), statSync(join(claimed, name)).size, options.quota);
+        linkSync(join(claimed, name), join(folder, name));
+      } catch (error) {
+        if ((error as Error).name !== 'QuotaError' && (error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+    const target = expiryFrom(now(), options.ttlSeconds);
+    await writeFiles(folder, [[EXPIRES, String(target)]], {sync: true});
+    remember(expiries, to, target);
+  };
+
   const sweep = async () => {
     let removed = 0;
     for (const entry of await readdir(dir, {withFileTypes: true})) {
-      if (!entry.isDirectory() || !isSessionId(entry.name)) continue;
       const folder = join(dir, entry.name);
+      if (entry.isDirectory() && entry.name.endsWith(ADOPTING) && (await stat(folder).catch(() => undefined))?.mtimeMs! < now() - ABANDONED_MS) {
+        await rm(folder, {recursive: true, force: true}); // claimed by a process that ended before it merged
+        removed++;
+      }
+      if (!entry.isDirectory() || !isStoreKey(entry.name)) continue;
       try {
         // Read, not remembered: a sweep over every folder must not push out the busy sessions.
         const expires = await stored(entry.name);
@@ -192,7 +226,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
     },
     async set(session, namespace, data, options) {
       folderOf(session);
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<void | 'retired'>((resolve, reject) => {
         let batch = batches.get(session);
         if (!batch) {
           const next: Write[] = (batch = []);
@@ -202,7 +236,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
             return commit(session, next);
           }).catch((error) => next.forEach((write) => write.done(error)));
         }
-        batch.push({namespace, text: JSON.stringify(data), options, done: (error) => (error ? reject(error) : resolve())});
+        batch.push({namespace, text: JSON.stringify(data), options, done: (error, result) => (error ? reject(error) : resolve(result))});
       });
     },
     delete: (session, namespace, options) =>
@@ -217,6 +251,22 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
         checkDeadline(options, now());
         await remove(session);
       }),
+    async adopt(from, to, options) {
+      // The rename claims the anonymous folder: whichever request or process renames it adopts it.
+      const claimed = join(dir, `.${from}.${randomUUID()}${ADOPTING}`);
+      const taken = await serialized(from, async () => {
+        checkDeadline(options, now());
+        expiries.delete(from);
+        return rename(folderOf(from), claimed).then(() => true, (error) => (missing(error) ? false : Promise.reject(error)));
+      });
+      if (!taken) return;
+      try {
+        if (!(Number(await readFile(join(claimed, EXPIRES), 'utf8').catch(() => 0)) > now())) return;
+        await serialized(to, () => merge(claimed, to, options));
+      } finally {
+        await rm(claimed, {recursive: true, force: true, maxRetries: 3});
+      }
+    },
     secret: () => keptSecret(dir),
     sweep,
     close: () => clearInterval(timer),

@@ -3,6 +3,8 @@ import {NAME} from '../core/define.js';
 import type {StoredState} from '../core/ports.js';
 import {readNodeBody, readStreamBody, tooDeep, type Body} from './body.js';
 import {cookieValues, newSessionId, sessionCookie, sessionSigner} from './cookie.js';
+import {accounts, ANONYMOUS, type Identity} from './identity.js';
+import {serialQueue} from './serial.js';
 import {StoreUnavailableError, type Quota, type SessionStore} from './store.js';
 
 /**
@@ -39,6 +41,19 @@ export interface SessionHandlerOptions {
   trustProxy?: boolean;
   /** Every failure (a store error, a timeout) reaches it; cookie values never do. Default: one console.error line. */
   onError?: (error: unknown, request: {method: string; path: string}) => void;
+  /**
+   * Who is signed in: the account's id (`req.user.id` from Passport, a verified JWT's `sub`),
+   * or `null`/`undefined` for an anonymous request. Sync or async; given the `node:http` or
+   * Express request, or the `Request` of {@link SessionHandler.fetch}. With an id, state lives
+   * under the account (every device that signs in reads it), keyed by an HMAC of the id, which
+   * is never stored or logged. One that throws, or takes longer than `storeTimeoutMs`, answers
+   * 503 and changes nothing. The identity comes only from here, never from the client.
+   */
+  identify?: (request: IncomingMessage | Request) => Identity | Promise<Identity>;
+  /** A sign-in (a request with an identity that still carries an anonymous session cookie):
+   * `'none'` (default) deletes the anonymous session; `'missing'` first moves into the account
+   * the namespaces it has no value for. Either way the anonymous cookie expires. */
+  adoptAnonymous?: 'none' | 'missing';
 }
 
 /**
@@ -67,6 +82,8 @@ interface Incoming {
   tls: boolean;
   /** Reads the body (PUT only): never more than maxBytes, never longer than bodyTimeoutMs. */
   body(): Promise<Body> | Body;
+  /** The request as the transport gave it, for `identify`. */
+  raw: IncomingMessage | Request;
 }
 
 /** Wraps a body reader: `drained` says whether the whole body was read. */
@@ -145,6 +162,8 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   if (!secrets.length) throw new Error('page-state: createSessionHandler needs a secret (option or PAGE_STATE_SECRET) or a store that keeps one');
   if (secrets.some((s) => typeof s !== 'string' || s.length < 32)) throw new Error('page-state: every session secret must be a string of at least 32 characters');
   const signer = sessionSigner(secrets, ttlSeconds);
+  const {identify, adoptAnonymous = 'none'} = options;
+  if (adoptAnonymous === 'missing' && !store.adopt) throw new Error("page-state: adoptAnonymous: 'missing' needs a store with adopt() (fileStore, redisStore and memoryStore have it)");
   const base = basePath.replace(/\/+$/, '');
   /** `work`, or a {@link StoreUnavailableError} after `ms`. */
   const timed = <T>(work: Promise<T>, ms = storeTimeoutMs) => {
@@ -154,7 +173,9 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   };
   /** A write past its deadline is refused by the store; the second after it lets the refusal (or
    * a success that just made it) arrive, so an answered error is never a write applied later. */
-  const written = (write: (deadline: number) => Promise<void>) => timed(write(Date.now() + storeTimeoutMs), storeTimeoutMs + SETTLE_MS);
+  const written = <T>(write: (deadline: number) => Promise<T>) => timed(write(Date.now() + storeTimeoutMs), storeTimeoutMs + SETTLE_MS);
+
+  const account = identify && accounts(identify, secrets[0]!, timed);
 
   /** Whether answers to `req` are Secure: the connection, else (trusted) the proxy's headers. */
   const isSecure = (req: Incoming) => {
@@ -165,7 +186,22 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     return (forwarded ?? req.header('x-forwarded-proto')?.split(',')[0]?.trim())?.toLowerCase() === 'https';
   };
 
+  /** Sign-ins in this process, in order per account: the account's other requests wait for
+   * them, so none reads the account before the anonymous session's values are in. */
+  const adopting = serialQueue();
+  /** A signed-in request that still carries an anonymous session: that session is adopted or
+   * deleted (retired either way). */
+  const signIn = (session: string, key: string) => adopting(key, () => written((deadline) =>
+    adoptAnonymous === 'missing' ? store.adopt!(session, key, {ttlSeconds, quota, deadline}) : store.clear(session, {deadline})));
+
   async function answer(req: Incoming, rest: string): Promise<Answer> {
+    const user = account ? await account(req.raw) : undefined;
+    const answered = await answerAs(req, rest, user);
+    answered.headers['page-state-identity'] = user?.tag ?? ANONYMOUS;
+    return answered;
+  }
+
+  async function answerAs(req: Incoming, rest: string, user: {key: string} | undefined): Promise<Answer> {
     const {method} = req;
     if (!['GET', 'HEAD', 'PUT', 'DELETE'].includes(method)) return refuse(405, 'method not allowed', {allow: METHODS});
     const namespace = rest === '' ? null : safeDecode(rest);
@@ -177,18 +213,26 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     const now = Date.now();
     // Two session cookies in one request (one planted by an attacker) are as good as none.
     const given = cookieValues(req.cookies, name);
-    const session = given.length === 1 ? signer.verify(given[0]!, now) : undefined;
-    const cookie = (id: string): Record<string, string> => ({'set-cookie': sessionCookie(name, signer.sign(id, now), ttlSeconds, tls), 'cache-control': 'no-store'});
+    const cookieSession = given.length === 1 ? signer.verify(given[0]!, now) : undefined;
+    // Whose state this is: the account's, else the cookie's session (none yet: a write makes one).
+    if (user && cookieSession) await signIn(cookieSession.id, user.key);
+    else if (user) await adopting.idle(user.key);
+    const key = user?.key ?? cookieSession?.id;
+    /** What an answer tells the browser of its cookie: an anonymous session's renewed, a signed-in
+     * request's anonymous cookie expired (its session is gone), else nothing. */
+    const cookie = (id: string | undefined): Record<string, string> => ({
+      ...(user ? (cookieSession ? {'set-cookie': sessionCookie(name, '', 0, tls)} : {}) : id ? {'set-cookie': sessionCookie(name, signer.sign(id, now), ttlSeconds, tls)} : {}),
+      'cache-control': 'no-store',
+    });
     if (method === 'GET' || method === 'HEAD') {
-      const data = session ? await timed(store.get(session.id, namespace!, {ttlSeconds})) : undefined;
+      const data = key ? await timed(store.get(key, namespace!, {ttlSeconds})) : undefined;
       // A session read for a namespace it lacks is still a live session: its cookie slides too.
-      if (!data) return {status: 404, headers: session ? cookie(session.id) : {'cache-control': 'no-store'}};
-      return {status: 200, headers: {...cookie(session!.id), 'content-type': 'application/json'}, body: JSON.stringify(data)};
+      if (!data) return {status: 404, headers: cookie(key)};
+      return {status: 200, headers: {...cookie(key), 'content-type': 'application/json'}, body: JSON.stringify(data)};
     }
     if (method === 'DELETE') {
-      if (session) await written((deadline) => (namespace === null ? store.clear(session.id, {deadline}) : store.delete(session.id, namespace, {ttlSeconds, deadline})));
-      const headers = namespace === null ? {'set-cookie': sessionCookie(name, '', 0, tls)} : session ? cookie(session.id) : {};
-      return {status: 204, headers};
+      if (key) await written((deadline) => (namespace === null ? store.clear(key, {deadline}) : store.delete(key, namespace, {ttlSeconds, deadline})));
+      return {status: 204, headers: namespace === null ? {'set-cookie': sessionCookie(name, '', 0, tls)} : cookie(key)};
     }
     const body = await req.body();
     if ('refused' in body) return refuse(body.refused, REFUSALS[body.refused]);
@@ -200,9 +244,11 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     }
     if (tooDeep(data)) return refuse(400, 'body is nested too deeply');
     if (!isStoredState(data)) return refuse(400, 'body must be {"version": integer, "values": {...}}');
-    const id = session?.id ?? newSessionId();
+    const put = (id: string, existing: boolean) => written((deadline) => store.set(id, namespace!, data, {ttlSeconds, quota, deadline, existing}));
+    let id = key ?? newSessionId();
     try {
-      await written((deadline) => store.set(id, namespace!, data, {ttlSeconds, quota, deadline}));
+      // A cookie's session deleted, adopted or expired is retired: the write starts a new one.
+      if ((await put(id, !user && !!key)) === 'retired') await put((id = newSessionId()), false);
     } catch (error) {
       if (isNamed(error, 'QuotaError')) return refuse(413, (error as Error).message);
       throw error;
@@ -246,6 +292,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
         cookies: [headers.cookie ?? []].flat(),
         tls: !!(req.socket as {encrypted?: boolean} | null)?.encrypted,
         body: reader.body,
+        raw: req,
       };
       result = rest === undefined ? refuse(400, 'bad request target') : await guarded(incoming, rest);
       // A body sent and left unread (on a GET, past maxBytes, dripping) is not drained: the connection goes.
@@ -277,6 +324,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       cookies: request.headers.get('cookie') ? [request.headers.get('cookie')!] : [],
       tls: request.url.startsWith('https:'),
       body: reader.body,
+      raw: request,
     };
     const result = rest === undefined ? refuse(400, 'bad request target') : await guarded(incoming, rest);
     // A body left unread is not read on: the runtime may drop it.

@@ -1,6 +1,7 @@
 // The Node entry (`page-state/server`): the session handler and its stores.
 export {createSessionHandler} from './handler.js';
 export type {SessionHandler, SessionHandlerOptions} from './handler.js';
+export type {Identity} from './identity.js';
 export {fileStore} from './file-store.js';
 export type {FileStoreOptions} from './file-store.js';
 export {redisStore} from './redis-store.js';

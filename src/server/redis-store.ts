@@ -36,27 +36,32 @@ local deadline = tonumber(ARGV[1])
 local time = redis.call('TIME')
 if deadline > 0 and time[1] * 1000 + math.floor(time[2] / 1000) > deadline then return 'late' end`;
 
-/** Slides the TTL (ARGV[2], seconds) when it lags the full TTL by a tenth or more. */
+/** Restarts the TTL (ARGV[2], seconds) with a tenth of slack, as every store does. */
+const RESTART = `
+redis.call('PEXPIRE', KEYS[1], math.floor(tonumber(ARGV[2]) * 1100))`;
+
+/** Slides the TTL (ARGV[2], seconds) when less than a full TTL is left: the session outlives
+ * the cookie the same answer renews. */
 const SLIDE = `
-local ttl = tonumber(ARGV[2]) * 1000
 local left = redis.call('PTTL', KEYS[1])
-if ttl > 0 and left > 0 and left < ttl * 0.9 then redis.call('PEXPIRE', KEYS[1], ttl) end`;
+if tonumber(ARGV[2]) > 0 and left > 0 and left < tonumber(ARGV[2]) * 1000 then ${RESTART} end`;
 
 /** Reads a namespace (ARGV[3]) and slides the session's TTL. */
 const GET = `${SLIDE}
 return redis.call('HGET', KEYS[1], ARGV[3])`;
 
 /** Stores a namespace and restarts the TTL, atomically refusing what would pass the quota. The
- * byte total is kept beside the namespaces, so the check costs the same for any session. */
+ * byte total is kept beside the namespaces, so the check costs the same for any session. A
+ * write that needs a live session (ARGV[7] = '1') finds none when it was deleted or expired. */
 const SET = `${DEADLINE}
 local field, value, most, limit = ARGV[3], ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6])
 local key = KEYS[1]
+if ARGV[7] == '1' and redis.call('EXISTS', key) == 0 then return 'retired' end
 local exists = redis.call('HEXISTS', key, field) == 1
 if not exists and redis.call('HLEN', key) - redis.call('HEXISTS', key, '${BYTES}') >= most then return 'namespaces' end
 local total = tonumber(redis.call('HGET', key, '${BYTES}') or '0') + string.len(value) - redis.call('HSTRLEN', key, field)
 if total > limit then return 'bytes' end
-redis.call('HSET', key, field, value, '${BYTES}', total)
-redis.call('EXPIRE', key, ARGV[2])
+redis.call('HSET', key, field, value, '${BYTES}', total)${RESTART}
 return 'ok'`;
 
 /** Deletes a namespace (ARGV[3]), takes its bytes off the total and slides the TTL. */
@@ -70,8 +75,33 @@ const CLEAR = `${DEADLINE}
 redis.call('DEL', KEYS[1])
 return 'ok'`;
 
+/** Takes a whole session (its fields and values, flat) and drops it: one call wins it. */
+const TAKE = `${DEADLINE}
+local all = redis.call('HGETALL', KEYS[1])
+redis.call('DEL', KEYS[1])
+return all`;
+
+/** Adds the pairs from ARGV[5] on where the session has no such field, within the quota
+ * (ARGV[3] namespaces, ARGV[4] bytes; past it a pair is left out), and restarts the TTL. */
+const MERGE = `${DEADLINE}
+local key, most, limit = KEYS[1], tonumber(ARGV[3]), tonumber(ARGV[4])
+local count = redis.call('HLEN', key) - redis.call('HEXISTS', key, '${BYTES}')
+local total = tonumber(redis.call('HGET', key, '${BYTES}') or '0')
+for i = 5, #ARGV, 2 do
+  local field, value = ARGV[i], ARGV[i + 1]
+  if field ~= '${BYTES}' and redis.call('HEXISTS', key, field) == 0 and count < most and total + string.len(value) <= limit then
+    redis.call('HSET', key, field, value)
+    count, total = count + 1, total + string.len(value)
+  end
+end
+redis.call('HSET', key, '${BYTES}', total)${RESTART}
+return 'ok'`;
+
+/** A write's quota as script arguments: namespaces, bytes. */
+const limitsOf = ({quota}: StoreOptions) => [quota?.namespaces, quota?.bytes].map((limit) => String(Math.min(limit ?? Infinity, Number.MAX_SAFE_INTEGER)));
+
 /** Each script's SHA-1, as EVALSHA names it. */
-const SHA1 = new Map([GET, SET, DELETE, CLEAR].map((script) => [script, createHash('sha1').update(script).digest('hex')]));
+const SHA1 = new Map([GET, SET, DELETE, CLEAR, TAKE, MERGE].map((script) => [script, createHash('sha1').update(script).digest('hex')]));
 
 /**
  * Sessions in Redis or a Redis Cluster, for apps on more than one server: one hash per session
@@ -121,16 +151,21 @@ export function redisStore(user: RedisClientLike, {prefix = 'page-state:'} = {})
       return typeof text === 'string' ? (JSON.parse(text) as StoredState) : undefined;
     },
     async set(session, namespace, data, options) {
-      const {quota} = options;
-      const limits = [quota?.namespaces, quota?.bytes].map((limit) => String(Math.min(limit ?? Infinity, Number.MAX_SAFE_INTEGER)));
-      const result = await run(SET, session, options, namespace, JSON.stringify(data), ...limits);
-      if (result === 'namespaces' || result === 'bytes') throw quotaError(result, quota!);
+      const result = await run(SET, session, options, namespace, JSON.stringify(data), ...limitsOf(options), options.existing ? '1' : '0');
+      if (result === 'namespaces' || result === 'bytes') throw quotaError(result, options.quota!);
+      if (result === 'retired') return result;
     },
     async delete(session, namespace, options) {
       await run(DELETE, session, options, namespace);
     },
     async clear(session, options) {
       await run(CLEAR, session, options);
+    },
+    async adopt(from, to, options) {
+      // An account and an anonymous session hash to different cluster slots, so this is two
+      // scripts: the take is atomic (one sign-in wins it), the merge then adds what it took.
+      const taken = await run(TAKE, from, options);
+      if (Array.isArray(taken) && taken.length) await run(MERGE, to, options, ...limitsOf(options), ...(taken as string[]));
     },
   };
 }

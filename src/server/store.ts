@@ -77,7 +77,9 @@ export class StoreUnavailableError extends Error {
  */
 export interface StoreOptions {
   /** The session's time to live in seconds. A write restarts it; a read or a delete slides it
-   * too, with at most one store write per session per tenth of it, so reads stay cheap. */
+   * too, with at most one store write per session per tenth of it, so reads stay cheap. A
+   * stored expiry is never nearer than a full TTL from the last answer (the lazy slide keeps a
+   * tenth of slack), so the session outlives the cookie that answer renewed. */
   ttlSeconds?: number;
   /** Writes only: what the session may hold. Past it the write rejects with a {@link QuotaError}, changing nothing. */
   quota?: Quota;
@@ -85,10 +87,18 @@ export interface StoreOptions {
    * refuses the write ({@link StoreUnavailableError}) instead of applying it late. The handler
    * answers 503 a second after the deadline, so an answered error is never applied later. */
   deadline?: number;
+  /** Writes only: write into the session only if it is live. A session deleted, adopted or
+   * expired is retired: the write resolves `'retired'` and changes nothing, and the handler
+   * gives the client a new session instead of reviving the old id. */
+  existing?: boolean;
 }
 
-/** Whether a stored expiry (ms) is due to slide: it lags the full TTL from `now` by a tenth of it or more. */
-export const dueToSlide = (expires: number, now: number, ttlSeconds: number): boolean => expires < now + ttlSeconds * 900;
+/** The expiry (ms) a write or a slide stores: a full TTL from `now` and a tenth of slack, so a
+ * lazy slide (at most once per tenth) never lets it come nearer than the cookie's own expiry. */
+export const expiryFrom = (now: number, ttlSeconds: number): number => now + ttlSeconds * 1100;
+
+/** Whether a stored expiry (ms) is due to slide: it is nearer than a full TTL from `now`. */
+export const dueToSlide = (expires: number, now: number, ttlSeconds: number): boolean => expires < now + ttlSeconds * 1000;
 
 /** Throws when a write is past its deadline: it must not be applied any more. */
 export function checkDeadline(options: StoreOptions | undefined, now = Date.now()): void {
@@ -110,11 +120,16 @@ export function checkDeadline(options: StoreOptions | undefined, now = Date.now(
  */
 export interface SessionStore {
   get(session: string, namespace: string, options?: StoreOptions): Promise<StoredState | undefined>;
-  /** Stores one namespace and (re)starts the session's time to live. */
-  set(session: string, namespace: string, data: StoredState, options: StoreOptions & {ttlSeconds: number}): Promise<void>;
+  /** Stores one namespace and (re)starts the session's time to live; `'retired'` when
+   * `options.existing` asked for a live session and there is none. */
+  set(session: string, namespace: string, data: StoredState, options: StoreOptions & {ttlSeconds: number}): Promise<void | 'retired'>;
   delete(session: string, namespace: string, options?: StoreOptions): Promise<void>;
   /** Drops the whole session. */
   clear(session: string, options?: StoreOptions): Promise<void>;
+  /** Moves the namespaces of session `from` that session `to` has no value for into `to` (a
+   * sign-in adopting an anonymous session), then drops `from`: at most once, however many
+   * requests or processes ask at the same time. Needed for `adoptAnonymous: 'missing'`. */
+  adopt?(from: string, to: string, options: StoreOptions & {ttlSeconds: number}): Promise<void>;
   /** A secret kept with the store, generated on first use (the file store keeps one). */
   secret?(): string;
 }
@@ -136,24 +151,43 @@ export function memoryStore(now = Date.now): SessionStore {
     else if (entry && options?.ttlSeconds) entry.expires = Math.max(entry.expires, now() + options.ttlSeconds * 1000);
     return sessions.get(session);
   };
+  /** Writes `texts` (namespace → JSON) into a session, within `quota`: with `only`, just those
+   * the session lacks, leaving out what would pass the quota (adoption); else all or nothing. */
+  const write = (session: string, texts: Iterable<[string, string]>, options: StoreOptions & {ttlSeconds: number}, only = false) => {
+    const entry = live(session) ?? {expires: 0, texts: new Map<string, string>()};
+    const sizes = limits(options.quota) ? new Map([...entry.texts].map(([name, stored]) => [name, Buffer.byteLength(stored)])) : undefined;
+    for (const [namespace, text] of texts) {
+      if (only && entry.texts.has(namespace)) continue;
+      try {
+        if (sizes) admit(sizes, namespace, Buffer.byteLength(text), options.quota);
+      } catch (error) {
+        if (only) continue;
+        throw error;
+      }
+      entry.texts.set(namespace, text);
+    }
+    entry.expires = Math.max(entry.expires, now() + options.ttlSeconds * 1000);
+    sessions.set(session, entry);
+  };
   return {
     async get(session, namespace, options) {
       const text = live(session, options)?.texts.get(namespace);
       return text === undefined ? undefined : (JSON.parse(text) as StoredState);
     },
     async set(session, namespace, data, options) {
-      const entry = live(session) ?? {expires: 0, texts: new Map<string, string>()};
-      const text = JSON.stringify(data);
-      if (limits(options.quota)) admit(new Map([...entry.texts].map(([name, stored]) => [name, Buffer.byteLength(stored)])), namespace, Buffer.byteLength(text), options.quota);
-      entry.texts.set(namespace, text);
-      entry.expires = now() + options.ttlSeconds * 1000;
-      sessions.set(session, entry);
+      if (options.existing && !live(session)) return 'retired';
+      write(session, [[namespace, JSON.stringify(data)]], options);
     },
     async delete(session, namespace, options) {
       live(session, options)?.texts.delete(namespace);
     },
     async clear(session) {
       sessions.delete(session);
+    },
+    async adopt(from, to, options) {
+      const source = live(from);
+      sessions.delete(from);
+      if (source) write(to, source.texts, options, true);
     },
   };
 }

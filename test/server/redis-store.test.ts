@@ -42,7 +42,7 @@ describe('redis store', () => {
     const session = crypto.randomUUID();
     await store.set(session, 'A', {version: 1, values: {}}, {ttlSeconds: 120});
     const ttl = await client.ttl(`app:${session}`);
-    assert.ok(ttl > 100 && ttl <= 120, `ttl ${ttl}`);
+    assert.ok(ttl > 120 && ttl <= 132, `ttl ${ttl}`); // a full TTL and its tenth of slack
     await store.set(session, 'B', {version: 1, values: {}}, {ttlSeconds: 900});
     assert.ok((await client.ttl(`app:${session}`)) > 800);
     await store.delete(session, 'A');

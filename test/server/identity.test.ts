@@ -1,0 +1,169 @@
+// State that belongs to a signed-in account, in every store: it follows the identity across
+// devices, a sign-in adopts or drops the anonymous session, and a retired session id never
+// names a live session again. `identify` reads the test app's own `x-user` header (what a
+// trusted auth proxy would set); Passport, express-session and jose are in test/e2e.
+import {strict as assert} from 'node:assert';
+import {readdirSync} from 'node:fs';
+import {after, before, describe, it} from 'node:test';
+import {createClient} from 'redis';
+import {fileStore} from '../../src/server/file-store.js';
+import {createSessionHandler, type SessionHandlerOptions} from '../../src/server/handler.js';
+import {isStoreKey} from '../../src/server/identity.js';
+import {redisStore} from '../../src/server/redis-store.js';
+import {memoryStore, type SessionStore} from '../../src/server/store.js';
+import {tempDir} from '../temp-dir.js';
+import {cookieOf, json, serve} from './helpers.js';
+import {startRedis, type RedisProcess} from './redis-server.js';
+
+const secret = 'a test secret of thirty-two characters';
+/** The test app's `identify`: whoever its own header names. */
+const byHeader: SessionHandlerOptions['identify'] = (req) => ('headers' in req && !(req.headers instanceof Headers) ? req.headers['x-user'] as string | undefined : undefined);
+const draft = (text: string) => JSON.stringify({version: 1, values: {text}});
+
+/** A running handler over `store`, and requests to it as a browser would make them. */
+async function app(store: SessionStore, options: Partial<SessionHandlerOptions> = {}) {
+  const {base, close} = await serve(createSessionHandler({secret, store, identify: byHeader, ...options}));
+  const headersOf = (as: {user?: string; cookie?: string}) => ({...(as.user ? {'x-user': as.user} : {}), ...(as.cookie ? {cookie: as.cookie} : {})});
+  return {
+    close,
+    put: (namespace: string, text: string, as: {user?: string; cookie?: string} = {}) =>
+      fetch(`${base}/page-state/${namespace}`, {method: 'PUT', headers: {...json, ...headersOf(as)}, body: draft(text)}),
+    get: (namespace: string, as: {user?: string; cookie?: string} = {}, headers: Record<string, string> = {}) =>
+      fetch(`${base}/page-state/${namespace}`, {headers: {...headersOf(as), ...headers}}),
+    clear: (as: {user?: string; cookie?: string} = {}) => fetch(`${base}/page-state/`, {method: 'DELETE', headers: {...json, ...headersOf(as)}}),
+  };
+}
+const text = async (response: Response) => (response.status === 200 ? ((await response.json()) as {values: {text: string}}).values.text : response.status);
+const sessionId = (cookie: string) => cookie.split('=')[1]?.split('.')[0];
+
+describe('identity: state that belongs to an account', () => {
+  let redis: RedisProcess;
+  let client: ReturnType<typeof createClient>;
+  const files: ReturnType<typeof fileStore>[] = [];
+  before(async () => {
+    redis = await startRedis();
+    client = createClient({url: redis.url, disableOfflineQueue: true});
+    await client.connect();
+  });
+  after(async () => {
+    files.forEach((store) => store.close());
+    await client.quit();
+    await redis.stop();
+  });
+  const file = (dir = tempDir('identity')) => {
+    const store = fileStore(dir);
+    files.push(store);
+    return store;
+  };
+  const stores: [string, () => SessionStore][] = [['memory', () => memoryStore()], ['file', () => file()], ['redis', () => redisStore(client, {prefix: `identity-${Math.random()}:`})]];
+
+  for (const [name, create] of stores) {
+    describe(`${name} store`, () => {
+      it('keys state by the account on every device, tags every answer, and trusts no identity the client sends', async () => {
+        const {put, get, close} = await app(create());
+        try {
+          const written = await put('Draft', 'ada on her laptop', {user: 'ada'});
+          assert.equal(written.status, 204);
+          assert.equal(written.headers.get('set-cookie'), null, 'an account needs no session cookie');
+          const tag = written.headers.get('page-state-identity')!;
+          assert.match(tag, /^[\w-]{22}$/);
+          const phone = await get('Draft', {user: 'ada'});
+          assert.equal(await text(phone), 'ada on her laptop');
+          assert.equal(phone.headers.get('page-state-identity'), tag, 'the tag is stable');
+          const grace = await get('Draft', {user: 'grace'});
+          assert.equal(await text(grace), 404);
+          assert.notEqual(grace.headers.get('page-state-identity'), tag);
+          const forged = await get('Draft', {}, {'page-state-identity': tag});
+          assert.equal(await text(forged), 404, "a client's own identity header changes nothing");
+          assert.equal(forged.headers.get('page-state-identity'), 'anonymous');
+        } finally {
+          await close();
+        }
+      });
+
+      it("signing in with adoptAnonymous 'none' drops the anonymous session: neither in the account nor readable through its old cookie", async () => {
+        const {put, get, close} = await app(create());
+        try {
+          const cookie = cookieOf(await put('Draft', 'anonymous draft'));
+          const signedIn = await get('Draft', {user: 'ada', cookie});
+          assert.equal(await text(signedIn), 404);
+          assert.match(signedIn.headers.get('set-cookie') ?? '', /Max-Age=0/, 'the anonymous cookie expires');
+          assert.equal(await text(await get('Draft', {user: 'ada'})), 404);
+          assert.equal(await text(await get('Draft', {cookie})), 404, 'the old cookie reads nothing');
+          const replayed = await put('Draft', 'replayed', {cookie});
+          assert.notEqual(sessionId(cookieOf(replayed)), sessionId(cookie), 'a replayed cookie gets a new session');
+          assert.equal(await text(await get('Draft', {cookie})), 404);
+        } finally {
+          await close();
+        }
+      });
+
+      it("signing in with adoptAnonymous 'missing' adopts the namespaces the account has no value for, once", async () => {
+        const {put, get, close} = await app(create(), {adoptAnonymous: 'missing'});
+        try {
+          await put('Draft', "ada's own", {user: 'ada'});
+          const cookie = cookieOf(await put('Draft', 'anonymous draft'));
+          await put('Filters', 'anonymous filters', {cookie});
+          const signedIn = await get('Draft', {user: 'ada', cookie});
+          assert.equal(await text(signedIn), "ada's own");
+          assert.equal(await text(await get('Filters', {user: 'ada'})), 'anonymous filters');
+          assert.equal(await text(await get('Filters', {cookie})), 404, 'the anonymous session is gone');
+        } finally {
+          await close();
+        }
+      });
+
+      it('retires a session id cleared by DELETE {basePath}/: a replayed cookie writes into a new session', async () => {
+        const {put, get, clear, close} = await app(create());
+        try {
+          const cookie = cookieOf(await put('Draft', 'before'));
+          await clear({cookie});
+          const replayed = await put('Draft', 'after', {cookie});
+          assert.equal(replayed.status, 204);
+          assert.notEqual(sessionId(cookieOf(replayed)), sessionId(cookie));
+          assert.equal(await text(await get('Draft', {cookie})), 404);
+          assert.equal(await text(await get('Draft', {cookie: cookieOf(replayed)})), 'after');
+        } finally {
+          await close();
+        }
+      });
+    });
+  }
+
+  it('an identify that throws or does not answer in time answers 503 and changes nothing', async () => {
+    const store = memoryStore();
+    const anonymous = await app(store);
+    const cookie = cookieOf(await anonymous.put('Draft', 'kept'));
+    await anonymous.close();
+    for (const identify of [() => { throw new Error('the user database is down'); }, () => new Promise<string>(() => {})]) {
+      const errors: unknown[] = [];
+      const failing = await app(store, {identify, storeTimeoutMs: 200, onError: (error) => errors.push(error)});
+      try {
+        assert.equal((await failing.put('Draft', 'lost', {cookie})).status, 503);
+        assert.equal((await failing.get('Draft', {cookie})).status, 503);
+        assert.equal(errors.length, 2);
+      } finally {
+        await failing.close();
+      }
+    }
+    const after = await app(store, {identify: () => null});
+    assert.equal(await text(await after.get('Draft', {cookie})), 'kept');
+    await after.close();
+  });
+
+  it('stores any id safely (10 KiB, /, .., NUL, emoji): apart from each other, and never in a file name', async () => {
+    const dir = tempDir('identity');
+    const ids = ['x'.repeat(10 * 1024), 'a/b', '..', '../../etc/passwd', 'nul\0byte', '😀'];
+    const byId = (req: Parameters<NonNullable<SessionHandlerOptions['identify']>>[0]) => ids[Number((req as {headers: Record<string, string>}).headers['x-user'])];
+    const {put, get, close} = await app(file(dir), {identify: byId});
+    try {
+      for (const [i] of ids.entries()) assert.equal((await put('Draft', `draft ${i}`, {user: String(i)})).status, 204);
+      for (const [i] of ids.entries()) assert.equal(await text(await get('Draft', {user: String(i)})), `draft ${i}`);
+      const names = readdirSync(dir).filter((name) => name !== 'secret');
+      assert.equal(names.length, ids.length);
+      assert.ok(names.every(isStoreKey), `folder names: ${names}`);
+    } finally {
+      await close();
+    }
+  });
+});
