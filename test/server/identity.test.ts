@@ -3,8 +3,11 @@
 // names a live session again. `identify` reads the test app's own `x-user` header (what a
 // trusted auth proxy would set); Passport, express-session and jose are in test/e2e.
 import {strict as assert} from 'node:assert';
+import {spawn} from 'node:child_process';
+import {once} from 'node:events';
 import {readdirSync} from 'node:fs';
 import {after, before, describe, it} from 'node:test';
+import {fileURLToPath} from 'node:url';
 import {createClient} from 'redis';
 import {fileStore} from '../../src/server/file-store.js';
 import {createSessionHandler, type SessionHandlerOptions} from '../../src/server/handler.js';
@@ -166,4 +169,52 @@ describe('identity: state that belongs to an account', () => {
       await close();
     }
   });
+});
+
+/** A sign-in server child process on `dir` (test/server/sign-in-server.ts): its base URL, and stop. */
+async function signInServer(dir: string) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./sign-in-server.js', import.meta.url)), dir], {stdio: ['pipe', 'pipe', 'inherit']});
+  const [line] = (await once(child.stdout!.setEncoding('utf8'), 'data')) as [string];
+  return {base: `http://127.0.0.1:${line.trim()}`, stop: async () => {
+    child.stdin!.end();
+    if (child.exitCode === null) await once(child, 'exit');
+  }};
+}
+
+describe('signing in on several processes sharing one fileStore folder', () => {
+  for (const processes of [2, 4]) {
+    it(`${processes} processes: no acknowledged write lost, each anonymous session adopted at most once`, async () => {
+      const dir = tempDir('sign-in');
+      const servers = await Promise.all(Array.from({length: processes}, () => signInServer(dir)));
+      const call = (p: number, method: string, path: string, headers: Record<string, string> = {}, body?: string) =>
+        fetch(`${servers[p % processes]!.base}/page-state/${path}`, {method, headers: {...json, ...headers}, body});
+      const users = Array.from({length: 20}, (_, k) => `user ${k}`);
+      try {
+        const cookies = await Promise.all(users.map(async (_, k) => {
+          const cookie = cookieOf(await call(k, 'PUT', 'A', {}, draft('anonymous A')));
+          for (const namespace of ['B', 'C']) await call(k, 'PUT', namespace, {cookie}, draft(`anonymous ${namespace}`));
+          return cookie;
+        }));
+        /** Every process sees a sign-in of every user with the old anonymous cookie, all at once. */
+        const signInEverywhere = () => Promise.all(users.flatMap((user, k) => servers.map((_, p) => call(p, 'GET', 'A', {'x-user': user, cookie: cookies[k]!}))));
+        const [, acknowledged] = await Promise.all([
+          signInEverywhere(),
+          Promise.all(users.map(async (user, k) => (await call(k + 1, 'PUT', 'A', {'x-user': user}, draft('written by the account'))).status)),
+        ]);
+        assert.deepEqual(acknowledged, users.map(() => 204));
+        const read = (k: number, namespace: string) => call(k, 'GET', namespace, {'x-user': users[k]!}).then(text);
+        for (const [k] of users.entries()) {
+          assert.deepEqual([await read(k, 'A'), await read(k, 'B'), await read(k, 'C')], ['written by the account', 'anonymous B', 'anonymous C'], users[k]);
+          assert.equal(await call(k, 'GET', 'B', {cookie: cookies[k]!}).then(text), 404, 'the anonymous session is gone');
+        }
+        // Adopted once: a namespace the account deleted since does not come back with the old cookie.
+        await Promise.all(users.map((user, k) => call(k, 'DELETE', 'B', {'x-user': user})));
+        await signInEverywhere();
+        for (const [k] of users.entries()) assert.equal(await read(k, 'B'), 404, users[k]);
+        assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.adopting')), [], 'no claimed folder left behind');
+      } finally {
+        await Promise.all(servers.map((server) => server.stop()));
+      }
+    });
+  }
 });
