@@ -10,6 +10,12 @@ const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const secret = 'the browser tests secret, 32+ chars';
 const store = memoryStore();
 const sessions = createSessionHandler({secret, store});
+// The same store under /id/page-state, state keyed by whoever the test app's own `test_user`
+// cookie names (its login), adopting the anonymous session's missing namespaces on sign-in.
+const identified = createSessionHandler({
+  secret, store, basePath: '/id/page-state', adoptAnonymous: 'missing',
+  identify: (req) => /(?:^|;\s*)test_user=([^;]+)/.exec(req.headers.cookie ?? '')?.[1],
+});
 // The same store under /held/page-state, whose PUTs a test can hold back as a slow network would.
 const heldSessions = createSessionHandler({secret, store, basePath: '/held/page-state'});
 const held = {on: false, puts: [], waiters: []};
@@ -54,6 +60,10 @@ export default {
         }
         ctx.respond = false;
         return heldSessions(ctx.req, ctx.res);
+      }
+      if (ctx.path.startsWith('/id/page-state/')) {
+        ctx.respond = false;
+        return identified(ctx.req, ctx.res);
       }
       if (!ctx.path.startsWith('/page-state/')) return next();
       ctx.respond = false; // the handler writes the raw Node response itself

@@ -40,7 +40,7 @@ export class PageStateElement extends ReactiveElement {
   readonly [ELEMENT_SCOPE] = new StateScope(
     eventHost(this),
     pageStateRuntime().root,
-    mirroredStores(pageStateRuntime().url, pageStateRuntime().storage, {
+    mirroredStores(pageStateRuntime(), {
       mode: () => (this.getAttribute('url-mode') === 'hash' ? 'hash' : 'query'),
       endpoint: () => this.getAttribute('endpoint') ?? '/page-state',
       persist: () => {

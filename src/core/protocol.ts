@@ -109,6 +109,35 @@ export interface SharedUrlService {
   keep(patterns: readonly string[]): void;
 }
 
+/**
+ * The detail of the `page-state-identity` event: the identity the page's persisted state now
+ * belongs to, and the one before (`null`: anonymous).
+ *
+ * @example
+ * ```ts
+ * document.addEventListener('page-state-identity', (e) => console.log(e.detail.identity, e.detail.previous));
+ * ```
+ */
+export interface IdentityDetail {
+  identity: string | null;
+  previous: string | null;
+}
+
+/**
+ * Whose persisted state the page shows, shared by every copy of page-state on the page (the
+ * runtime holds one): storage adapters key by `tag`, and every persisted namespace re-hydrates
+ * when it changes.
+ */
+export interface SharedIdentity {
+  /** The identity shown: `null` while anonymous, and until the page learns who is signed in. */
+  readonly tag: string | null;
+  /** Someone is signed in as `tag` now (`null`: nobody): from `setIdentity`, or a server's answer. */
+  set(tag: string | null, keepOnSignOut?: boolean): void;
+  /** Calls `listener` around every switch: before it (`arrived` false: what is owed to the
+   * identity leaving goes to it now) and after it. */
+  watch(listener: (arrived: boolean) => void): void;
+}
+
 /** What every copy of one protocol on a page shares. */
 export interface SharedRuntime {
   readonly protocol: number;
@@ -121,4 +150,7 @@ export interface SharedRuntime {
   readonly scoped: Map<string, Set<object>>;
   /** The storage adapter of a `persist` mode. */
   storage(mode: 'session' | 'local' | 'server' | StorageAdapter, endpoint: string): StorageAdapter;
+  /** Whose persisted state the page shows (added within protocol 3: a runtime made by an
+   * earlier copy gets one from the first copy that needs it). */
+  identity?: SharedIdentity;
 }

@@ -5,7 +5,7 @@ import {DEV} from '../dev.js';
  * changes, restores, retries and rate-limit waits (`url`); every change of a store, with its
  * source (`store`); storage fallbacks (`storage`); server requests retried (`server`).
  */
-export type DebugTopic = 'url' | 'store' | 'storage' | 'server';
+export type DebugTopic = 'url' | 'store' | 'storage' | 'server' | 'identity';
 
 /** What the logger uses of its world; page-state/core stores log too, with no DOM types. */
 const world = globalThis as unknown as {

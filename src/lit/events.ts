@@ -1,5 +1,6 @@
 import type {StateChange} from '../core/define.js';
 import type {ErrorDetail, StoreHost} from '../core/ports.js';
+import type {IdentityDetail} from '../core/protocol.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -17,6 +18,8 @@ declare global {
     'page-state-error': CustomEvent<ErrorDetail>;
     'page-state-warning': CustomEvent<ErrorDetail>;
     'page-state-declared': CustomEvent<{namespace: string}>;
+    /** The page's persisted state now belongs to another identity (`setIdentity`, a server's answer). */
+    'page-state-identity': CustomEvent<IdentityDetail>;
   }
 }
 

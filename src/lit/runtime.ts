@@ -2,12 +2,13 @@ import {ContextEvent, ContextRoot, createContext} from '@lit/context';
 import type {PersistMode, StateDefinition, VarMap} from '../core/define.js';
 import {
   ELEMENT_SCOPE, PROTOCOL, RUNTIME_KEY, RUNTIME_KEY_OF_PROTOCOL, SCOPE_CONTEXT_KEY, speaks,
-  type SharedRuntime, type SharedScope, type SharedUrlService, type UrlMode,
+  type SharedIdentity, type SharedRuntime, type SharedScope, type UrlMode,
 } from '../core/protocol.js';
 import {StateScope, type StoreFactory} from '../core/scope.js';
 import {ErrorCode, PageStateError} from '../core/errors.js';
 import {DEV} from '../dev.js';
 import {StateStore} from '../core/store.js';
+import {identityHub} from '../persist/identity.js';
 import {persistLayer} from '../persist/layer.js';
 import {storageResolver} from '../persist/resolve.js';
 import {urlLayer} from '../url/binding.js';
@@ -80,18 +81,26 @@ function createRuntime(): SharedRuntime {
   const url = new UrlService(browserHistory(window), VERSION);
   const storage = storageResolver(window);
   const settings: ScopeSettings = {mode: () => 'query', endpoint: () => '/page-state', persist: () => false};
-  const root = new StateScope(eventHost(document), undefined, mirroredStores(url, storage, settings));
-  return {protocol: PROTOCOL, version: VERSION, root, url, storage, scoped: new Map()};
+  const runtime = {protocol: PROTOCOL, version: VERSION, url, storage, scoped: new Map()} as Omit<SharedRuntime, 'root'> as SharedRuntime;
+  (runtime as {root: SharedScope}).root = new StateScope(eventHost(document), undefined, mirroredStores(runtime, settings));
+  return runtime;
 }
+
+/** The page's identity, made by the first copy that needs it. */
+export const identityOf = (runtime: SharedRuntime): SharedIdentity =>
+  (runtime.identity ??= identityHub(
+    () => [localStorage, sessionStorage],
+    (detail) => document.dispatchEvent(new CustomEvent('page-state-identity', {detail})),
+  ));
 
 /** A store factory mirroring namespaces into the URL, then into their storage (the
  * namespace's own `persist`, else its scope's). */
 export const mirroredStores =
-  (url: SharedUrlService, storage: SharedRuntime['storage'], settings: ScopeSettings): StoreFactory =>
+  (runtime: SharedRuntime, settings: ScopeSettings): StoreFactory =>
   (definition, options) => {
     const persist = definition.persist === false ? settings.persist() : definition.persist;
-    const layers = [urlLayer(definition, url, settings.mode())];
-    if (persist !== false) layers.push(persistLayer(definition, persist, storage(persist, settings.endpoint())));
+    const layers = [urlLayer(definition, runtime.url, settings.mode())];
+    if (persist !== false) layers.push(persistLayer(definition, persist, runtime.storage(persist, settings.endpoint()), identityOf(runtime)));
     return new StateStore(definition, {...options, persist, layers});
   };
 
@@ -165,6 +174,29 @@ export function declaredBy(element: object, names: readonly string[], on: boolea
       } else if (holders.delete(element) && !holders.size) scoped.delete(name);
     }
   }
+}
+
+/**
+ * Says who is signed in (`null`: nobody), for pages that sign in without a reload; with a
+ * `persist: 'server'` namespace, the server's answers say it too (`page-state-identity`). On a
+ * change every persisted namespace of the page re-hydrates for the new identity (vars the URL
+ * holds keep their values; the rest go back to their defaults, then take the new identity's
+ * stored values), browser storage switches to the identity's own keys, and `document` gets one
+ * `page-state-identity` event. Signing out, or switching, deletes the previous identity's
+ * `local` and `session` keys in this browser unless `keepOnSignOut` (the server keeps its state
+ * for the next sign-in). `identity` is the app's own opaque, stable tag: never a password, and
+ * better not an e-mail address, since it names storage keys.
+ *
+ * @example
+ * ```ts
+ * const user = await signIn(form);
+ * setIdentity(user.id);                          // Ada's drafts, not the anonymous ones
+ * setIdentity(null);                             // signed out: Ada's drafts leave this browser
+ * setIdentity(null, {keepOnSignOut: true});      // ...or stay, for her next sign-in here
+ * ```
+ */
+export function setIdentity(identity: string | null, options: {keepOnSignOut?: boolean} = {}): void {
+  identityOf(pageStateRuntime()).set(identity, options.keepOnSignOut);
 }
 
 /**

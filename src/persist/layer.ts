@@ -1,9 +1,11 @@
 import type {PersistMode, StateDefinition} from '../core/define.js';
-import {ACCEPT, MIRROR, persists, REPORT, type LayerMaker} from '../core/layer.js';
+import {ACCEPT, freshDefault, MIRROR, persists, REPORT, type LayerMaker} from '../core/layer.js';
 import type {StorageAdapter, StoredState} from '../core/ports.js';
 import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
 import type {JsonValue, StateVar} from '../core/var.js';
+import {IDENTITY, type IdentityAware} from './identity.js';
+import type {SharedIdentity} from '../core/protocol.js';
 
 const message = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
@@ -11,17 +13,20 @@ const message = (error: unknown) => (error instanceof Error ? `${error.name}: ${
  * The storage layer of a store: reads `{version, values}` once (migrating older versions and
  * validating each var on its own), then saves the persisted vars after every task that changed
  * them. Storage that throws degrades to memory with one `page-state-error`; changes made
- * elsewhere (another tab) arrive with `source: 'storage'`. Undefined when no var persists.
+ * elsewhere (another tab) arrive with `source: 'storage'`. When the page's `identity` changes,
+ * the namespace re-hydrates: every var not held by the URL goes back to its default, then takes
+ * the new identity's stored value (`source: 'storage'`). Undefined when no var persists.
  *
  * @example
  * ```ts
  * const store = new StateStore(Draft, {layers: [urlLayer(...), persistLayer(Draft, 'session', webStorage(sessionStorage))]});
  * ```
  */
-export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<PersistMode, false>, adapter: StorageAdapter): LayerMaker => (feed) => {
+export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<PersistMode, false>, adapter: StorageAdapter, identity?: SharedIdentity): LayerMaker => (feed) => {
   const {name} = definition;
   const keys = definition.keys.filter((key) => persists(definition, mode, key));
   if (!keys.length) return undefined;
+  if (identity) (adapter as Partial<IdentityAware>)[IDENTITY]?.(identity);
   const persisted = new Set(keys);
   const varOf = (key: string) => definition.vars[key] as StateVar;
   const report = (key: string | null, reason: string, raw: unknown) => feed[REPORT](key, reason, raw);
@@ -65,12 +70,14 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
     return out;
   };
 
-  let loaded: ReturnType<StorageAdapter['get']> | undefined;
-  try {
-    loaded = adapter.get(name);
-  } catch (error) {
-    degrade(error);
-  }
+  const load = () => {
+    try {
+      return active?.get(name);
+    } catch (error) {
+      degrade(error);
+    }
+  };
+  const loaded = load();
   const isAsync = loaded instanceof Promise;
   /** What storage holds, as far as this layer knows: the URL falls back to it on navigation. */
   let stored: Record<string, unknown> = {};
@@ -92,15 +99,36 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
     }
   };
   let scheduled = false;
+  /** Vars written since the identity changed, while its values load: they keep what was written. */
+  let written: Set<string> | undefined;
+  /** Applies stored `data` (another tab's, another identity's): each of `vars` takes its stored
+   * value, else its default; those in `skip` were written meanwhile and keep their values. */
+  const receive = (data: StoredState | undefined, vars: readonly string[], skip?: Set<string>) => {
+    const found = decode(data);
+    stored = {...found};
+    const values: Record<string, unknown> = {};
+    for (const key of vars) if (!skip?.has(key)) values[key] = key in found ? found[key] : freshDefault(definition, key);
+    feed[ACCEPT](values, 'storage');
+  };
+  /** Another identity: every var the URL does not hold shows its default until (and unless) the
+   * new identity's value is in. (What the identity leaving was owed was saved for it before.) */
+  const rehydrate = (arrived: boolean) => {
+    if (!arrived) return save();
+    const free = definition.keys.filter((key) => definition.bindings[key]!.param === null || varOf(key).equals(feed.peek(key), varOf(key).defaultValue));
+    const data = load();
+    receive(data instanceof Promise ? undefined : data, free);
+    if (data instanceof Promise) {
+      const mine = (written = new Set());
+      data.then((late) => written === mine && receive(late, free, mine), unloaded);
+    }
+  };
+  const unloaded = (error: unknown): undefined => void report(null, `could not load: ${message(error)}`, null);
 
   return {
     initial: isAsync ? {} : hold(decode(loaded)),
     holds: (key) => stored[key],
     later: isAsync
-      ? (loaded as Promise<StoredState | undefined>).then((data) => hold(decode(data)), (error: unknown) => {
-          report(null, `could not load: ${message(error)}`, null);
-          return undefined;
-        })
+      ? (loaded as Promise<StoredState | undefined>).then((data) => hold(decode(data)), unloaded)
       : undefined,
     link: {
       async clear() {
@@ -114,18 +142,15 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
       },
     },
     connect() {
+      identity?.watch(rehydrate);
       feed[MIRROR](({key, source}, clearing) => {
+        if (source !== 'storage') written?.add(key);
         // A clear deletes instead of saving its defaults; what storage sent is stored already.
         if (clearing || source === 'storage' || scheduled || !persisted.has(key)) return;
         scheduled = true;
         queueMicrotask(save); // one save per task, however many vars changed
       });
-      adapter.subscribe?.(name, (data) => {
-        const values = decode(data);
-        stored = {...values};
-        for (const key of keys) if (!(key in values)) values[key] = varOf(key).copy(varOf(key).defaultValue);
-        feed[ACCEPT](values, 'storage');
-      });
+      adapter.subscribe?.(name, (data) => receive(data, keys));
     },
   };
 };

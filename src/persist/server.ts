@@ -1,6 +1,8 @@
 import type {StorageAdapter, StoredState} from '../core/ports.js';
 import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
+import {IDENTITY, type IdentityAware} from './identity.js';
+import type {SharedIdentity} from '../core/protocol.js';
 
 /**
  * Options of {@link serverStorage}.
@@ -44,6 +46,7 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
   let timer: ReturnType<typeof setTimeout> | undefined;
   let backoff = 0;
   let flushing = Promise.resolve();
+  let identity: SharedIdentity | undefined;
 
   const request = async (method: string, namespace: string, body?: StoredState, keepalive = false) => {
     const response = await send(`${base}/${encodeURIComponent(namespace)}`, {
@@ -55,6 +58,9 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (!response.ok && response.status !== 404) throw new Error(`${method} ${base}/${namespace} answered ${response.status}`);
+    // The server says who is signed in: another identity than the page shows re-hydrates it.
+    const tag = response.headers.get('page-state-identity');
+    if (tag) identity?.set(tag === 'anonymous' ? null : tag);
     return response;
   };
   const schedule = (ms: number) => {
@@ -86,6 +92,9 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
   });
 
   return {
+    [IDENTITY](shared: SharedIdentity) {
+      identity ??= (shared.watch((arrived) => arrived && pending.clear()), shared); // the server now answers for another identity
+    },
     async get(namespace) {
       const response = await request('GET', namespace);
       return response.status === 404 ? undefined : ((await response.json()) as StoredState);
@@ -100,5 +109,5 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
       if (pending.get(namespace) === null) throw new Error(`DELETE ${base}/${namespace} failed; retrying`);
     },
     flush: () => flush(),
-  };
+  } as StorageAdapter & IdentityAware & {flush(): Promise<void>};
 }

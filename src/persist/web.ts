@@ -1,10 +1,11 @@
 import type {StorageAdapter, StoredState} from '../core/ports.js';
-
-const keyOf = (namespace: string) => `page-state:${namespace}`;
+import {IDENTITY, partition, type IdentityAware} from './identity.js';
+import type {SharedIdentity} from '../core/protocol.js';
 
 /**
  * `sessionStorage` or `localStorage` behind the {@link StorageAdapter} port, one key per
- * namespace (`page-state:<name>`). With `win`, changes made in other tabs (`storage` events) and
+ * namespace (`page-state:<name>`; `page-state:<identity>:<name>` while someone is signed in, so
+ * one user never sees another's drafts in a shared browser). With `win`, changes made in other tabs (`storage` events) and
  * pages restored from the back/forward cache (`pageshow`) are reported to subscribers.
  * Unreadable JSON comes back as the raw text, for the caller to report.
  *
@@ -17,6 +18,8 @@ const keyOf = (namespace: string) => `page-state:${namespace}`;
 export function webStorage(storage: Storage | (() => Storage), win?: Window): StorageAdapter {
   // A getter: merely touching window.localStorage throws where storage is disabled.
   const area = typeof storage === 'function' ? storage : () => storage;
+  let identity: SharedIdentity | undefined;
+  const keyOf = (namespace: string) => partition(identity?.tag ?? null) + namespace;
   const get = (namespace: string) => {
     const text = area().getItem(keyOf(namespace));
     if (text === null) return undefined;
@@ -27,6 +30,7 @@ export function webStorage(storage: Storage | (() => Storage), win?: Window): St
     }
   };
   return {
+    [IDENTITY]: (shared) => void (identity = shared),
     get,
     set: (namespace, data) => area().setItem(keyOf(namespace), JSON.stringify(data)),
     remove: (namespace) => area().removeItem(keyOf(namespace)),
@@ -44,7 +48,7 @@ export function webStorage(storage: Storage | (() => Storage), win?: Window): St
           };
         }
       : undefined,
-  };
+  } as StorageAdapter & IdentityAware;
 }
 
 /**

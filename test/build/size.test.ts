@@ -29,10 +29,12 @@ const KiB = 1024;
  * declaring <page-state> connects after a node-less stateOf 16.54 KiB; stateOf(name, node) for
  * markup namespaces (a coded error when none is declared yet) 16.57 KiB. Issue 23: measured on
  * the production build (src/dev.ts's DEV off: long messages, warnings and the debug logger
- * dropped) 15.83 KiB.
+ * dropped) 15.83 KiB. Issue 24: the identity client (setIdentity, browser storage partitioned by
+ * identity, every persisted namespace re-hydrated on a switch, the server's page-state-identity
+ * followed) 16.33 KiB.
  */
 const OWN_CODE_TARGET = 6 * KiB;
-const OWN_CODE_CEILING = 15.83 * KiB;
+const OWN_CODE_CEILING = 16.33 * KiB;
 
 describe('size budgets', () => {
   it('own code stays under its ceiling (target: 6 KiB min+gzip)', async () => {
