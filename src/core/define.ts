@@ -75,6 +75,10 @@ export interface StateOptions<V extends VarMap> {
   persist?: PersistMode;
   /** Version of the persisted shape. Default 1. */
   version?: number;
+  /** Seconds the namespace's persisted data lives after its last write, in every storage
+   * (browser storage drops it on read past it; the server caps it at its session TTL). Default:
+   * as long as its storage keeps it. */
+  ttlSeconds?: number;
   /** Upgrades persisted values written by an older `version`. */
   migrate?: (old: Record<string, unknown>, fromVersion: number) => Record<string, unknown>;
   vars: V;
@@ -100,8 +104,8 @@ export type VarBinding = Pick<VarSchema, 'persist' | 'history'> & {param: string
  * ```
  */
 export interface StateDefinition<V extends VarMap = VarMap>
-  extends Readonly<Required<Omit<StateOptions<V>, 'migrate' | 'onInit' | 'onChange' | 'shareUrlWith'>>>,
-    Readonly<Pick<StateOptions<V>, 'migrate' | 'onInit' | 'onChange'>> {
+  extends Readonly<Required<Omit<StateOptions<V>, 'migrate' | 'onInit' | 'onChange' | 'shareUrlWith' | 'ttlSeconds'>>>,
+    Readonly<Pick<StateOptions<V>, 'migrate' | 'onInit' | 'onChange' | 'ttlSeconds'>> {
   readonly name: string;
   readonly shareUrlWith: readonly string[];
   readonly keys: readonly (keyof V & string)[];
@@ -120,7 +124,7 @@ const PARAM = /^[\w.~-]+$/;
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 const OPTION_KEYS = new Set([
   'urlPrefix', 'urlSelfish', 'shareUrlWith', 'restoreUrlOnTouch', 'clearOnDefault', 'history',
-  'persist', 'version', 'migrate', 'vars', 'onInit', 'onChange',
+  'persist', 'version', 'migrate', 'vars', 'onInit', 'onChange', 'ttlSeconds',
 ]);
 const isHistory = (h: unknown): h is HistoryMode => h === 'replace' || h === 'push';
 const isPersist = (p: unknown) =>
@@ -155,6 +159,8 @@ export function defineState<V extends VarMap>(name: string, options: StateOption
   if (!isHistory(history)) fail(DEV ? `history must be 'replace' or 'push'` : 'history');
   if (!isPersist(persist)) fail(DEV ? `persist must be false, 'session', 'local', 'server' or a StorageAdapter` : 'persist');
   if (!Number.isSafeInteger(version) || version < 1) fail(DEV ? `version must be a positive integer` : 'version');
+  const {ttlSeconds} = options;
+  if (ttlSeconds !== undefined && !(Number.isFinite(ttlSeconds) && ttlSeconds > 0)) fail(DEV ? `ttlSeconds must be a positive number of seconds` : 'ttlSeconds');
   for (const hook of ['migrate', 'onInit', 'onChange'] as const) {
     if (options[hook] !== undefined && typeof options[hook] !== 'function') fail(DEV ? `${hook} must be a function` : hook);
   }

@@ -51,6 +51,8 @@ export interface StoreHost {
 export interface StoredState {
   version: number;
   values: Record<string, JsonValue>;
+  /** When it expires (epoch ms), for a namespace with `ttlSeconds`: read past it, it is gone. */
+  expires?: number;
 }
 
 /**

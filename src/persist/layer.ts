@@ -7,6 +7,7 @@ import type {JsonValue, StateVar} from '../core/var.js';
 import {IDENTITY, type IdentityAware} from './identity.js';
 import type {SharedIdentity} from '../core/protocol.js';
 
+const resolved = Promise.resolve();
 const message = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /**
@@ -46,6 +47,8 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
       report(null, 'stored data is unreadable; defaults are used and it is overwritten on the next write', raw);
       return {};
     }
+    // Past its namespace's ttlSeconds: gone, from the storage too.
+    if (record.expires! <= Date.now()) return void resolved.then(() => active?.remove(name)).catch(() => {}), {};
     let values = record.values as Record<string, unknown>;
     const version = record.version!;
     if (version !== definition.version) {
@@ -92,7 +95,8 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
       values[key] = varOf(key).toJSON(stored[key]);
     }
     try {
-      const done = active.set(name, {version: definition.version, values});
+      const {ttlSeconds} = definition;
+      const done = active.set(name, ttlSeconds ? {version: definition.version, values, expires: Date.now() + ttlSeconds * 1000} : {version: definition.version, values});
       if (done instanceof Promise) done.catch((error: unknown) => report(null, `could not save: ${message(error)}`, null));
     } catch (error) {
       degrade(error);

@@ -54,7 +54,8 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
       credentials: 'same-origin',
       keepalive,
       headers: {'content-type': 'application/json'},
-      body: body && JSON.stringify(body),
+      // A namespace's lifetime goes as what is left of it: the server's clock decides when it ends.
+      body: body && JSON.stringify(body.expires ? {version: body.version, values: body.values, ttlSeconds: Math.max(1, Math.ceil((body.expires - Date.now()) / 1000))} : body),
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (!response.ok && response.status !== 404) throw new Error(`${method} ${base}/${namespace} answered ${response.status}`);

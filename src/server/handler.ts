@@ -104,8 +104,10 @@ interface Answer {
 }
 
 const isJson = (type: string | undefined) => /^application\/json\s*(;|$)/i.test(type ?? '');
-const isStoredState = (value: unknown): value is StoredState =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).every((k) => k === 'version' || k === 'values') &&
+/** A PUT body: `{version, values}`, and `ttlSeconds` for a namespace with a lifetime of its own. */
+const isStoredState = (value: unknown): value is StoredState & {ttlSeconds?: number} =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).every((k) => k === 'version' || k === 'values' || k === 'ttlSeconds') &&
+  ((value as {ttlSeconds?: number}).ttlSeconds === undefined || (Number.isSafeInteger((value as {ttlSeconds?: number}).ttlSeconds) && (value as {ttlSeconds: number}).ttlSeconds > 0)) &&
   Number.isSafeInteger((value as StoredState).version) && typeof (value as StoredState).values === 'object' &&
   (value as StoredState).values !== null && !Array.isArray((value as StoredState).values);
 const refuse = (status: number, error: string, headers: Record<string, string> = {}): Answer => ({
@@ -226,9 +228,10 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     });
     if (method === 'GET' || method === 'HEAD') {
       const data = key ? await timed(store.get(key, namespace!, {ttlSeconds})) : undefined;
-      // A session read for a namespace it lacks is still a live session: its cookie slides too.
-      if (!data) return {status: 404, headers: cookie(key)};
-      return {status: 200, headers: {...cookie(key), 'content-type': 'application/json'}, body: JSON.stringify(data)};
+      // A session read for a namespace it lacks (or whose own lifetime ended) is still a live
+      // session: its cookie slides too.
+      if (!data || data.expires! <= now) return {status: 404, headers: cookie(key)};
+      return {status: 200, headers: {...cookie(key), 'content-type': 'application/json'}, body: JSON.stringify({version: data.version, values: data.values})};
     }
     if (method === 'DELETE') {
       if (key) await written((deadline) => (namespace === null ? store.clear(key, {deadline}) : store.delete(key, namespace, {ttlSeconds, deadline})));
@@ -243,8 +246,10 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       return refuse(400, 'body is not JSON');
     }
     if (tooDeep(data)) return refuse(400, 'body is nested too deeply');
-    if (!isStoredState(data)) return refuse(400, 'body must be {"version": integer, "values": {...}}');
-    const put = (id: string, existing: boolean) => written((deadline) => store.set(id, namespace!, data, {ttlSeconds, quota, deadline, existing}));
+    if (!isStoredState(data)) return refuse(400, 'body must be {"version": integer, "values": {...}} (and "ttlSeconds": a positive integer)');
+    // A namespace's own lifetime is kept with it, capped by the session's, by this server's clock.
+    const stored: StoredState = data.ttlSeconds ? {version: data.version, values: data.values, expires: now + Math.min(data.ttlSeconds, ttlSeconds) * 1000} : data;
+    const put = (id: string, existing: boolean) => written((deadline) => store.set(id, namespace!, stored, {ttlSeconds, quota, deadline, existing}));
     let id = key ?? newSessionId();
     try {
       // A cookie's session deleted, adopted or expired is retired: the write starts a new one.

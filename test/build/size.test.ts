@@ -31,10 +31,11 @@ const KiB = 1024;
  * the production build (src/dev.ts's DEV off: long messages, warnings and the debug logger
  * dropped) 15.83 KiB. Issue 24: the identity client (setIdentity, browser storage partitioned by
  * identity, every persisted namespace re-hydrated on a switch, the server's page-state-identity
- * followed) 16.33 KiB.
+ * followed) 16.33 KiB; a namespace's own ttlSeconds (kept with its stored values, dropped on read
+ * past it, sent to the server as what is left of it) 16.47 KiB.
  */
 const OWN_CODE_TARGET = 6 * KiB;
-const OWN_CODE_CEILING = 16.33 * KiB;
+const OWN_CODE_CEILING = 16.47 * KiB;
 
 describe('size budgets', () => {
   it('own code stays under its ceiling (target: 6 KiB min+gzip)', async () => {

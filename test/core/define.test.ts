@@ -58,6 +58,8 @@ describe('defineState', () => {
     badDefinition(() => defineState('X', {vars: {}}), /at least one var/);
     badDefinition(() => defineState('X', {vars: {q: 'string' as never}}), /not a stateVar/);
     badDefinition(() => defineState('X', {urlPrefix: 'a&b', vars: {q: stateVar.string()}}), /urlPrefix/);
+    for (const ttlSeconds of [0, -1, Infinity, NaN, '60' as never]) badDefinition(() => defineState('X', {ttlSeconds, vars: {q: stateVar.string()}}), /ttlSeconds must be a positive number/);
+    assert.equal(defineState('X', {ttlSeconds: 120, vars: {q: stateVar.string()}}).ttlSeconds, 120);
   });
 
   it('gives structurally equal definitions the same fingerprint', () => {

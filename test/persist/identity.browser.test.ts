@@ -85,3 +85,21 @@ describe('identity in Chromium', () => {
     expect(notes.get('text')).to.equal('', 'signed out: the account\'s note is not shown');
   });
 });
+
+describe('namespace lifetimes (ttlSeconds) in Chromium', () => {
+  it('stores the expiry with the values, and drops a record read past it, from storage too', async () => {
+    localStorage.setItem('page-state:TtlOld', JSON.stringify({version: 1, values: {text: 'stale'}, expires: Date.now() - 1}));
+    localStorage.setItem('page-state:TtlLive', JSON.stringify({version: 1, values: {text: 'fresh'}, expires: Date.now() + 60_000}));
+    const vars = {text: stateVar.string('', {urlKey: false})};
+    const old = stateOf(defineState('TtlOld', {persist: 'local', ttlSeconds: 60, vars}));
+    const live = stateOf(defineState('TtlLive', {persist: 'local', ttlSeconds: 60, vars}));
+    expect([old.get('text'), live.get('text')]).to.deep.equal(['', 'fresh']);
+    await nextTask();
+    expect(localStorage.getItem('page-state:TtlOld')).to.equal(null);
+    const before = Date.now();
+    live.set('text', 'rewritten');
+    await nextTask();
+    const {expires} = JSON.parse(localStorage.getItem('page-state:TtlLive')!) as {expires: number};
+    expect(expires).to.be.within(before + 60_000, Date.now() + 60_000);
+  });
+});

@@ -146,3 +146,26 @@ describe('serverStorage', () => {
     }
   });
 });
+
+describe('serverStorage against the real session handler', () => {
+  it("sends a namespace's lifetime as what is left of it, which the server keeps by its own clock", async () => {
+    const {createSessionHandler} = await import('../../src/server/handler.js');
+    const {memoryStore} = await import('../../src/server/store.js');
+    const {accountKey} = await import('../../src/server/identity.js');
+    const {serve} = await import('../server/helpers.js');
+    const secret = 'a test secret of thirty-two characters';
+    const store = memoryStore();
+    const {base, close} = await serve(createSessionHandler({secret, store, identify: () => 'ada'}));
+    try {
+      const adapter = serverStorage(`${base}/page-state`, {debounceMs: 0});
+      const written = Date.now();
+      adapter.set('Draft', {version: 1, values: {text: 'short-lived'}, expires: written + 2000});
+      await adapter.flush();
+      const kept = await store.get(accountKey('ada', secret), 'Draft');
+      assert.ok(kept?.expires && kept.expires > written + 1000 && kept.expires <= Date.now() + 2000, `expires ${kept?.expires} for a write at ${written}`);
+      assert.deepEqual(await adapter.get('Draft'), {version: 1, values: {text: 'short-lived'}}, 'the answer carries no server clock');
+    } finally {
+      await close();
+    }
+  });
+});

@@ -69,6 +69,27 @@ describe('reads slide the stored TTL', () => {
     })));
   });
 
+  it("a namespace's own ttlSeconds: 2 ends while its session lives (memory, file, redis)", async () => {
+    await Promise.all(stores.map(async ([name, create]) => {
+      const {base, close} = await serve(createSessionHandler({secret: 'a test secret of thirty-two characters', store: create(), ttlSeconds: 3600}));
+      try {
+        const started = Date.now();
+        const put = (namespace: string, body: object, cookie = '') =>
+          fetch(`${base}/page-state/${namespace}`, {method: 'PUT', headers: {...json, cookie}, body: JSON.stringify(body)});
+        const cookie = cookieOf(await put('Draft', {version: 1, values: {text: 'short-lived'}, ttlSeconds: 2}));
+        assert.equal((await put('Settings', {version: 1, values: {theme: 'dark'}}, cookie)).status, 204);
+        const read = async (namespace: string) => (await fetch(`${base}/page-state/${namespace}`, {headers: {cookie}})).status;
+        await at(started, 1);
+        assert.deepEqual([await read('Draft'), await read('Settings')], [200, 200], `${name} store at 1 s`);
+        await at(started, 2.5);
+        assert.deepEqual([await read('Draft'), await read('Settings')], [404, 200], `${name} store at 2.5 s`);
+        assert.equal((await put('Draft', {version: 1, values: {}, ttlSeconds: 0}, cookie)).status, 400, 'a lifetime is a positive integer');
+      } finally {
+        await close();
+      }
+    }));
+  });
+
   it('a burst of reads slides the stored expiry once per tenth of the TTL (file store: one write)', async () => {
     let now = Date.now();
     const dir = tempDir('ttl');
