@@ -131,6 +131,9 @@ export interface IdentityDetail {
 export interface SharedIdentity {
   /** The identity shown: `null` while anonymous, and until the page learns who is signed in. */
   readonly tag: string | null;
+  /** How many times it was told the identity: a server's answer to a request sent before the
+   * last time says nothing newer, and is not followed. */
+  readonly told: number;
   /** Someone is signed in as `tag` now (`null`: nobody): from `setIdentity`, or a server's answer. */
   set(tag: string | null, keepOnSignOut?: boolean): void;
   /** Calls `listener` around every switch: before it (`arrived` false: what is owed to the

@@ -16,12 +16,17 @@ export function identityHub(storages: () => [local: Storage, session: Storage], 
   const listeners: ((arrived: boolean) => void)[] = [];
   let tag: string | null = null;
   let known = false;
+  let told = 0;
   return {
     get tag() {
       return tag;
     },
+    get told() {
+      return told;
+    },
     set(next, keepOnSignOut = false) {
       if (known && next === tag) return; // every answer of the server says it again
+      told++;
       let previous = tag;
       try {
         const areas = storages();

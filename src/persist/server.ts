@@ -49,6 +49,7 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
   let identity: SharedIdentity | undefined;
 
   const request = async (method: string, namespace: string, body?: StoredState, keepalive = false) => {
+    const told = identity?.told;
     const response = await send(`${base}/${encodeURIComponent(namespace)}`, {
       method,
       credentials: 'same-origin',
@@ -59,9 +60,10 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (!response.ok && response.status !== 404) throw new Error(`${method} ${base}/${namespace} answered ${response.status}`);
-    // The server says who is signed in: another identity than the page shows re-hydrates it.
+    // The server says who is signed in: another identity than the page shows re-hydrates it,
+    // unless the page was told the identity since this request left (a sign-out meanwhile).
     const tag = response.headers.get('page-state-identity');
-    if (tag) identity?.set(tag === 'anonymous' ? null : tag);
+    if (tag && identity && identity.told === told) identity.set(tag === 'anonymous' ? null : tag);
     return response;
   };
   const schedule = (ms: number) => {

@@ -32,10 +32,12 @@ const KiB = 1024;
  * dropped) 15.83 KiB. Issue 24: the identity client (setIdentity, browser storage partitioned by
  * identity, every persisted namespace re-hydrated on a switch, the server's page-state-identity
  * followed) 16.33 KiB; a namespace's own ttlSeconds (kept with its stored values, dropped on read
- * past it, sent to the server as what is left of it) 16.47 KiB.
+ * past it, sent to the server as what is left of it) 16.47 KiB; a server's answer to a request sent
+ * before the app told the identity is not followed (a sign-out raced by the re-hydration's own
+ * GET re-asserted the old account) 16.51 KiB.
  */
 const OWN_CODE_TARGET = 6 * KiB;
-const OWN_CODE_CEILING = 16.47 * KiB;
+const OWN_CODE_CEILING = 16.51 * KiB;
 
 describe('size budgets', () => {
   it('own code stays under its ceiling (target: 6 KiB min+gzip)', async () => {
