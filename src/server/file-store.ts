@@ -132,6 +132,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
     }
     const written = [...accepted.values()];
     if (!written.length) return;
+    for (const write of written) writtenSince += write.text.length;
     const files = written.map((write): [string, string] => [`${write.namespace}.json`, write.text]);
     const ttlSeconds = Math.max(...batch.map((write) => write.options.ttlSeconds));
     const target = expiryFrom(now(), ttlSeconds);
@@ -175,8 +176,14 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
     remember(expiries, to, target);
   };
 
+  /** The bytes of namespace files the last sweep counted, and those this process wrote since
+   * (overwrites counted again: the estimate errs on the full side). */
+  let counted: {bytes: number} | undefined;
+  let writtenSince = 0;
   const sweep = async () => {
     let removed = 0;
+    let bytes = 0;
+    writtenSince = 0;
     for (const entry of await readdir(dir, {withFileTypes: true})) {
       const folder = join(dir, entry.name);
       if (entry.isDirectory() && entry.name.endsWith(ADOPTING) && (await stat(folder).catch(() => undefined))?.mtimeMs! < now() - ABANDONED_MS) {
@@ -194,7 +201,9 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
           continue;
         }
         for (const name of await readdir(folder)) {
-          if (name.endsWith('.tmp') && (await stat(join(folder, name))).mtimeMs < now() - ABANDONED_MS) {
+          const file = await stat(join(folder, name));
+          if (name.endsWith('.json')) bytes += file.size;
+          if (name.endsWith('.tmp') && file.mtimeMs < now() - ABANDONED_MS) {
             await rm(join(folder, name), {force: true});
             removed++;
           }
@@ -203,6 +212,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
         // A folder that vanished or is being written: the next sweep sees it.
       }
     }
+    counted = {bytes};
     return removed;
   };
   // A background task must never leave an unhandled rejection: it would end the process.
@@ -266,6 +276,13 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
       } finally {
         await rm(claimed, {recursive: true, force: true, maxRetries: 3});
       }
+    },
+    async usage() {
+      // Sessions: the folders there are now (every process's); bytes: the last sweep's count and
+      // this process's writes since (a first call sweeps).
+      if (!counted) await sweep();
+      const sessions = (await readdir(dir)).filter(isStoreKey).length;
+      return {sessions, bytes: counted!.bytes + writtenSince};
     },
     secret: () => keptSecret(dir),
     sweep,

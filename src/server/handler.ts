@@ -3,6 +3,7 @@ import {NAME} from '../core/define.js';
 import type {StoredState} from '../core/ports.js';
 import {readNodeBody, readStreamBody, tooDeep, type Body} from './body.js';
 import {cookieValues, newSessionId, sessionCookie, sessionSigner} from './cookie.js';
+import {admission, type AnonymousLimits} from './admission.js';
 import {accounts, ANONYMOUS, type Identity} from './identity.js';
 import {serialQueue} from './serial.js';
 import {StoreUnavailableError, type Quota, type SessionStore} from './store.js';
@@ -35,6 +36,8 @@ export interface SessionHandlerOptions {
   /** A read slower than this answers 503 instead of hanging. A write gets this long to take
    * effect (its deadline) and is answered 503 one second after it; it is never applied later. Default 5 s. */
   storeTimeoutMs?: number;
+  /** Bounds on new anonymous sessions (a per-client rate, a budget for the whole store). */
+  anonymous?: AnonymousLimits;
   /** `Secure` cookies: on TLS requests (`'auto'`, the default), always, or never. */
   secure?: 'auto' | boolean;
   /** Believe `X-Forwarded-Proto` and `Forwarded` from a TLS-terminating proxy. Default false. */
@@ -84,6 +87,8 @@ interface Incoming {
   body(): Promise<Body> | Body;
   /** The request as the transport gave it, for `identify`. */
   raw: IncomingMessage | Request;
+  /** The connection's peer address, when the transport tells it. */
+  address: string | undefined;
 }
 
 /** Wraps a body reader: `drained` says whether the whole body was read. */
@@ -179,6 +184,11 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
 
   const account = identify && accounts(identify, secrets[0]!, timed);
 
+  const admit = admission(options.anonymous ?? {}, store);
+  /** The client's address: a trusted proxy's first `X-Forwarded-For` (or `Forwarded: for=`), else the connection's. */
+  const clientOf = (req: Incoming) =>
+    (trustProxy && (req.header('x-forwarded-for')?.split(',')[0]?.trim() || req.header('forwarded')?.split(',')[0]?.match(/(?:^|;)\s*for="?([^";,]+)/i)?.[1])) || req.address;
+
   /** Whether answers to `req` are Secure: the connection, else (trusted) the proxy's headers. */
   const isSecure = (req: Incoming) => {
     if (secure !== 'auto') return secure;
@@ -250,10 +260,17 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     // A namespace's own lifetime is kept with it, capped by the session's, by this server's clock.
     const stored: StoredState = data.ttlSeconds ? {version: data.version, values: data.values, expires: now + Math.min(data.ttlSeconds, ttlSeconds) * 1000} : data;
     const put = (id: string, existing: boolean) => written((deadline) => store.set(id, namespace!, stored, {ttlSeconds, quota, deadline, existing}));
-    let id = key ?? newSessionId();
+    let id = key!;
+    /** A new anonymous session, within the bounds of new ones; a refusal is the answer. */
+    const fresh = async () => {
+      const refused = await admit(clientOf(req), body.text.length);
+      if (refused) return refuse(refused.status, refused.status === 429 ? 'too many new sessions from this client' : 'the session store is full', {'retry-after': String(refused.retryAfter)});
+      await put((id = newSessionId()), false);
+    };
     try {
       // A cookie's session deleted, adopted or expired is retired: the write starts a new one.
-      if ((await put(id, !user && !!key)) === 'retired') await put((id = newSessionId()), false);
+      const refused = !key || (await put(key, !user)) === 'retired' ? await fresh() : undefined;
+      if (refused) return refused;
     } catch (error) {
       if (isNamed(error, 'QuotaError')) return refuse(413, (error as Error).message);
       throw error;
@@ -298,6 +315,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
         tls: !!(req.socket as {encrypted?: boolean} | null)?.encrypted,
         body: reader.body,
         raw: req,
+        address: req.socket?.remoteAddress,
       };
       result = rest === undefined ? refuse(400, 'bad request target') : await guarded(incoming, rest);
       // A body sent and left unread (on a GET, past maxBytes, dripping) is not drained: the connection goes.
@@ -330,6 +348,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       tls: request.url.startsWith('https:'),
       body: reader.body,
       raw: request,
+      address: undefined,
     };
     const result = rest === undefined ? refuse(400, 'bad request target') : await guarded(incoming, rest);
     // A body left unread is not read on: the runtime may drop it.

@@ -2,6 +2,7 @@
 export {createSessionHandler} from './handler.js';
 export type {SessionHandler, SessionHandlerOptions} from './handler.js';
 export type {Identity} from './identity.js';
+export type {AnonymousLimits} from './admission.js';
 export {fileStore} from './file-store.js';
 export type {FileStoreOptions} from './file-store.js';
 export {redisStore} from './redis-store.js';

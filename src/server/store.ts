@@ -132,6 +132,9 @@ export interface SessionStore {
   adopt?(from: string, to: string, options: StoreOptions & {ttlSeconds: number}): Promise<void>;
   /** A secret kept with the store, generated on first use (the file store keeps one). */
   secret?(): string;
+  /** How many sessions (and accounts) the store holds, and their bytes, for the handler's
+   * budget of anonymous sessions; may lag other processes' writes by a sweep. */
+  usage?(): Promise<{sessions: number; bytes: number}>;
 }
 
 /**
@@ -188,6 +191,11 @@ export function memoryStore(now = Date.now): SessionStore {
       const source = live(from);
       sessions.delete(from);
       if (source) write(to, source.texts, options, true);
+    },
+    async usage() {
+      let bytes = 0;
+      for (const [session] of sessions) for (const text of live(session)?.texts.values() ?? []) bytes += text.length;
+      return {sessions: sessions.size, bytes};
     },
   };
 }

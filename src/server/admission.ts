@@ -1,0 +1,69 @@
+import {remember} from './recent.js';
+import type {SessionStore} from './store.js';
+
+/**
+ * Bounds on new anonymous sessions, so that a flood of cookieless writes cannot fill the store.
+ * Existing sessions and signed-in accounts are never refused by them.
+ *
+ * @example
+ * ```ts
+ * createSessionHandler({store, anonymous: {perClientPerMinute: 30, maxSessions: 50_000, maxBytes: 2 ** 30}});
+ * ```
+ */
+export interface AnonymousLimits {
+  /** New anonymous sessions one client address may start per minute; past it 429 with
+   * `Retry-After`. The address is the connection's, or with `trustProxy` the first
+   * `X-Forwarded-For` (or `Forwarded: for=`) entry. Default 60. */
+  perClientPerMinute?: number;
+  /** Sessions the whole store may hold (all processes), and the bytes they may hold; past either
+   * a new anonymous session is refused with 503 and `Retry-After`. Counted by the store's
+   * `usage()` (file and memory stores); a store without it is bounded by its own means (Redis:
+   * `maxmemory`). Defaults 100,000 sessions and 1 GiB. */
+  maxSessions?: number;
+  maxBytes?: number;
+}
+
+/** How often the store's usage is read while new sessions are being admitted. */
+const READ_EVERY_MS = 2000;
+
+/**
+ * Admits new anonymous sessions within `limits`: a token bucket per client address, and the
+ * store's usage (read at most every two seconds) plus what this process admitted since. A
+ * refusal is why and how many seconds to wait; undefined admits, and counts the session now, so
+ * concurrent requests cannot all pass one reading.
+ */
+export function admission(limits: AnonymousLimits, store: SessionStore) {
+  const {perClientPerMinute = 60, maxSessions = 100_000, maxBytes = 2 ** 30} = limits;
+  const buckets = new Map<string, {tokens: number; at: number}>();
+  let reading: {sessions: number; bytes: number; at: number} | undefined;
+  let since = {sessions: 0, bytes: 0};
+  let pending: Promise<unknown> | undefined;
+
+  const read = async (now: number) => {
+    if (!store.usage || (reading && now - reading.at < READ_EVERY_MS)) return;
+    pending ??= store.usage().then((usage) => {
+      reading = {...usage, at: Date.now()};
+      since = {sessions: 0, bytes: 0};
+    }).finally(() => (pending = undefined));
+    await pending;
+  };
+
+  /** `client` undefined: an address nobody knows (a fetch runtime without `trustProxy`), only the store's budget applies. */
+  return async (client: string | undefined, bytes: number, now = Date.now()): Promise<{status: 429 | 503; retryAfter: number} | undefined> => {
+    const bucket = client === undefined ? undefined : (buckets.get(client) ?? {tokens: perClientPerMinute, at: now});
+    if (bucket) {
+      bucket.tokens = Math.min(perClientPerMinute, bucket.tokens + ((now - bucket.at) / 60_000) * perClientPerMinute);
+      bucket.at = now;
+      remember(buckets, client!, bucket);
+      if (bucket.tokens < 1) return {status: 429, retryAfter: Math.ceil(((1 - bucket.tokens) * 60) / perClientPerMinute)};
+    }
+    await read(now);
+    if (reading && (reading.sessions + since.sessions >= maxSessions || reading.bytes + since.bytes + bytes > maxBytes)) {
+      return {status: 503, retryAfter: 60}; // sessions expire or are swept: nothing frees room sooner
+    }
+    if (bucket) bucket.tokens--;
+    since.sessions++;
+    since.bytes += bytes;
+    return undefined;
+  };
+}

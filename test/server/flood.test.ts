@@ -1,0 +1,87 @@
+// A flood of cookieless PUTs cannot fill the store: new anonymous sessions are bounded per client
+// and for the whole store, while an existing session and a signed-in user keep working. (The
+// 30 s flood with its latency ratio is a row of `npm run bench`; timings are not asserted here.)
+import {strict as assert} from 'node:assert';
+import {readdirSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, it} from 'node:test';
+import {fileStore} from '../../src/server/file-store.js';
+import {createSessionHandler} from '../../src/server/handler.js';
+import {isStoreKey} from '../../src/server/identity.js';
+import {memoryStore} from '../../src/server/store.js';
+import {tempDir} from '../temp-dir.js';
+import {cookieOf, json, serve} from './helpers.js';
+
+const secret = 'a test secret of thirty-two characters';
+const body = (bytes: number) => JSON.stringify({version: 1, values: {text: 'x'.repeat(bytes)}});
+/** The bytes and session folders a file store's folder holds. */
+function footprint(dir: string) {
+  let bytes = 0;
+  const sessions = readdirSync(dir).filter(isStoreKey);
+  for (const session of sessions) for (const name of readdirSync(join(dir, session))) bytes += statSync(join(dir, session, name)).size;
+  return {sessions: sessions.length, bytes};
+}
+
+describe('a flood of new anonymous sessions', () => {
+  it('stays within the store budget (file store) while an existing session and a signed-in user keep reading and writing', async () => {
+    const dir = tempDir('flood');
+    const store = fileStore(dir);
+    const maxSessions = 150;
+    const maxBytes = 2 * 1024 * 1024;
+    const {base, close} = await serve(createSessionHandler({
+      secret, store, anonymous: {perClientPerMinute: Infinity, maxSessions, maxBytes},
+      identify: (req) => ('headers' in req && !(req.headers instanceof Headers) ? (req.headers['x-user'] as string | undefined) : undefined),
+    }));
+    try {
+      const put = (headers: Record<string, string>, bytes: number) => fetch(`${base}/page-state/Draft`, {method: 'PUT', headers: {...json, ...headers}, body: body(bytes)});
+      const cookie = cookieOf(await put({}, 16));
+      const until = Date.now() + 3000;
+      const flood: Record<number, number> = {};
+      const loop = async (i: number) => {
+        for (let n = 0; Date.now() < until; n++) {
+          const response = await put({}, (i + n) % 2 ? 16 : 60_000);
+          flood[response.status] = (flood[response.status] ?? 0) + 1;
+          if (response.status === 503) assert.equal(response.headers.get('retry-after'), '60');
+          await response.arrayBuffer();
+        }
+      };
+      const user: number[] = [];
+      const existing = async () => {
+        for (let n = 0; Date.now() < until; n++) {
+          user.push((await put({cookie}, 16)).status, (await fetch(`${base}/page-state/Draft`, {headers: {cookie}})).status);
+          user.push((await put({'x-user': 'ada'}, 16)).status);
+        }
+      };
+      await Promise.all([...Array.from({length: 16}, (_, i) => loop(i)), existing()]);
+      assert.ok(flood[503]! > 0, `the budget refused some: ${JSON.stringify(flood)}`);
+      assert.deepEqual(new Set(Object.keys(flood)), new Set(['204', '503']), JSON.stringify(flood));
+      assert.ok(user.length > 3 && user.every((status) => status === 204 || status === 200), `the existing session and Ada: ${[...new Set(user)]}`);
+      const {sessions, bytes} = footprint(dir);
+      // The budget is checked before each new session: one 60 KB body of each of the 16 requests in flight may land past it.
+      assert.ok(sessions <= maxSessions + 2, `${sessions} sessions`);
+      assert.ok(bytes <= maxBytes + 16 * 60_100, `${bytes} bytes`);
+    } finally {
+      store.close();
+      await close();
+    }
+  });
+
+  it('bounds new sessions per client address (429 with Retry-After), each address of a trusted proxy on its own', async () => {
+    const {base, close} = await serve(createSessionHandler({secret, store: memoryStore(), trustProxy: true, anonymous: {perClientPerMinute: 10}}));
+    try {
+      const put = (from: string) => fetch(`${base}/page-state/Draft`, {method: 'PUT', headers: {...json, 'x-forwarded-for': `${from}, 10.0.0.1`}, body: body(16)});
+      const statuses: number[] = [];
+      for (let n = 0; n < 12; n++) statuses.push((await put('203.0.113.7')).status);
+      assert.deepEqual(statuses, [...Array(10).fill(204), 429, 429]);
+      const refused = await put('203.0.113.7');
+      assert.ok(Number(refused.headers.get('retry-after')) >= 1 && Number(refused.headers.get('retry-after')) <= 6, `Retry-After ${refused.headers.get('retry-after')}`);
+      assert.equal((await put('198.51.100.2')).status, 204, 'another client is not held up');
+      const cookie = cookieOf((await fetch(`${base}/page-state/Draft`, {method: 'PUT', headers: {...json, 'x-forwarded-for': '192.0.2.1'}, body: body(16)})));
+      for (let n = 0; n < 12; n++) {
+        assert.equal((await fetch(`${base}/page-state/Draft`, {method: 'PUT', headers: {...json, cookie, 'x-forwarded-for': '192.0.2.1'}, body: body(16)})).status, 204, 'an existing session is never refused');
+      }
+    } finally {
+      await close();
+    }
+  });
+});
