@@ -247,6 +247,14 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       if (key) await written((deadline) => (namespace === null ? store.clear(key, {deadline}) : store.delete(key, namespace, {ttlSeconds, deadline})));
       return {status: 204, headers: namespace === null ? {'set-cookie': sessionCookie(name, '', 0, tls)} : cookie(key)};
     }
+    /** Whether a new anonymous session may start (`bytes` long); a refusal is the answer. */
+    const admitted = async (bytes: number) => {
+      const refused = await admit(clientOf(req), bytes);
+      return refused && refuse(refused.status, refused.status === 429 ? 'too many new sessions from this client' : 'the session store is full', {'retry-after': String(refused.retryAfter)});
+    };
+    // A request without a session is admitted before its body is read: a flood is refused cheaply.
+    const early = key ? undefined : await admitted(Number(req.header('content-length')) || 0);
+    if (early) return early;
     const body = await req.body();
     if ('refused' in body) return refuse(body.refused, REFUSALS[body.refused]);
     let data: unknown;
@@ -261,16 +269,15 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     const stored: StoredState = data.ttlSeconds ? {version: data.version, values: data.values, expires: now + Math.min(data.ttlSeconds, ttlSeconds) * 1000} : data;
     const put = (id: string, existing: boolean) => written((deadline) => store.set(id, namespace!, stored, {ttlSeconds, quota, deadline, existing}));
     let id = key!;
-    /** A new anonymous session, within the bounds of new ones; a refusal is the answer. */
-    const fresh = async () => {
-      const refused = await admit(clientOf(req), body.text.length);
-      if (refused) return refuse(refused.status, refused.status === 429 ? 'too many new sessions from this client' : 'the session store is full', {'retry-after': String(refused.retryAfter)});
-      await put((id = newSessionId()), false);
-    };
     try {
-      // A cookie's session deleted, adopted or expired is retired: the write starts a new one.
-      const refused = !key || (await put(key, !user)) === 'retired' ? await fresh() : undefined;
-      if (refused) return refused;
+      // A cookie's session deleted, adopted or expired is retired: the write starts a new one,
+      // admitted like any new session.
+      if (!key) await put((id = newSessionId()), false);
+      else if ((await put(key, !user)) === 'retired') {
+        const refused = await admitted(body.text.length);
+        if (refused) return refused;
+        await put((id = newSessionId()), false);
+      }
     } catch (error) {
       if (isNamed(error, 'QuotaError')) return refuse(413, (error as Error).message);
       throw error;

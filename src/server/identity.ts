@@ -1,6 +1,7 @@
 import {createHmac} from 'node:crypto';
 import type {IncomingMessage} from 'node:http';
 import {isSessionId} from './cookie.js';
+import {remember} from './recent.js';
 import {StoreUnavailableError} from './store.js';
 
 /**
@@ -41,6 +42,8 @@ export const ANONYMOUS = 'anonymous';
  * `StoreUnavailableError`, which the handler answers 503, before anything is read or written.
  */
 export function accounts(identify: (request: IncomingMessage | Request) => Identity | Promise<Identity>, secret: string, timed: <T>(work: Promise<T>) => Promise<T>) {
+  // A signed-in browser sends the same id on every request: its HMACs are computed once.
+  const known = new Map<string, {key: string; tag: string}>();
   return async (request: IncomingMessage | Request): Promise<{key: string; tag: string} | undefined> => {
     let id: unknown;
     try {
@@ -50,6 +53,8 @@ export function accounts(identify: (request: IncomingMessage | Request) => Ident
     }
     if (id === null || id === undefined) return undefined;
     if ((typeof id !== 'string' && typeof id !== 'number') || id === '') throw new TypeError('page-state: identify must return a non-empty string or number, or null/undefined when nobody is signed in');
-    return {key: accountKey(String(id), secret), tag: identityTag(String(id), secret)};
+    const text = String(id);
+    const account = known.get(text) ?? {key: accountKey(text, secret), tag: identityTag(text, secret)};
+    return text.length > 256 ? account : remember(known, text, account); // a long id is not worth its memory
   };
 }

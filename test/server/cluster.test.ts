@@ -102,4 +102,32 @@ describe('Redis Cluster: three masters, two app servers', {skip}, () => {
       sessions.map((cookie) => acknowledged.get(cookie)),
     );
   });
+  it("signing in through both apps at once: each anonymous session adopted once into the account's one hash", async () => {
+    const signIn = await Promise.all(clusters.map((cluster) => serve(createSessionHandler({
+      secret: SECRET, store: redisStore(cluster as never), adoptAnonymous: 'missing',
+      identify: (req) => ('headers' in req && !(req.headers instanceof Headers) ? (req.headers['x-user'] as string | undefined) : undefined),
+    }))));
+    try {
+      const call = (via: number, method: string, namespace: string, headers: Record<string, string>, body?: object) =>
+        fetch(`${signIn[via % 2]!.base}/page-state/${namespace}`, {method, headers: {...json, ...headers}, body: body && JSON.stringify(body)});
+      const users = Array.from({length: 12}, (_, k) => `cluster user ${k}`);
+      const cookies = await Promise.all(users.map(async (_, k) => {
+        const cookie = cookieOf(await call(k, 'PUT', 'A', {}, {version: 1, values: {n: k}}));
+        await call(k + 1, 'PUT', 'B', {cookie}, {version: 1, values: {n: k}});
+        return cookie;
+      }));
+      const storm = () => Promise.all(users.flatMap((user, k) => [0, 1, 0, 1].map((via) => call(via, 'GET', 'A', {'x-user': user, cookie: cookies[k]!}))));
+      await storm();
+      const read = async (k: number, namespace: string, via = k) => {
+        const response = await call(via, 'GET', namespace, {'x-user': users[k]!});
+        return response.status === 200 ? ((await response.json()) as {values: {n: number}}).values.n : response.status;
+      };
+      for (const [k] of users.entries()) assert.deepEqual([await read(k, 'A'), await read(k, 'B', k + 1)], [k, k], users[k]);
+      await Promise.all(users.map((user, k) => call(k, 'DELETE', 'B', {'x-user': user})));
+      await storm();
+      for (const [k] of users.entries()) assert.equal(await read(k, 'B'), 404, `${users[k]}: adopted once`);
+    } finally {
+      await Promise.all(signIn.map((app) => app.close()));
+    }
+  });
 });
