@@ -1,10 +1,13 @@
 import {resolve} from 'node:path';
 import {defineConfig, type Plugin} from 'vite';
+import {demoLogin} from './demo/login.js';
 import {createSessionHandler, fileStore, redisStore, type SessionStore} from './src/server/index.js';
 
 /**
  * Mounts the session handler (`persist: 'server'`) in the dev server: the embedded file store in
- * `.page-state/`, or Redis when `REDIS_URL` is set.
+ * `.page-state/`, or Redis when `REDIS_URL` is set; state belongs to whoever the demo's own
+ * sign-in (demo/login.ts) says, and what a visitor drafted before signing in fills what the
+ * account lacks.
  */
 function sessionStore(): Plugin {
   return {
@@ -15,7 +18,9 @@ function sessionStore(): Plugin {
         const {createClient} = await import('redis');
         store = redisStore(await createClient({url: process.env.REDIS_URL, disableOfflineQueue: true}).on('error', (error: Error) => console.error(`redis: ${error.message}`)).connect());
       } else store = fileStore(resolve(process.env.PAGE_STATE_DIR || '.page-state'));
-      const handler = createSessionHandler({store, secret: process.env.PAGE_STATE_SECRET});
+      const login = demoLogin(process.env.PAGE_STATE_SECRET ?? 'the demo login of a dev server, unsigned elsewhere');
+      const handler = createSessionHandler({store, secret: process.env.PAGE_STATE_SECRET, identify: login.identify, adoptAnonymous: 'missing'});
+      server.middlewares.use(login.middleware);
       server.middlewares.use((req, res, next) => void handler(req, res, next));
     },
   };

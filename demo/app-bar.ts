@@ -21,7 +21,22 @@ export class AppBar extends LitElement {
         ${(['comfortable', 'compact'] as const).map((d) => html`<option ?selected=${d === density}>${d}</option>`)}
       </select>
       <button id="theme" @click=${() => (this.settings.state.theme = theme === 'dark' ? 'light' : 'dark')}>${theme === 'dark' ? '☀ light' : '☾ dark'}</button>
+      <select id="account" aria-label="signed in as" @change=${(e: Event) => void this.signIn((e.target as HTMLSelectElement).value)}>
+        ${['', 'ada', 'grace'].map((account) => html`<option value=${account} ?selected=${account === this.account}>${account ? `signed in as ${account}` : 'not signed in'}</option>`)}
+      </select>
     `;
+  }
+
+  /** Who the demo's own login says is signed in (remembered for the picker; the server decides). */
+  account = localStorage.getItem('demo-account') ?? '';
+
+  /** Signs in (or out) with the demo's login, then reloads: the page learns the identity from the
+   * session handler's answers, as an app whose login is a full navigation does. */
+  async signIn(account: string) {
+    await fetch(account ? `/demo/login?as=${account}` : '/demo/logout', {method: 'POST'});
+    if (account) localStorage.setItem('demo-account', account);
+    else localStorage.removeItem('demo-account');
+    location.reload();
   }
 
   protected override updated() {

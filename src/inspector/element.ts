@@ -1,7 +1,7 @@
 import {ElementBase} from '../../elements/report.js';
 import type {StateChange} from '../core/define.js';
 import {ChangeLog, type Recorded} from './history.js';
-import {pageScopes, params, show, type ParamView, type ScopeView} from './model.js';
+import {pageScopes, params, runtime, show, type ParamView, type ScopeView} from './model.js';
 import {STYLE} from './style.js';
 
 type Child = Node | string | false | undefined;
@@ -49,6 +49,7 @@ export class StateInspectorElement extends ElementBase {
     const listeners: [EventTarget | undefined, string, EventListener, boolean][] = [
       [document, 'page-state-change', this.#changed, true],
       [document, 'page-state-declared', this.#refresh, true],
+      [document, 'page-state-identity', this.#refresh, true],
       [window, 'popstate', this.#refresh, false],
       [window, 'hashchange', this.#refresh, false],
       [navigation, 'currententrychange', this.#refresh, false],
@@ -80,7 +81,7 @@ export class StateInspectorElement extends ElementBase {
     const focused = (this.#root.activeElement as HTMLElement | null)?.dataset.restore;
     const panel = h('section', {'aria-label': 'page-state inspector'},
       h('h2', {}, 'page-state'),
-      h('p', {}, h('strong', {}, 'Identity: '), 'anonymous (this page has no signed-in identity)'),
+      h('p', {}, h('strong', {}, 'Identity: '), identityText(runtime()?.identity?.tag)),
       h('h3', {}, 'Namespaces'),
       ...pageScopes().map((scope) => this.#scope(scope)),
       h('h3', {}, 'URL'),
@@ -139,3 +140,7 @@ declare global {
     'state-inspector': StateInspectorElement;
   }
 }
+
+/** What the panel says of the identity the page's persisted state belongs to. */
+const identityText = (tag: string | null | undefined) =>
+  tag ? `${tag} (persisted state and browser storage keys are this identity's)` : 'anonymous (no signed-in identity is known to this page)';

@@ -142,6 +142,34 @@ describe('the demo, end to end', () => {
     assert.equal(await page.inputValue('#draft'), '');
   });
 
+  it("signs in with the demo's accounts: Ada's draft follows her into a second window, Grace's window shows none of it", async () => {
+    const draft = (page: Page) => page.waitForFunction(() => document.querySelector('ticket-detail')?.shadowRoot?.querySelector('textarea')?.value !== '');
+    /** Signs a window in through the app bar's picker (the page reloads and learns who it is). */
+    const signIn = async (page: Page, account: string) => {
+      const identified = page.waitForResponse((r) => r.url().endsWith('/page-state/Notes') && r.request().method() === 'GET');
+      await Promise.all([page.waitForEvent('load'), page.selectOption('app-bar #account', account)]);
+      await identified;
+      await page.locator('ticket-detail #priority').waitFor();
+    };
+    const laptop = await open();
+    await signIn(laptop, 'ada');
+    const saved = laptop.waitForResponse((r) => r.url().endsWith('/page-state/Notes') && r.request().method() === 'PUT');
+    await laptop.fill('#draft', "Ada's draft: call the vendor");
+    assert.equal((await saved).status(), 204);
+    assert.equal((await saved).headers()['page-state-identity']?.length, 22, 'the answer names the account');
+
+    const phone = await open(); // another browser context: no cookie shared
+    await signIn(phone, 'ada');
+    await draft(phone);
+    assert.equal(await phone.inputValue('#draft'), "Ada's draft: call the vendor");
+
+    const shared = await open();
+    await signIn(shared, 'grace');
+    assert.equal(await shared.inputValue('#draft'), '', "Grace's window shows nothing of Ada's");
+    await signIn(shared, '');
+    assert.equal(await shared.inputValue('#draft'), '');
+  });
+
   it('renders a demo that is not blank, with no uncaught errors anywhere', async () => {
     const page = await open('/?ws_tid=T-1042&ws_pri=high&ws_tags=safari,ui');
     await page.setViewportSize({width: 1400, height: 900});
