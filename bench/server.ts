@@ -1,7 +1,10 @@
 // Node: the session handler (file and Redis stores) under autocannon on loopback, against a bare
 // node:http JSON handler; afterwards every acknowledged write is read back (lost writes must be 0).
 import {once} from 'node:events';
-import {closeSync, fdatasync, fsync, mkdirSync, openSync, renameSync, writeSync} from 'node:fs';
+import {closeSync, fdatasync, fsync, mkdirSync, openSync, readdirSync, renameSync, statSync, writeFileSync, writeSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import {spawn} from 'node:child_process';
+import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {createServer, type IncomingMessage, type RequestListener, type ServerResponse} from 'node:http';
@@ -15,6 +18,7 @@ import {memoryStore, type SessionStore} from '../src/server/store.js';
 import {startRedis} from '../test/server/redis-server.js';
 import {tempDir} from '../test/temp-dir.js';
 
+const require = createRequire(import.meta.url);
 const CONNECTIONS = 10;
 const SECONDS = 3;
 
@@ -38,15 +42,45 @@ export function bareHandler(): RequestListener & {data: Map<string, string>} {
 }
 
 /**
- * PUTs from 10 connections for 5 s, spread over `sessions` sessions (each request a new namespace,
- * so every acknowledged write can be read back exactly).
+ * The bare baseline of the file rows: the same durable replace per PUT as the file store makes
+ * (a temp file written and fdatasync'd, renamed over the namespace's file in the session's
+ * folder, the folder fsync'd), in a plain node:http handler; GETs read the file.
  */
-export async function load(listener: RequestListener, sessions: number) {
+export function bareDurableHandler(dir = tempDir('bench')): RequestListener {
+  const [syncData, syncAll] = [promisify(fdatasync), promisify(fsync)];
+  let temp = 0;
+  return (req: IncomingMessage, res: ServerResponse) => {
+    let body = '';
+    req.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', async () => {
+      const folder = join(dir, encodeURIComponent(String(req.headers.cookie)));
+      const file = join(folder, `${encodeURIComponent(req.url!)}.json`);
+      if (req.method !== 'PUT') return void readFile(file, 'utf8').then((text) => res.writeHead(200, {'content-type': 'application/json'}).end(text), () => res.writeHead(404).end());
+      mkdirSync(folder, {recursive: true});
+      const path = join(folder, `.${temp++}.tmp`);
+      const fd = openSync(path, 'w');
+      writeSync(fd, JSON.stringify(JSON.parse(body)));
+      await syncData(fd);
+      closeSync(fd);
+      renameSync(path, file);
+      const folderFd = openSync(folder, 'r');
+      await syncAll(folderFd);
+      closeSync(folderFd);
+      res.writeHead(204).end();
+    });
+  };
+}
+
+/**
+ * PUTs from 10 connections for 5 s, spread over `sessions` sessions (each request a new namespace,
+ * so every acknowledged write can be read back exactly). `as: 'user'` sends each session as a
+ * signed-in user (`x-user`, which the identity rows' `identify` reads) instead of a cookie.
+ */
+export async function load(listener: RequestListener, sessions: number, as: 'cookie' | 'user' = 'cookie') {
   const server = createServer(listener).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const cookies: string[] = [];
-  for (let i = 0; i < sessions; i += 50) {
+  for (let i = 0; as === 'cookie' && i < sessions; i += 50) {
     cookies.push(...(await Promise.all(Array.from({length: Math.min(50, sessions - i)}, async (_, j) => {
       const r = await fetch(`${base}/page-state/Warmup`, {method: 'PUT', headers: {'content-type': 'application/json', cookie: `sid=bare${i + j}`}, body: '{"version":1,"values":{}}'});
       return r.headers.get('set-cookie')?.split(';')[0] ?? `sid=bare${i + j}`;
@@ -63,17 +97,19 @@ export async function load(listener: RequestListener, sessions: number) {
       setupRequest(request: Record<string, unknown>, context: Record<string, unknown>) {
         context.n = ++sequence;
         context.cookie = cookies[sequence % sessions];
-        return {...request, path: `/page-state/ns${context.n}`, headers: {'content-type': 'application/json', cookie: context.cookie}, body: JSON.stringify({version: 1, values: {n: context.n}})};
+        context.user = `user ${sequence % sessions}`;
+        const who = as === 'cookie' ? {cookie: context.cookie as string} : {'x-user': context.user as string};
+        return {...request, path: `/page-state/ns${context.n}`, headers: {'content-type': 'application/json', ...who}, body: JSON.stringify({version: 1, values: {n: context.n}})};
       },
       onResponse(status: number, _body: string, context: Record<string, unknown>) {
-        if (status === 204) acknowledged.push([context.cookie as string, context.n as number]);
+        if (status === 204) acknowledged.push([(as === 'cookie' ? context.cookie : context.user) as string, context.n as number]);
       },
     }],
   } as never);
   let lost = 0;
   for (let i = 0; i < acknowledged.length; i += 50) {
-    await Promise.all(acknowledged.slice(i, i + 50).map(async ([cookie, n]) => {
-      const r = await fetch(`${base}/page-state/ns${n}`, {headers: {cookie}});
+    await Promise.all(acknowledged.slice(i, i + 50).map(async ([who, n]) => {
+      const r = await fetch(`${base}/page-state/ns${n}`, {headers: as === 'cookie' ? {cookie: who} : {'x-user': who}});
       const data = r.status === 200 ? ((await r.json()) as {values: {n: number}}) : undefined;
       if (data?.values.n !== n) lost++;
     }));
@@ -84,6 +120,8 @@ export async function load(listener: RequestListener, sessions: number) {
 }
 
 const SECRET = 'the benchmark secret, 32 characters';
+/** The throughput rows make their 1,000 sessions from one loopback address. */
+const UNBOUNDED = {perClientPerMinute: Infinity};
 /** The throughput rows write a new namespace per request: no quota, as the bare baseline has none. */
 const UNLIMITED = {namespaces: Infinity, bytes: Infinity};
 
@@ -155,7 +193,9 @@ export async function serverLoad() {
   const client = createClient({url: redis.url, disableOfflineQueue: true});
   client.on('error', () => {});
   await client.connect();
-  const handler = (store: SessionStore) => createSessionHandler({secret: SECRET, store, quota: UNLIMITED}) as unknown as RequestListener;
+  const handler = (store: SessionStore) => createSessionHandler({secret: SECRET, store, quota: UNLIMITED, anonymous: UNBOUNDED}) as unknown as RequestListener;
+  const identified = (store: SessionStore) =>
+    createSessionHandler({secret: SECRET, store, quota: UNLIMITED, identify: (req) => (req as IncomingMessage).headers['x-user'] as string}) as unknown as RequestListener;
   const viaFiles = async (sessions: number) => {
     const files = fileStore(tempDir('bench'));
     const result = await load(handler(files), sessions);
@@ -164,14 +204,17 @@ export async function serverLoad() {
   };
   const kinds = {
     memory: () => load(handler(memoryStore()), SESSIONS),
+    memoryUser: () => load(identified(memoryStore()), SESSIONS, 'user'),
     file: () => viaFiles(SESSIONS),
     fileHot: () => viaFiles(1),
     redis: () => load(handler(redisStore(client)), SESSIONS),
   };
+  // The file rows against the same durable replace done bare; the others against a Map.
+  const bareOf = (kind: string) => (kind.startsWith('file') ? load(bareDurableHandler(), kind === 'fileHot' ? 1 : SESSIONS) : load(bareHandler(), SESSIONS));
   const runs = Object.fromEntries(Object.keys(kinds).map((kind) => [kind, [] as Row[]])) as Record<keyof typeof kinds, Row[]>;
   for (let round = 0; round < ROUNDS; round++) {
     for (const [kind, run] of Object.entries(kinds) as [keyof typeof kinds, () => Promise<Load>][]) {
-      const bare = await load(bareHandler(), SESSIONS);
+      const bare = await bareOf(kind);
       const result = await run();
       runs[kind].push({...result, ratio: result.requestsPerSecond / bare.requestsPerSecond, bare});
     }
@@ -184,6 +227,54 @@ export async function serverLoad() {
     return {...row, lost: rows.reduce((sum, r) => sum + r.lost, 0), acknowledged: rows.reduce((sum, r) => sum + r.acknowledged, 0)};
   };
   return {
-    memory: median(runs.memory), file: median(runs.file), fileHot: median(runs.fileHot), redis: median(runs.redis), neighbours, disk: {...disk, after},
+    memory: median(runs.memory), memoryUser: median(runs.memoryUser), file: median(runs.file), fileHot: median(runs.fileHot), redis: median(runs.redis),
+    neighbours, disk: {...disk, after}, flood: await floodLoad(),
+  };
+}
+
+/**
+ * 30 s of cookieless PUTs (16 B and 60 KB bodies, 16 connections, the default bounds of new
+ * sessions) against the file store, while a user's existing session writes and reads and a
+ * signed-in user writes: their p99 against the same load on an idle server, and how much the
+ * store grew against its budget.
+ */
+export async function floodLoad(seconds = 30) {
+  const dir = tempDir('bench');
+  const files = fileStore(dir);
+  const budget = {maxSessions: 1000, maxBytes: 64 * 2 ** 20};
+  const server = createServer(createSessionHandler({
+    secret: SECRET, store: files, anonymous: budget, identify: (req) => (req as IncomingMessage).headers['x-user'] as string | undefined,
+  }) as unknown as RequestListener).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const first = await fetch(`${base}/page-state/Draft`, {method: 'PUT', headers: {'content-type': 'application/json'}, body: '{"version":1,"values":{"text":"mine"}}'});
+  const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+  const user = (duration: number) => autocannon({url: base, connections: 1, duration, requests: [
+    {method: 'PUT', path: '/page-state/Draft', headers: {'content-type': 'application/json', cookie}, body: '{"version":1,"values":{"text":"mine"}}'},
+    {method: 'GET', path: '/page-state/Draft', headers: {cookie}},
+    {method: 'PUT', path: '/page-state/Draft', headers: {'content-type': 'application/json', 'x-user': 'ada'}, body: '{"version":1,"values":{"text":"ada"}}'},
+  ]} as never) as unknown as Promise<{latency: {p99: number}; non2xx: number; errors: number}>;
+  const idle = await user(5);
+  // The flood comes from other processes (8 connections of 16 B bodies, 8 of 60 KB), as a
+  // flood does: generated in this one, it would slow the user's requests by its own work.
+  const flood = Promise.all([16, 60_000].map(async (size) => {
+    const input = join(dir, `.flood-${size}.json`);
+    writeFileSync(input, JSON.stringify({version: 1, values: {text: 'x'.repeat(size)}}));
+    const child = spawn(process.execPath, [require.resolve('autocannon/autocannon.js'), '-j', '-c', '8', '-d', String(seconds), '-m', 'PUT', '-H', 'content-type=application/json', '-i', input, `${base}/page-state/Draft`], {stdio: ['ignore', 'pipe', 'ignore']});
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+    await once(child, 'close');
+    return JSON.parse(out) as {requests: {total: number}; non2xx: number};
+  }));
+  const busy = await user(seconds - 2);
+  const flooded = (await flood).reduce((sum, run) => ({requests: {total: sum.requests.total + run.requests.total}, non2xx: sum.non2xx + run.non2xx}));
+  let bytes = 0;
+  const sessions = readdirSync(dir).filter((name) => !name.startsWith('.') && name !== 'secret');
+  for (const session of sessions) for (const name of readdirSync(join(dir, session))) bytes += statSync(join(dir, session, name)).size;
+  server.close();
+  files.close();
+  return {
+    idleP99Ms: idle.latency.p99, floodedP99Ms: busy.latency.p99, userFailures: busy.non2xx + busy.errors,
+    floodRequests: flooded.requests.total, floodRefused: flooded.non2xx, sessions: sessions.length, bytes, budget,
   };
 }
