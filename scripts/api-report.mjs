@@ -13,6 +13,7 @@ export const ENTRIES = {
   'page-state-vue': 'dist/src/hosts/vue.d.ts',
   'page-state-inspector': 'dist/src/inspector/index.d.ts',
   'page-state-devtools': 'dist/src/devtools/index.d.ts',
+  'page-state-testing': 'dist/src/testing/index.d.ts',
 };
 
 /** Runs API Extractor for `entry` (a .d.ts file); `update` writes its report. Returns the problems. */

@@ -12,7 +12,7 @@ import {identityHub} from '../persist/identity.js';
 import {persistLayer} from '../persist/layer.js';
 import {storageResolver} from '../persist/resolve.js';
 import {urlLayer} from '../url/binding.js';
-import {browserHistory} from '../url/port.js';
+import {browserHistory, type HistoryPort} from '../url/port.js';
 import {UrlService} from '../url/service.js';
 import {VERSION} from '../version.js';
 import {eventHost} from './events.js';
@@ -52,7 +52,9 @@ export function pageStateRuntime(): SharedRuntime {
     if (DEV && shared.version !== VERSION) announce(() => console.warn(`page-state ${VERSION} shares this page with page-state ${shared.version} (protocol ${PROTOCOL}); align their versions.`));
     return shared;
   }
-  const runtime = createRuntime();
+  // Buffers context requests made before their <page-state> upgraded, and replays them.
+  new ContextRoot().attach(document.documentElement);
+  const runtime = createRuntime({history: browserHistory(window), storage: storageResolver(window), storages: () => [localStorage, sessionStorage], events: document});
   holder[RUNTIME_KEY_OF_PROTOCOL] = runtime;
   const first = holder[RUNTIME_KEY] as {version?: string; protocol?: number; url?: {protocol?: number}} | undefined;
   if (!first) holder[RUNTIME_KEY] = runtime;
@@ -75,23 +77,31 @@ function announce(say: () => void) {
   say();
 }
 
-function createRuntime(): SharedRuntime {
-  // Buffers context requests made before their <page-state> upgraded, and replays them.
-  new ContextRoot().attach(document.documentElement);
-  const url = new UrlService(browserHistory(window), VERSION);
-  const storage = storageResolver(window);
+/** What a runtime takes of its world: the browser's, or one test's (`page-state/testing`). */
+export interface RuntimeWorld {
+  history: HistoryPort;
+  storage: SharedRuntime['storage'];
+  /** `localStorage` and `sessionStorage`, where the identity's partitions are. */
+  storages: () => [local: Storage, session: Storage];
+  /** Where the root scope's events go (`document`). */
+  events: EventTarget;
+}
+
+/** A runtime over `world`: the URL service, the root scope, the identity. */
+export function createRuntime({history, storage, storages, events}: RuntimeWorld): SharedRuntime {
   const settings: ScopeSettings = {mode: () => 'query', endpoint: () => '/page-state', persist: () => false};
-  const runtime = {protocol: PROTOCOL, version: VERSION, url, storage, scoped: new Map()} as Omit<SharedRuntime, 'root'> as SharedRuntime;
-  (runtime as {root: SharedScope}).root = new StateScope(eventHost(document), undefined, mirroredStores(runtime, settings));
+  const runtime = {protocol: PROTOCOL, version: VERSION, url: new UrlService(history, VERSION), storage, scoped: new Map()} as Omit<SharedRuntime, 'root'> as SharedRuntime;
+  runtime.identity = hub(storages, events);
+  (runtime as {root: SharedScope}).root = new StateScope(eventHost(events), undefined, mirroredStores(runtime, settings));
   return runtime;
 }
 
-/** The page's identity, made by the first copy that needs it. */
-export const identityOf = (runtime: SharedRuntime): SharedIdentity =>
-  (runtime.identity ??= identityHub(
-    () => [localStorage, sessionStorage],
-    (detail) => document.dispatchEvent(new CustomEvent('page-state-identity', {detail})),
-  ));
+/** The page's identity; a runtime an earlier copy made gets one from the first copy that needs it. */
+export const identityOf = (runtime: SharedRuntime): SharedIdentity => (runtime.identity ??= hub(() => [localStorage, sessionStorage], document));
+
+/** An identity whose partitions are in `storages`, announced on `events`. */
+const hub = (storages: RuntimeWorld['storages'], events: EventTarget) =>
+  identityHub(storages, (detail) => events.dispatchEvent(new CustomEvent('page-state-identity', {detail})));
 
 /** A store factory mirroring namespaces into the URL, then into their storage (the
  * namespace's own `persist`, else its scope's). */

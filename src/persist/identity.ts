@@ -34,7 +34,9 @@ export function identityHub(storages: () => [local: Storage, session: Storage], 
         if (next === null) areas[0].removeItem(LAST);
         else areas[0].setItem(LAST, next);
         if (previous !== null && previous !== next && !keepOnSignOut) {
-          for (const area of areas) for (const key of Object.keys(area)) if (key.startsWith(partition(previous))) area.removeItem(key);
+          for (const area of areas) {
+            for (const key of Array.from({length: area.length}, (_, i) => area.key(i)!)) if (key.startsWith(partition(previous))) area.removeItem(key);
+          }
         }
       } catch {
         // Storage disabled (touching it throws): nothing of anyone is kept in it either.

@@ -34,10 +34,12 @@ const KiB = 1024;
  * followed) 16.33 KiB; a namespace's own ttlSeconds (kept with its stored values, dropped on read
  * past it, sent to the server as what is left of it) 16.47 KiB; a server's answer to a request sent
  * before the app told the identity is not followed (a sign-out raced by the re-hydration's own
- * GET re-asserted the old account) 16.51 KiB.
+ * GET re-asserted the old account) 16.51 KiB. Issue 25: the runtime takes its world through a
+ * port (the browser's, or one test's in page-state/testing), partitions enumerated through the
+ * Storage interface rather than Object.keys (a test's memory storage) 16.57 KiB.
  */
 const OWN_CODE_TARGET = 6 * KiB;
-const OWN_CODE_CEILING = 16.51 * KiB;
+const OWN_CODE_CEILING = 16.57 * KiB;
 
 describe('size budgets', () => {
   it('own code stays under its ceiling (target: 6 KiB min+gzip)', async () => {
@@ -56,5 +58,21 @@ describe('size budgets', () => {
     const size = gzipSize(readFileSync('dist/page-state.inspector.js'));
     console.log(`dist/page-state.inspector.js: ${(size / KiB).toFixed(2)} KiB gzip`);
     assert.ok(size <= 8 * KiB, `${size} bytes > 8 KiB`);
+  });
+  it('page-state/testing is never in a page: no module of the browser entry imports it, and its own code stays within 4 KiB', async () => {
+    const {build} = await import('esbuild');
+    const bundle = async (entry: string, external: string[]) =>
+      (await build({entryPoints: [entry], bundle: true, minify: true, write: false, metafile: true, format: 'esm', platform: 'browser', external, logLevel: 'silent'}));
+    const page = await bundle('src/index.ts', ['lit', 'lit/*', '@lit/*', 'superstruct']);
+    assert.deepEqual(Object.keys(page.metafile.inputs).filter((input) => input.startsWith('src/testing/')), []);
+    // Its own files alone: everything it shares with the page (page-state itself) is left out.
+    const own = await build({
+      entryPoints: ['src/testing/index.ts'], bundle: true, minify: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'silent',
+      plugins: [{name: 'only-testing', setup: (b) => b.onResolve({filter: /^\.\.?\//}, (args) => (args.kind === 'entry-point' || (args.resolveDir.includes('/src/testing') && args.path.startsWith('./')) ? undefined : {path: args.path, external: true}))}],
+      external: ['@lit/context'],
+    });
+    const size = gzipSize(own.outputFiles[0]!.contents);
+    console.log(`page-state/testing own code: ${(size / KiB).toFixed(2)} KiB min+gzip`);
+    assert.ok(size <= 4 * KiB, `${size} bytes > 4 KiB`);
   });
 });

@@ -1,0 +1,218 @@
+// `page-state/testing`: one test's isolated page-state. Never part of a page's bundle: it is an
+// entry of its own, and nothing a production page loads imports it.
+import {ContextRoot} from '@lit/context';
+import {RUNTIME_KEY, RUNTIME_KEY_OF_PROTOCOL, type SharedRuntime} from '../core/protocol.js';
+import type {StorageAdapter, StoredState} from '../core/ports.js';
+import {createRuntime} from '../lit/runtime.js';
+import {serverStorage} from '../persist/server.js';
+import {webStorage} from '../persist/web.js';
+import type {SessionHandler, SessionHandlerOptions} from '../server/handler.js';
+import type {SessionStore} from '../server/store.js';
+import {memoryHistory, type UrlUpdate} from './history.js';
+import {memoryArea} from './storage.js';
+
+export type {UrlUpdate} from './history.js';
+
+/**
+ * Options of {@link createTestRuntime}.
+ *
+ * @example
+ * ```ts
+ * createTestRuntime({url: '/tickets?f_q=printer', storage: {local: {'page-state:Settings': {version: 1, values: {theme: 'dark'}}}}});
+ * ```
+ */
+export interface TestRuntimeOptions {
+  /** The page's URL when the test starts (relative to `http://localhost/`). Default `/`. */
+  url?: string | URL;
+  /** Browser storage when the test starts: `localStorage` and `sessionStorage` items (an object is stored as its JSON). */
+  storage?: {local?: Record<string, unknown>; session?: Record<string, unknown>};
+  /**
+   * An in-memory session server for `persist: 'server'`: the real `createSessionHandler` of
+   * `page-state/server` over a `memoryStore()`, answering the page's requests in the same
+   * process (Node, Vitest with happy-dom or jsdom). `true`, or options of the handler
+   * (`identify`, `adoptAnonymous`, `ttlSeconds`, `quota`...).
+   */
+  server?: boolean | Omit<SessionHandlerOptions, 'store' | 'secret'>;
+  /** Who is signed in when the test starts (as `setIdentity`). Default nobody. */
+  identity?: string | null;
+  /** Called for every URL update page-state makes (and every `back()`/`forward()` is not one). */
+  onUrlUpdate?: (update: UrlUpdate) => void;
+  /** What the report of a forgotten `dispose()` calls this runtime. Default: Vitest's current
+   * test name, else where `createTestRuntime` was called. */
+  name?: string;
+}
+
+/**
+ * One test's page-state, made by {@link createTestRuntime}.
+ *
+ * @example
+ * ```ts
+ * const runtime = createTestRuntime({url: '/?q=shoes'});
+ * stateOf(Filters).set('q', 'boots');
+ * await runtime.settled();
+ * runtime.url.searchParams.get('q'); // 'boots'
+ * runtime.dispose();
+ * ```
+ */
+export interface TestRuntime {
+  /** The page's URL now. */
+  readonly url: URL;
+  /** Every URL update so far, oldest first. */
+  readonly updates: readonly UrlUpdate[];
+  /** The runtime's browser storage (what `persist: 'local'` and `'session'` use). */
+  readonly localStorage: Storage;
+  readonly sessionStorage: Storage;
+  /** The in-memory server's store, when `server` was asked for. */
+  readonly serverStore?: SessionStore;
+  /** What the in-memory server holds for this page's session (or account) in `namespace`:
+   * `{version, values}`, or undefined. */
+  readServer(namespace: string, endpoint?: string): Promise<StoredState | undefined>;
+  /** Goes one history entry back (or forward), as the browser's buttons do: page-state adopts it. */
+  back(): void;
+  forward(): void;
+  /** Says who is signed in, as `setIdentity` does: every persisted namespace re-hydrates. */
+  setIdentity(identity: string | null, options?: {keepOnSignOut?: boolean}): void;
+  /** Resolves once every pending URL write, storage save and server request is done. */
+  settled(): Promise<void>;
+  /** Drops every store and scope of the test and puts back what was there before. */
+  dispose(): void;
+}
+
+const ACTIVE = Symbol.for('page-state.testing.active');
+const SECRET = 'page-state/testing: the in-memory server of a test runtime';
+
+/** Who is creating a runtime: Vitest's current test, else the caller's place in the stack. */
+function callerName(): string {
+  const vitest = (globalThis as {expect?: {getState?(): {currentTestName?: string}}}).expect?.getState?.().currentTestName;
+  if (vitest) return vitest;
+  const frames = new Error().stack?.split('\n').slice(1) ?? [];
+  return frames.find((frame) => !frame.includes('/testing/'))?.trim().replace(/^at /, '') ?? 'an earlier test';
+}
+
+/**
+ * Installs an isolated page-state for one test: a memory URL that records every update (with
+ * `back()`/`forward()`), memory browser storage, optionally the real session handler over a
+ * memory store, and an identity. Every `stateOf`, `StateController`, `<page-state>` and
+ * declarative element created until `dispose()` uses it, and nothing reaches the runner's own
+ * `location` or storage. A runtime still installed when the next one is created was not
+ * disposed: the next call throws an error naming the test that made it (and disposes it), so a
+ * leak fails loudly instead of seeping into later tests.
+ *
+ * @example
+ * ```ts
+ * let runtime: TestRuntime;
+ * beforeEach(() => (runtime = createTestRuntime({url: '/?f_q=printer'})));
+ * afterEach(() => runtime.dispose());
+ * it('writes the query into the URL', async () => {
+ *   stateOf(Filters).set('q', 'stapler');
+ *   await runtime.settled();
+ *   expect(runtime.url.searchParams.get('f_q')).toBe('stapler');
+ * });
+ * ```
+ */
+export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime {
+  const holder = globalThis as unknown as Record<symbol, unknown>;
+  const leaked = holder[ACTIVE] as {name: string; dispose(): void} | undefined;
+  if (leaked) {
+    leaked.dispose();
+    throw new Error(`page-state/testing: the test runtime of "${leaked.name}" was never disposed; call runtime.dispose() after each test (afterEach). It is disposed now.`);
+  }
+  const name = options.name ?? callerName();
+  const updates: UrlUpdate[] = [];
+  const history = memoryHistory(new URL(options.url ?? '/', 'http://localhost/').href, (update) => {
+    updates.push(update);
+    options.onUrlUpdate?.(update);
+  });
+  const json = (items: Record<string, unknown> = {}) =>
+    Object.fromEntries(Object.entries(items).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+  const local = memoryArea(json(options.storage?.local));
+  const session = memoryArea(json(options.storage?.session));
+
+  // The in-memory server: the real handler, loaded on the first request (it needs Node).
+  const server = options.server ? {...(options.server === true ? {} : options.server)} : undefined;
+  let handler: Promise<SessionHandler> | undefined;
+  let serverStore: SessionStore | undefined;
+  const requests = new Set<Promise<unknown>>();
+  const send = (async (url: string | URL | Request, init?: RequestInit) => {
+    handler ??= Promise.all([import('../server/handler.js'), import('../server/store.js')]).then(([{createSessionHandler}, {memoryStore}]) =>
+      createSessionHandler({...server, secret: SECRET, store: (serverStore ??= memoryStore())}));
+    const request = new Request(new URL(String(url), history.port.href()), init);
+    // The browser's cookie jar, for the anonymous session the handler issues.
+    if (cookie) request.headers.set('cookie', cookie);
+    const response = await (await handler).fetch(request);
+    const set = response.headers.get('set-cookie')?.split(';')[0];
+    if (set) cookie = set.endsWith('=') ? '' : set;
+    return response;
+  }) as typeof fetch;
+  let cookie = '';
+  let made = 0;
+  const tracked = ((url: string | URL | Request, init?: RequestInit) => {
+    made++;
+    const request = send(url, init);
+    requests.add(request);
+    void request.finally(() => requests.delete(request)).catch(() => {});
+    return request;
+  }) as typeof fetch;
+  const servers = new Map<string, StorageAdapter & {flush(): Promise<void>}>();
+  const storage: SharedRuntime['storage'] = (mode, endpoint) => {
+    if (typeof mode === 'object') return mode;
+    if (mode !== 'server') return webStorage(mode === 'local' ? local : session);
+    if (!server) throw new Error("page-state/testing: a namespace persists to 'server', but the test runtime has no server: createTestRuntime({server: true})");
+    let adapter = servers.get(endpoint);
+    if (!adapter) servers.set(endpoint, (adapter = serverStorage(endpoint, {fetch: tracked})));
+    return adapter;
+  };
+
+  const previous = [holder[RUNTIME_KEY_OF_PROTOCOL], holder[RUNTIME_KEY]];
+  const {document} = globalThis as {document?: Document};
+  const runtime = createRuntime({history: history.port, storage, storages: () => [local, session], events: document ?? new EventTarget()});
+  // Context requests of <page-state> providers that upgrade late are buffered, as in a page.
+  const contexts = document && new ContextRoot();
+  contexts?.attach(document!.documentElement);
+  holder[RUNTIME_KEY_OF_PROTOCOL] = holder[RUNTIME_KEY] = runtime;
+  if (options.identity) runtime.identity!.set(options.identity);
+
+  let disposed = false;
+  const dispose = () => {
+    if (disposed) return;
+    disposed = true;
+    history.close();
+    contexts?.detach(document!.documentElement);
+    [holder[RUNTIME_KEY_OF_PROTOCOL], holder[RUNTIME_KEY]] = previous;
+    delete holder[ACTIVE];
+  };
+  holder[ACTIVE] = {name, dispose};
+
+  return {
+    get url() {
+      return new URL(history.port.href());
+    },
+    updates,
+    localStorage: local,
+    sessionStorage: session,
+    get serverStore() {
+      return serverStore;
+    },
+    async readServer(namespace, endpoint = '/page-state') {
+      const response = await send(`${endpoint}/${encodeURIComponent(namespace)}`);
+      return response.status === 200 ? ((await response.json()) as StoredState) : undefined;
+    },
+    back: history.back,
+    forward: history.forward,
+    setIdentity: (identity, {keepOnSignOut} = {}) => runtime.identity!.set(identity, keepOnSignOut),
+    async settled() {
+      // Until a round finds nothing to wait for: a task (URL flushes and storage saves run at the
+      // end of the task that changed state), the URL service's timers, then every server write
+      // sent at once and every request answered.
+      for (let before = -1; before !== made; ) {
+        before = made;
+        await new Promise((resolve) => setTimeout(resolve));
+        if (history.pending()) before = -1;
+        await history.timersDone();
+        await Promise.all([...servers.values()].map((adapter) => adapter.flush()));
+        await Promise.all(requests);
+      }
+    },
+    dispose,
+  };
+}
