@@ -83,10 +83,13 @@ const SECRET = 'page-state/testing: the in-memory server of a test runtime';
 
 /** Who is creating a runtime: Vitest's current test, else the caller's place in the stack. */
 function callerName(): string {
-  const vitest = (globalThis as {expect?: {getState?(): {currentTestName?: string}}}).expect?.getState?.().currentTestName;
+  // Vitest's expect, global or not (it keeps it under this symbol), knows the running test.
+  type Expect = {getState?(): {currentTestName?: string}};
+  const holder = globalThis as {expect?: Expect} & Record<symbol, Expect | undefined>;
+  const vitest = (holder.expect ?? holder[Symbol.for('expect-global')])?.getState?.().currentTestName;
   if (vitest) return vitest;
   const frames = new Error().stack?.split('\n').slice(1) ?? [];
-  return frames.find((frame) => !frame.includes('/testing/'))?.trim().replace(/^at /, '') ?? 'an earlier test';
+  return frames.find((frame) => !frame.includes('/testing/') && !frame.includes('node_modules'))?.trim().replace(/^at /, '') ?? 'an earlier test';
 }
 
 /**
