@@ -53,6 +53,13 @@ export interface SessionHandlerOptions {
    * 503 and changes nothing. The identity comes only from here, never from the client.
    */
   identify?: (request: IncomingMessage | Request) => Identity | Promise<Identity>;
+  /**
+   * What accounts' store keys and `page-state-identity` tags are HMACs under. Default: the first
+   * `secret`. Set it (32+ characters) and never change it when you rotate `secret`: under another
+   * key every account's state would be somewhere else (and every page would see a new identity,
+   * deleting its browser partitions on the switch).
+   */
+  identitySecret?: string;
   /** A sign-in (a request with an identity that still carries an anonymous session cookie):
    * `'none'` (default) deletes the anonymous session; `'missing'` first moves into the account
    * the namespaces it has no value for. Either way the anonymous cookie expires. */
@@ -182,7 +189,9 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
    * a success that just made it) arrive, so an answered error is never a write applied later. */
   const written = <T>(write: (deadline: number) => Promise<T>) => timed(write(Date.now() + storeTimeoutMs), storeTimeoutMs + SETTLE_MS);
 
-  const account = identify && accounts(identify, secrets[0]!, timed);
+  const {identitySecret = secrets[0]!} = options;
+  if (identify && (typeof identitySecret !== 'string' || identitySecret.length < 32)) throw new Error('page-state: identitySecret must be a string of at least 32 characters');
+  const account = identify && accounts(identify, identitySecret, timed);
 
   const admit = admission(options.anonymous ?? {}, store);
   /** The client's address: a trusted proxy's first `X-Forwarded-For` (or `Forwarded: for=`), else the connection's. */

@@ -154,6 +154,23 @@ describe('identity: state that belongs to an account', () => {
     await after.close();
   });
 
+  it("keeps accounts where they are when the cookie secret rotates, under an identitySecret of their own", async () => {
+    const store = memoryStore();
+    const identitySecret = 'the identity secret, never rotated, 32+';
+    const before = await app(store, {secret: 'the cookie secret before rotation, 32+', identitySecret});
+    const written = await before.put('Draft', 'ada before the rotation', {user: 'ada'});
+    await before.close();
+    const after = await app(store, {secret: ['the cookie secret after rotation, 32+ c', 'the cookie secret before rotation, 32+'], identitySecret});
+    try {
+      const read = await after.get('Draft', {user: 'ada'});
+      assert.equal(await text(read), 'ada before the rotation');
+      assert.equal(read.headers.get('page-state-identity'), written.headers.get('page-state-identity'), 'the same tag: pages see no switch');
+    } finally {
+      await after.close();
+    }
+    assert.throws(() => createSessionHandler({secret, store, identify: byHeader, identitySecret: 'short'}), /identitySecret must be a string of at least 32 characters/);
+  });
+
   it('stores any id safely (10 KiB, /, .., NUL, emoji): apart from each other, and never in a file name', async () => {
     const dir = tempDir('identity');
     const ids = ['x'.repeat(10 * 1024), 'a/b', '..', '../../etc/passwd', 'nul\0byte', '😀'];
