@@ -1,11 +1,12 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {NAME} from '../core/define.js';
 import type {StoredState} from '../core/ports.js';
-import {readNodeBody, readStreamBody, tooDeep, type Body} from './body.js';
+import {tooDeep} from './body.js';
 import {cookieValues, newSessionId, sessionCookie, sessionSigner} from './cookie.js';
 import {admission, type AnonymousLimits} from './admission.js';
 import {accounts, ANONYMOUS, type Identity} from './identity.js';
 import {serialQueue} from './serial.js';
+import {refuse, transports, type Answer, type Incoming} from './transport.js';
 import {StoreUnavailableError, type Quota, type SessionStore} from './store.js';
 
 /**
@@ -81,39 +82,8 @@ export interface SessionHandler {
   fetch(request: Request): Promise<Response>;
 }
 
-/** A request as the core sees it, whatever the transport. */
-interface Incoming {
-  method: string;
-  /** The request target's path, undecoded; undefined when the target is not a URL. */
-  path: string | undefined;
-  header(name: string): string | undefined;
-  cookies: string[];
-  /** The connection itself is TLS. */
-  tls: boolean;
-  /** Reads the body (PUT only): never more than maxBytes, never longer than bodyTimeoutMs. */
-  body(): Promise<Body> | Body;
-  /** The request as the transport gave it, for `identify`. */
-  raw: IncomingMessage | Request;
-  /** The connection's peer address, when the transport tells it. */
-  address: string | undefined;
-}
 
-/** Wraps a body reader: `drained` says whether the whole body was read. */
-function tracked(read: () => Promise<Body> | Body) {
-  const state = {drained: false, body: async () => {
-    const body = await read();
-    state.drained = !('refused' in body);
-    return body;
-  }};
-  return state;
-}
 
-/** What the core answers; the Node and fetch forms turn it into their own response. */
-interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  body?: string;
-}
 
 const isJson = (type: string | undefined) => /^application\/json\s*(;|$)/i.test(type ?? '');
 /** A PUT body: `{version, values}`, and `ttlSeconds` for a namespace with a lifetime of its own. */
@@ -122,9 +92,6 @@ const isStoredState = (value: unknown): value is StoredState & {ttlSeconds?: num
   ((value as {ttlSeconds?: number}).ttlSeconds === undefined || (Number.isSafeInteger((value as {ttlSeconds?: number}).ttlSeconds) && (value as {ttlSeconds: number}).ttlSeconds > 0)) &&
   Number.isSafeInteger((value as StoredState).version) && typeof (value as StoredState).values === 'object' &&
   (value as StoredState).values !== null && !Array.isArray((value as StoredState).values);
-const refuse = (status: number, error: string, headers: Record<string, string> = {}): Answer => ({
-  status, headers: {'content-type': 'application/json', ...headers}, body: JSON.stringify({error}),
-});
 const REFUSALS = {400: 'unreadable body', 408: 'body not received in time', 413: 'body too large'} as const;
 const METHODS = 'GET, HEAD, PUT, DELETE';
 /** How long after a write's deadline its answer waits for the store's verdict (clock skew and the reply's trip). */
@@ -134,15 +101,6 @@ const SETTLE_MS = 1000;
  * another copy of page-state (or throwing its own error of that name) is understood too. */
 const isNamed = (error: unknown, name: 'QuotaError' | 'StoreUnavailableError') => (error as Error | null | undefined)?.name === name;
 
-/** The path of a request target: origin-form as is, absolute-form through URL; undefined when neither. */
-function pathOf(target: string): string | undefined {
-  if (target.startsWith('/')) return target.replace(/[?#].*$/s, '');
-  try {
-    return new URL(target).pathname;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The server half of `persist: 'server'`: `GET|HEAD|PUT|DELETE {basePath}/{namespace}` and
@@ -309,69 +267,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     }
   };
 
-  const handler = (async (req, res, next) => {
-    let result: Answer;
-    let unread = false;
-    try {
-      const path = pathOf(req.url ?? '/');
-      const rest = path === undefined ? undefined : route(path);
-      if (path !== undefined && rest === undefined) {
-        if (next) return next();
-        return void res.writeHead(404).end();
-      }
-      const headers = req.headers;
-      const parsed = (req as {body?: unknown}).body;
-      // A framework (express.json()) may have read and parsed the body already: use it.
-      const reader = tracked(() => (parsed !== undefined && req.readableEnded ? {text: typeof parsed === 'string' ? parsed : JSON.stringify(parsed)} : readNodeBody(req, maxBytes, bodyTimeoutMs)));
-      const incoming: Incoming = {
-        method: req.method ?? 'GET',
-        path,
-        header: (name) => [headers[name]].flat()[0],
-        cookies: [headers.cookie ?? []].flat(),
-        tls: !!(req.socket as {encrypted?: boolean} | null)?.encrypted,
-        body: reader.body,
-        raw: req,
-        address: req.socket?.remoteAddress,
-      };
-      result = rest === undefined ? refuse(400, 'bad request target') : await guarded(incoming, rest);
-      // A body sent and left unread (on a GET, past maxBytes, dripping) is not drained: the connection goes.
-      unread = !req.readableEnded && !reader.drained && (Number(headers['content-length']) > 0 || headers['transfer-encoding'] !== undefined);
-    } catch (error) {
-      result = refuse(500, 'session handler failed');
-      onError(error, {method: req.method ?? '', path: ''});
-    }
-    if (res.headersSent) return;
-    if (unread) result.headers.connection = 'close';
-    res.writeHead(result.status, result.headers).end(req.method === 'HEAD' ? undefined : result.body);
-    if (unread) res.once('finish', () => req.destroy());
-  }) as SessionHandler;
-
-  handler.fetch = async (request) => {
-    let path: string | undefined;
-    try {
-      path = new URL(request.url).pathname;
-    } catch {
-      path = undefined;
-    }
-    const rest = path === undefined ? undefined : route(path);
-    if (path !== undefined && rest === undefined) return new Response(null, {status: 404});
-    const reader = tracked(() => readStreamBody(request.body, maxBytes, bodyTimeoutMs));
-    const incoming: Incoming = {
-      method: request.method,
-      path,
-      header: (name) => request.headers.get(name) ?? undefined,
-      cookies: request.headers.get('cookie') ? [request.headers.get('cookie')!] : [],
-      tls: request.url.startsWith('https:'),
-      body: reader.body,
-      raw: request,
-      address: undefined,
-    };
-    const result = rest === undefined ? refuse(400, 'bad request target') : await guarded(incoming, rest);
-    // A body left unread is not read on: the runtime may drop it.
-    if (request.body && !reader.drained && !request.bodyUsed) void request.body.cancel().catch(() => {});
-    return new Response(request.method === 'HEAD' ? null : (result.body ?? null), {status: result.status, headers: result.headers});
-  };
-  return handler;
+  return transports({route, guarded, maxBytes, bodyTimeoutMs, onError});
 }
 
 function safeDecode(text: string): string | undefined {
