@@ -6,17 +6,14 @@ import {strict as assert} from 'node:assert';
 import {spawn} from 'node:child_process';
 import {once} from 'node:events';
 import {readdirSync} from 'node:fs';
-import {after, before, describe, it} from 'node:test';
+import {describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {createClient} from 'redis';
-import {fileStore} from '../../src/server/file-store.js';
 import {createSessionHandler, type SessionHandlerOptions} from '../../src/server/handler.js';
 import {isStoreKey} from '../../src/server/identity.js';
-import {redisStore} from '../../src/server/redis-store.js';
 import {memoryStore, type SessionStore} from '../../src/server/store.js';
 import {tempDir} from '../temp-dir.js';
 import {cookieOf, json, serve} from './helpers.js';
-import {startRedis, type RedisProcess} from './redis-server.js';
+import {everyStore} from './every-store.js';
 
 const secret = 'a test secret of thirty-two characters';
 /** The test app's `identify`: whoever its own header names. */
@@ -40,25 +37,7 @@ const text = async (response: Response) => (response.status === 200 ? ((await re
 const sessionId = (cookie: string) => cookie.split('=')[1]?.split('.')[0];
 
 describe('identity: state that belongs to an account', () => {
-  let redis: RedisProcess;
-  let client: ReturnType<typeof createClient>;
-  const files: ReturnType<typeof fileStore>[] = [];
-  before(async () => {
-    redis = await startRedis();
-    client = createClient({url: redis.url, disableOfflineQueue: true});
-    await client.connect();
-  });
-  after(async () => {
-    files.forEach((store) => store.close());
-    await client.quit();
-    await redis.stop();
-  });
-  const file = (dir = tempDir('identity')) => {
-    const store = fileStore(dir);
-    files.push(store);
-    return store;
-  };
-  const stores: [string, () => SessionStore][] = [['memory', () => memoryStore()], ['file', () => file()], ['redis', () => redisStore(client, {prefix: `identity-${Math.random()}:`})]];
+  const {stores, file} = everyStore('identity');
 
   for (const [name, create] of stores) {
     describe(`${name} store`, () => {

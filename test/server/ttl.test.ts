@@ -3,14 +3,10 @@
 import {strict as assert} from 'node:assert';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {after, before, describe, it} from 'node:test';
-import {createClient} from 'redis';
-import {fileStore} from '../../src/server/file-store.js';
+import {describe, it} from 'node:test';
 import {createSessionHandler} from '../../src/server/handler.js';
-import {redisStore} from '../../src/server/redis-store.js';
-import {memoryStore, type SessionStore} from '../../src/server/store.js';
 import {cookieOf, json, serve} from './helpers.js';
-import {startRedis, type RedisProcess} from './redis-server.js';
+import {everyStore} from './every-store.js';
 import {tempDir} from '../temp-dir.js';
 
 // Cookies carry their issue time in whole seconds, so one can expire up to a second early: 8 s
@@ -19,29 +15,7 @@ const TTL_SECONDS = 8;
 const at = (startedAt: number, seconds: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, startedAt + seconds * 1000 - Date.now())));
 
 describe('reads slide the stored TTL', () => {
-  let redis: RedisProcess;
-  let client: ReturnType<typeof createClient>;
-  const files: ReturnType<typeof fileStore>[] = [];
-  before(async () => {
-    redis = await startRedis();
-    client = createClient({url: redis.url, disableOfflineQueue: true});
-    await client.connect();
-  });
-  after(async () => {
-    files.forEach((store) => store.close());
-    await client.quit();
-    await redis.stop();
-  });
-
-  const stores: [string, () => SessionStore][] = [
-    ['memory', () => memoryStore()],
-    ['file', () => {
-      const store = fileStore(tempDir('ttl'));
-      files.push(store);
-      return store;
-    }],
-    ['redis', () => redisStore(client)],
-  ];
+  const {stores, file} = everyStore('ttl');
 
   // The stored expiry slides lazily (at most once per tenth of the TTL) while every answer renews
   // the cookie: the 20 s case is a read inside that tenth, then one just past the first TTL with
@@ -93,8 +67,7 @@ describe('reads slide the stored TTL', () => {
   it('a burst of reads slides the stored expiry once per tenth of the TTL (file store: one write)', async () => {
     let now = Date.now();
     const dir = tempDir('ttl');
-    const store = fileStore(dir, {now: () => now});
-    files.push(store);
+    const store = file(dir, {now: () => now});
     const session = '0b8f4f2e-3c1d-4b6a-9e7f-2a5c8d9e1f30';
     await store.set(session, 'Notes', {version: 1, values: {}}, {ttlSeconds: 1000});
     const written = () => Number(readFileSync(join(dir, session, '.expires'), 'utf8'));
