@@ -96,8 +96,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
   /** The expiry of a live session (ms), or 0 after creating its folder: an expired session
    * starts afresh; a folder without an expiry yet is a session another process is creating this
    * very moment, and is left alone. */
-  const opened = async (session: string) => {
-    const expires = await expiry(session);
+  const opened = async (session: string, expires: number) => {
     if (expires > now()) return expires;
     if (expires) await remove(session);
     await mkdir(folderOf(session), {recursive: true, mode: 0o700});
@@ -109,14 +108,15 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
    * the rest written together and the folder synced once. */
   const commit = async (session: string, batch: Write[], retried = false): Promise<void> => {
     const folder = folderOf(session);
-    if (!((await expiry(session)) > now())) {
+    const known = await expiry(session);
+    if (!(known > now())) {
       // A retired id (deleted, adopted, expired) is never revived by a write that needs it live.
       const retired = batch.filter((write) => write.options.existing);
       retired.forEach((write) => write.done(undefined, 'retired'));
       batch = batch.filter((write) => !write.options.existing);
       if (!batch.length) return;
     }
-    const expires = await opened(session);
+    const expires = await opened(session, known);
     const sizes = quotaSizes(folder, batch);
     const accepted = new Map<string, Write>();
     const refused = new Set<Write>();
@@ -132,7 +132,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
     }
     const written = [...accepted.values()];
     if (!written.length) return;
-    for (const write of written) writtenSince += write.text.length;
+    for (const write of written) writtenSince += Buffer.byteLength(write.text);
     const files = written.map((write): [string, string] => [`${write.namespace}.json`, write.text]);
     const ttlSeconds = Math.max(...batch.map((write) => write.options.ttlSeconds));
     const target = expiryFrom(now(), ttlSeconds);
@@ -159,7 +159,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
    * quota, then restarts `to`'s expiry and syncs its folder. */
   const merge = async (claimed: string, to: string, options: StoreOptions & {ttlSeconds: number}) => {
     checkDeadline(options, now());
-    await opened(to);
+    await opened(to, await expiry(to));
     const folder = folderOf(to);
     const sizes = limits(options.quota) ? folderSizes(folder) : undefined;
     for (const name of readdirSync(claimed)) {
