@@ -153,16 +153,18 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
 
   const admit = admission(options.anonymous ?? {}, store);
   /** The client's address: a trusted proxy's first `X-Forwarded-For` (or `Forwarded: for=`), else the connection's. */
-  const clientOf = (req: Incoming) =>
-    (trustProxy && (req.header('x-forwarded-for')?.split(',')[0]?.trim() || req.header('forwarded')?.split(',')[0]?.match(/(?:^|;)\s*for="?([^";,]+)/i)?.[1])) || req.address;
+  const clientOf = (req: Incoming) => {
+    const proxy = trustProxy ? fromProxy(req, 'for') : undefined;
+    return proxy?.legacy || proxy?.forwarded || req.address;
+  };
 
   /** Whether answers to `req` are Secure: the connection, else (trusted) the proxy's headers. */
   const isSecure = (req: Incoming) => {
     if (secure !== 'auto') return secure;
     if (req.tls) return true;
     if (!trustProxy) return false;
-    const forwarded = req.header('forwarded')?.split(',')[0]?.match(/(?:^|;)\s*proto="?(\w+)/i)?.[1];
-    return (forwarded ?? req.header('x-forwarded-proto')?.split(',')[0]?.trim())?.toLowerCase() === 'https';
+    const {forwarded, legacy} = fromProxy(req, 'proto');
+    return (forwarded ?? legacy)?.toLowerCase() === 'https';
   };
 
   /** Sign-ins in this process, in order per account: the account's other requests wait for
@@ -241,7 +243,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       // admitted like any new session.
       if (!key) await put((id = newSessionId()), false);
       else if ((await put(key, !user)) === 'retired') {
-        const refused = await admitted(body.text.length);
+        const refused = await admitted(Buffer.byteLength(body.text));
         if (refused) return refused;
         await put((id = newSessionId()), false);
       }
@@ -268,6 +270,15 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   };
 
   return transports({route, guarded, maxBytes, bodyTimeoutMs, onError});
+}
+
+/** What a proxy says of the request's `for` or `proto`: the first hop's `Forwarded` parameter,
+ * and the first entry of its `X-Forwarded-*` header (which of them wins is the caller's rule). */
+function fromProxy(req: Incoming, param: 'for' | 'proto') {
+  return {
+    forwarded: req.header('forwarded')?.split(',')[0]?.match(new RegExp(`(?:^|;)\\s*${param}="?([^";,]+)`, 'i'))?.[1]?.trim(),
+    legacy: req.header(`x-forwarded-${param}`)?.split(',')[0]?.trim(),
+  };
 }
 
 function safeDecode(text: string): string | undefined {

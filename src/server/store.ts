@@ -194,7 +194,7 @@ export function memoryStore(now = Date.now): SessionStore {
     },
     async usage() {
       let bytes = 0;
-      for (const [session] of sessions) for (const text of live(session)?.texts.values() ?? []) bytes += text.length;
+      for (const [session] of sessions) for (const text of live(session)?.texts.values() ?? []) bytes += Buffer.byteLength(text);
       return {sessions: sessions.size, bytes};
     },
   };
