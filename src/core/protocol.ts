@@ -115,7 +115,7 @@ export interface SharedUrlService {
  *
  * @example
  * ```ts
- * document.addEventListener('page-state-identity', (e) => console.log(e.detail.identity, e.detail.previous));
+ * const signedOut: IdentityDetail = {identity: null, previous: 'ada'};
  * ```
  */
 export interface IdentityDetail {
@@ -137,8 +137,8 @@ export interface SharedIdentity {
   /** Someone is signed in as `tag` now (`null`: nobody): from `setIdentity`, or a server's answer. */
   set(tag: string | null, keepOnSignOut?: boolean): void;
   /** Calls `listener` around every switch: before it (`arrived` false: what is owed to the
-   * identity leaving goes to it now) and after it. */
-  watch(listener: (arrived: boolean) => void): void;
+   * identity leaving goes to it now) and after it. Returns the function that stops. */
+  watch(listener: (arrived: boolean) => void): () => void;
 }
 
 /** What every copy of one protocol on a page shares. */

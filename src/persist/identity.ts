@@ -13,7 +13,7 @@ export const partition = (tag: string | null): string => `page-state:${tag === n
  * learns the new one: the signed-out identity's partitions are deleted then, unless kept.
  */
 export function identityHub(storages: () => [local: Storage, session: Storage], announce: (detail: IdentityDetail) => void): SharedIdentity {
-  const listeners: ((arrived: boolean) => void)[] = [];
+  const listeners = new Set<(arrived: boolean) => void>();
   let tag: string | null = null;
   let known = false;
   let told = 0;
@@ -34,8 +34,9 @@ export function identityHub(storages: () => [local: Storage, session: Storage], 
         if (next === null) areas[0].removeItem(LAST);
         else areas[0].setItem(LAST, next);
         if (previous !== null && previous !== next && !keepOnSignOut) {
+          const prefix = partition(previous);
           for (const area of areas) {
-            for (const key of Array.from({length: area.length}, (_, i) => area.key(i)!)) if (key.startsWith(partition(previous))) area.removeItem(key);
+            for (const key of Array.from({length: area.length}, (_, i) => area.key(i)!)) if (key.startsWith(prefix)) area.removeItem(key);
           }
         }
       } catch {
@@ -50,7 +51,10 @@ export function identityHub(storages: () => [local: Storage, session: Storage], 
       listeners.forEach((listener) => listener(true));
       announce(detail);
     },
-    watch: (listener) => void listeners.push(listener),
+    watch(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }
 

@@ -103,6 +103,9 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
     }
   };
   let scheduled = false;
+  /** Stops following the identity (while connected); the identity shown when it stopped. */
+  let unwatch: (() => void) | undefined;
+  let left: string | null | undefined;
   /** Vars written since the identity changed, while its values load: they keep what was written. */
   let written: Set<string> | undefined;
   /** Applies stored `data` (another tab's, another identity's): each of `vars` takes its stored
@@ -135,6 +138,18 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
       ? (loaded as Promise<StoredState | undefined>).then((data) => hold(decode(data)), unloaded)
       : undefined,
     link: {
+      // Out of the page (its <page-state> removed), the store stops following the identity, so
+      // the page's identity holds no store it left; back, it catches up with a switch it missed.
+      suspend() {
+        unwatch?.();
+        unwatch = undefined;
+        left = identity?.tag;
+      },
+      resume() {
+        if (!identity || unwatch) return;
+        unwatch = identity.watch(rehydrate);
+        if (identity.tag !== left) rehydrate(true);
+      },
       async clear() {
         scheduled = false; // a save queued before clear() is dropped
         stored = {};
@@ -146,7 +161,7 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
       },
     },
     connect() {
-      identity?.watch(rehydrate);
+      unwatch = identity?.watch(rehydrate);
       feed[MIRROR](({key, source}, clearing) => {
         if (source !== 'storage') written?.add(key);
         // A clear deletes instead of saving its defaults; what storage sent is stored already.

@@ -36,10 +36,12 @@ const KiB = 1024;
  * before the app told the identity is not followed (a sign-out raced by the re-hydration's own
  * GET re-asserted the old account) 16.51 KiB. Issue 25: the runtime takes its world through a
  * port (the browser's, or one test's in page-state/testing), partitions enumerated through the
- * Storage interface rather than Object.keys (a test's memory storage) 16.57 KiB.
+ * Storage interface rather than Object.keys (a test's memory storage) 16.57 KiB; a store whose
+ * <page-state> left the page stops following the identity (the page's identity held every store
+ * ever made, and re-hydrated stores no page showed) 16.63 KiB.
  */
 const OWN_CODE_TARGET = 6 * KiB;
-const OWN_CODE_CEILING = 16.57 * KiB;
+const OWN_CODE_CEILING = 16.63 * KiB;
 
 describe('size budgets', () => {
   it('own code stays under its ceiling (target: 6 KiB min+gzip)', async () => {

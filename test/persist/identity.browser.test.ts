@@ -61,6 +61,23 @@ describe('identity in Chromium', () => {
     draft.set('q', '');
   });
 
+  it('a store whose <page-state> left the page stops following the identity, and catches up when it comes back', async () => {
+    const Draft = defineState('IdScoped', {persist: 'local', vars: {text: stateVar.string('', {urlKey: false})}});
+    const scope = document.createElement('page-state');
+    scope.definitions = [Draft];
+    document.body.append(scope);
+    const draft = stateOf(Draft, scope);
+    draft.set('text', 'anonymous draft');
+    await nextTask();
+    scope.remove();
+    await nextTask(); // a <page-state> suspends its stores once it stayed out for a task
+    setIdentity('ada');
+    expect(draft.get('text')).to.equal('anonymous draft', 'out of the page: not re-hydrated');
+    document.body.append(scope);
+    expect(draft.get('text')).to.equal('', "back: Ada's (empty) draft");
+    scope.remove();
+  });
+
   it("follows the server's page-state-identity: a sign-in seen in an answer re-hydrates the server namespace for the account", async () => {
     const server = serverStorage('/id/page-state', {debounceMs: 0});
     const Notes = defineState('IdNotes', {persist: server, vars: {text: stateVar.string('', {urlKey: false})}});
