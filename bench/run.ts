@@ -92,8 +92,17 @@ const rows: [string, string, string, string, string][] = [
   ]),
   ['the disk under the file rows: durable replaces done bare (temp file, fdatasync, rename, folder fsync), 10 folders at a time', `${fmt(load.disk.before, '/s')} before the rows, ${fmt(load.disk.after, '/s')} after`, '—', '—', '(record: the file rows follow it)'],
   ['… the signed-in row against the anonymous one', `${fmt(load.memoryUser.requestsPerSecond, 'req/s')}`, `anonymous ${fmt(load.memory.requestsPerSecond, 'req/s')}`, ratio(load.memoryUser.requestsPerSecond, load.memory.requestsPerSecond), '≥ 0.9×'],
-  [`30 s flood of cookieless PUTs (16 B / 60 KB, 16 connections), file store: an existing session's and a signed-in user's p99`, `${load.flood.floodedP99Ms} ms, ${load.flood.userFailures} failed`, `idle server ${load.flood.idleP99Ms} ms`, ratio(load.flood.floodedP99Ms, load.flood.idleP99Ms), 'within 2×, 0 failed'],
-  ['… the store after the flood', `${load.flood.sessions} sessions, ${kib(load.flood.bytes)}`, `budget ${load.flood.budget.maxSessions} sessions, ${kib(load.flood.budget.maxBytes)}; ${load.flood.floodRefused} of ${load.flood.floodRequests} flood requests refused`, '—', 'within the budget'],
+  ...(['shared', 'pinned'] as const).map((how): [string, string, string, string, string] => {
+    const [flood, floor] = [load.flood[how], load.flood[`${how}Floor`]];
+    return [
+      `30 s flood of cookieless PUTs (16 B / 60 KB, 16 connections), file store, ${how === 'shared' ? "the flood's processes on the server's 2 cores" : 'the flood on CPU 1, the server on CPU 0'}: an existing session's and a signed-in user's p99`,
+      `${flood.floodedP99Ms} ms, ${flood.userFailures} failed`,
+      `idle server ${flood.idleP99Ms} ms; the floor (bare node:http, the same durable replace, every flood request refused unread) ${floor.idleP99Ms} → ${floor.floodedP99Ms} ms, ${ratio(floor.floodedP99Ms, floor.idleP99Ms)}`,
+      ratio(flood.floodedP99Ms, flood.idleP99Ms),
+      'within 2×, 0 failed',
+    ];
+  }),
+  ['… the store after the flood', `${load.flood.shared.sessions} sessions, ${kib(load.flood.shared.bytes)}`, `budget ${load.flood.shared.budget.maxSessions} sessions, ${kib(load.flood.shared.budget.maxBytes)}; ${load.flood.shared.floodRefused} of ${load.flood.shared.floodRequests} flood requests refused`, '—', 'within the budget'],
   ["a user's GET p99 while a session at its quota (100 namespaces, 1 MiB) is read 4 at a time, file store", `${load.neighbours.atQuota.p99Ms} ms`, `beside a small session: ${load.neighbours.small.p99Ms} ms`, ratio(load.neighbours.atQuota.p99Ms, load.neighbours.small.p99Ms), 'within 2×'],
   ['own code, production build, min+gzip', kib(size.pageState), `nuqs ${kib(size.nuqs)}; nanostores+persistent ${kib(size.nanostoresPersistent)}`, ratio(size.pageState, size.nuqs), '≤ 14 KiB (the contract ceiling)'],
   ['… only what nuqs does (vars, stores, URL sync)', kib(size.pageStateUrlCore), `nuqs ${kib(size.nuqs)}`, ratio(size.pageStateUrlCore, size.nuqs), 'smaller than nuqs'],

@@ -3,8 +3,9 @@
 import {once} from 'node:events';
 import {closeSync, fdatasync, fsync, mkdirSync, openSync, readdirSync, renameSync, statSync, writeFileSync, writeSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
-import {spawn} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
 import {createRequire} from 'node:module';
+import {cpus} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {createServer, type IncomingMessage, type RequestListener, type ServerResponse} from 'node:http';
@@ -228,51 +229,82 @@ export async function serverLoad() {
   };
   return {
     memory: median(runs.memory), memoryUser: median(runs.memoryUser), file: median(runs.file), fileHot: median(runs.fileHot), redis: median(runs.redis),
-    neighbours, disk: {...disk, after}, flood: await floodLoad(),
+    neighbours, disk: {...disk, after},
+    flood: {shared: await floodLoad(), sharedFloor: await floodLoad(30, {floor: true}), pinned: await floodLoad(30, {pinned: true}), pinnedFloor: await floodLoad(30, {floor: true, pinned: true})},
   };
 }
 
 /**
- * 30 s of cookieless PUTs (16 B and 60 KB bodies, 16 connections, the default bounds of new
- * sessions) against the file store, while a user's existing session writes and reads and a
- * signed-in user writes: their p99 against the same load on an idle server, and how much the
- * store grew against its budget.
+ * The floor of the flood rows: what no server can beat on this machine. A bare node:http server
+ * refusing every cookieless PUT with 429 unread (the cheapest refusal there is) and doing the
+ * file rows' durable replace for everyone else.
  */
-export async function floodLoad(seconds = 30) {
+export function floodFloor(dir: string): RequestListener {
+  const durable = bareDurableHandler(dir);
+  return (req, res) => {
+    if (req.method === 'PUT' && !req.headers.cookie && !req.headers['x-user']) return void res.writeHead(429, {connection: 'close', 'retry-after': '60'}).end(() => req.destroy());
+    durable(req, res);
+  };
+}
+
+/** Runs `work` with this process (the server and its thread pool) on CPU 0 alone, when `pinned`. */
+async function onCore<T>(pinned: boolean, work: () => Promise<T>): Promise<T> {
+  if (!pinned) return work();
+  execFileSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], {stdio: 'ignore'});
+  try {
+    return await work();
+  } finally {
+    execFileSync('taskset', ['-a', '-p', '-c', `0-${cpus().length - 1}`, String(process.pid)], {stdio: 'ignore'});
+  }
+}
+
+/**
+ * 30 s of cookieless PUTs (16 B and 60 KB bodies, 16 connections) while a user's existing
+ * session writes and reads and a signed-in user writes: their p99 against the same load on an
+ * idle server. Against page-state's handler over the file store (the default bounds of new
+ * sessions; how much the store grew against its budget), or against {@link floodFloor}.
+ * `pinned`: the flood runs on CPU 1 and the server on CPU 0, as a flood from another machine
+ * would; otherwise the flood's processes share the server's cores (on two cores they take most of them).
+ */
+export async function floodLoad(seconds = 30, {floor = false, pinned = false} = {}) {
   const dir = tempDir('bench');
-  const files = fileStore(dir);
+  const files = floor ? undefined : fileStore(dir);
   const budget = {maxSessions: 1000, maxBytes: 64 * 2 ** 20};
-  const server = createServer(createSessionHandler({
-    secret: SECRET, store: files, anonymous: budget, identify: (req) => (req as IncomingMessage).headers['x-user'] as string | undefined,
-  }) as unknown as RequestListener).listen(0, '127.0.0.1');
+  const listener = files
+    ? (createSessionHandler({secret: SECRET, store: files, anonymous: budget, identify: (req) => (req as IncomingMessage).headers['x-user'] as string | undefined}) as unknown as RequestListener)
+    : floodFloor(dir);
+  const server = createServer(listener).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const first = await fetch(`${base}/page-state/Draft`, {method: 'PUT', headers: {'content-type': 'application/json'}, body: '{"version":1,"values":{"text":"mine"}}'});
-  const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+  const first = await fetch(`${base}/page-state/Draft`, {method: 'PUT', headers: {'content-type': 'application/json', cookie: 'sid=floor'}, body: '{"version":1,"values":{"text":"mine"}}'});
+  const cookie = first.headers.get('set-cookie')?.split(';')[0] ?? 'sid=floor';
   const user = (duration: number) => autocannon({url: base, connections: 1, duration, requests: [
     {method: 'PUT', path: '/page-state/Draft', headers: {'content-type': 'application/json', cookie}, body: '{"version":1,"values":{"text":"mine"}}'},
     {method: 'GET', path: '/page-state/Draft', headers: {cookie}},
     {method: 'PUT', path: '/page-state/Draft', headers: {'content-type': 'application/json', 'x-user': 'ada'}, body: '{"version":1,"values":{"text":"ada"}}'},
   ]} as never) as unknown as Promise<{latency: {p99: number}; non2xx: number; errors: number}>;
-  const idle = await user(5);
-  // The flood comes from other processes (8 connections of 16 B bodies, 8 of 60 KB), as a
-  // flood does: generated in this one, it would slow the user's requests by its own work.
-  const flood = Promise.all([16, 60_000].map(async (size) => {
-    const input = join(dir, `.flood-${size}.json`);
-    writeFileSync(input, JSON.stringify({version: 1, values: {text: 'x'.repeat(size)}}));
-    const child = spawn(process.execPath, [require.resolve('autocannon/autocannon.js'), '-j', '-c', '8', '-d', String(seconds), '-m', 'PUT', '-H', 'content-type=application/json', '-i', input, `${base}/page-state/Draft`], {stdio: ['ignore', 'pipe', 'ignore']});
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk));
-    await once(child, 'close');
-    return JSON.parse(out) as {requests: {total: number}; non2xx: number};
-  }));
-  const busy = await user(seconds - 2);
-  const flooded = (await flood).reduce((sum, run) => ({requests: {total: sum.requests.total + run.requests.total}, non2xx: sum.non2xx + run.non2xx}));
+  const {idle, busy, flood} = await onCore(pinned, async () => {
+    const idle = await user(5);
+    // The flood comes from other processes (8 connections of 16 B bodies, 8 of 60 KB), as a
+    // flood does: generated in this one, it would slow the user's requests by its own work.
+    const flood = Promise.all([16, 60_000].map(async (size) => {
+      const input = join(dir, `.flood-${size}.json`);
+      writeFileSync(input, JSON.stringify({version: 1, values: {text: 'x'.repeat(size)}}));
+      const cannon = [require.resolve('autocannon/autocannon.js'), '-j', '-c', '8', '-d', String(seconds), '-m', 'PUT', '-H', 'content-type=application/json', '-i', input, `${base}/page-state/Draft`];
+      const child = pinned ? spawn('taskset', ['-c', '1', process.execPath, ...cannon], {stdio: ['ignore', 'pipe', 'ignore']}) : spawn(process.execPath, cannon, {stdio: ['ignore', 'pipe', 'ignore']});
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+      await once(child, 'close');
+      return JSON.parse(out) as {requests: {total: number}; non2xx: number};
+    }));
+    return {idle, busy: await user(seconds - 2), flood: await flood};
+  });
+  const flooded = flood.reduce((sum, run) => ({requests: {total: sum.requests.total + run.requests.total}, non2xx: sum.non2xx + run.non2xx}));
   let bytes = 0;
   const sessions = readdirSync(dir).filter((name) => !name.startsWith('.') && name !== 'secret');
   for (const session of sessions) for (const name of readdirSync(join(dir, session))) bytes += statSync(join(dir, session, name)).size;
   server.close();
-  files.close();
+  files?.close();
   return {
     idleP99Ms: idle.latency.p99, floodedP99Ms: busy.latency.p99, userFailures: busy.non2xx + busy.errors,
     floodRequests: flooded.requests.total, floodRefused: flooded.non2xx, sessions: sessions.length, bytes, budget,

@@ -90,7 +90,10 @@ export function transports({route, guarded, maxBytes, bodyTimeoutMs, onError}: C
         tls: !!(req.socket as {encrypted?: boolean} | null)?.encrypted,
         body: reader.body,
         raw: req,
-        address: req.socket?.remoteAddress,
+        // A getter: the address is a system call, wanted only by the admission of a new session.
+        get address() {
+          return req.socket?.remoteAddress;
+        },
       };
       result = rest === undefined ? refuse(400, 'bad request target') : await guarded(incoming, rest);
       // A body sent and left unread (on a GET, past maxBytes, dripping) is not drained: the connection goes.
