@@ -230,7 +230,9 @@ export async function serverLoad() {
   return {
     memory: median(runs.memory), memoryUser: median(runs.memoryUser), file: median(runs.file), fileHot: median(runs.fileHot), redis: median(runs.redis),
     neighbours, disk: {...disk, after},
-    flood: {shared: await floodLoad(), sharedFloor: await floodLoad(30, {floor: true}), pinned: await floodLoad(30, {pinned: true}), pinnedFloor: await floodLoad(30, {floor: true, pinned: true})},
+    flood: {shared: await floodLoad(), sharedFloor: await floodLoad(30, {floor: true}), pinned: await floodLoad(30, {pinned: true}), pinnedFloor: await floodLoad(30, {floor: true, pinned: true}),
+      // Past the handler's 256 held refusals, the rest are answered at once: the flood at its strongest.
+      wide: await floodLoad(30, {pinned: true, connections: 256}), wideFloor: await floodLoad(30, {floor: true, pinned: true, connections: 256})},
   };
 }
 
@@ -259,14 +261,14 @@ async function onCore<T>(pinned: boolean, work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * 30 s of cookieless PUTs (16 B and 60 KB bodies, 16 connections) while a user's existing
+ * 30 s of cookieless PUTs (16 B and 60 KB bodies, 16 connections, or `2 × connections`) while a user's existing
  * session writes and reads and a signed-in user writes: their p99 against the same load on an
  * idle server. Against page-state's handler over the file store (the default bounds of new
  * sessions; how much the store grew against its budget), or against {@link floodFloor}.
  * `pinned`: the flood runs on CPU 1 and the server on CPU 0, as a flood from another machine
  * would; otherwise the flood's processes share the server's cores (on two cores they take most of them).
  */
-export async function floodLoad(seconds = 30, {floor = false, pinned = false} = {}) {
+export async function floodLoad(seconds = 30, {floor = false, pinned = false, connections = 8} = {}) {
   const dir = tempDir('bench');
   const files = floor ? undefined : fileStore(dir);
   const budget = {maxSessions: 1000, maxBytes: 64 * 2 ** 20};
@@ -285,12 +287,12 @@ export async function floodLoad(seconds = 30, {floor = false, pinned = false} = 
   ]} as never) as unknown as Promise<{latency: {p99: number}; non2xx: number; errors: number}>;
   const {idle, busy, flood} = await onCore(pinned, async () => {
     const idle = await user(5);
-    // The flood comes from other processes (8 connections of 16 B bodies, 8 of 60 KB), as a
+    // The flood comes from other processes (`connections` of 16 B bodies, as many of 60 KB), as a
     // flood does: generated in this one, it would slow the user's requests by its own work.
     const flood = Promise.all([16, 60_000].map(async (size) => {
       const input = join(dir, `.flood-${size}.json`);
       writeFileSync(input, JSON.stringify({version: 1, values: {text: 'x'.repeat(size)}}));
-      const cannon = [require.resolve('autocannon/autocannon.js'), '-j', '-c', '8', '-d', String(seconds), '-m', 'PUT', '-H', 'content-type=application/json', '-i', input, `${base}/page-state/Draft`];
+      const cannon = [require.resolve('autocannon/autocannon.js'), '-j', '-c', String(connections), '-d', String(seconds), '-m', 'PUT', '-H', 'content-type=application/json', '-i', input, `${base}/page-state/Draft`];
       const child = pinned ? spawn('taskset', ['-c', '1', process.execPath, ...cannon], {stdio: ['ignore', 'pipe', 'ignore']}) : spawn(process.execPath, cannon, {stdio: ['ignore', 'pipe', 'ignore']});
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk));

@@ -21,6 +21,41 @@ export interface AnonymousLimits {
    * `maxmemory`). Defaults 100,000 sessions and 1 GiB. */
   maxSessions?: number;
   maxBytes?: number;
+  /** How long a refused request (429 or 503) waits for its answer, unread, at most 256 at a
+   * time (past them refusals are answered at once). A flooder waiting on
+   * its answers sends one request per connection per hold instead of as many as the server can
+   * refuse, which leaves the server's time to its users; a client that is refused retries after
+   * `Retry-After` anyway. Default 1000; 0 answers at once. */
+  holdRefusedMs?: number;
+}
+
+/** Refused requests held at the same time, at most: a flooder opening ever more connections
+ * ties up no more than these sockets (and their unread bodies, ≤ maxBytes each). */
+export const MOST_HELD = 256;
+
+/**
+ * Waits `ms` before a refusal is answered, while fewer than `most` are waiting; else at once.
+ *
+ * @example
+ * ```ts
+ * const hold = refusalHold(1000);
+ * await hold(); // then answer 429
+ * ```
+ */
+export function refusalHold(ms: number, most = MOST_HELD, wait = (ms: number) => new Promise<void>((resolve) => {
+  const timer = setTimeout(resolve, ms);
+  (timer as {unref?(): void}).unref?.(); // a held request does not keep a closing process alive
+})) {
+  let held = 0;
+  return async (): Promise<void> => {
+    if (ms <= 0 || held >= most) return;
+    held++;
+    try {
+      await wait(ms);
+    } finally {
+      held--;
+    }
+  };
 }
 
 /** How often the store's usage is read while new sessions are being admitted. */

@@ -3,7 +3,7 @@ import {NAME} from '../core/define.js';
 import type {StoredState} from '../core/ports.js';
 import {tooDeep} from './body.js';
 import {cookieValues, newSessionId, sessionCookie, sessionSigner} from './cookie.js';
-import {admission, type AnonymousLimits} from './admission.js';
+import {admission, refusalHold, type AnonymousLimits} from './admission.js';
 import {accounts, ANONYMOUS, type Identity} from './identity.js';
 import {serialQueue} from './serial.js';
 import {refuse, transports, type Answer, type Incoming} from './transport.js';
@@ -152,6 +152,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   const account = identify && accounts(identify, identitySecret, timed);
 
   const admit = admission(options.anonymous ?? {}, store);
+  const hold = refusalHold(options.anonymous?.holdRefusedMs ?? 1000);
   /** The client's address: a trusted proxy's first `X-Forwarded-For` (or `Forwarded: for=`), else the connection's. */
   const clientOf = (req: Incoming) => {
     const proxy = trustProxy ? fromProxy(req, 'for') : undefined;
@@ -219,6 +220,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     /** Whether a new anonymous session may start (`bytes` long); a refusal is the answer. */
     const admitted = async (bytes: number) => {
       const refused = await admit(clientOf(req), bytes);
+      if (refused) await hold();
       return refused && refuse(refused.status, refused.status === 429 ? 'too many new sessions from this client' : 'the session store is full', {'retry-after': String(refused.retryAfter)});
     };
     // A request without a session is admitted before its body is read: a flood is refused cheaply.

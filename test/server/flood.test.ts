@@ -6,6 +6,7 @@ import {readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import {fileStore} from '../../src/server/file-store.js';
+import {refusalHold} from '../../src/server/admission.js';
 import {createSessionHandler} from '../../src/server/handler.js';
 import {isStoreKey} from '../../src/server/identity.js';
 import {memoryStore} from '../../src/server/store.js';
@@ -83,5 +84,42 @@ describe('a flood of new anonymous sessions', () => {
     } finally {
       await close();
     }
+  });
+
+  it('holds a refused request before answering it, so a flooder waiting on its answers sends less; a request after it is answered first', async () => {
+    const {base, close} = await serve(createSessionHandler({secret, store: memoryStore(), trustProxy: true, anonymous: {perClientPerMinute: 1, holdRefusedMs: 60_000}}));
+    const put = (from: string, signal?: AbortSignal) => fetch(`${base}/page-state/Draft`, {method: 'PUT', headers: {...json, 'x-forwarded-for': from}, body: body(16), signal});
+    const aborted = new AbortController();
+    try {
+      assert.equal((await put('203.0.113.7')).status, 204);
+      const order: string[] = [];
+      const refused = put('203.0.113.7', aborted.signal).then((r) => order.push(`refused ${r.status}`), () => order.push('still held'));
+      order.push(`other ${(await put('198.51.100.2')).status}`);
+      aborted.abort();
+      await refused;
+      assert.deepEqual(order, ['other 204', 'still held']);
+    } finally {
+      aborted.abort();
+      await close();
+    }
+  });
+
+  it('holds at most its limit of refusals at a time and answers the rest at once', async () => {
+    const waits: (() => void)[] = [];
+    const hold = refusalHold(1000, 2, () => new Promise<void>((resolve) => waits.push(resolve)));
+    const answered: number[] = [];
+    const holds = [0, 1, 2, 3].map((n) => hold().then(() => answered.push(n)));
+    await Promise.resolve();
+    await Promise.resolve();
+    assert.deepEqual(answered, [2, 3], 'past two held, refusals are answered at once');
+    assert.equal(waits.length, 2);
+    waits.forEach((release) => release());
+    await Promise.all(holds);
+    assert.deepEqual(answered, [2, 3, 0, 1]);
+    const again = hold();
+    assert.equal(waits.length, 3, 'released holds free their places');
+    waits[2]!();
+    await again;
+    assert.deepEqual(await Promise.race([refusalHold(0)().then(() => 'at once'), new Promise((resolve) => setImmediate(() => resolve('held')))]), 'at once');
   });
 });
