@@ -21,16 +21,16 @@ export interface AnonymousLimits {
    * `maxmemory`). Defaults 100,000 sessions and 1 GiB. */
   maxSessions?: number;
   maxBytes?: number;
-  /** How long a refused request (429 or 503) waits for its answer, unread, at most 256 at a
-   * time (past them refusals are answered at once). A flooder waiting on
-   * its answers sends one request per connection per hold instead of as many as the server can
-   * refuse, which leaves the server's time to its users; a client that is refused retries after
-   * `Retry-After` anyway. Default 1000; 0 answers at once. */
+  /** How long a refused request (429 or 503) waits for its answer, unread; at most 256 wait at
+   * a time, past them refusals are answered at once. A flooder waiting on its answers then sends
+   * one request per connection per hold instead of as many as the server can refuse, which
+   * leaves the server's time to its users; a refused client retries after `Retry-After` anyway.
+   * Default 1000; 0 answers at once. */
   holdRefusedMs?: number;
 }
 
 /** Refused requests held at the same time, at most: a flooder opening ever more connections
- * ties up no more than these sockets (and their unread bodies, ≤ maxBytes each). */
+ * ties up no more than these sockets (and the unread bodies in their buffers). */
 export const MOST_HELD = 256;
 
 /**
