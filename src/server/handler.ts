@@ -94,6 +94,7 @@ const isStoredState = (value: unknown): value is StoredState & {ttlSeconds?: num
   (value as StoredState).values !== null && !Array.isArray((value as StoredState).values);
 const REFUSALS = {400: 'unreadable body', 408: 'body not received in time', 413: 'body too large'} as const;
 const METHODS = 'GET, HEAD, PUT, DELETE';
+const ANSWERED = new Set(METHODS.split(', '));
 /** How long after a write's deadline its answer waits for the store's verdict (clock skew and the reply's trip). */
 const SETTLE_MS = 1000;
 
@@ -185,7 +186,7 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
 
   async function answerAs(req: Incoming, rest: string, user: {key: string} | undefined): Promise<Answer> {
     const {method} = req;
-    if (!['GET', 'HEAD', 'PUT', 'DELETE'].includes(method)) return refuse(405, 'method not allowed', {allow: METHODS});
+    if (!ANSWERED.has(method)) return refuse(405, 'method not allowed', {allow: METHODS});
     const namespace = rest === '' ? null : safeDecode(rest);
     if (namespace === undefined || (namespace !== null && !NAME.test(namespace))) return refuse(400, 'bad namespace name');
     if (namespace === null && method !== 'DELETE') return refuse(400, 'bad namespace name (only DELETE applies to the whole session)');

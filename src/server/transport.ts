@@ -85,8 +85,11 @@ export function transports({route, guarded, maxBytes, bodyTimeoutMs, onError}: C
       const incoming: Incoming = {
         method: req.method ?? 'GET',
         path,
-        header: (name) => [headers[name]].flat()[0],
-        cookies: [headers.cookie ?? []].flat(),
+        header: (name) => {
+          const value = headers[name];
+          return typeof value === 'string' ? value : value?.[0];
+        },
+        cookies: headers.cookie === undefined ? [] : [headers.cookie],
         tls: !!(req.socket as {encrypted?: boolean} | null)?.encrypted,
         body: reader.body,
         raw: req,
