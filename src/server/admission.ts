@@ -25,7 +25,8 @@ export interface AnonymousLimits {
    * a time, past them refusals are answered at once. A flooder waiting on its answers then sends
    * one request per connection per hold instead of as many as the server can refuse, which
    * leaves the server's time to its users; a refused client retries after `Retry-After` anyway.
-   * Default 1000; 0 answers at once. */
+   * Default 1000; 0 answers at once (what a platform that bills each request by its duration
+   * wants: there a held refusal costs money and spares no shared server). */
   holdRefusedMs?: number;
 }
 
