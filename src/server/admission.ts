@@ -17,8 +17,9 @@ export interface AnonymousLimits {
   perClientPerMinute?: number;
   /** Sessions the whole store may hold (all processes), and the bytes they may hold; past either
    * a new anonymous session is refused with 503 and `Retry-After`. Counted by the store's
-   * `usage()` (file and memory stores); a store without it is bounded by its own means (Redis:
-   * `maxmemory`). Defaults 100,000 sessions and 1 GiB. */
+   * `usage()` (memory, file and Redis stores; Redis counts every key of its database and the
+   * memory of its data); a store without it is bounded by its own means. Defaults 100,000
+   * sessions and 1 GiB. */
   maxSessions?: number;
   maxBytes?: number;
   /** How long a refused request (429 or 503) waits for its answer, unread; at most 256 wait at

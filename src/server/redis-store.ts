@@ -97,11 +97,16 @@ end
 redis.call('HSET', key, '${BYTES}', total)${RESTART}
 return 'ok'`;
 
+/** The database's key count and the memory its data takes, for the store-wide budget of new
+ * anonymous sessions. Every key of the database counts, page-state's or not. */
+const USAGE = `
+return {redis.call('DBSIZE'), tonumber(string.match(redis.call('INFO', 'memory'), 'used_memory_dataset:(%d+)')) or 0}`;
+
 /** A write's quota as script arguments: namespaces, bytes. */
 const limitsOf = ({quota}: StoreOptions) => [quota?.namespaces, quota?.bytes].map((limit) => String(Math.min(limit ?? Infinity, Number.MAX_SAFE_INTEGER)));
 
 /** Each script's SHA-1, as EVALSHA names it. */
-const SHA1 = new Map([GET, SET, DELETE, CLEAR, TAKE, MERGE].map((script) => [script, createHash('sha1').update(script).digest('hex')]));
+const SHA1 = new Map([GET, SET, DELETE, CLEAR, TAKE, MERGE, USAGE].map((script) => [script, createHash('sha1').update(script).digest('hex')]));
 
 /**
  * Sessions in Redis or a Redis Cluster, for apps on more than one server: one hash per session
@@ -109,7 +114,9 @@ const SHA1 = new Map([GET, SET, DELETE, CLEAR, TAKE, MERGE].map((script) => [scr
  * restarts on every write and slides on reads. Every operation is one Lua script, so the quota
  * check is atomic, and a write that reaches Redis after its deadline (a queued command, a paused
  * server) is refused there: an answered error is never applied later. While the client is not
- * connected it refuses at once (503) instead of queueing.
+ * connected it refuses at once (503) instead of queueing. Its usage, for the handler's budget of
+ * new anonymous sessions, is the database's key count and data memory: give page-state a
+ * database of its own (in a Cluster, the figures are one master's: set the budget per master).
  *
  * @example
  * ```ts
@@ -133,15 +140,17 @@ export function redisStore(user: RedisClientLike, {prefix = 'page-state:'} = {})
       return client.eval(script, call);
     }
   };
-  const run = async (script: string, session: string, options: StoreOptions | undefined, ...rest: string[]) => {
+  /** A script's answer; every failure to get one is a {@link StoreUnavailableError}. */
+  const call = async (script: string, call: ScriptOptions) => {
     if (client.isReady === false) throw new StoreUnavailableError('redis is not connected');
-    const args = [String(options?.deadline ?? 0), String(options?.ttlSeconds ?? 0), ...rest];
-    let result: unknown;
     try {
-      result = await evaluate(script, {keys: [prefix + session], arguments: args});
+      return await evaluate(script, call);
     } catch (error) {
       throw new StoreUnavailableError(`redis: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
     }
+  };
+  const run = async (script: string, session: string, options: StoreOptions | undefined, ...rest: string[]) => {
+    const result = await call(script, {keys: [prefix + session], arguments: [String(options?.deadline ?? 0), String(options?.ttlSeconds ?? 0), ...rest]});
     if (result === 'late') throw new StoreUnavailableError('redis received the write after its deadline; it was not applied');
     return result;
   };
@@ -166,6 +175,11 @@ export function redisStore(user: RedisClientLike, {prefix = 'page-state:'} = {})
       // scripts: the take is atomic (one sign-in wins it), the merge then adds what it took.
       const taken = await run(TAKE, from, options);
       if (Array.isArray(taken) && taken.length) await run(MERGE, to, options, ...limitsOf(options), ...(taken as string[]));
+    },
+    async usage() {
+      // A script with no key: a Cluster client sends it to one master, whose figures these are.
+      const [sessions, bytes] = (await call(USAGE, {keys: [], arguments: []})) as [number, number];
+      return {sessions, bytes};
     },
   };
 }

@@ -5,13 +5,16 @@ import {strict as assert} from 'node:assert';
 import {readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
+import {createClient} from 'redis';
 import {fileStore} from '../../src/server/file-store.js';
 import {refusalHold} from '../../src/server/admission.js';
 import {createSessionHandler} from '../../src/server/handler.js';
 import {isStoreKey} from '../../src/server/identity.js';
-import {memoryStore} from '../../src/server/store.js';
+import {redisStore} from '../../src/server/redis-store.js';
+import {memoryStore, type SessionStore} from '../../src/server/store.js';
 import {tempDir} from '../temp-dir.js';
 import {cookieOf, json, serve} from './helpers.js';
+import {startRedis} from './redis-server.js';
 
 const secret = 'a test secret of thirty-two characters';
 const body = (bytes: number) => JSON.stringify({version: 1, values: {text: 'x'.repeat(bytes)}});
@@ -24,48 +27,71 @@ function footprint(dir: string) {
 }
 
 describe('a flood of new anonymous sessions', () => {
-  it('stays within the store budget (file store) while an existing session and a signed-in user keep reading and writing', async () => {
-    const dir = tempDir('flood');
-    const store = fileStore(dir);
-    const maxSessions = 150;
-    const maxBytes = 2 * 1024 * 1024;
-    const {base, close} = await serve(createSessionHandler({
-      secret, store, anonymous: {perClientPerMinute: Infinity, maxSessions, maxBytes},
-      identify: (req) => ('headers' in req && !(req.headers instanceof Headers) ? (req.headers['x-user'] as string | undefined) : undefined),
-    }));
-    try {
-      const put = (headers: Record<string, string>, bytes: number) => fetch(`${base}/page-state/Draft`, {method: 'PUT', headers: {...json, ...headers}, body: body(bytes)});
-      const cookie = cookieOf(await put({}, 16));
-      const until = Date.now() + 3000;
-      const flood: Record<number, number> = {};
-      const loop = async (i: number) => {
-        for (let n = 0; Date.now() < until; n++) {
-          const response = await put({}, (i + n) % 2 ? 16 : 60_000);
-          flood[response.status] = (flood[response.status] ?? 0) + 1;
-          if (response.status === 503) assert.equal(response.headers.get('retry-after'), '60');
-          await response.arrayBuffer();
-        }
+  const budgets: [string, () => Promise<{store: SessionStore; footprint(): Promise<{sessions: number; bytes: number}>; close(): Promise<void>}>][] = [
+    ['file store', async () => {
+      const dir = tempDir('flood');
+      const store = fileStore(dir);
+      return {store, footprint: async () => footprint(dir), close: async () => store.close()};
+    }],
+    ['Redis store', async () => {
+      const redis = await startRedis();
+      const client = createClient({url: redis.url, disableOfflineQueue: true});
+      await client.connect();
+      // Its own database: every key is a session, each keeping its byte total in ':bytes'.
+      const footprint = async () => {
+        const keys = await client.keys('*');
+        const totals = await Promise.all(keys.map((key) => client.hGet(key, ':bytes')));
+        return {sessions: keys.length, bytes: totals.reduce((sum, total) => sum + Number(total ?? 0), 0)};
       };
-      const user: number[] = [];
-      const existing = async () => {
-        for (let n = 0; Date.now() < until; n++) {
-          user.push((await put({cookie}, 16)).status, (await fetch(`${base}/page-state/Draft`, {headers: {cookie}})).status);
-          user.push((await put({'x-user': 'ada'}, 16)).status);
-        }
-      };
-      await Promise.all([...Array.from({length: 16}, (_, i) => loop(i)), existing()]);
-      assert.ok(flood[503]! > 0, `the budget refused some: ${JSON.stringify(flood)}`);
-      assert.deepEqual(new Set(Object.keys(flood)), new Set(['204', '503']), JSON.stringify(flood));
-      assert.ok(user.length > 3 && user.every((status) => status === 204 || status === 200), `the existing session and Ada: ${[...new Set(user)]}`);
-      const {sessions, bytes} = footprint(dir);
-      // The budget is checked before each new session: one 60 KB body of each of the 16 requests in flight may land past it.
-      assert.ok(sessions <= maxSessions + 2, `${sessions} sessions`);
-      assert.ok(bytes <= maxBytes + 16 * 60_100, `${bytes} bytes`);
-    } finally {
-      store.close();
-      await close();
-    }
-  });
+      return {store: redisStore(client), footprint, close: async () => {
+        await client.quit();
+        await redis.stop();
+      }};
+    }],
+  ];
+  for (const [kind, make] of budgets) {
+    it(`stays within the store budget (${kind}) while an existing session and a signed-in user keep reading and writing`, async () => {
+      const {store, footprint, close: closeStore} = await make();
+      const maxSessions = 150;
+      const maxBytes = 2 * 1024 * 1024;
+      const {base, close} = await serve(createSessionHandler({
+        secret, store, anonymous: {perClientPerMinute: Infinity, maxSessions, maxBytes},
+        identify: (req) => ('headers' in req && !(req.headers instanceof Headers) ? (req.headers['x-user'] as string | undefined) : undefined),
+      }));
+      try {
+        const put = (headers: Record<string, string>, bytes: number) => fetch(`${base}/page-state/Draft`, {method: 'PUT', headers: {...json, ...headers}, body: body(bytes)});
+        const cookie = cookieOf(await put({}, 16));
+        const until = Date.now() + 3000;
+        const flood: Record<number, number> = {};
+        const loop = async (i: number) => {
+          for (let n = 0; Date.now() < until; n++) {
+            const response = await put({}, (i + n) % 2 ? 16 : 60_000);
+            flood[response.status] = (flood[response.status] ?? 0) + 1;
+            if (response.status === 503) assert.equal(response.headers.get('retry-after'), '60');
+            await response.arrayBuffer();
+          }
+        };
+        const user: number[] = [];
+        const existing = async () => {
+          for (let n = 0; Date.now() < until; n++) {
+            user.push((await put({cookie}, 16)).status, (await fetch(`${base}/page-state/Draft`, {headers: {cookie}})).status);
+            user.push((await put({'x-user': 'ada'}, 16)).status);
+          }
+        };
+        await Promise.all([...Array.from({length: 16}, (_, i) => loop(i)), existing()]);
+        assert.ok(flood[503]! > 0, `the budget refused some: ${JSON.stringify(flood)}`);
+        assert.deepEqual(new Set(Object.keys(flood)), new Set(['204', '503']), JSON.stringify(flood));
+        assert.ok(user.length > 3 && user.every((status) => status === 204 || status === 200), `the existing session and Ada: ${[...new Set(user)]}`);
+        const {sessions, bytes} = await footprint();
+        // The budget is checked before each new session: one 60 KB body of each of the 16 requests in flight may land past it.
+        assert.ok(sessions <= maxSessions + 2, `${sessions} sessions`);
+        assert.ok(bytes <= maxBytes + 16 * 60_100, `${bytes} bytes`);
+      } finally {
+        await close();
+        await closeStore();
+      }
+    });
+  }
 
   it('bounds new sessions per client address (429 with Retry-After), each address of a trusted proxy on its own', async () => {
     const {base, close} = await serve(createSessionHandler({secret, store: memoryStore(), trustProxy: true, anonymous: {perClientPerMinute: 10}}));
