@@ -33,7 +33,7 @@ export interface AnonymousLimits {
 
 /** Refused requests held at the same time, at most: a flooder opening ever more connections
  * ties up no more than these sockets (and the unread bodies in their buffers). */
-export const MOST_HELD = 256;
+const MOST_HELD = 256;
 
 /**
  * Waits `ms` before a refusal is answered, while fewer than `most` are waiting; else at once.

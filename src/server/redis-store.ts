@@ -98,9 +98,12 @@ redis.call('HSET', key, '${BYTES}', total)${RESTART}
 return 'ok'`;
 
 /** The database's key count and the memory its data takes, for the store-wide budget of new
- * anonymous sessions. Every key of the database counts, page-state's or not. */
+ * anonymous sessions. Every key of the database counts, page-state's or not. A figure the
+ * server refuses (an ACL without INFO, a renamed command) counts 0, so that part of the budget
+ * stops counting instead of every new session being refused. */
 const USAGE = `
-return {redis.call('DBSIZE'), tonumber(string.match(redis.call('INFO', 'memory'), 'used_memory_dataset:(%d+)')) or 0}`;
+local keys, info = redis.pcall('DBSIZE'), redis.pcall('INFO', 'memory')
+return {type(keys) == 'number' and keys or 0, type(info) == 'string' and tonumber(string.match(info, 'used_memory_dataset:(%d+)')) or 0}`;
 
 /** A write's quota as script arguments: namespaces, bytes. */
 const limitsOf = ({quota}: StoreOptions) => [quota?.namespaces, quota?.bytes].map((limit) => String(Math.min(limit ?? Infinity, Number.MAX_SAFE_INTEGER)));
@@ -141,10 +144,10 @@ export function redisStore(user: RedisClientLike, {prefix = 'page-state:'} = {})
     }
   };
   /** A script's answer; every failure to get one is a {@link StoreUnavailableError}. */
-  const call = async (script: string, call: ScriptOptions) => {
+  const call = async (script: string, target: ScriptOptions) => {
     if (client.isReady === false) throw new StoreUnavailableError('redis is not connected');
     try {
-      return await evaluate(script, call);
+      return await evaluate(script, target);
     } catch (error) {
       throw new StoreUnavailableError(`redis: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
     }

@@ -49,4 +49,25 @@ describe('redis store', () => {
     assert.equal(await store.get(session, 'A'), undefined);
     assert.deepEqual(await store.get(session, 'B'), {version: 1, values: {}});
   });
+
+  it('counts its database for the budget of new sessions: its keys and its data memory, and 0 for a figure its ACL refuses', async () => {
+    const own = async (url: string) => {
+      const client = createClient({url});
+      clients.push(client);
+      return client.connect();
+    };
+    const client = await own(`${redis.url}/5`); // a database of its own, as the README says
+    const store = redisStore(client);
+    const empty = await store.usage!();
+    assert.equal(empty.sessions, 0);
+    for (let i = 0; i < 3; i++) await store.set(crypto.randomUUID(), 'Draft', {version: 1, values: {text: 'x'.repeat(200_000)}}, {ttlSeconds: 120});
+    const used = await store.usage!();
+    assert.equal(used.sessions, 3);
+    // The server's figure moves by some KiB on its own (connection buffers): the 600 KB stand out.
+    assert.ok(used.bytes >= empty.bytes + 500_000, `${empty.bytes} -> ${used.bytes} bytes`);
+    // A hardened server whose ACL denies the app INFO: its keys still count, and the usage still answers.
+    await client.sendCommand(['ACL', 'SETUSER', 'limited', 'on', '>limited-password', '~*', '+@all', '-info']);
+    const limited = await own(`redis://limited:limited-password@127.0.0.1:${redis.port}/5`);
+    assert.deepEqual(await redisStore(limited).usage!(), {sessions: 3, bytes: 0});
+  });
 });
