@@ -48,7 +48,10 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
       return {};
     }
     // Past its namespace's ttlSeconds: gone, from the storage too.
-    if (record.expires! <= Date.now()) return void resolved.then(() => active?.remove(name)).catch(() => {}), {};
+    if (record.expires! <= Date.now()) {
+      void resolved.then(() => active?.remove(name)).catch(() => {});
+      return {};
+    }
     let values = record.values as Record<string, unknown>;
     const version = record.version!;
     if (version !== definition.version) {

@@ -163,9 +163,10 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
     const folder = folderOf(to);
     const sizes = limits(options.quota) ? folderSizes(folder) : undefined;
     for (const name of readdirSync(claimed)) {
-      if (!name.endsWith('.json') || name.startsWith('.') || sizes?.has(name.slice(0, -5))) continue;
+      const namespace = name.slice(0, -5);
+      if (!name.endsWith('.json') || name.startsWith('.') || sizes?.has(namespace)) continue;
       try {
-        if (sizes) admit(sizes, name.slice(0, -5), statSync(join(claimed, name)).size, options.quota);
+        if (sizes) admit(sizes, namespace, statSync(join(claimed, name)).size, options.quota);
         linkSync(join(claimed, name), join(folder, name));
       } catch (error) {
         if ((error as Error).name !== 'QuotaError' && (error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

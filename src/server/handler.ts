@@ -82,16 +82,15 @@ export interface SessionHandler {
   fetch(request: Request): Promise<Response>;
 }
 
-
-
-
 const isJson = (type: string | undefined) => /^application\/json\s*(;|$)/i.test(type ?? '');
 /** A PUT body: `{version, values}`, and `ttlSeconds` for a namespace with a lifetime of its own. */
-const isStoredState = (value: unknown): value is StoredState & {ttlSeconds?: number} =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).every((k) => k === 'version' || k === 'values' || k === 'ttlSeconds') &&
-  ((value as {ttlSeconds?: number}).ttlSeconds === undefined || (Number.isSafeInteger((value as {ttlSeconds?: number}).ttlSeconds) && (value as {ttlSeconds: number}).ttlSeconds > 0)) &&
-  Number.isSafeInteger((value as StoredState).version) && typeof (value as StoredState).values === 'object' &&
-  (value as StoredState).values !== null && !Array.isArray((value as StoredState).values);
+const isStoredState = (value: unknown): value is StoredState & {ttlSeconds?: number} => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const {version, values, ttlSeconds} = value as {version?: unknown; values?: unknown; ttlSeconds?: unknown};
+  return Object.keys(value).every((k) => k === 'version' || k === 'values' || k === 'ttlSeconds') &&
+    (ttlSeconds === undefined || (Number.isSafeInteger(ttlSeconds) && (ttlSeconds as number) > 0)) &&
+    Number.isSafeInteger(version) && typeof values === 'object' && values !== null && !Array.isArray(values);
+};
 const REFUSALS = {400: 'unreadable body', 408: 'body not received in time', 413: 'body too large'} as const;
 const METHODS = 'GET, HEAD, PUT, DELETE';
 const ANSWERED = new Set(METHODS.split(', '));
@@ -101,7 +100,6 @@ const SETTLE_MS = 1000;
 /** How a store's errors are told apart, both of them: by name, so that a store built against
  * another copy of page-state (or throwing its own error of that name) is understood too. */
 const isNamed = (error: unknown, name: 'QuotaError' | 'StoreUnavailableError') => (error as Error | null | undefined)?.name === name;
-
 
 /**
  * The server half of `persist: 'server'`: `GET|HEAD|PUT|DELETE {basePath}/{namespace}` and
@@ -203,10 +201,10 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     const key = user?.key ?? cookieSession?.id;
     /** What an answer tells the browser of its cookie: an anonymous session's renewed, a signed-in
      * request's anonymous cookie expired (its session is gone), else nothing. */
-    const cookie = (id: string | undefined): Record<string, string> => ({
-      ...(user ? (cookieSession ? {'set-cookie': sessionCookie(name, '', 0, tls)} : {}) : id ? {'set-cookie': sessionCookie(name, signer.sign(id, now), ttlSeconds, tls)} : {}),
-      'cache-control': 'no-store',
-    });
+    const cookie = (id: string | undefined): Record<string, string> => {
+      const renewed = user ? cookieSession && sessionCookie(name, '', 0, tls) : id && sessionCookie(name, signer.sign(id, now), ttlSeconds, tls);
+      return renewed ? {'set-cookie': renewed, 'cache-control': 'no-store'} : {'cache-control': 'no-store'};
+    };
     if (method === 'GET' || method === 'HEAD') {
       const data = key ? await timed(store.get(key, namespace!, {ttlSeconds})) : undefined;
       // A session read for a namespace it lacks (or whose own lifetime ended) is still a live
