@@ -9,8 +9,8 @@ import {startRedis} from './redis-server.js';
 describe('redis store', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
   const clients: {quit(): Promise<unknown>}[] = [];
-  const connect = async () => {
-    const client = createClient({url: redis.url});
+  const connect = async (url = redis.url) => {
+    const client = createClient({url});
     clients.push(client);
     return client.connect();
   };
@@ -51,12 +51,7 @@ describe('redis store', () => {
   });
 
   it('counts its database for the budget of new sessions: its keys and its data memory, and 0 for a figure its ACL refuses', async () => {
-    const own = async (url: string) => {
-      const client = createClient({url});
-      clients.push(client);
-      return client.connect();
-    };
-    const client = await own(`${redis.url}/5`); // a database of its own, as the README says
+    const client = await connect(`${redis.url}/5`); // a database of its own, as the README says
     const store = redisStore(client);
     const empty = await store.usage!();
     assert.equal(empty.sessions, 0);
@@ -67,7 +62,7 @@ describe('redis store', () => {
     assert.ok(used.bytes >= empty.bytes + 500_000, `${empty.bytes} -> ${used.bytes} bytes`);
     // A hardened server whose ACL denies the app INFO: its keys still count, and the usage still answers.
     await client.sendCommand(['ACL', 'SETUSER', 'limited', 'on', '>limited-password', '~*', '+@all', '-info']);
-    const limited = await own(`redis://limited:limited-password@127.0.0.1:${redis.port}/5`);
+    const limited = await connect(`redis://limited:limited-password@127.0.0.1:${redis.port}/5`);
     assert.deepEqual(await redisStore(limited).usage!(), {sessions: 3, bytes: 0});
   });
 });
