@@ -16,8 +16,10 @@ interface Library {
   markup: string;
   /** The multi-select (a list var), or Material's single select (an enum var; Material Web has no
    * multi-select). `after`: the URL after picking `option` (Web Awesome keeps selection order);
-   * `picked`: what the control shows after a reload (Web Awesome reorders to its options' order). */
-  choice: {path: 'tags' | 'tier'; deep: string; opener?: string; option: string; after: string; shown: unknown; picked: unknown};
+   * `picked`: what the control shows after a reload (Web Awesome reorders to its options' order).
+   * `opened`: the event the control fires once its menu is open and its animations are done; a
+   * click during Material's opening animation was once lost under CI load. */
+  choice: {path: 'tags' | 'tier'; deep: string; opener?: string; opened: string; option: string; after: string; shown: unknown; picked: unknown};
 }
 
 const LIBRARIES: Record<string, Library> = {
@@ -28,7 +30,7 @@ const LIBRARIES: Record<string, Library> = {
       <state-bind path="S.tags"><sl-select id="choice" label="Tags" multiple><sl-option value="a">A</sl-option><sl-option value="b">B</sl-option><sl-option value="c">C</sl-option></sl-select></state-bind>
       <state-bind path="S.size"><sl-range id="size" label="Size" min="0" max="10"></sl-range></state-bind>
       <state-bind path="S.count"><sl-input id="count" label="Count"></sl-input></state-bind>`,
-    choice: {path: 'tags', deep: 'b,c', option: 'sl-option[value=a]', after: 'a,b,c', shown: ['b', 'c'], picked: ['a', 'b', 'c']},
+    choice: {path: 'tags', deep: 'b,c', opened: 'sl-after-show', option: 'sl-option[value=a]', after: 'a,b,c', shown: ['b', 'c'], picked: ['a', 'b', 'c']},
   },
   'Material Web': {
     bundle: 'material',
@@ -37,7 +39,7 @@ const LIBRARIES: Record<string, Library> = {
       <state-bind path="S.tier"><md-outlined-select id="choice" label="Tier"><md-select-option value="basic"><div slot="headline">Basic</div></md-select-option><md-select-option value="pro"><div slot="headline">Pro</div></md-select-option><md-select-option value="max"><div slot="headline">Max</div></md-select-option></md-outlined-select></state-bind>
       <state-bind path="S.size"><md-slider id="size" aria-label="Size" min="0" max="10"></md-slider></state-bind>
       <state-bind path="S.count"><md-outlined-text-field id="count" label="Count"></md-outlined-text-field></state-bind>`,
-    choice: {path: 'tier', deep: 'pro', option: 'md-select-option[value=max]', after: 'max', shown: 'pro', picked: 'max'},
+    choice: {path: 'tier', deep: 'pro', opened: 'opened', option: 'md-select-option[value=max]', after: 'max', shown: 'pro', picked: 'max'},
   },
   'Web Awesome': {
     bundle: 'webawesome',
@@ -46,7 +48,7 @@ const LIBRARIES: Record<string, Library> = {
       <state-bind path="S.tags"><wa-select id="choice" label="Tags" multiple><wa-option value="a">A</wa-option><wa-option value="b">B</wa-option><wa-option value="c">C</wa-option></wa-select></state-bind>
       <state-bind path="S.size"><wa-slider id="size" label="Size" min="0" max="10"></wa-slider></state-bind>
       <state-bind path="S.count"><wa-input id="count" label="Count"></wa-input></state-bind>`,
-    choice: {path: 'tags', deep: 'b,c', opener: '#choice [part~=combobox]', option: 'wa-option[value=a]', after: 'b,c,a', shown: ['b', 'c'], picked: ['a', 'b', 'c']},
+    choice: {path: 'tags', deep: 'b,c', opener: '#choice [part~=combobox]', opened: 'wa-after-show', option: 'wa-option[value=a]', after: 'b,c,a', shown: ['b', 'c'], picked: ['a', 'b', 'c']},
   },
 };
 
@@ -97,7 +99,9 @@ describe('<state-bind> with design systems', () => {
       await page.waitForURL((url) => url.searchParams.get('s_name') === 'Grace');
       await page.click('#agree');
       await page.waitForURL((url) => !url.searchParams.has('s_agree'));
+      await page.evaluate((type) => document.getElementById('choice')!.addEventListener(type, () => ((window as unknown as {opened: boolean}).opened = true), {once: true}), choice.opened);
       await page.click(choice.opener ?? '#choice');
+      await page.waitForFunction(() => (window as unknown as {opened?: boolean}).opened);
       await page.click(choice.option);
       await page.keyboard.press('Escape');
       await page.waitForURL((url) => url.searchParams.get(`s_${choice.path}`) === choice.after);
