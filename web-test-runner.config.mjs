@@ -73,6 +73,11 @@ export default {
   files: ['.build/test/**/*.browser.test.js'],
   nodeResolve: {exportConditions: ['production']},
   concurrency: 2,
+  // Starting Chromium and its first pages took over the default 30 s beside a busy CPU (npm test
+  // next to stress -c 2): generous start limits cost nothing on a quiet machine, and each test
+  // keeps its own 10 s timeout.
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 60_000,
   testFramework: {config: {timeout: 10000}},
   browsers: [
     chromeLauncher({
