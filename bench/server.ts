@@ -72,6 +72,27 @@ export function bareDurableHandler(dir = tempDir('bench')): RequestListener {
 }
 
 /**
+ * The floor of the Redis row: a bare node:http server making the one Redis round trip a PUT
+ * needs (HSET of the body into the session's hash; HGET for a GET) and nothing else: no cookie,
+ * quota, deadline or TTL. The Redis row's gap to the Map baseline that this floor shares is the
+ * round trip's, not the handler's.
+ */
+export function bareRedisHandler(client: {hSet(key: string, field: string, value: string): Promise<unknown>; hGet(key: string, field: string): Promise<string | null | undefined | {}>}): RequestListener {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    let body = '';
+    req.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', async () => {
+      const key = `bare:${req.headers.cookie}`;
+      if (req.method === 'PUT') {
+        await client.hSet(key, req.url!, JSON.stringify(JSON.parse(body)));
+        return void res.writeHead(204).end();
+      }
+      const stored = await client.hGet(key, req.url!);
+      res.writeHead(typeof stored === 'string' ? 200 : 404, {'content-type': 'application/json'}).end(typeof stored === 'string' ? stored : undefined);
+    });
+  };
+}
+
+/**
  * PUTs from 10 connections for 5 s, spread over `sessions` sessions (each request a new namespace,
  * so every acknowledged write can be read back exactly). `as: 'user'` sends each session as a
  * signed-in user (`x-user`, which the identity rows' `identify` reads) instead of a cookie.
@@ -184,8 +205,9 @@ const SESSIONS = 1000;
 const ROUNDS = 5;
 
 type Load = Awaited<ReturnType<typeof load>>;
-/** A row: the round of median ratio to its bare run, lost writes summed over every round. */
-export type Row = Load & {ratio: number; bare: Load};
+/** A row: the round of median ratio to its bare run, lost writes summed over every round; the
+ * Redis row's round also has its floor ({@link bareRedisHandler}), measured between the two. */
+export type Row = Load & {ratio: number; bare: Load; floor?: Load};
 
 export async function serverLoad() {
   const neighbours = {small: await neighbourLoad(false), atQuota: await neighbourLoad(true)};
@@ -216,8 +238,9 @@ export async function serverLoad() {
   for (let round = 0; round < ROUNDS; round++) {
     for (const [kind, run] of Object.entries(kinds) as [keyof typeof kinds, () => Promise<Load>][]) {
       const bare = await bareOf(kind);
+      const floor = kind === 'redis' ? await load(bareRedisHandler(client), SESSIONS) : undefined;
       const result = await run();
-      runs[kind].push({...result, ratio: result.requestsPerSecond / bare.requestsPerSecond, bare});
+      runs[kind].push({...result, ratio: result.requestsPerSecond / bare.requestsPerSecond, bare, ...(floor && {floor})});
     }
   }
   await client.quit();
