@@ -77,7 +77,7 @@ export function bareDurableHandler(dir = tempDir('bench')): RequestListener {
  * quota, deadline or TTL. The Redis row's gap to the Map baseline that this floor shares is the
  * round trip's, not the handler's.
  */
-export function bareRedisHandler(client: {hSet(key: string, field: string, value: string): Promise<unknown>; hGet(key: string, field: string): Promise<string | null | undefined | {}>}): RequestListener {
+export function bareRedisHandler(client: {hSet(key: string, field: string, value: string): Promise<unknown>; hGet(key: string, field: string): Promise<unknown>}): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
     let body = '';
     req.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', async () => {
