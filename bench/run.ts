@@ -7,7 +7,7 @@ import type {AddressInfo} from 'node:net';
 import {cpus, totalmem} from 'node:os';
 import {build} from 'esbuild';
 import {chromium} from 'playwright-core';
-import {serverLoad} from './server.js';
+import {ROUNDS, serverLoad} from './server.js';
 import {sizes} from './sizes.js';
 import {execFileSync} from 'node:child_process';
 import {resolve} from 'node:path';
@@ -87,7 +87,7 @@ const rows: [string, string, string, string, string][] = [
     `session handler PUT, ${label}`,
     `${fmt(load[kind].requestsPerSecond, 'req/s')}, p99 ${load[kind].p99Ms} ms, ${load[kind].errors} errors, ${load[kind].lost} lost of ${load[kind].acknowledged}`,
     `bare node:http ${fmt(load[kind].bare.requestsPerSecond, 'req/s')}, p99 ${load[kind].bare.p99Ms} ms`,
-    `${load[kind].ratio.toFixed(2)}×`,
+    `${load[kind].ratio.toFixed(2)}× (rounds ${load[kind].spread!.map((r) => r.toFixed(2)).join('–')})`,
     target,
   ]),
   ...(() => {
@@ -127,7 +127,7 @@ const table = [
   '| --- | --- | --- | --- | --- |',
   ...rows.map((r) => `| ${r.join(' | ')} |`),
   '',
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium}; medians of 7 runs.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium}; medians of 7 runs, and for the session handler's throughput rows the median of ${ROUNDS} rounds, each beside its own bare run (the lowest and highest round in brackets).`,
 ].join('\n');
 console.log(`\n${table}\n\n(${Math.round((Date.now() - started) / 1000)} s)`);
 

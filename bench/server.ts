@@ -202,12 +202,13 @@ export async function diskReplaces(): Promise<number> {
 /** Many sessions (a busy site) and one hot session (a page saving from many tabs). */
 const SESSIONS = 1000;
 /** Rounds of every row, each beside its own bare run: this machine's speed drifts by up to 2× between runs, and a median of five holds still where one of three flapped across the targets. */
-const ROUNDS = 5;
+export const ROUNDS = 5;
 
 type Load = Awaited<ReturnType<typeof load>>;
-/** A row: the round of median ratio to its bare run, lost writes summed over every round; the
- * Redis row's round also has its floor ({@link bareRedisHandler}), measured between the two. */
-export type Row = Load & {ratio: number; bare: Load; floor?: Load};
+/** A row: the round of median ratio to its bare run, lost writes summed over every round, and
+ * the lowest and highest ratio of the rounds (this machine's noise, shown beside the median);
+ * the Redis row's round also has its floor ({@link bareRedisHandler}), measured between the two. */
+export type Row = Load & {ratio: number; bare: Load; floor?: Load; spread?: [lowest: number, highest: number]};
 
 export async function serverLoad() {
   const neighbours = {small: await neighbourLoad(false), atQuota: await neighbourLoad(true)};
@@ -247,8 +248,9 @@ export async function serverLoad() {
   await redis.stop();
   const after = await diskReplaces();
   const median = (rows: Row[]): Row => {
-    const row = [...rows].sort((a, b) => a.ratio - b.ratio)[rows.length >> 1]!;
-    return {...row, lost: rows.reduce((sum, r) => sum + r.lost, 0), acknowledged: rows.reduce((sum, r) => sum + r.acknowledged, 0)};
+    const sorted = [...rows].sort((a, b) => a.ratio - b.ratio);
+    const row = sorted[rows.length >> 1]!;
+    return {...row, lost: rows.reduce((sum, r) => sum + r.lost, 0), acknowledged: rows.reduce((sum, r) => sum + r.acknowledged, 0), spread: [sorted[0]!.ratio, sorted.at(-1)!.ratio]};
   };
   return {
     memory: median(runs.memory), memoryUser: median(runs.memoryUser), file: median(runs.file), fileHot: median(runs.fileHot), redis: median(runs.redis),
