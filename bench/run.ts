@@ -90,17 +90,13 @@ const rows: [string, string, string, string, string][] = [
     `${load[kind].ratio.toFixed(2)}× (rounds ${load[kind].spread!.map((r) => r.toFixed(2)).join('–')})`,
     target,
   ]),
-  ...(() => {
-    const {redis} = load;
-    const floor = redis.floor!;
-    return [[
-      '… a bare node:http server making the same Redis round trip (HSET per PUT), nothing else',
-      `${fmt(floor.requestsPerSecond, 'req/s')}, p99 ${floor.p99Ms} ms, ${floor.lost} lost`,
-      `bare node:http ${fmt(redis.bare.requestsPerSecond, 'req/s')}; page-state's Redis row ${ratio(redis.requestsPerSecond, floor.requestsPerSecond)} of this floor`,
-      ratio(floor.requestsPerSecond, redis.bare.requestsPerSecond),
-      '(record: what the round trip alone costs)',
-    ] as [string, string, string, string, string]];
-  })(),
+  [
+    '… a bare node:http server making the same Redis round trip (HSET per PUT), nothing else',
+    `${fmt(load.redis.floor!.requestsPerSecond, 'req/s')}, p99 ${load.redis.floor!.p99Ms} ms, ${load.redis.floor!.lost} lost`,
+    `bare node:http ${fmt(load.redis.bare.requestsPerSecond, 'req/s')}; page-state's Redis row ${ratio(load.redis.requestsPerSecond, load.redis.floor!.requestsPerSecond)} of this floor`,
+    ratio(load.redis.floor!.requestsPerSecond, load.redis.bare.requestsPerSecond),
+    '(record: what the round trip alone costs)',
+  ],
   ['the disk under the file rows: durable replaces done bare (temp file, fdatasync, rename, folder fsync), 10 folders at a time', `${fmt(load.disk.before, '/s')} before the rows, ${fmt(load.disk.after, '/s')} after`, '—', '—', '(record: the file rows follow it)'],
   ['… the signed-in row against the anonymous one', `${fmt(load.memoryUser.requestsPerSecond, 'req/s')}`, `anonymous ${fmt(load.memory.requestsPerSecond, 'req/s')}`, ratio(load.memoryUser.requestsPerSecond, load.memory.requestsPerSecond), '≥ 0.9×'],
   ...(['shared', 'pinned', 'wide'] as const).map((how): [string, string, string, string, string] => {

@@ -23,12 +23,17 @@ const require = createRequire(import.meta.url);
 const CONNECTIONS = 10;
 const SECONDS = 3;
 
+/** Calls `then` with the request's whole body as text: the baselines' reader (no bounds, no timer). */
+const onBody = (req: IncomingMessage, then: (body: string) => void) => {
+  let body = '';
+  req.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => then(body));
+};
+
 /** The bare baseline: parse a JSON body, keep it in a Map, answer 204. */
 export function bareHandler(): RequestListener & {data: Map<string, string>} {
   const data = new Map<string, string>();
   const handler = ((req: IncomingMessage, res: ServerResponse) => {
-    let body = '';
-    req.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => {
+    onBody(req, (body) => {
       if (req.method === 'PUT') {
         data.set(`${req.headers.cookie}|${req.url}`, JSON.stringify(JSON.parse(body)));
         res.writeHead(204).end();
@@ -51,8 +56,7 @@ export function bareDurableHandler(dir = tempDir('bench')): RequestListener {
   const [syncData, syncAll] = [promisify(fdatasync), promisify(fsync)];
   let temp = 0;
   return (req: IncomingMessage, res: ServerResponse) => {
-    let body = '';
-    req.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', async () => {
+    onBody(req, async (body) => {
       const folder = join(dir, encodeURIComponent(String(req.headers.cookie)));
       const file = join(folder, `${encodeURIComponent(req.url!)}.json`);
       if (req.method !== 'PUT') return void readFile(file, 'utf8').then((text) => res.writeHead(200, {'content-type': 'application/json'}).end(text), () => res.writeHead(404).end());
@@ -79,8 +83,7 @@ export function bareDurableHandler(dir = tempDir('bench')): RequestListener {
  */
 export function bareRedisHandler(client: {hSet(key: string, field: string, value: string): Promise<unknown>; hGet(key: string, field: string): Promise<unknown>}): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
-    let body = '';
-    req.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', async () => {
+    onBody(req, async (body) => {
       const key = `bare:${req.headers.cookie}`;
       if (req.method === 'PUT') {
         await client.hSet(key, req.url!, JSON.stringify(JSON.parse(body)));
@@ -286,8 +289,8 @@ async function onCore<T>(pinned: boolean, work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * 30 s of cookieless PUTs (16 B and 60 KB bodies, 16 connections, or `2 × connections`) while a user's existing
- * session writes and reads and a signed-in user writes: their p99 against the same load on an
+ * 30 s of cookieless PUTs (`connections` of 16 B bodies and as many of 60 KB, 8 + 8 by default)
+ * while a user's existing session writes and reads and a signed-in user writes: their p99 against the same load on an
  * idle server. Against page-state's handler over the file store (the default bounds of new
  * sessions; how much the store grew against its budget), or against {@link floodFloor}.
  * `pinned`: the flood runs on CPU 1 and the server on CPU 0, as a flood from another machine
