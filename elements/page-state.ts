@@ -6,6 +6,7 @@ import {StateScope} from '../src/core/scope.js';
 import {MIRRORING} from '../src/core/layer.js';
 import {eventHost} from '../src/lit/events.js';
 import {declaredBy, mirroredStores, pageStateRuntime, scopeContext} from '../src/lit/runtime.js';
+import {DEV} from '../src/dev.js';
 import {define} from './report.js';
 
 /**
@@ -86,18 +87,16 @@ export class PageStateElement extends ReactiveElement {
 
   set definitions(definitions: readonly StateDefinition<any>[]) {
     this[ELEMENT_SCOPE].declare(...definitions);
-    if (this.isConnected) declaredBy(this, definitions.map((d) => d.name), true);
+    if (DEV && this.isConnected) declaredBy(this, definitions.map((d) => d.name), true);
     // Consumers re-resolve: a namespace they found in an outer scope may live here now.
     this.#provider.setValue(this[ELEMENT_SCOPE], true);
   }
 
   #away = false;
 
-  #names = () => this[ELEMENT_SCOPE].declared.map((d) => d.name);
-
   override connectedCallback(): void {
     super.connectedCallback();
-    declaredBy(this, this.#names(), true);
+    if (DEV) declaredBy(this, namesOf(this[ELEMENT_SCOPE]), true);
     if (!this.#away) return;
     this.#away = false;
     for (const store of this[ELEMENT_SCOPE].stores) store[MIRRORING](true);
@@ -109,7 +108,7 @@ export class PageStateElement extends ReactiveElement {
     queueMicrotask(() => {
       if (this.isConnected || this.#away) return;
       this.#away = true;
-      declaredBy(this, this.#names(), false);
+      if (DEV) declaredBy(this, namesOf(this[ELEMENT_SCOPE]), false);
       for (const store of this[ELEMENT_SCOPE].stores) store[MIRRORING](false);
     });
   }
@@ -118,6 +117,9 @@ export class PageStateElement extends ReactiveElement {
     return this;
   }
 }
+
+/** The names a scope declares (for the development build's record of who declares what). */
+const namesOf = (scope: StateScope) => scope.declared.map((d) => d.name);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -26,14 +26,14 @@ export interface VarAttributes {
 const anyJson: StandardSchema<unknown> = {'~standard': {version: 1, vendor: 'page-state', validate: (value) => ({value})}};
 
 type Builder = (defaultValue: any, options: VarOptions, attrs: VarAttributes) => StateVar<any>;
-const scalar = (make: (d: any, o: VarOptions) => StateVar<any>): Builder => (d, o) => make(d, o);
+// The scalar builders are stateVar's own: an undefined default takes theirs.
 const builders: Record<string, Builder> = {
-  string: scalar((d = '', o) => stateVar.string(d, o)),
-  int: scalar((d = 0, o) => stateVar.int(d, o)),
-  float: scalar((d = 0, o) => stateVar.float(d, o)),
-  boolean: scalar((d = false, o) => stateVar.boolean(d, o)),
-  date: scalar((d = null, o) => stateVar.date(d, o)),
-  datetime: scalar((d = null, o) => stateVar.datetime(d, o)),
+  string: stateVar.string,
+  int: stateVar.int,
+  float: stateVar.float,
+  boolean: stateVar.boolean,
+  date: stateVar.date,
+  datetime: stateVar.datetime,
   enum: (d, o, attrs) => stateVar.enum((attrs.values ?? '').split(',').map((v) => v.trim()).filter(Boolean), d, o),
   list(d = [], o, attrs) {
     const of = attrs.of ?? 'string';

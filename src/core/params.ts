@@ -7,9 +7,7 @@ import type {StateVar} from './var.js';
  * URL layer and of `parseUrl`/`serializeUrl` on a server, so both write and read the same texts.
  */
 export interface ParamCodec {
-  /** The namespace's URL-bound vars, in declaration order. */
-  readonly keys: readonly string[];
-  /** Their URL params, in the same order. */
+  /** The URL params of the namespace's URL-bound vars, in declaration order. */
   readonly params: readonly string[];
   /** Texts of `values` (by var); undefined leaves a param out (its default, with `clearOnDefault`). */
   texts(values: Readonly<Record<string, unknown>>): ParamTexts;
@@ -43,7 +41,6 @@ function codecOf(definition: StateDefinition<any>): ParamCodec | undefined {
   const text = ({v}: (typeof bound)[number], value: unknown) =>
     definition.clearOnDefault && v.equals(value, v.defaultValue) ? undefined : value === null ? (v.defaultValue === null ? undefined : '') : v.encode(value);
   return {
-    keys: bound.map((b) => b.key),
     params: bound.map((b) => b.param),
     texts(values) {
       // Made with Object.create(null): V8 keeps it a hash table, where a {} grown key by key on

@@ -11,10 +11,10 @@ export type StoreFactory = <V extends VarMap>(definition: StateDefinition<V>, op
 
 const plainStore: StoreFactory = (definition, options) => new StateStore(definition, options);
 
-const conflict = (name: string, where: string) =>
+const conflict = (name: string, nested: boolean) =>
   new PageStateError(
     ErrorCode.conflict,
-    DEV ? `two different definitions of "${name}" meet in ${where}: give one of them another name, or import the same definition in both places` : name,
+    DEV ? `two different definitions of "${name}" meet in ${nested ? 'one <page-state> scope' : 'the root scope'}: give one of them another name, or import the same definition in both places` : name,
   );
 
 /**
@@ -89,7 +89,7 @@ export class StateScope implements SharedScope {
 
   #check(known: StateDefinition<any> | undefined, definition: StateDefinition<any>) {
     if (known && known !== definition && known.fingerprint !== definition.fingerprint) {
-      throw conflict(definition.name, this.parent ? 'one <page-state> scope' : 'the root scope');
+      throw conflict(definition.name, !!this.parent);
     }
   }
 }

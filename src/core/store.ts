@@ -2,7 +2,7 @@ import type {PersistMode, StateChange, StateDefinition, StateValues, VarMap} fro
 import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
 import {describe, ErrorCode, StateValidationError} from './errors.js';
-import {ACCEPT, MIRROR, MIRRORING, persists, REPORT, VALUES, WATCHED, type Mirror, type StoreLink} from './layer.js';
+import {ACCEPT, freshDefault, MIRROR, MIRRORING, persists, REPORT, VALUES, WATCHED, type Mirror, type StoreLink} from './layer.js';
 import {Outbox} from './outbox.js';
 import type {ChangeSource, StateListener, StoreHost, VarSchema} from './ports.js';
 import {startLayers, type StateStoreOptions} from './start.js';
@@ -58,10 +58,7 @@ export class StateStore<V extends VarMap = VarMap> {
     this.#outbox = new Outbox((change) => this.#deliver(change), host);
     // Not through #fresh: sending every var of every store through #valid made set() twice as slow
     // in Chromium's bench page (48-63 ns -> 107-131 ns), as set() goes through #valid too.
-    for (const key of definition.keys) {
-      const v = this.#var(key);
-      this.#values[key] = v.copy(v.defaultValue);
-    }
+    for (const key of definition.keys) this.#values[key] = freshDefault(definition, key);
     register?.(this);
     if (host.declared) this.#outbox.emit(() => host.declared!(definition.name));
     const {link, late} = startLayers(this, layers, initial && this.#validated(initial));

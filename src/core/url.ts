@@ -1,5 +1,6 @@
 import type {StateDefinition, StateValues, VarMap} from './define.js';
 import {StateValidationError} from './errors.js';
+import {freshDefault} from './layer.js';
 import {paramCodec} from './params.js';
 import type {ErrorDetail} from './ports.js';
 import type {UrlMode} from './protocol.js';
@@ -46,7 +47,7 @@ function paramsOf(url: UrlInput, mode: UrlMode | undefined) {
  */
 export function parseUrl<V extends VarMap>(definition: StateDefinition<V>, url: UrlInput, options: {mode?: UrlMode} = {}): ParsedUrl<V> {
   const values = {} as Record<string, unknown>;
-  for (const key of definition.keys) values[key] = (definition.vars[key] as StateVar).copy(definition.vars[key]!.defaultValue);
+  for (const key of definition.keys) values[key] = freshDefault(definition, key);
   const errors: ErrorDetail[] = [];
   const codec = paramCodec(definition);
   if (codec) {

@@ -36,7 +36,7 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
     if (!active) return;
     active = undefined;
     if (DEV && debugging('storage')) debug('storage', `${name}: storage failed (${message(error)}); memory only from now on`, {persist: typeof mode === 'string' ? mode : 'adapter'});
-    report(null, `storage failed (${message(error)}); the state is kept in memory only`, null);
+    report(null, DEV ? `storage failed (${message(error)}); the state is kept in memory only` : `storage failed: ${message(error)}`, null);
   };
 
   /** Valid values of a stored record; anything unusable is reported and left to defaults. */
@@ -44,7 +44,7 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
     if (raw === undefined) return {};
     const record = raw as Partial<StoredState> | null;
     if (typeof record !== 'object' || record === null || typeof record.values !== 'object' || record.values === null || !Number.isSafeInteger(record.version)) {
-      report(null, 'stored data is unreadable; defaults are used and it is overwritten on the next write', raw);
+      report(null, DEV ? 'stored data is unreadable; defaults are used and it is overwritten on the next write' : 'unreadable', raw);
       return {};
     }
     // Past its namespace's ttlSeconds: gone, from the storage too.
@@ -55,8 +55,10 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
     let values = record.values as Record<string, unknown>;
     const version = record.version!;
     if (version !== definition.version) {
-      const reason =
-        version > definition.version ? `stored version ${version} is newer than ${definition.version}` : !definition.migrate ? `stored version ${version} is older than ${definition.version} and there is no migrate()` : undefined;
+      const newer = version > definition.version;
+      const reason = newer || !definition.migrate
+        ? DEV ? `stored version ${version} is ${newer ? 'newer than' : 'older than'} ${definition.version}${newer ? '' : ' and there is no migrate()'}` : `stored version ${version}`
+        : undefined;
       if (reason) return report(null, reason, raw), {};
       try {
         values = definition.migrate!(values, version);

@@ -8,18 +8,19 @@
  * if (limiter.wait(performance.now()) === 0) { history.replaceState(null, '', url); limiter.spend(); }
  * ```
  */
+const BURST = 20;
+const PER_MS = 8 / 1000;
+
 export class RateLimiter {
-  static readonly BURST = 20;
-  static readonly PER_MS = 8 / 1000;
-  #tokens = RateLimiter.BURST;
+  #tokens = BURST;
 
   constructor(private refilled: number) {}
 
   /** Milliseconds until a write is allowed at `now` (0: now). */
   wait(now: number): number {
-    this.#tokens = Math.min(RateLimiter.BURST, this.#tokens + (now - this.refilled) * RateLimiter.PER_MS);
+    this.#tokens = Math.min(BURST, this.#tokens + (now - this.refilled) * PER_MS);
     this.refilled = now;
-    return this.#tokens >= 1 ? 0 : (1 - this.#tokens) / RateLimiter.PER_MS;
+    return this.#tokens >= 1 ? 0 : (1 - this.#tokens) / PER_MS;
   }
 
   /** Records one write. */

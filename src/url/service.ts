@@ -128,7 +128,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
     if (!this.#ops.length) return void (this.#phase = 'idle');
     const wait = this.#limiter.wait(this.port.now());
     if (wait > 0) {
-      if (DEV && debugging('url')) debug('url', `rate limit: the write waits ${Math.ceil(wait)} ms`, {pending: this.#names(this.#ops)});
+      if (DEV && debugging('url')) debug('url', `rate limit: the write waits ${Math.ceil(wait)} ms`, {pending: pendingNames(this.#ops)});
       return this.#hold(wait);
     }
     const current = this.port.href();
@@ -137,9 +137,9 @@ export class UrlService implements SharedUrlService, ServiceCore {
     const leaving = this.#push ? this.#shown(this.#ops) : undefined;
     const parsed = parse(current);
     // Ops apply in order: a namespace written after a claim comes back, one written before is purged.
-    const measured = DEV && measuring('url', 'flush');
+    const measured = DEV ? measuring('url', 'flush') : undefined;
     for (const op of this.#ops) applyOp(parsed, op, this);
-    if (measured) measured();
+    if (DEV) measured?.();
     const href = render(parsed);
     const push = this.#push;
     if (href !== current) {
@@ -154,7 +154,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
       }
       // Newer browsers drop a rate-limited write without a word: check that it took.
       if (this.port.href() === current) return this.#backOff(DEV ? 'the browser dropped the write (the URL did not change)' : '');
-      if (DEV && debugging('url')) debug('url', `${push ? 'push' : 'replace'} ${href}`, {namespaces: this.#names(this.#ops), from: current});
+      if (DEV && debugging('url')) debug('url', `${push ? 'push' : 'replace'} ${href}`, {namespaces: pendingNames(this.#ops), from: current});
       this.#limiter.spend();
       if (push) this.purged.clear(); // a new entry, entered with what we wrote
     }
@@ -167,7 +167,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
     this.#seen = this.port.href();
     if (href.length > URL_WARN_LENGTH !== this.#warned) {
       this.#warned = !this.#warned;
-      if (this.#warned && writer) writer.entry.client.warn(`the URL is ${href.length} characters long (over ${URL_WARN_LENGTH})`, href);
+      if (this.#warned && writer) writer.entry.client.warn(DEV ? `the URL is ${href.length} characters long (over ${URL_WARN_LENGTH})` : `${href.length} characters`, href);
     }
   };
 
@@ -179,13 +179,8 @@ export class UrlService implements SharedUrlService, ServiceCore {
 
   #backOff(why: string) {
     this.#retryMs = Math.min(this.#retryMs * 2, 10_000);
-    if (DEV && debugging('url')) debug('url', `${why}: retrying in ${this.#retryMs} ms`, {pending: this.#names(this.#ops)});
+    if (DEV && debugging('url')) debug('url', `${why}: retrying in ${this.#retryMs} ms`, {pending: pendingNames(this.#ops)});
     this.#hold(this.#retryMs);
-  }
-
-  /** The namespaces whose ops are pending (for the debug log). */
-  #names(ops: readonly Op[]): string[] {
-    return [...new Set(ops.flatMap((op) => (op.type === 'keep' ? 'keep-params' : op.entry.client.name)))];
   }
 
   /** → held: the ops wait `ms`, then flush. */
@@ -239,3 +234,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
 }
 
 const sameNames = (a: ReadonlySet<string>, b: readonly string[]) => a.size === b.length && b.every((name) => a.has(name));
+
+/** The namespaces whose ops are pending (for the debug log: a function of the module, so the
+ * production build, which has no log, drops it). */
+const pendingNames = (ops: readonly Op[]): string[] => [...new Set(ops.flatMap((op) => (op.type === 'keep' ? 'keep-params' : op.entry.client.name)))];

@@ -38,10 +38,13 @@ const KiB = 1024;
  * port (the browser's, or one test's in page-state/testing), partitions enumerated through the
  * Storage interface rather than Object.keys (a test's memory storage) 16.57 KiB; a store whose
  * <page-state> left the page stops following the identity (the page's identity held every store
- * ever made, and re-hydrated stores no page showed) 16.63 KiB.
+ * ever made, and re-hydrated stores no page showed) 16.63 KiB. Issue 23 again, trimmed without a
+ * change of behaviour: what only the development build uses left out of production (the arguments
+ * of its record of declaring scopes, its debug helpers), storage and URL-length reasons as short
+ * facts in production, markup's scalar builders stateVar's own, one fresh-default helper 16.36 KiB.
  */
 const OWN_CODE_TARGET = 6 * KiB;
-const OWN_CODE_CEILING = 16.63 * KiB;
+const OWN_CODE_CEILING = 16.36 * KiB;
 
 describe('size budgets', () => {
   it('own code stays under its ceiling (target: 6 KiB min+gzip)', async () => {
