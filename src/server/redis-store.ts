@@ -52,15 +52,17 @@ return redis.call('HGET', KEYS[1], ARGV[3])`;
 
 /** Stores a namespace and restarts the TTL, atomically refusing what would pass the quota. The
  * byte total is kept beside the namespaces, so the check costs the same for any session. A
- * write that needs a live session (ARGV[7] = '1') finds none when it was deleted or expired. */
+ * write that needs a live session (ARGV[7] = '1') finds none when it was deleted or expired:
+ * Redis keeps no empty hash, so a session's hash has fields exactly while it lives. A stored
+ * namespace is JSON, never empty, so a length of 0 is a namespace the session lacks. */
 const SET = `${DEADLINE}
-local field, value, most, limit = ARGV[3], ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6])
-local key = KEYS[1]
-if ARGV[7] == '1' and redis.call('EXISTS', key) == 0 then return 'retired' end
-local exists = redis.call('HEXISTS', key, field) == 1
-if not exists and redis.call('HLEN', key) - redis.call('HEXISTS', key, '${BYTES}') >= most then return 'namespaces' end
-local total = tonumber(redis.call('HGET', key, '${BYTES}') or '0') + string.len(value) - redis.call('HSTRLEN', key, field)
-if total > limit then return 'bytes' end
+local key, field, value = KEYS[1], ARGV[3], ARGV[4]
+local count, bytes, old = redis.call('HLEN', key), redis.call('HGET', key, '${BYTES}'), redis.call('HSTRLEN', key, field)
+if count == 0 and ARGV[7] == '1' then return 'retired' end
+if bytes then count = count - 1 end
+if old == 0 and count >= tonumber(ARGV[5]) then return 'namespaces' end
+local total = tonumber(bytes or '0') + string.len(value) - old
+if total > tonumber(ARGV[6]) then return 'bytes' end
 redis.call('HSET', key, field, value, '${BYTES}', total)${RESTART}
 return 'ok'`;
 
