@@ -1,3 +1,6 @@
+const BURST = 20;
+const PER_MS = 8 / 1000;
+
 /**
  * A token bucket for history writes: a burst of 20, then 8 per second, so no 10-second window
  * holds more than 100 writes (Safari's limit; Firefox throws past 200).
@@ -8,9 +11,6 @@
  * if (limiter.wait(performance.now()) === 0) { history.replaceState(null, '', url); limiter.spend(); }
  * ```
  */
-const BURST = 20;
-const PER_MS = 8 / 1000;
-
 export class RateLimiter {
   #tokens = BURST;
 
