@@ -56,8 +56,8 @@ export class StateStore<V extends VarMap = VarMap> {
     this.#host = host;
     this.#persist = persist;
     this.#outbox = new Outbox((change) => this.#deliver(change), host);
-    // Not through #fresh: sending every var of every store through #valid made set() twice as slow
-    // in Chromium's bench page (48-63 ns -> 107-131 ns), as set() goes through #valid too.
+    // Not through #fresh: #valid is set()'s path, and feeding it every var of every store at start
+    // slows set() itself (the bench's set() rows).
     for (const key of definition.keys) this.#values[key] = freshDefault(definition, key);
     register?.(this);
     if (host.declared) this.#outbox.emit(() => host.declared!(definition.name));
