@@ -46,9 +46,20 @@ const SLIDE = `
 local left = redis.call('PTTL', KEYS[1])
 if tonumber(ARGV[2]) > 0 and left > 0 and left < tonumber(ARGV[2]) * 1000 then ${RESTART} end`;
 
-/** Reads a namespace (ARGV[3]) and slides the session's TTL. */
+/** Reads a namespace (ARGV[3]) and slides the session's TTL. A namespace past its own lifetime
+ * (the `expires` its stored value holds: Redis 7.0 has no expiry per field) is deleted by the
+ * server's clock, its bytes taken off the total, and read as absent. */
 const GET = `${SLIDE}
-return redis.call('HGET', KEYS[1], ARGV[3])`;
+local value = redis.call('HGET', KEYS[1], ARGV[3])
+if value and string.find(value, '"expires":', 1, true) then
+  local expires, time = cjson.decode(value).expires, redis.call('TIME')
+  if type(expires) == 'number' and expires <= time[1] * 1000 + math.floor(time[2] / 1000) then
+    redis.call('HDEL', KEYS[1], ARGV[3])
+    redis.call('HINCRBY', KEYS[1], '${BYTES}', -string.len(value))
+    return false
+  end
+end
+return value`;
 
 /** Stores a namespace and restarts the TTL, atomically refusing what would pass the quota. The
  * byte total is kept beside the namespaces, so the check costs the same for any session. A

@@ -50,6 +50,26 @@ describe('redis store', () => {
     assert.deepEqual(await store.get(session, 'B'), {version: 1, values: {}});
   });
 
+  it("deletes a namespace read past its own lifetime (ttlSeconds), and takes its bytes off the session's total", async () => {
+    const client = await connect();
+    const store = redisStore(client, {prefix: 'lifetimes:'});
+    const session = crypto.randomUUID();
+    const key = `lifetimes:${session}`;
+    const kept = {version: 1, values: {expires: 1}}; // a var called "expires" is not a lifetime
+    await store.set(session, 'Kept', kept, {ttlSeconds: 120});
+    const before = Number(await client.hGet(key, ':bytes'));
+    const later = {version: 1, values: {text: 'still here'}, expires: Date.now() + 60_000};
+    await store.set(session, 'Later', later, {ttlSeconds: 120});
+    const withLater = Number(await client.hGet(key, ':bytes'));
+    await store.set(session, 'Draft', {version: 1, values: {text: 'short-lived'}, expires: Date.now() - 1}, {ttlSeconds: 120});
+    assert.equal(await store.get(session, 'Draft'), undefined);
+    assert.equal(Number(await client.hExists(key, 'Draft')), 0);
+    assert.equal(Number(await client.hGet(key, ':bytes')), withLater);
+    assert.deepEqual(await store.get(session, 'Later'), later);
+    assert.ok(withLater > before);
+    assert.deepEqual(await store.get(session, 'Kept'), kept);
+  });
+
   it('counts its database for the budget of new sessions: its keys and its data memory, and 0 for a figure its ACL refuses', async () => {
     const client = await connect(`${redis.url}/5`); // a database of its own, as the README says
     const store = redisStore(client);
