@@ -52,7 +52,8 @@ if tonumber(ARGV[2]) > 0 and left > 0 and left < tonumber(ARGV[2]) * 1000 then $
 const GET = `${SLIDE}
 local value = redis.call('HGET', KEYS[1], ARGV[3])
 if value and string.find(value, '"expires":', 1, true) then
-  local expires, time = cjson.decode(value).expires, redis.call('TIME')
+  local readable, record = pcall(cjson.decode, value)
+  local expires, time = readable and type(record) == 'table' and record.expires, redis.call('TIME')
   if type(expires) == 'number' and expires <= time[1] * 1000 + math.floor(time[2] / 1000) then
     redis.call('HDEL', KEYS[1], ARGV[3])
     redis.call('HINCRBY', KEYS[1], '${BYTES}', -string.len(value))

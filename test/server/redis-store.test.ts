@@ -68,6 +68,9 @@ describe('redis store', () => {
     assert.deepEqual(await store.get(session, 'Later'), later);
     assert.ok(withLater > before);
     assert.deepEqual(await store.get(session, 'Kept'), kept);
+    // A value the script cannot decode is handed over as it is, for the reader to refuse.
+    await client.hSet(key, 'Broken', '{"expires": nope');
+    await assert.rejects(store.get(session, 'Broken'), SyntaxError);
   });
 
   it('counts its database for the budget of new sessions: its keys and its data memory, and 0 for a figure its ACL refuses', async () => {
