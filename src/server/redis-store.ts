@@ -29,12 +29,18 @@ export interface ScriptOptions {
 /** A hash field no namespace can be (':' fails the name rule): the session's byte total. */
 const BYTES = ':bytes';
 
+/** The server's clock in epoch ms, `now()`: deadlines and namespace lifetimes go by it. */
+const CLOCK = `
+local function now()
+  local time = redis.call('TIME')
+  return time[1] * 1000 + math.floor(time[2] / 1000)
+end`;
+
 /** Refuses a write past its deadline (ARGV[1], epoch ms, 0 for none) by the server's clock: a
  * command that waited in a queue or a paused server must not land after the handler answered. */
-const DEADLINE = `
+const DEADLINE = `${CLOCK}
 local deadline = tonumber(ARGV[1])
-local time = redis.call('TIME')
-if deadline > 0 and time[1] * 1000 + math.floor(time[2] / 1000) > deadline then return 'late' end`;
+if deadline > 0 and now() > deadline then return 'late' end`;
 
 /** Restarts the TTL (ARGV[2], seconds) with a tenth of slack, as every store does. */
 const RESTART = `
@@ -49,12 +55,12 @@ if tonumber(ARGV[2]) > 0 and left > 0 and left < tonumber(ARGV[2]) * 1000 then $
 /** Reads a namespace (ARGV[3]) and slides the session's TTL. A namespace past its own lifetime
  * (the `expires` its stored value holds: Redis 7.0 has no expiry per field) is deleted by the
  * server's clock, its bytes taken off the total, and read as absent. */
-const GET = `${SLIDE}
+const GET = `${CLOCK}${SLIDE}
 local value = redis.call('HGET', KEYS[1], ARGV[3])
 if value and string.find(value, '"expires":', 1, true) then
   local readable, record = pcall(cjson.decode, value)
-  local expires, time = readable and type(record) == 'table' and record.expires, redis.call('TIME')
-  if type(expires) == 'number' and expires <= time[1] * 1000 + math.floor(time[2] / 1000) then
+  local expires = readable and type(record) == 'table' and record.expires
+  if type(expires) == 'number' and expires <= now() then
     redis.call('HDEL', KEYS[1], ARGV[3])
     redis.call('HINCRBY', KEYS[1], '${BYTES}', -string.len(value))
     return false
