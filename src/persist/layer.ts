@@ -56,10 +56,10 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
     const version = record.version!;
     if (version !== definition.version) {
       const newer = version > definition.version;
-      const reason = newer || !definition.migrate
-        ? DEV ? `stored version ${version} is ${newer ? 'newer than' : 'older than'} ${definition.version}${newer ? '' : ' and there is no migrate()'}` : `stored version ${version}`
-        : undefined;
-      if (reason) return report(null, reason, raw), {};
+      if (newer || !definition.migrate) {
+        const reason = DEV ? `stored version ${version} is ${newer ? 'newer than' : 'older than'} ${definition.version}${newer ? '' : ' and there is no migrate()'}` : `stored version ${version}`;
+        return report(null, reason, raw), {};
+      }
       try {
         values = definition.migrate!(values, version);
       } catch (error) {
