@@ -11,7 +11,11 @@ export class Validity {
   /** The binding's own message element, while one is shown. */
   message?: HTMLElement;
 
-  constructor(private readonly host: HTMLElement) {}
+  readonly #host: HTMLElement;
+
+  constructor(host: HTMLElement) {
+    this.#host = host;
+  }
 
   mark(control: Checked, reason: string): void {
     control.setAttribute('aria-invalid', 'true');
@@ -21,7 +25,7 @@ export class Validity {
     message.id ||= `state-bind-error-${++ids}`;
     message.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)';
     message.textContent = reason;
-    this.host.append(message);
+    this.#host.append(message);
     this.#link(control, true);
   }
 

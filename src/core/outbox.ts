@@ -22,12 +22,15 @@ export class Outbox<C extends {readonly key: string}> {
   /** Live subscriptions: controller hosts, bindings, hooks (what is on screen). */
   watchers = 0;
 
-  constructor(
-    /** Delivers a change: the store's own hooks, {@link Outbox.notify} and its host, in order. */
-    private readonly deliver: Listener<C>,
-    /** Reports a listener's exception. */
-    private readonly host: StoreHost,
-  ) {}
+  /** Delivers a change: the store's own hooks, {@link Outbox.notify} and its host, in order. */
+  readonly #deliver: Listener<C>;
+  /** Reports a listener's exception. */
+  readonly #host: StoreHost;
+
+  constructor(deliver: Listener<C>, host: StoreHost) {
+    this.#deliver = deliver;
+    this.#host = host;
+  }
 
   /** Adds `listener` of every var, or of `keys`, as one more watcher; returns its removal, which
    * takes effect once, however often it is called. */
@@ -65,7 +68,7 @@ export class Outbox<C extends {readonly key: string}> {
     if (this.#starting) return void (this.#held ??= []).push(event);
     if (this.#held) this.#release();
     if (typeof event === 'function') event();
-    else this.deliver(event);
+    else this.#deliver(event);
   }
 
   /** The store has started: what it held is delivered after the task, or before its next event. */
@@ -84,7 +87,7 @@ export class Outbox<C extends {readonly key: string}> {
   #release() {
     const held = this.#held;
     this.#held = undefined;
-    if (held) for (const event of held) typeof event === 'function' ? event() : this.deliver(event);
+    if (held) for (const event of held) typeof event === 'function' ? event() : this.#deliver(event);
   }
 
   /** Calls `fn`; its exception stops neither the others nor the store, as with DOM events. */
@@ -92,7 +95,7 @@ export class Outbox<C extends {readonly key: string}> {
     try {
       fn.call(receiver, a, b as B);
     } catch (error) {
-      if (this.host.report) this.host.report(error);
+      if (this.#host.report) this.#host.report(error);
       else void Promise.reject(error);
     }
   }

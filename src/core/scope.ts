@@ -35,13 +35,16 @@ export class StateScope implements SharedScope {
   readonly protocol = PROTOCOL;
   readonly #declared = new Map<string, StateDefinition<any>>();
   readonly #stores = new Map<string, StateStore<any>>();
+  readonly #factory: StoreFactory;
 
   constructor(
     readonly host: StoreHost,
     /** The enclosing scope (possibly another copy's: used through {@link SharedScope} only); undefined for the root. */
     public parent?: SharedScope,
-    private readonly factory: StoreFactory = plainStore,
-  ) {}
+    factory: StoreFactory = plainStore,
+  ) {
+    this.#factory = factory;
+  }
 
   /** Makes these namespaces live in this scope. */
   declare(...definitions: StateDefinition<any>[]): void {
@@ -84,7 +87,7 @@ export class StateScope implements SharedScope {
   storeOf<V extends VarMap>(definition: StateDefinition<V>): StateStore<V> {
     const existing = this.#stores.get(definition.name);
     this.#check(existing?.definition ?? this.#declared.get(definition.name), definition);
-    return existing ?? this.factory(definition, {host: this.host, register: (store) => this.#stores.set(definition.name, store)});
+    return existing ?? this.#factory(definition, {host: this.host, register: (store) => this.#stores.set(definition.name, store)});
   }
 
   #check(known: StateDefinition<any> | undefined, definition: StateDefinition<any>) {

@@ -37,10 +37,13 @@ export class StateController<V extends VarMap> implements ReactiveController {
   #tracked = new Set<string>();
   #unsubscribe?: () => void;
 
+  readonly #host: Host;
+
   constructor(
-    private readonly host: Host,
+    host: Host,
     readonly definition: StateDefinition<V>,
   ) {
+    this.#host = host;
     pageStateRuntime(); // its ContextRoot must listen before our first context request
     // Subscribing makes a <page-state> that upgrades later (or a nested one) hand us its scope.
     new ContextConsumer(host, {
@@ -61,12 +64,12 @@ export class StateController<V extends VarMap> implements ReactiveController {
 
   /** The store the host is bound to. */
   get store(): StateStore<V> {
-    return this.#store ?? stateOf(this.definition, this.host);
+    return this.#store ?? stateOf(this.definition, this.#host);
   }
 
   hostConnected(): void {
     // The context consumer (registered first) has answered by now if a provider exists.
-    this.#use(this.#store ?? stateOf(this.definition, this.host));
+    this.#use(this.#store ?? stateOf(this.definition, this.#host));
   }
 
   hostDisconnected(): void {
@@ -98,16 +101,16 @@ export class StateController<V extends VarMap> implements ReactiveController {
     const switched = this.#store !== undefined && store !== this.#store;
     this.#store = store;
     this.#listen();
-    if (switched) this.host.requestUpdate();
+    if (switched) this.#host.requestUpdate();
   }
 
   #listen() {
     this.#unsubscribe?.();
     this.#unsubscribe =
-      this.#store && this.host.isConnected
+      this.#store && this.#host.isConnected
         ? this.#store.subscribe(this.#onChange, [...this.#tracked] as (keyof V & string)[])
         : undefined;
   }
 
-  readonly #onChange = () => this.host.requestUpdate();
+  readonly #onChange = () => this.#host.requestUpdate();
 }

@@ -28,13 +28,14 @@ export const urlLayer =
  * store's start allocates one object here rather than a closure per member.
  */
 class UrlBinding implements UrlClient, StoreLayer, StoreLink {
-  readonly name: string;
-  readonly fingerprint: string;
-  readonly params: readonly string[];
-  readonly selfish: boolean;
-  readonly shares: readonly string[];
-  readonly restoreOnTouch: boolean;
-  readonly initial: Record<string, unknown>;
+  // Declared only: the constructor sets each, so no field definition is emitted for them.
+  declare readonly name: string;
+  declare readonly fingerprint: string;
+  declare readonly params: readonly string[];
+  declare readonly selfish: boolean;
+  declare readonly shares: readonly string[];
+  declare readonly restoreOnTouch: boolean;
+  declare readonly initial: Record<string, unknown>;
   /** Its handle; `attached` is false while its scope is out of the page. */
   #handle: UrlHandle;
   #attached = true;

@@ -13,13 +13,16 @@ const PER_MS = 8 / 1000;
  */
 export class RateLimiter {
   #tokens = BURST;
+  #refilled: number;
 
-  constructor(private refilled: number) {}
+  constructor(now: number) {
+    this.#refilled = now;
+  }
 
   /** Milliseconds until a write is allowed at `now` (0: now). */
   wait(now: number): number {
-    this.#tokens = Math.min(BURST, this.#tokens + (now - this.refilled) * PER_MS);
-    this.refilled = now;
+    this.#tokens = Math.min(BURST, this.#tokens + (now - this.#refilled) * PER_MS);
+    this.#refilled = now;
     return this.#tokens >= 1 ? 0 : (1 - this.#tokens) / PER_MS;
   }
 
