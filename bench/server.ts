@@ -255,8 +255,12 @@ export async function serverLoad() {
     const row = sorted[rows.length >> 1]!;
     return {...row, lost: rows.reduce((sum, r) => sum + r.lost, 0), acknowledged: rows.reduce((sum, r) => sum + r.acknowledged, 0), spread: [sorted[0]!.ratio, sorted.at(-1)!.ratio]};
   };
+  // Signed-in against anonymous within each round, where the two ran back to back: the rows'
+  // medians may come from different rounds, on this machine up to 2x apart in speed.
+  const signedIn = runs.memoryUser.map((user, i) => ({user, anonymous: runs.memory[i]!, ratio: user.requestsPerSecond / runs.memory[i]!.requestsPerSecond})).sort((a, b) => a.ratio - b.ratio);
   return {
     memory: median(runs.memory), memoryUser: median(runs.memoryUser), file: median(runs.file), fileHot: median(runs.fileHot), redis: median(runs.redis),
+    signedIn: {...signedIn[signedIn.length >> 1]!, spread: [signedIn[0]!.ratio, signedIn.at(-1)!.ratio] as [number, number]},
     neighbours, disk: {...disk, after},
     flood: {shared: await floodLoad(), sharedFloor: await floodLoad(30, {floor: true}), pinned: await floodLoad(30, {pinned: true}), pinnedFloor: await floodLoad(30, {floor: true, pinned: true}),
       // Past the handler's 256 held refusals, the rest are answered at once: the flood at its strongest.
