@@ -46,6 +46,9 @@ async function browserBench() {
 const fmt = (n: number, unit: string) => `${n < 0.01 ? n.toFixed(4) : n < 10 ? n.toFixed(2) : Math.round(n).toLocaleString('en')} ${unit}`;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+/** A median round's ratio, with the lowest and highest round's. */
+const withRounds = ({ratio, spread}: {ratio: number; spread?: [number, number]}) =>
+  `${ratio.toFixed(2)}× (rounds ${spread!.map((r) => r.toFixed(2)).join('–')})`;
 
 const started = Date.now();
 console.log('page-state benchmarks: Chromium...');
@@ -87,7 +90,7 @@ const rows: [string, string, string, string, string][] = [
     `session handler PUT, ${label}`,
     `${fmt(load[kind].requestsPerSecond, 'req/s')}, p99 ${load[kind].p99Ms} ms, ${load[kind].errors} errors, ${load[kind].lost} lost of ${load[kind].acknowledged}`,
     `bare node:http ${fmt(load[kind].bare.requestsPerSecond, 'req/s')}, p99 ${load[kind].bare.p99Ms} ms`,
-    `${load[kind].ratio.toFixed(2)}× (rounds ${load[kind].spread!.map((r) => r.toFixed(2)).join('–')})`,
+    withRounds(load[kind]),
     target,
   ]),
   [
@@ -102,7 +105,7 @@ const rows: [string, string, string, string, string][] = [
     '… the signed-in row against the anonymous one, round by round (the two run back to back)',
     `${fmt(load.signedIn.user.requestsPerSecond, 'req/s')}`,
     `anonymous ${fmt(load.signedIn.anonymous.requestsPerSecond, 'req/s')}`,
-    `${load.signedIn.ratio.toFixed(2)}× (rounds ${load.signedIn.spread.map((r) => r.toFixed(2)).join('–')})`,
+    withRounds(load.signedIn),
     '≥ 0.9×',
   ],
   ...(['shared', 'pinned', 'wide'] as const).map((how): [string, string, string, string, string] => {

@@ -213,6 +213,12 @@ type Load = Awaited<ReturnType<typeof load>>;
  * the Redis row's round also has its floor ({@link bareRedisHandler}), measured between the two. */
 export type Row = Load & {ratio: number; bare: Load; floor?: Load; spread?: [lowest: number, highest: number]};
 
+/** The round of median ratio, with the lowest and highest ratio of all the rounds. */
+function medianRound<R extends {ratio: number}>(rounds: R[]): R & {spread: [lowest: number, highest: number]} {
+  const sorted = [...rounds].sort((a, b) => a.ratio - b.ratio);
+  return {...sorted[sorted.length >> 1]!, spread: [sorted[0]!.ratio, sorted.at(-1)!.ratio]};
+}
+
 export async function serverLoad() {
   const neighbours = {small: await neighbourLoad(false), atQuota: await neighbourLoad(true)};
   const disk = {before: await diskReplaces()};
@@ -250,17 +256,15 @@ export async function serverLoad() {
   await client.quit();
   await redis.stop();
   const after = await diskReplaces();
-  const median = (rows: Row[]): Row => {
-    const sorted = [...rows].sort((a, b) => a.ratio - b.ratio);
-    const row = sorted[rows.length >> 1]!;
-    return {...row, lost: rows.reduce((sum, r) => sum + r.lost, 0), acknowledged: rows.reduce((sum, r) => sum + r.acknowledged, 0), spread: [sorted[0]!.ratio, sorted.at(-1)!.ratio]};
-  };
+  const median = (rows: Row[]): Row => ({
+    ...medianRound(rows), lost: rows.reduce((sum, r) => sum + r.lost, 0), acknowledged: rows.reduce((sum, r) => sum + r.acknowledged, 0),
+  });
   // Signed-in against anonymous within each round, where the two ran back to back: the rows'
   // medians may come from different rounds, on this machine up to 2x apart in speed.
-  const signedIn = runs.memoryUser.map((user, i) => ({user, anonymous: runs.memory[i]!, ratio: user.requestsPerSecond / runs.memory[i]!.requestsPerSecond})).sort((a, b) => a.ratio - b.ratio);
+  const signedIn = runs.memoryUser.map((user, i) => ({user, anonymous: runs.memory[i]!, ratio: user.requestsPerSecond / runs.memory[i]!.requestsPerSecond}));
   return {
     memory: median(runs.memory), memoryUser: median(runs.memoryUser), file: median(runs.file), fileHot: median(runs.fileHot), redis: median(runs.redis),
-    signedIn: {...signedIn[signedIn.length >> 1]!, spread: [signedIn[0]!.ratio, signedIn.at(-1)!.ratio] as [number, number]},
+    signedIn: medianRound(signedIn),
     neighbours, disk: {...disk, after},
     flood: {shared: await floodLoad(), sharedFloor: await floodLoad(30, {floor: true}), pinned: await floodLoad(30, {pinned: true}), pinnedFloor: await floodLoad(30, {floor: true, pinned: true}),
       // Past the handler's 256 held refusals, the rest are answered at once: the flood at its strongest.
