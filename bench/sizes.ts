@@ -12,10 +12,10 @@ const {devFlag} = (await import(pathToFileURL(resolve('scripts/dev-flag.mjs')).h
 /** gzip -9 size in bytes. */
 export const gzipSize = (bytes: Uint8Array | string): number => gzipSync(bytes, {level: 9}).length;
 
-async function gzipped(contents: string, external: string[]) {
+async function gzipped(contents: string, external: string[], plugins: Plugin[] = []) {
   const result = await build({
     stdin: {contents, resolveDir: process.cwd(), loader: 'ts'}, bundle: true, minify: true, write: false,
-    format: 'esm', target: 'es2022', external, logLevel: 'silent', plugins: [devFlag(false)],
+    format: 'esm', target: 'es2022', external, logLevel: 'silent', plugins: [...plugins, devFlag(false)],
   });
   return gzipSize(result.outputFiles[0]!.contents);
 }
@@ -25,7 +25,7 @@ async function gzipped(contents: string, external: string[]) {
  * superstruct left out: the measure of the size budget (test/build/size.test.ts) and of the
  * benchmark table alike.
  */
-export const ownCode = (entry = `export * from './src/index.ts';`): Promise<number> => gzipped(entry, OWN);
+export const ownCode = (entry = `export * from './src/index.ts';`, plugins?: Plugin[]): Promise<number> => gzipped(entry, OWN, plugins);
 
 const OWN = ['lit', 'lit/*', '@lit/*', 'superstruct'];
 /** What nuqs does (typed URL state, no storage, no elements): definitions, vars, stores, URL sync. */

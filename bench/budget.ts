@@ -1,0 +1,59 @@
+// `npm run budget`: what each part of page-state costs of the own-code size (production,
+// min+gzip, measured as bench/sizes.ts measures it). A part's cost is the bundle's size with it
+// minus the size with its modules stubbed out (their exports left as empty bindings, so what only
+// they import drops too). Parts overlap in gzip's dictionary, so their costs do not add up to
+// the whole. The table is what a decision on the 14 KiB budget weighs: which feature pays what.
+import {readFileSync} from 'node:fs';
+import {resolve} from 'node:path';
+import type {Plugin} from 'esbuild';
+import {ownCode} from './sizes.js';
+
+/** The contract's features, by the modules only they need (paths from the project root). */
+export const PARTS: Record<string, readonly string[]> = {
+  'URL sync, all of it (the URL layer and its service)': ['src/url/binding.ts', 'src/url/service.ts'],
+  '… selfish claims and purges': ['src/url/ops.ts'],
+  '… adopting other writers\' navigations (and the history marks)': ['src/url/adopt.ts', 'src/url/marks.ts'],
+  '… seeing every writer (Navigation API, patched history)': ['src/url/observer.ts'],
+  '… URL param conflicts between definitions': ['src/url/owners.ts'],
+  '… the rate limiter': ['src/url/limiter.ts'],
+  'browser storage (session, local, adapters, migrate, ttl)': ['src/persist/layer.ts'],
+  'server storage client': ['src/persist/server.ts'],
+  'identity client (setIdentity, partitions)': ['src/persist/identity.ts'],
+  'every declarative element': ['elements/state-bind.ts', 'elements/state-namespace.ts', 'elements/state-var.ts', 'elements/page-state.ts', 'elements/state-focus.ts'],
+  '… <state-bind> (any control, validity messages)': ['elements/state-bind.ts'],
+  '… <state-namespace> and <state-var> (markup definitions)': ['elements/state-namespace.ts', 'elements/state-var.ts'],
+  '… <page-state> (scopes as elements)': ['elements/page-state.ts'],
+  '… <state-focus>': ['elements/state-focus.ts'],
+  'StateController (Lit)': ['src/lit/controller.ts'],
+  'scalar types (int, float, boolean, date, datetime, enum)': ['src/core/scalars.ts'],
+  'json and custom vars (superstruct, Standard Schema)': ['src/core/json.ts'],
+  'list vars': ['src/core/list.ts'],
+  'parseUrl / serializeUrl': ['src/core/url.ts'],
+  'defineState\'s checks': ['src/core/define.ts'],
+};
+
+/** Replaces each of `paths` by a module that exports the same names, bound to nothing. */
+export const stubbed = (paths: readonly string[]): Plugin => ({
+  name: 'page-state-budget-stub',
+  setup(build) {
+    const files = new Set(paths.map((p) => resolve(p)));
+    build.onLoad({filter: /\.ts$/}, ({path}) => {
+      if (!files.has(path)) return undefined;
+      const source = readFileSync(path, 'utf8');
+      const names = new Set<string>();
+      for (const [, name] of source.matchAll(/^export (?:async )?(?:function|class|const|let|abstract class)\*? ?(\w+)/gm)) names.add(name!);
+      for (const [, list] of source.matchAll(/^export \{([^}]*)\}(?! from)/gm)) for (const n of list!.split(',')) names.add(n.trim().split(/\s+as\s+/).pop()!);
+      // `let`, not `const`: nothing is folded into its importers as a known value.
+      return {contents: [...names].map((n) => `export let ${n}: any;`).join('\n'), loader: 'ts'};
+    });
+  },
+});
+
+if (process.argv[1]?.endsWith('budget.js')) {
+  const whole = await ownCode();
+  const rows: [string, number][] = [];
+  for (const [part, paths] of Object.entries(PARTS)) rows.push([part, whole - (await ownCode(undefined, [stubbed(paths)]))]);
+  console.log(`own code, production, min+gzip: ${whole} B (${(whole / 1024).toFixed(2)} KiB); the contract's ceiling 14 KiB (${14 * 1024} B)\n`);
+  console.log('| part | marginal cost |\n| --- | --- |');
+  for (const [part, bytes] of rows) console.log(`| ${part} | ${bytes} B (${(bytes / 1024).toFixed(2)} KiB) |`);
+}
