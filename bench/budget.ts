@@ -3,7 +3,7 @@
 // minus the size with its modules stubbed out (their exports left as empty bindings, so what only
 // they import drops too). Parts overlap in gzip's dictionary, so their costs do not add up to
 // the whole. The table is what a decision on the 14 KiB budget weighs: which feature pays what.
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {Plugin} from 'esbuild';
 import {ownCode} from './sizes.js';
@@ -36,6 +36,8 @@ export const PARTS: Record<string, readonly string[]> = {
 export const stubbed = (paths: readonly string[]): Plugin => ({
   name: 'page-state-budget-stub',
   setup(build) {
+    // A part whose module moved would stub nothing and read as free: refuse it instead.
+    for (const path of paths) if (!existsSync(path)) throw new Error(`bench/budget.ts: ${path} does not exist; update PARTS`);
     const files = new Set(paths.map((p) => resolve(p)));
     build.onLoad({filter: /\.ts$/}, ({path}) => {
       if (!files.has(path)) return undefined;
