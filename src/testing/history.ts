@@ -31,10 +31,12 @@ export function memoryHistory(url: string, onUpdate: (update: UrlUpdate) => void
     state: () => entries[index]!.state,
     write(href, push, state) {
       const absolute = new URL(href, entries[index]!.href).href;
+      // page-state marking an entry (history.state only) is no URL update.
+      const changed = push || absolute !== entries[index]!.href;
       if (push) entries.splice(++index, entries.length, {href: absolute, state});
       else entries[index] = {href: absolute, state};
       emit(push ? 'push' : 'replace');
-      onUpdate({url: new URL(absolute), push});
+      if (changed) onUpdate({url: new URL(absolute), push});
     },
     listen(onChange) {
       listeners.add(onChange);

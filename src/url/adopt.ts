@@ -18,9 +18,21 @@ export function adoptChange(core: ServiceCore, before: string, href: string, kin
     const whole = kind === 'traverse' ? markOf(core.port.state(), href) : new Set<string>();
     purged.clear();
     for (const entry of [...entries]) {
+      const {client} = entry;
+      const present = core.index(href)[client.mode];
+      const fallback = !whole.has(client.name);
       entry.hidden = false;
       entry.vanished = undefined;
-      entry.client.receive(core.index(href)[entry.client.mode], kind, !whole.has(entry.client.name));
+      client.receive(present, kind, fallback);
+      // Storage gave what the URL lacks (as on a load): it goes into the URL on the next touch,
+      // so a shared link or a new tab shows it too. A view still on screen after the router has
+      // rendered the entry (a link to the same route) may read nothing more: it is a touch.
+      const texts = client.texts();
+      const missing = client.params.filter((name) => fallback && !present.has(name) && texts[name] !== undefined);
+      if (missing.length) {
+        entry.vanished = missing;
+        if (client.watched()) core.port.later(() => client.watched() && core.touch(entry), 0);
+      }
     }
     return;
   }

@@ -16,7 +16,7 @@ export const URL_WARN_LENGTH = 2000;
 
 /**
  * What the writer of history is doing. Every change of phase happens in {@link UrlService}'s
- * `#queue` (idle → queued), `#flush` (→ writing → idle, or → held) and `#hold` (→ held).
+ * `#wake` (idle → queued), `#flush` (→ writing → idle, or → held) and `#hold` (→ held).
  */
 type Phase =
   /** Nothing to write. */
@@ -64,6 +64,10 @@ export class UrlService implements SharedUrlService, ServiceCore {
   #early?: string;
   /** A touch looked at the URL in this task (once per task: reads stay O(1)). */
   #looked = false;
+  /** Whether the flush may mark the current entry when its mark does not name what it shows:
+   * the landing entry, one another writer pushed or replaced, one page-state wrote. Not an entry
+   * arrived at by traversal: history is never rewritten by a navigation. */
+  #markable = true;
   #warned = false;
   #indexed?: {href: string; index: Index};
 
@@ -90,6 +94,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
     this.#owners.claim(entry);
     this.entries.add(entry);
     if (client.selfish) this.queue([entry.claim]);
+    else this.#wake(); // the entry shows one more namespace: its mark follows
     return entry;
   }
 
@@ -118,21 +123,31 @@ export class UrlService implements SharedUrlService, ServiceCore {
     for (let i = 0; repeated && i < ops.length; i++) repeated = this.#ops[start + i] === ops[i];
     if (!repeated) this.#ops.push(...ops);
     this.#push ||= push;
+    this.#wake();
+  }
+
+  /** idle → queued: a flush at the end of this task. */
+  #wake() {
     if (this.#phase !== 'idle') return;
     this.#phase = 'queued';
     queueMicrotask(this.#flush);
   }
 
+  /** Whether the current entry's mark should name other namespaces than it does. */
+  #unmarked(state: unknown, href: string): boolean {
+    return this.#markable && marked(state, href, []) !== state && !sameNames(markOf(state, href), this.#shown([]));
+  }
+
   /** queued or held → writing → idle; or → held, when the limiter, the browser or a dropped write says wait. */
   readonly #flush = () => {
-    if (!this.#ops.length) return void (this.#phase = 'idle');
+    const current = this.port.href();
+    const state = this.port.state();
+    if (!this.#ops.length && !this.#unmarked(state, current)) return void (this.#phase = 'idle');
     const wait = this.#limiter.wait(this.port.now());
     if (wait > 0) {
       if (DEV && debugging('url')) debug('url', `rate limit: the write waits ${Math.ceil(wait)} ms`, {pending: pendingNames(this.#ops)});
       return this.#hold(wait);
     }
-    const current = this.port.href();
-    const state = this.port.state();
     // What the entry being left shows whole, before this flush's ops change the namespaces.
     const leaving = this.#push ? this.#shown(this.#ops) : undefined;
     const parsed = parse(current);
@@ -142,21 +157,25 @@ export class UrlService implements SharedUrlService, ServiceCore {
     if (DEV) measured?.();
     const href = render(parsed);
     const push = this.#push;
-    if (href !== current) {
+    const moved = href !== current;
+    // A URL that shows what it should may still lack its mark (the landing entry, another
+    // writer's push): marking it lets back to it show what it showed.
+    if (moved || this.#unmarked(state, current)) {
       this.#phase = 'writing';
       try {
         // Back to the entry left must show what it showed: it is marked first, if it is not yet.
         if (leaving && !sameNames(markOf(state, current), leaving)) this.port.write(current, false, marked(state, current, leaving));
-        this.port.write(href, push, marked(state, href, this.#shown([])));
+        this.port.write(href, moved && push, marked(state, href, this.#shown([])));
       } catch (error) {
         // Browsers throw past their rate limits: keep the ops and try again later.
         return this.#backOff(DEV ? `the browser refused the write (${String(error)})` : '');
       }
       // Newer browsers drop a rate-limited write without a word: check that it took.
-      if (this.port.href() === current) return this.#backOff(DEV ? 'the browser dropped the write (the URL did not change)' : '');
-      if (DEV && debugging('url')) debug('url', `${push ? 'push' : 'replace'} ${href}`, {namespaces: pendingNames(this.#ops), from: current});
+      if (moved && this.port.href() === current) return this.#backOff(DEV ? 'the browser dropped the write (the URL did not change)' : '');
+      if (DEV && debugging('url')) debug('url', moved ? `${push ? 'push' : 'replace'} ${href}` : `mark ${href}: it shows ${this.#shown([]).join(', ')} whole`, {namespaces: pendingNames(this.#ops), from: current});
       this.#limiter.spend();
-      if (push) this.purged.clear(); // a new entry, entered with what we wrote
+      this.#markable = true;
+      if (moved && push) this.purged.clear(); // a new entry, entered with what we wrote
     }
     const writer = this.#ops.find((op): op is Exclude<Op, {type: 'keep'}> => op.type !== 'keep');
     this.#phase = 'idle';
@@ -203,7 +222,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
       }
     }
     const {vanished} = entry;
-    if (!vanished || entry.hidden || !entry.client.restoreOnTouch) return;
+    if (!vanished || entry.hidden || !entry.client.restoreOnTouch || !this.entries.has(entry)) return;
     entry.vanished = undefined;
     if (DEV && debugging('url')) debug('url', `restore on touch: ${entry.client.name} puts back ${vanished.join(', ')}`, {removedBy: 'another writer\'s replace'});
     this.queue([{type: 'restore', entry, params: vanished}]);
@@ -229,7 +248,9 @@ export class UrlService implements SharedUrlService, ServiceCore {
       this.#ops = [];
       this.#push = false;
     }
+    this.#markable = kind !== 'traverse';
     adoptChange(this, before, href, kind);
+    this.#wake();
   }
 }
 

@@ -44,13 +44,16 @@ const KiB = 1024;
  * facts in production, markup's scalar builders stateVar's own, one fresh-default helper 16.36 KiB; class fields compiled as constructor assignments (useDefineForClassFields: false, as Lit compiles) 16.31 KiB;
  * back to define semantics, as that made the bench's hydrate row a quarter slower, with its bytes
  * found again (TS-private members as #private fields, the URL binding's constructor-set fields
- * declared only) 16.31 KiB.
+ * declared only) 16.31 KiB. Issue 34 (the refresh test in a routed app: a stored value a navigation's
+ * URL lacks goes back into the URL on the next touch, at once for a view still on screen; every
+ * entry the page shows is marked, the landing and other writers' pushes included) 16.44 KiB.
  */
 const OWN_CODE_TARGET = 6 * KiB;
-const OWN_CODE_CEILING = 16.31 * KiB;
+const OWN_CODE_CEILING = 16.45 * KiB;
 /** Only what nuqs does (vars, stores, URL sync): the contract wants it smaller than nuqs. Until it
- * is, a ratchet like the one above, from 9.63 KiB (issue 23, production build). */
-const URL_CORE_CEILING = 9.64 * KiB;
+ * is, a ratchet like the one above, from 9.63 KiB (issue 23, production build); issue 34's
+ * restore after navigations and marks of every entry 9.76 KiB. */
+const URL_CORE_CEILING = 9.76 * KiB;
 
 describe('size budgets', () => {
   it('own code stays under its ceiling (target: 6 KiB min+gzip)', async () => {

@@ -94,7 +94,7 @@ describe('page-state beside @lit-labs/router', () => {
     }
   }
 
-  it('a link without their params shows the defaults of a plain namespace and the stored value of a persisted one', async () => {
+  it('a link without their params shows the defaults of a plain namespace and the stored value of a persisted one, which the view puts back into the URL', async () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(10_000);
     const seen = watchConsole(page);
@@ -106,7 +106,8 @@ describe('page-state beside @lit-labs/router', () => {
     await click(page, 'to-settings');
     await page.waitForURL((url) => url.pathname === '/r/settings');
     await click(page, 'to-search');
-    await page.waitForURL((url) => url.pathname === '/r/search' && url.search === '');
+    // The view reads the stored sort: restore on touch puts it into the URL (a new tab shows it too).
+    await page.waitForURL((url) => url.pathname === '/r/search' && url.search === '?o_sort=newest');
     const shows = (q: string, sort: string) =>
       page.waitForFunction(([q, sort]) => {
         const view = document.querySelector('router-app')?.shadowRoot?.querySelector('search-view')?.shadowRoot;

@@ -29,9 +29,13 @@ export class Model {
   /** Something watches it (on screen): claims keep it. */
   watched = flags(false);
   url: Url = [];
-  /** The landing entry was never written by page-state: it is not marked. */
-  stack: Entry[] = [{url: [], whole: new Set()}];
+  /** The landing entry, marked by the start's flush with what it shows (Work's claim hid Side). */
+  stack: Entry[] = [{url: [], whole: new Set(['nav', 'work'])}];
   at = 0;
+  /** Namespaces on screen whose value a navigation took from storage: touched after the task. */
+  later: Ns[] = [];
+  /** page-state may mark the current entry (not one arrived at by back/forward). */
+  markable = true;
   ops: [kind: 'write' | 'sync' | 'claim', ns: Ns][] = [];
   push = false;
   /** What each persisted namespace's storage layer last saved (undefined: nothing, or cleared). */
@@ -97,6 +101,8 @@ export class Model {
     return new Set(this.live().filter((ns) => !this.hidden[ns] && !this.vanished[ns] && !ops.some(([kind, n]) => kind === 'sync' && n === ns)));
   }
   flush() {
+    // The touches of namespaces on screen after a navigation, in the next task: after this task's ops.
+    for (const ns of this.later.splice(0)) if (this.watched[ns]) this.touch(ns);
     const before = JSON.stringify(this.url);
     const leaving = this.push ? this.shown() : undefined;
     for (const [kind, ns] of this.ops) {
@@ -124,6 +130,10 @@ export class Model {
         this.stack.splice(++this.at, Infinity, {url: [...this.url], whole: this.shown([])});
         this.purgedLate = undefined;
       } else this.stack[this.at] = {url: [...this.url], whole: this.shown([])};
+      this.markable = true;
+    } else if (this.markable && !same(this.stack[this.at]!.whole, this.shown([]))) {
+      // An entry page-state did not write (the landing, another writer's) is marked with what it shows.
+      this.stack[this.at]!.whole = this.shown([]);
     }
     this.ops = [];
     this.push = false;
@@ -143,20 +153,28 @@ export class Model {
       const value = valid(text) ? Number(text) : whole.has(ns) ? 0 : (this.stored[ns] ?? 0);
       if (value !== this.values[ns]) changed.push(ns);
       this.values[ns] = value;
+      // Storage gave what the URL lacks: it goes back on the next touch; one on screen touches itself after the task.
+      if (text === undefined && !whole.has(ns) && this.wanted(ns) !== undefined) {
+        this.vanished[ns] = true;
+        if (this.watched[ns]) this.later.push(ns);
+      }
       if (text !== undefined && !valid(text) && correct) this.ops.push(['sync', ns]);
     }
     changed.forEach((ns) => this.save(ns));
   }
   otherPushes(url: Url) {
+    this.markable = true;
     this.stack.splice(++this.at, Infinity, {url: [...url], whole: new Set()});
     this.navigate(this.stack[this.at]!, true);
   }
   traverse(delta: number) {
+    this.markable = false;
     this.at += delta;
     this.navigate(this.stack[this.at]!, false);
   }
   /** Another writer replaces the URL with `url`: changed params are adopted, removed ones vanish. */
   replace(url: Url) {
+    this.markable = true;
     for (const ns of this.live()) {
       const was = this.text(ns);
       const is = this.text(ns, url);
