@@ -40,6 +40,18 @@ async function withVite(entry, name, variant) {
   });
 }
 
+/** Builds the app whose index.html is in `dir` (a folder of .build/pkg) with Vite, as `vite build`
+ * builds a user's app, into .build/bundles/`name`/ (served from there: its assets' base). */
+async function viteApp(dir, name) {
+  await vite({
+    configFile: false,
+    logLevel: 'error',
+    root: resolve(PKG, dir),
+    base: `/.build/bundles/${name}/`,
+    build: {outDir: resolve(OUT, name), emptyOutDir: true},
+  });
+}
+
 /** Builds `entry` as `vite build --ssr` does (dependencies left to Node) into .build/pkg/ssr/`name`.js,
  * where Node resolves `page-state` to the packed package. */
 async function withViteSsr(entry, name) {
@@ -89,6 +101,7 @@ export async function buildBundles() {
     withVite('test/fixtures/bare-import.js', 'bare-import.vite'),
     withEsbuild('test/fixtures/bare-import.js', 'bare-import.esbuild'),
     withEsbuild('test/fixtures/router-app.js', 'router-app'),
+    viteApp('test/fixtures/routed', 'routed'),
     withVite('test/fixtures/error-name.js', 'error-name'),
     withEsbuild('test/fixtures/react-app.tsx', 'react-app'),
     // React's development build: its warnings (an update on a component not yet mounted) are on.
