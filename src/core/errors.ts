@@ -46,7 +46,7 @@ export class PageStateError extends Error {
     readonly code: ErrorCodeValue,
     message: string,
   ) {
-    super(`page-state [${code}] ${message}`);
+    super(`page-state ${code}: ${message}`);
   }
 }
 

@@ -47,10 +47,10 @@ describe('development and production builds', () => {
       catch (e) { console.log(JSON.stringify({instance: e instanceof PageStateError, code: e.code, message: e.message})); }`;
     const run = (...flags: string[]) =>
       JSON.parse(execFileSync(process.execPath, [...flags, '--input-type=module', '-e', script], {cwd: resolve('.build/pkg'), encoding: 'utf8'}));
-    assert.deepEqual(run(), {instance: true, code: 'PS_BAD_DEFINITION', message: 'page-state [PS_BAD_DEFINITION] F: persist'});
+    assert.deepEqual(run(), {instance: true, code: 'PS_BAD_DEFINITION', message: 'page-state PS_BAD_DEFINITION: F: persist "cloud" is invalid'});
     assert.deepEqual(run('--conditions=development'), {
       instance: true, code: 'PS_BAD_DEFINITION',
-      message: "page-state [PS_BAD_DEFINITION] F: persist must be false, 'session', 'local', 'server' or a StorageAdapter",
+      message: `page-state PS_BAD_DEFINITION: F: persist "cloud" is invalid: use false, 'session', 'local', 'server' or a StorageAdapter`,
     });
   });
 
