@@ -1,5 +1,5 @@
 import {DEV} from '../dev.js';
-import {badDefinition, describe} from './errors.js';
+import {badValue, describe} from './errors.js';
 import {checkOptions} from './options.js';
 import type {ChangeSource, StorageAdapter, VarSchema} from './ports.js';
 import type {StateStore} from './store.js';
@@ -147,37 +147,34 @@ const isPersist = (p: unknown) =>
  */
 export function defineState<V extends VarMap>(name: string, options: StateOptions<V>): StateDefinition<V> {
   // Production says the fact (`App: urlPrefix "a b" is invalid`); development adds what to do.
-  if (typeof name !== 'string' || !NAME.test(name)) {
-    badDefinition(`namespace name ${describe(name)} is invalid${DEV ? ': use 1-64 letters, digits or _, not starting with a digit' : ''}`);
-  }
-  const fail = (message: string): never => badDefinition(`${name}: ${message}`);
-  checkOptions(options, OPTION_KEYS, name);
+  if (typeof name !== 'string' || !NAME.test(name)) badValue('namespace name', name, DEV && 'use 1-64 letters, digits or _, not starting with a digit');
   const {
     urlPrefix = '', urlSelfish = false, shareUrlWith = [], restoreUrlOnTouch = true, clearOnDefault = true,
-    history = 'replace', persist = false, version = 1, ttlSeconds, vars,
+    history = 'replace', persist = false, version = 1, ttlSeconds, vars, migrate, onInit, onChange, ...unknown
   } = options ?? ({} as StateOptions<V>);
-  const invalid = (what: string, value: unknown, hint: string | false) => fail(`${what} ${describe(value)} is invalid${DEV ? `: ${hint}` : ''}`);
+  // What is left is unknown: production needs no list of the known ones, only development's suggestion.
+  checkOptions(unknown, DEV ? OPTION_KEYS : [], `${name}: `);
+  const invalid = (what: string, value: unknown, hint: string | false) => badValue(`${name}: ${what}`, value, hint);
   if (typeof urlPrefix !== 'string' || (urlPrefix && !PARAM.test(urlPrefix))) invalid('urlPrefix', urlPrefix, DEV && PARAM_HINT);
   if (!isHistory(history)) invalid('history', history, DEV && `use 'replace' or 'push'`);
   if (!isPersist(persist)) invalid('persist', persist, DEV && `use false, 'session', 'local', 'server' or a StorageAdapter`);
   if (!Number.isSafeInteger(version) || version < 1) invalid('version', version, DEV && 'use a positive integer');
   if (ttlSeconds !== undefined && !(Number.isFinite(ttlSeconds) && ttlSeconds > 0)) invalid('ttlSeconds', ttlSeconds, DEV && 'use a positive number of seconds');
-  for (const hook of ['migrate', 'onInit', 'onChange'] as const) if (options[hook] !== undefined && typeof options[hook] !== 'function') fail(`${hook} is not a function`);
-  if (typeof vars !== 'object' || vars === null) fail(`vars is not an object${DEV ? ': pass {name: stateVar.*(), ...}' : ''}`);
-  const keys = Object.keys(vars) as (keyof V & string)[];
-  if (!keys.length) fail(`no vars${DEV ? ': declare at least one' : ''}`);
+  for (const [hook, f] of Object.entries({migrate, onInit, onChange})) if (f !== undefined && typeof f !== 'function') invalid(hook, f, DEV && 'use a function');
+  const keys = Object(vars) === vars ? (Object.keys(vars) as (keyof V & string)[]) : [];
+  if (!keys.length) invalid('vars', vars, DEV && 'declare at least one: {name: stateVar.*(), ...}');
   const bindings = {} as Record<keyof V & string, VarBinding>;
   const params = new Map<string, keyof V & string>();
   for (const key of keys) {
     const v = vars[key] as StateVar | undefined;
     if (RESERVED.has(key) || !NAME.test(key)) invalid('var name', key, DEV && 'it is reserved or not identifier-safe');
-    if (typeof v?.check !== 'function' || typeof v.encode !== 'function') fail(`var "${key}" is not a stateVar${DEV ? ': build it with stateVar.*()' : ''}`);
+    if (typeof v?.check !== 'function' || typeof v.encode !== 'function') invalid(`var ${key}`, v, DEV && 'build it with stateVar.*()');
     const {urlKey = key, persist: varPersist = persist !== false, history: varHistory = history} = v!.options;
     if (urlKey !== false && (typeof urlKey !== 'string' || !PARAM.test(urlKey))) invalid(`${key}: urlKey`, urlKey, DEV && PARAM_HINT);
     if (!isHistory(varHistory)) invalid(`${key}: history`, varHistory, DEV && `use 'replace' or 'push'`);
     const param = urlKey === false ? null : urlPrefix + urlKey;
     if (param !== null) {
-      if (params.has(param)) fail(`URL param "${param}" is used twice${DEV ? ` (by vars "${params.get(param)}" and "${key}"): give one another urlKey` : ''}`);
+      if (params.has(param)) invalid('URL param', param, DEV && `vars "${params.get(param)}" and "${key}" both use it: give one another urlKey`);
       params.set(param, key);
     }
     bindings[key] = Object.freeze({param, persist: !!varPersist, history: varHistory});

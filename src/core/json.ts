@@ -1,6 +1,6 @@
 import type {Struct} from 'superstruct';
 import {DEV} from '../dev.js';
-import {badDefinition, describe} from './errors.js';
+import {badValue} from './errors.js';
 import {invalid, type JsonValue, type Kind} from './var.js';
 
 /**
@@ -58,10 +58,9 @@ export type SchemaValue<S> = S extends Struct<infer T, any> ? T : S extends Stan
  * error saying what to pass (a forgotten schema would fail later, with a TypeError). */
 export function checkSchema<S>(schema: S, where: string): S {
   const s = schema as {'~standard'?: unknown; validate?: unknown} | null | undefined;
-  if (s?.['~standard'] === undefined && typeof s?.validate !== 'function') {
-    badDefinition(`${where}: schema ${describe(schema)} is not a schema${DEV ? ': pass a superstruct Struct or a Standard Schema (zod, valibot, arktype) first, then the default' : ''}`);
-  }
-  return schema;
+  return s?.['~standard'] || s?.validate
+    ? schema
+    : badValue(`${where}schema`, schema, DEV && 'pass a superstruct Struct or a Standard Schema (zod, valibot, arktype) first, then the default');
 }
 
 /** Why `value` fails `schema`, or undefined. */

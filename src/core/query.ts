@@ -83,10 +83,10 @@ export const splitUrl = (text: string): [string, string, string] => /^([^?#]*)\?
 
 /**
  * `url` with its last character percent-escaped when linkifiers (chat apps, Markdown renderers)
- * would drop it from a pasted link's end: `.` `,` `:` `;` `!` `?` `'` and brackets. Only the
+ * would drop it from a pasted link's end: `.` `,` `:` `;` `!` `?` `'` `(` `)`. Only the
  * last character: the rest stays as readable as written, and decoding gives the same value.
  */
-export const linkSafe = (url: string): string => url.replace(/[!"'(),.:;<>?[\]{}]$/, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const linkSafe = (url: string): string => url.replace(/[.,:;!?'()]$/, (c) => '%' + c.charCodeAt(0).toString(16));
 
 /** Renders params back to text, without the leading `?`/`#`. */
 export const renderParams = (params: readonly Param[]): string => params.map((p) => p.raw).join('&');

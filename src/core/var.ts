@@ -1,5 +1,5 @@
 import {DEV} from '../dev.js';
-import {badDefinition, describe} from './errors.js';
+import {badValue} from './errors.js';
 import {checkOptions} from './options.js';
 
 /**
@@ -128,7 +128,8 @@ const VAR_OPTION_KEYS = ['urlKey', 'valueMap', 'persist', 'history', 'nullable']
 
 /** Combines a kind with the default and options every var has. */
 export function makeVar<T>(kind: Kind<T>, defaultValue: T, options: VarOptions = {}): StateVar<T> {
-  const where = `stateVar.${kind.type.replace(/<.*/, '')}`;
+  // Production says what was wrong; development also which builder.
+  const where = DEV ? `stateVar.${kind.type.replace(/<.*/, '')}: ` : '';
   checkOptions(options, VAR_OPTION_KEYS, where);
   const nullable = !!options.nullable;
   const {check: kindCheck, equals = Object.is, copy = (v: T) => v} = kind;
@@ -164,14 +165,13 @@ export function makeVar<T>(kind: Kind<T>, defaultValue: T, options: VarOptions =
     },
   };
   const reason = check(defaultValue);
-  // Production says the fact; development adds why.
-  if (reason !== undefined) badDefinition(`${where}: default ${describe(defaultValue)} is not a valid ${kind.type}${DEV ? `: ${reason}` : ''}`);
+  if (reason !== undefined) badValue(`${where}${kind.type} default`, defaultValue, DEV && reason);
   for (const [text, token] of toToken) {
-    if (!token || fromToken.get(token) !== text) badDefinition(`${where}: valueMap token ${describe(token)} is empty or used twice`);
+    if (!token || fromToken.get(token) !== text) badValue(`${where}valueMap token`, token, DEV && 'empty or used twice');
     try {
       self.decode(token);
     } catch (e) {
-      badDefinition(`${where}: valueMap key ${describe(text)} is not a valid ${kind.type}${DEV ? `: ${(e as Error).message}` : ''}`);
+      badValue(`${where}valueMap key`, text, DEV && `not a valid ${kind.type}: ${(e as Error).message}`);
     }
   }
   return Object.freeze(self);

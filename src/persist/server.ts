@@ -40,8 +40,8 @@ export interface ServerStorageOptions {
  * ```
  */
 export function serverStorage(endpoint = '/page-state', options: ServerStorageOptions = {}): StorageAdapter & {flush(): Promise<void>} {
-  checkServerStorageOptions(options);
-  const {fetch: send = globalThis.fetch.bind(globalThis), debounceMs = 300, timeoutMs = 10_000, retryMs = 1000, win} = options;
+  const {fetch: send = globalThis.fetch.bind(globalThis), debounceMs = 300, timeoutMs = 10_000, retryMs = 1000, win, ...unknown} = options;
+  checkServerStorageOptions(unknown);
   const base = endpoint.replace(/\/+$/, '');
   /** What each namespace still owes the server: its newest value, or null for a deletion. */
   const pending = new Map<string, StoredState | null>();

@@ -117,7 +117,7 @@ function callerName(): string {
  * ```
  */
 export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime {
-  checkOptions(options, OPTION_KEYS, 'createTestRuntime');
+  checkOptions(options, OPTION_KEYS, 'createTestRuntime: ');
   const holder = globalThis as unknown as Record<symbol, unknown>;
   const leaked = holder[ACTIVE] as {name: string; dispose(): void} | undefined;
   if (leaked) {

@@ -45,20 +45,20 @@ describe('option mistakes in code (development messages)', () => {
       fails(() => build({urlkey: 'qq'}), `stateVar.${name}: unknown option "urlkey" (did you mean "urlKey"?)`);
     }
     fails(() => stateVar.int(0, {nulable: true} as {}), 'stateVar.int: unknown option "nulable" (did you mean "nullable"?)');
-    fails(() => stateVar.int(0, 'q' as {}), 'stateVar.int: options string is not an object');
+    fails(() => stateVar.int(0, 'q' as {}), 'stateVar.int: unknown option "0" (options: urlKey, valueMap, persist, history, nullable)');
     assert.equal(stateVar.int(0, {urlKey: 'n', history: 'push'}).options.urlKey, 'n');
   });
 
   it('stateVar.json without a schema says what to pass, not a TypeError', () => {
     const hint = 'pass a superstruct Struct or a Standard Schema (zod, valibot, arktype) first, then the default';
-    fails(() => stateVar.json(undefined as never, {} as never), `stateVar.json: schema undefined is not a schema: ${hint}`);
-    fails(() => stateVar.json({a: 1} as never, {} as never), `stateVar.json: schema {"a":1} is not a schema: ${hint}`);
-    fails(() => stateVar.custom({parse: String, serialize: String} as never, ''), `stateVar.custom: schema undefined is not a schema: ${hint}`);
+    fails(() => stateVar.json(undefined as never, {} as never), `stateVar.json: schema undefined is invalid: ${hint}`);
+    fails(() => stateVar.json({a: 1} as never, {} as never), `stateVar.json: schema {"a":1} is invalid: ${hint}`);
+    fails(() => stateVar.custom({parse: String, serialize: String} as never, ''), `stateVar.custom: schema undefined is invalid: ${hint}`);
     assert.equal(stateVar.json(object({a: string()}), {a: 'x'}).type, 'json');
   });
 
   it('defaults and definitions say the fact, then what to do', () => {
-    fails(() => stateVar.int('x' as never), 'stateVar.int: default "x" is not a valid int: expected an integer');
+    fails(() => stateVar.int('x' as never), 'stateVar.int: int default "x" is invalid: expected an integer');
     fails(() => defineState('F', {persist: 'cloud' as never, vars: {q: stateVar.string()}}), `F: persist "cloud" is invalid: use false, 'session', 'local', 'server' or a StorageAdapter`);
     fails(() => defineState('F', {vars: {q: stateVar.string('', {urlKey: 'a b'})}}), 'F: q: urlKey "a b" is invalid: use only letters, digits, _ . ~ -');
   });
