@@ -147,7 +147,7 @@ const isPersist = (p: unknown) =>
  */
 export function defineState<V extends VarMap>(name: string, options: StateOptions<V>): StateDefinition<V> {
   // Production says the fact (`App: urlPrefix "a b" is invalid`); development adds what to do.
-  if (typeof name !== 'string' || !NAME.test(name)) badValue('namespace name', name, DEV && 'use 1-64 letters, digits or _, not starting with a digit');
+  if (typeof name !== 'string' || !NAME.test(name)) badValue('namespace', name, DEV && 'use 1-64 letters, digits or _, not starting with a digit');
   const {
     urlPrefix = '', urlSelfish = false, shareUrlWith = [], restoreUrlOnTouch = true, clearOnDefault = true,
     history = 'replace', persist = false, version = 1, ttlSeconds, vars, migrate, onInit, onChange, ...unknown
@@ -167,14 +167,14 @@ export function defineState<V extends VarMap>(name: string, options: StateOption
   const params = new Map<string, keyof V & string>();
   for (const key of keys) {
     const v = vars[key] as StateVar | undefined;
-    if (RESERVED.has(key) || !NAME.test(key)) invalid('var name', key, DEV && 'it is reserved or not identifier-safe');
-    if (typeof v?.check !== 'function' || typeof v.encode !== 'function') invalid(`var ${key}`, v, DEV && 'build it with stateVar.*()');
+    if (RESERVED.has(key) || !NAME.test(key)) invalid('var', key, DEV && 'the name is reserved or not identifier-safe');
+    if (typeof v?.check !== 'function' || typeof v.encode !== 'function') invalid(key, v, DEV && 'build the var with stateVar.*()');
     const {urlKey = key, persist: varPersist = persist !== false, history: varHistory = history} = v!.options;
     if (urlKey !== false && (typeof urlKey !== 'string' || !PARAM.test(urlKey))) invalid(`${key}: urlKey`, urlKey, DEV && PARAM_HINT);
     if (!isHistory(varHistory)) invalid(`${key}: history`, varHistory, DEV && `use 'replace' or 'push'`);
     const param = urlKey === false ? null : urlPrefix + urlKey;
     if (param !== null) {
-      if (params.has(param)) invalid('URL param', param, DEV && `vars "${params.get(param)}" and "${key}" both use it: give one another urlKey`);
+      if (params.has(param)) invalid('param', param, DEV && `vars "${params.get(param)}" and "${key}" both use it: give one another urlKey`);
       params.set(param, key);
     }
     bindings[key] = Object.freeze({param, persist: !!varPersist, history: varHistory});

@@ -58,7 +58,8 @@ export type SchemaValue<S> = S extends Struct<infer T, any> ? T : S extends Stan
  * error saying what to pass (a forgotten schema would fail later, with a TypeError). */
 export function checkSchema<S>(schema: S, where: string): S {
   const s = schema as {'~standard'?: unknown; validate?: unknown} | null | undefined;
-  return s?.['~standard'] || s?.validate
+  // Production checks only for a forgotten one (the rest fails at the first validation).
+  return (DEV ? s?.['~standard'] || s?.validate : s)
     ? schema
     : badValue(`${where}schema`, schema, DEV && 'pass a superstruct Struct or a Standard Schema (zod, valibot, arktype) first, then the default');
 }

@@ -64,7 +64,7 @@ export const stateVar = {
     defaultValue: Nullable<NoInfer<T>, O> = values[0] as T,
     options?: O,
   ): StateVar<Nullable<T, O>> {
-    if (!values.length) badValue('enum values', values, DEV && 'give at least one value');
+    if (!values.length) badValue('enum', values, DEV && 'give at least one value');
     return makeVar(enumKind(values) as Kind<Nullable<T, O>>, defaultValue, options);
   },
   /** A list of one scalar var's values; default `[]`. URL: `a,b,c`. Read as a frozen, `readonly` array. */

@@ -165,13 +165,13 @@ export function makeVar<T>(kind: Kind<T>, defaultValue: T, options: VarOptions =
     },
   };
   const reason = check(defaultValue);
-  if (reason !== undefined) badValue(`${where}${kind.type} default`, defaultValue, DEV && reason);
+  if (reason !== undefined) badValue(`${where}default`, defaultValue, DEV && `not a valid ${kind.type}: ${reason}`);
   for (const [text, token] of toToken) {
-    if (!token || fromToken.get(token) !== text) badValue(`${where}valueMap token`, token, DEV && 'empty or used twice');
+    if (!token || fromToken.get(token) !== text) badValue(`${where}valueMap`, token, DEV && 'a token is empty or used twice');
     try {
       self.decode(token);
     } catch (e) {
-      badValue(`${where}valueMap key`, text, DEV && `not a valid ${kind.type}: ${(e as Error).message}`);
+      badValue(`${where}valueMap`, text, DEV && `a key is not a valid ${kind.type}: ${(e as Error).message}`);
     }
   }
   return Object.freeze(self);

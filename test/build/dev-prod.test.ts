@@ -70,13 +70,13 @@ describe('development and production builds', () => {
     assert.deepEqual(run(), [
       'page-state PS_BAD_DEFINITION: AppWorkflow: unknown option "persits"',
       'page-state PS_BAD_DEFINITION: unknown option "urlkey"',
-      'page-state PS_BAD_DEFINITION: int default "x" is invalid',
+      'page-state PS_BAD_DEFINITION: default "x" is invalid',
       'page-state PS_BAD_DEFINITION: schema undefined is invalid',
     ]);
     assert.deepEqual(run('--conditions=development'), [
       'page-state PS_BAD_DEFINITION: AppWorkflow: unknown option "persits" (did you mean "persist"?)',
       'page-state PS_BAD_DEFINITION: stateVar.string: unknown option "urlkey" (did you mean "urlKey"?)',
-      'page-state PS_BAD_DEFINITION: stateVar.int: int default "x" is invalid: expected an integer',
+      'page-state PS_BAD_DEFINITION: stateVar.int: default "x" is invalid: not a valid int: expected an integer',
       'page-state PS_BAD_DEFINITION: stateVar.json: schema undefined is invalid: pass a superstruct Struct or a Standard Schema (zod, valibot, arktype) first, then the default',
     ]);
   });

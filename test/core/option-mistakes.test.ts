@@ -58,7 +58,7 @@ describe('option mistakes in code (development messages)', () => {
   });
 
   it('defaults and definitions say the fact, then what to do', () => {
-    fails(() => stateVar.int('x' as never), 'stateVar.int: int default "x" is invalid: expected an integer');
+    fails(() => stateVar.int('x' as never), 'stateVar.int: default "x" is invalid: not a valid int: expected an integer');
     fails(() => defineState('F', {persist: 'cloud' as never, vars: {q: stateVar.string()}}), `F: persist "cloud" is invalid: use false, 'session', 'local', 'server' or a StorageAdapter`);
     fails(() => defineState('F', {vars: {q: stateVar.string('', {urlKey: 'a b'})}}), 'F: q: urlKey "a b" is invalid: use only letters, digits, _ . ~ -');
   });
