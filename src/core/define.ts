@@ -1,5 +1,6 @@
 import {DEV} from '../dev.js';
-import {badDefinition, describe} from './errors.js';
+import {badValue, describe} from './errors.js';
+import {checkOptions} from './options.js';
 import type {ChangeSource, StorageAdapter, VarSchema} from './ports.js';
 import type {StateStore} from './store.js';
 import type {HistoryMode, StateVar, ValueOf} from './var.js';
@@ -121,11 +122,11 @@ export interface StateDefinition<V extends VarMap = VarMap>
  * session store checks namespace names in its URLs with it too. */
 export const NAME = /^[A-Za-z_]\w{0,63}$/;
 const PARAM = /^[\w.~-]+$/;
+const PARAM_HINT = 'use only letters, digits, _ . ~ -';
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
-const OPTION_KEYS = new Set([
-  'urlPrefix', 'urlSelfish', 'shareUrlWith', 'restoreUrlOnTouch', 'clearOnDefault', 'history',
+const OPTION_KEYS = ['urlPrefix', 'urlSelfish', 'shareUrlWith', 'restoreUrlOnTouch', 'clearOnDefault', 'history',
   'persist', 'version', 'migrate', 'vars', 'onInit', 'onChange', 'ttlSeconds',
-]);
+];
 const isHistory = (h: unknown): h is HistoryMode => h === 'replace' || h === 'push';
 const isPersist = (p: unknown) =>
   p === false || p === 'session' || p === 'local' || p === 'server' ||
@@ -145,42 +146,35 @@ const isPersist = (p: unknown) =>
  * ```
  */
 export function defineState<V extends VarMap>(name: string, options: StateOptions<V>): StateDefinition<V> {
-  if (typeof name !== 'string' || !NAME.test(name)) {
-    badDefinition(DEV ? `namespace name ${describe(name)} must be 1-64 letters, digits or _ and not start with a digit` : describe(name));
-  }
-  // Production keeps the code and the facts (namespace, var or option); development says what to do.
-  const fail = (message: string): never => badDefinition(`${name}: ${message}`);
-  for (const key of Object.keys(options ?? {})) if (!OPTION_KEYS.has(key)) fail(DEV ? `unknown option "${key}"` : key);
+  // Production says the fact (`App: urlPrefix "a b" is invalid`); development adds what to do.
+  if (typeof name !== 'string' || !NAME.test(name)) badValue('namespace', name, DEV && 'use 1-64 letters, digits or _, not starting with a digit');
   const {
     urlPrefix = '', urlSelfish = false, shareUrlWith = [], restoreUrlOnTouch = true, clearOnDefault = true,
-    history = 'replace', persist = false, version = 1, vars,
+    history = 'replace', persist = false, version = 1, ttlSeconds, vars, migrate, onInit, onChange, ...unknown
   } = options ?? ({} as StateOptions<V>);
-  if (typeof urlPrefix !== 'string' || (urlPrefix && !PARAM.test(urlPrefix))) fail(DEV ? `urlPrefix ${describe(urlPrefix)} may only use letters, digits, _ . ~ -` : 'urlPrefix');
-  if (!isHistory(history)) fail(DEV ? `history must be 'replace' or 'push'` : 'history');
-  if (!isPersist(persist)) fail(DEV ? `persist must be false, 'session', 'local', 'server' or a StorageAdapter` : 'persist');
-  if (!Number.isSafeInteger(version) || version < 1) fail(DEV ? `version must be a positive integer` : 'version');
-  const {ttlSeconds} = options;
-  if (ttlSeconds !== undefined && !(Number.isFinite(ttlSeconds) && ttlSeconds > 0)) fail(DEV ? `ttlSeconds must be a positive number of seconds` : 'ttlSeconds');
-  for (const hook of ['migrate', 'onInit', 'onChange'] as const) {
-    if (options[hook] !== undefined && typeof options[hook] !== 'function') fail(DEV ? `${hook} must be a function` : hook);
-  }
-  if (typeof vars !== 'object' || vars === null) fail(DEV ? 'vars must be an object of stateVar.*() values' : 'vars');
-  const keys = Object.keys(vars) as (keyof V & string)[];
-  if (!keys.length) fail(DEV ? 'declare at least one var' : 'vars');
+  // What is left is unknown: production needs no list of the known ones, only development's suggestion.
+  checkOptions(unknown, DEV ? OPTION_KEYS : [], `${name}: `);
+  const invalid = (what: string, value: unknown, hint: string | false) => badValue(`${name}: ${what}`, value, hint);
+  if (typeof urlPrefix !== 'string' || (urlPrefix && !PARAM.test(urlPrefix))) invalid('urlPrefix', urlPrefix, DEV && PARAM_HINT);
+  if (!isHistory(history)) invalid('history', history, DEV && `use 'replace' or 'push'`);
+  if (!isPersist(persist)) invalid('persist', persist, DEV && `use false, 'session', 'local', 'server' or a StorageAdapter`);
+  if (!Number.isSafeInteger(version) || version < 1) invalid('version', version, DEV && 'use a positive integer');
+  if (ttlSeconds !== undefined && !(Number.isFinite(ttlSeconds) && ttlSeconds > 0)) invalid('ttlSeconds', ttlSeconds, DEV && 'use a positive number of seconds');
+  for (const [hook, f] of Object.entries({migrate, onInit, onChange})) if (f !== undefined && typeof f !== 'function') invalid(hook, f, DEV && 'use a function');
+  const keys = Object(vars) === vars ? (Object.keys(vars) as (keyof V & string)[]) : [];
+  if (!keys.length) invalid('vars', vars, DEV && 'declare at least one: {name: stateVar.*(), ...}');
   const bindings = {} as Record<keyof V & string, VarBinding>;
   const params = new Map<string, keyof V & string>();
   for (const key of keys) {
     const v = vars[key] as StateVar | undefined;
-    if (RESERVED.has(key) || !NAME.test(key)) fail(DEV ? `var name "${key}" is reserved or not identifier-safe` : key);
-    if (typeof v?.check !== 'function' || typeof v.encode !== 'function') fail(DEV ? `var "${key}" is not a stateVar.*() value` : key);
+    if (RESERVED.has(key) || !NAME.test(key)) invalid('var', key, DEV && 'the name is reserved or not identifier-safe');
+    if (typeof v?.check !== 'function' || typeof v.encode !== 'function') invalid(key, v, DEV && 'build the var with stateVar.*()');
     const {urlKey = key, persist: varPersist = persist !== false, history: varHistory = history} = v!.options;
-    if (urlKey !== false && (typeof urlKey !== 'string' || !PARAM.test(urlKey))) {
-      fail(DEV ? `urlKey ${describe(urlKey)} of "${key}" may only use letters, digits, _ . ~ -` : key);
-    }
-    if (!isHistory(varHistory)) fail(DEV ? `history of "${key}" must be 'replace' or 'push'` : key);
+    if (urlKey !== false && (typeof urlKey !== 'string' || !PARAM.test(urlKey))) invalid(`${key}: urlKey`, urlKey, DEV && PARAM_HINT);
+    if (!isHistory(varHistory)) invalid(`${key}: history`, varHistory, DEV && `use 'replace' or 'push'`);
     const param = urlKey === false ? null : urlPrefix + urlKey;
     if (param !== null) {
-      if (params.has(param)) fail(DEV ? `vars "${params.get(param)}" and "${key}" both use the URL param "${param}"` : param);
+      if (params.has(param)) invalid('param', param, DEV && `vars "${params.get(param)}" and "${key}" both use it: give one another urlKey`);
       params.set(param, key);
     }
     bindings[key] = Object.freeze({param, persist: !!varPersist, history: varHistory});

@@ -1,3 +1,5 @@
+import {DEV} from '../dev.js';
+
 /**
  * Error codes of page-state. Each code names one mistake and its message says how to fix it.
  *
@@ -46,7 +48,7 @@ export class PageStateError extends Error {
     readonly code: ErrorCodeValue,
     message: string,
   ) {
-    super(`page-state [${code}] ${message}`);
+    super(`page-state ${code}: ${message}`);
   }
 }
 
@@ -90,3 +92,11 @@ export function describe(value: unknown): string {
 export function badDefinition(message: string): never {
   throw new PageStateError(ErrorCode.badDefinition, message);
 }
+
+/**
+ * Throws a `badDefinition` error saying `{what} {value} is invalid`, the fact both builds keep
+ * (one phrase for every definition mistake, so the production build carries it once); `hint`,
+ * what to do, is the development build's (pass `DEV && '...'`).
+ */
+export const badValue = (what: string, value: unknown, hint: string | false): never =>
+  badDefinition(`${what} ${describe(value)} is invalid${DEV && hint ? `: ${hint}` : ''}`);

@@ -1,4 +1,6 @@
 import type {Struct} from 'superstruct';
+import {DEV} from '../dev.js';
+import {badValue} from './errors.js';
 import {invalid, type JsonValue, type Kind} from './var.js';
 
 /**
@@ -51,6 +53,16 @@ export type Schema<T = unknown> = Struct<T, any> | StandardSchema<T>;
  * ```
  */
 export type SchemaValue<S> = S extends Struct<infer T, any> ? T : S extends StandardSchema<infer O> ? O : never;
+
+/** `schema` when it is a superstruct `Struct` or a Standard Schema; else a `PS_BAD_DEFINITION`
+ * error saying what to pass (a forgotten schema would fail later, with a TypeError). */
+export function checkSchema<S>(schema: S, where: string): S {
+  const s = schema as {'~standard'?: unknown; validate?: unknown} | null | undefined;
+  // Production checks only for a forgotten one (the rest fails at the first validation).
+  return (DEV ? s?.['~standard'] || s?.validate : s)
+    ? schema
+    : badValue(`${where}schema`, schema, DEV && 'pass a superstruct Struct or a Standard Schema (zod, valibot, arktype) first, then the default');
+}
 
 /** Why `value` fails `schema`, or undefined. */
 export function schemaReason(schema: Schema<any>, value: unknown): string | undefined {

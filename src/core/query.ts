@@ -81,6 +81,13 @@ export function firstValues(text: string): Map<string, string> {
 /** [path, query, hash] of a URL text, without the `?` and `#`. */
 export const splitUrl = (text: string): [string, string, string] => /^([^?#]*)\??([^#]*)#?(.*)$/s.exec(text)!.slice(1) as [string, string, string];
 
+/**
+ * `url` with its last character percent-escaped when linkifiers (chat apps, Markdown renderers)
+ * would drop it from a pasted link's end: `.` `,` `:` `;` `!` `?` `'` `(` `)`. Only the
+ * last character: the rest stays as readable as written, and decoding gives the same value.
+ */
+export const linkSafe = (url: string): string => url.replace(/[.,:;!?'()]$/, (c) => '%' + c.charCodeAt(0).toString(16));
+
 /** Renders params back to text, without the leading `?`/`#`. */
 export const renderParams = (params: readonly Param[]): string => params.map((p) => p.raw).join('&');
 

@@ -1,8 +1,8 @@
 import {DEV} from '../dev.js';
-import {customKind, jsonKind, type CustomSpec, type Schema, type SchemaValue} from './json.js';
+import {checkSchema, customKind, jsonKind, type CustomSpec, type Schema, type SchemaValue} from './json.js';
 import {listKind} from './list.js';
 import {booleanKind, dateKind, datetimeKind, enumKind, floatKind, intKind, stringKind} from './scalars.js';
-import {badDefinition} from './errors.js';
+import {badValue} from './errors.js';
 import {makeVar, type Frozen, type Kind, type StateVar, type ValueOf, type VarOptions} from './var.js';
 
 /**
@@ -64,7 +64,7 @@ export const stateVar = {
     defaultValue: Nullable<NoInfer<T>, O> = values[0] as T,
     options?: O,
   ): StateVar<Nullable<T, O>> {
-    if (!values.length) badDefinition(DEV ? 'an enum needs at least one value' : 'enum');
+    if (!values.length) badValue('enum', values, DEV && 'give at least one value');
     return makeVar(enumKind(values) as Kind<Nullable<T, O>>, defaultValue, options);
   },
   /** A list of one scalar var's values; default `[]`. URL: `a,b,c`. Read as a frozen, `readonly` array. */
@@ -81,7 +81,7 @@ export const stateVar = {
     defaultValue: Nullable<Frozen<SchemaValue<S>>, O>,
     options?: O,
   ): StateVar<Nullable<Frozen<SchemaValue<S>>, O>> {
-    return makeVar(jsonKind(schema) as Kind<Nullable<Frozen<SchemaValue<S>>, O>>, defaultValue, options);
+    return makeVar(jsonKind(checkSchema(schema, DEV ? 'stateVar.json: ' : '')) as Kind<Nullable<Frozen<SchemaValue<S>>, O>>, defaultValue, options);
   },
   /** Any other type, given its schema and text codec. */
   custom<T, const O extends VarOptions = {}>(
@@ -89,6 +89,7 @@ export const stateVar = {
     defaultValue: Nullable<T, O>,
     options?: O,
   ): StateVar<Nullable<T, O>> {
+    checkSchema(spec?.struct, DEV ? 'stateVar.custom: ' : '');
     return makeVar(customKind(spec) as Kind<Nullable<T, O>>, defaultValue, options);
   },
 };

@@ -4,7 +4,7 @@ import {freshDefault} from './layer.js';
 import {paramCodec} from './params.js';
 import type {ErrorDetail} from './ports.js';
 import type {UrlMode} from './protocol.js';
-import {firstValues, parseParams, renderParams, setParams, splitUrl} from './query.js';
+import {firstValues, linkSafe, parseParams, renderParams, setParams, splitUrl} from './query.js';
 import type {StateVar} from './var.js';
 
 /** A URL as text, a `URL` (or anything with `search` and `hash`), or `URLSearchParams`. */
@@ -80,5 +80,5 @@ export function serializeUrl<V extends VarMap>(definition: StateDefinition<V>, v
   const [query, hash] = lists.map(parseParams);
   setParams(options.mode === 'hash' ? hash! : query!, codec.params, texts);
   const [q, h] = [query!, hash!].map(renderParams);
-  return `${path}${q && `?${q}`}${h && `#${h}`}`;
+  return path + linkSafe(`${q && `?${q}`}${h && `#${h}`}`);
 }

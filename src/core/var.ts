@@ -1,5 +1,6 @@
 import {DEV} from '../dev.js';
-import {badDefinition, describe} from './errors.js';
+import {badValue} from './errors.js';
+import {checkOptions} from './options.js';
 
 /**
  * How a URL write is recorded in the session history.
@@ -123,8 +124,13 @@ export const invalid = (reason: string): never => {
   throw new TypeError(reason);
 };
 
+const VAR_OPTION_KEYS = ['urlKey', 'valueMap', 'persist', 'history', 'nullable'];
+
 /** Combines a kind with the default and options every var has. */
 export function makeVar<T>(kind: Kind<T>, defaultValue: T, options: VarOptions = {}): StateVar<T> {
+  // Production says what was wrong; development also which builder.
+  const where = DEV ? `stateVar.${kind.type.replace(/<.*/, '')}: ` : '';
+  checkOptions(options, VAR_OPTION_KEYS, where);
   const nullable = !!options.nullable;
   const {check: kindCheck, equals = Object.is, copy = (v: T) => v} = kind;
   const check = (value: unknown) =>
@@ -159,13 +165,13 @@ export function makeVar<T>(kind: Kind<T>, defaultValue: T, options: VarOptions =
     },
   };
   const reason = check(defaultValue);
-  if (reason !== undefined) badDefinition(DEV ? `default ${describe(defaultValue)} of a ${kind.type} var: ${reason}` : describe(defaultValue));
+  if (reason !== undefined) badValue(`${where}default`, defaultValue, DEV && `not a valid ${kind.type}: ${reason}`);
   for (const [text, token] of toToken) {
-    if (!token || fromToken.get(token) !== text) badDefinition(DEV ? `valueMap token ${describe(token)} is empty or used twice` : describe(token));
+    if (!token || fromToken.get(token) !== text) badValue(`${where}valueMap`, token, DEV && 'a token is empty or used twice');
     try {
       self.decode(token);
     } catch (e) {
-      badDefinition(DEV ? `valueMap key ${describe(text)} is not a valid ${kind.type}: ${(e as Error).message}` : describe(text));
+      badValue(`${where}valueMap`, text, DEV && `a key is not a valid ${kind.type}: ${(e as Error).message}`);
     }
   }
   return Object.freeze(self);

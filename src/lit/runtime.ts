@@ -16,6 +16,7 @@ import {browserHistory, type HistoryPort} from '../url/port.js';
 import {UrlService} from '../url/service.js';
 import {VERSION} from '../version.js';
 import {eventHost} from './events.js';
+import {checkShares} from './shares.js';
 
 /**
  * The context through which `<page-state>` provides its scope. Its key is a `Symbol.for`, so
@@ -109,6 +110,7 @@ export const mirroredStores =
   (runtime: SharedRuntime, settings: ScopeSettings): StoreFactory =>
   (definition, options) => {
     const persist = definition.persist === false ? settings.persist() : definition.persist;
+    if (DEV) checkShares(runtime, definition);
     const layers = [urlLayer(definition, runtime.url, settings.mode())];
     if (persist !== false) layers.push(persistLayer(definition, persist, runtime.storage(persist, settings.endpoint()), identityOf(runtime)));
     return new StateStore(definition, {...options, persist, layers});

@@ -2,6 +2,7 @@ import type {StorageAdapter, StoredState} from '../core/ports.js';
 import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
 import {IDENTITY, type IdentityAware} from './identity.js';
+import {checkServerStorageOptions} from './server-options.js';
 import type {SharedIdentity} from '../core/protocol.js';
 
 /**
@@ -39,7 +40,8 @@ export interface ServerStorageOptions {
  * ```
  */
 export function serverStorage(endpoint = '/page-state', options: ServerStorageOptions = {}): StorageAdapter & {flush(): Promise<void>} {
-  const {fetch: send = globalThis.fetch.bind(globalThis), debounceMs = 300, timeoutMs = 10_000, retryMs = 1000, win} = options;
+  const {fetch: send = globalThis.fetch.bind(globalThis), debounceMs = 300, timeoutMs = 10_000, retryMs = 1000, win, ...unknown} = options;
+  checkServerStorageOptions(unknown);
   const base = endpoint.replace(/\/+$/, '');
   /** What each namespace still owes the server: its newest value, or null for a deletion. */
   const pending = new Map<string, StoredState | null>();

@@ -3,6 +3,7 @@
 import {ContextRoot} from '@lit/context';
 import {RUNTIME_KEY, RUNTIME_KEY_OF_PROTOCOL, type SharedRuntime} from '../core/protocol.js';
 import type {StorageAdapter, StoredState} from '../core/ports.js';
+import {checkOptions} from '../core/options.js';
 import {createRuntime} from '../lit/runtime.js';
 import {serverStorage} from '../persist/server.js';
 import {webStorage} from '../persist/web.js';
@@ -41,6 +42,8 @@ export interface TestRuntimeOptions {
    * test name, else where `createTestRuntime` was called. */
   name?: string;
 }
+
+const OPTION_KEYS: readonly (keyof TestRuntimeOptions)[] = ['url', 'storage', 'server', 'identity', 'onUrlUpdate', 'name'];
 
 /**
  * One test's page-state, made by {@link createTestRuntime}.
@@ -114,6 +117,7 @@ function callerName(): string {
  * ```
  */
 export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime {
+  checkOptions(options, OPTION_KEYS, 'createTestRuntime: ');
   const holder = globalThis as unknown as Record<symbol, unknown>;
   const leaked = holder[ACTIVE] as {name: string; dispose(): void} | undefined;
   if (leaked) {

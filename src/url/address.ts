@@ -1,4 +1,4 @@
-import {firstValues, parseParams, renderParams, splitUrl, type Param} from '../core/query.js';
+import {firstValues, linkSafe, parseParams, renderParams, splitUrl, type Param} from '../core/query.js';
 
 /** A URL taken apart: its query and hash params, editable in place. */
 export interface Parsed {
@@ -15,7 +15,8 @@ export function parse(href: string): Parsed {
 export function render({url, query, hash}: Parsed): string {
   url.search = renderParams(query);
   url.hash = renderParams(hash);
-  return url.href;
+  // The path is the page's, not ours to escape; a query or hash end is.
+  return url.search || url.hash ? linkSafe(url.href) : url.href;
 }
 
 /** First value of every param, by mode. */

@@ -1,4 +1,6 @@
 import type {StateDefinition} from '../core/define.js';
+import {DEV} from '../dev.js';
+import {warnRejected} from './rejected.js';
 import {ACCEPT, freshDefault, MIRROR, REPORT, VALUES, WATCHED, type LayerMaker, type StoreFeed, type StoreLayer, type StoreLink} from '../core/layer.js';
 import {paramCodec, type ParamCodec} from '../core/params.js';
 import type {ParamTexts, SharedUrlService, UrlChangeKind, UrlClient, UrlHandle, UrlMode} from '../core/protocol.js';
@@ -67,6 +69,7 @@ class UrlBinding implements UrlClient, StoreLayer, StoreLink {
 
   readonly reject = (key: string, reason: string, raw: string): void => {
     this.#invalid = true;
+    if (DEV) warnRejected(this.service, this.definition, key, reason, raw);
     this.feed[REPORT](key, reason, raw);
   };
 

@@ -47,11 +47,38 @@ describe('development and production builds', () => {
       catch (e) { console.log(JSON.stringify({instance: e instanceof PageStateError, code: e.code, message: e.message})); }`;
     const run = (...flags: string[]) =>
       JSON.parse(execFileSync(process.execPath, [...flags, '--input-type=module', '-e', script], {cwd: resolve('.build/pkg'), encoding: 'utf8'}));
-    assert.deepEqual(run(), {instance: true, code: 'PS_BAD_DEFINITION', message: 'page-state [PS_BAD_DEFINITION] F: persist'});
+    assert.deepEqual(run(), {instance: true, code: 'PS_BAD_DEFINITION', message: 'page-state PS_BAD_DEFINITION: F: persist "cloud" is invalid'});
     assert.deepEqual(run('--conditions=development'), {
       instance: true, code: 'PS_BAD_DEFINITION',
-      message: "page-state [PS_BAD_DEFINITION] F: persist must be false, 'session', 'local', 'server' or a StorageAdapter",
+      message: `page-state PS_BAD_DEFINITION: F: persist "cloud" is invalid: use false, 'session', 'local', 'server' or a StorageAdapter`,
     });
+  });
+
+  it('production option mistakes say the code, the namespace and the wrong word; development adds the nearest name', () => {
+    const script = `
+      const {defineState, stateVar} = await import('page-state/core');
+      const messages = [];
+      for (const mistake of [
+        () => defineState('AppWorkflow', {persits: 'local', vars: {q: stateVar.string()}}),
+        () => stateVar.string('', {urlkey: 'qq'}),
+        () => stateVar.int('x'),
+        () => stateVar.json(undefined, {}),
+      ]) try { mistake(); } catch (e) { messages.push(e.message); }
+      console.log(JSON.stringify(messages));`;
+    const run = (...flags: string[]) =>
+      JSON.parse(execFileSync(process.execPath, [...flags, '--input-type=module', '-e', script], {cwd: resolve('.build/pkg'), encoding: 'utf8'}));
+    assert.deepEqual(run(), [
+      'page-state PS_BAD_DEFINITION: AppWorkflow: unknown option "persits"',
+      'page-state PS_BAD_DEFINITION: unknown option "urlkey"',
+      'page-state PS_BAD_DEFINITION: default "x" is invalid',
+      'page-state PS_BAD_DEFINITION: schema undefined is invalid',
+    ]);
+    assert.deepEqual(run('--conditions=development'), [
+      'page-state PS_BAD_DEFINITION: AppWorkflow: unknown option "persits" (did you mean "persist"?)',
+      'page-state PS_BAD_DEFINITION: stateVar.string: unknown option "urlkey" (did you mean "urlKey"?)',
+      'page-state PS_BAD_DEFINITION: stateVar.int: default "x" is invalid: not a valid int: expected an integer',
+      'page-state PS_BAD_DEFINITION: stateVar.json: schema undefined is invalid: pass a superstruct Struct or a Standard Schema (zod, valibot, arktype) first, then the default',
+    ]);
   });
 
   it('in Node, DEBUG switches the log on for page-state/core stores (development condition only)', () => {

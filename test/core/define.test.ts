@@ -34,7 +34,7 @@ describe('defineState', () => {
   });
 
   it('fails fast on bad names', () => {
-    for (const name of ['', '1abc', 'a b', '../x', 'a'.repeat(65)]) badDefinition(() => defineState(name, {vars: {q: stateVar.string()}}), /namespace name/);
+    for (const name of ['', '1abc', 'a b', '../x', 'a'.repeat(65)]) badDefinition(() => defineState(name, {vars: {q: stateVar.string()}}), /namespace .* is invalid: use 1-64 letters/);
   });
 
   it('fails fast on reserved and unsafe var names', () => {
@@ -44,21 +44,21 @@ describe('defineState', () => {
   });
 
   it('fails fast on a default that fails its own var', () => {
-    badDefinition(() => stateVar.int(1.5), /default 1\.5 of a int var: expected an integer/);
+    badDefinition(() => stateVar.int(1.5), /stateVar\.int: default 1\.5 is invalid: not a valid int: expected an integer/);
     badDefinition(() => stateVar.enum(['a', 'b'] as const, 'c' as never), /expected one of a, b/);
     badDefinition(() => stateVar.string(null as never), /expected a string/);
   });
 
   it('fails fast on misspelled options, clashing params and broken valueMaps', () => {
     badDefinition(() => defineState('X', {urlSelfsh: true, vars: {q: stateVar.string()}} as never), /unknown option "urlSelfsh"/);
-    badDefinition(() => defineState('X', {vars: {a: stateVar.string(), b: stateVar.string('', {urlKey: 'a'})}}), /both use the URL param "a"/);
+    badDefinition(() => defineState('X', {vars: {a: stateVar.string(), b: stateVar.string('', {urlKey: 'a'})}}), /X: param "a" is invalid: vars "a" and "b" both use it/);
     badDefinition(() => stateVar.int(1, {valueMap: {1: 'x', 2: 'x'}}), /used twice/);
-    badDefinition(() => stateVar.int(1, {valueMap: {one: 'x'}}), /valueMap key "one"/);
+    badDefinition(() => stateVar.int(1, {valueMap: {one: 'x'}}), /stateVar\.int: valueMap "one" is invalid: a key is not a valid int/);
     badDefinition(() => defineState('X', {history: 'pop' as never, vars: {q: stateVar.string()}}), /history/);
-    badDefinition(() => defineState('X', {vars: {}}), /at least one var/);
-    badDefinition(() => defineState('X', {vars: {q: 'string' as never}}), /not a stateVar/);
+    badDefinition(() => defineState('X', {vars: {}}), /X: vars \{\} is invalid: declare at least one/);
+    badDefinition(() => defineState('X', {vars: {q: 'string' as never}}), /X: q "string" is invalid: build the var with stateVar/);
     badDefinition(() => defineState('X', {urlPrefix: 'a&b', vars: {q: stateVar.string()}}), /urlPrefix/);
-    for (const ttlSeconds of [0, -1, Infinity, NaN, '60' as never]) badDefinition(() => defineState('X', {ttlSeconds, vars: {q: stateVar.string()}}), /ttlSeconds must be a positive number/);
+    for (const ttlSeconds of [0, -1, Infinity, NaN, '60' as never]) badDefinition(() => defineState('X', {ttlSeconds, vars: {q: stateVar.string()}}), /ttlSeconds .* is invalid: use a positive number of seconds/);
     assert.equal(defineState('X', {ttlSeconds: 120, vars: {q: stateVar.string()}}).ttlSeconds, 120);
   });
 

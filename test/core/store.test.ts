@@ -60,7 +60,7 @@ describe('StateStore', () => {
 
   it('names the value and reason in the message', () => {
     const {store} = setup();
-    assert.throws(() => store.set({priority: 'x'} as never), /\[PS_INVALID_VALUE\] Task\.priority rejected "x": expected an integer/);
+    assert.throws(() => store.set({priority: 'x'} as never), /PS_INVALID_VALUE: Task\.priority rejected "x": expected an integer/);
   });
 
   it('applies a multi-set atomically: one bad value changes nothing and notifies nobody', () => {

@@ -105,7 +105,7 @@ describe('frameworks and production builds', () => {
       const page = await browser.newPage();
       await page.goto(`${server.base}/fx/error-${build}`);
       const result = await page.waitForFunction(() => (window as unknown as {result?: object}).result).then((h) => h.jsonValue());
-      assert.deepEqual(result, {name: 'StateValidationError', text: 'StateValidationError: page-state [PS_INVALID_VALUE] Err.n rejected "x": expected an integer', isError: true});
+      assert.deepEqual(result, {name: 'StateValidationError', text: 'StateValidationError: page-state PS_INVALID_VALUE: Err.n rejected "x": expected an integer', isError: true});
       await page.close();
     });
   }

@@ -58,7 +58,7 @@ describe('the development build from a Vite dev server', () => {
     assert.ok(debugLines.some((line) => /^page-state:url replace .*s_q=lamp/.test(line)), debugLines.join('\n'));
     assert.equal(
       await page.evaluate(() => (window as Window & {badDefinition?: string}).badDefinition),
-      "page-state [PS_BAD_DEFINITION] Bad: persist must be false, 'session', 'local', 'server' or a StorageAdapter",
+      "page-state PS_BAD_DEFINITION: Bad: persist \"cloud\" is invalid: use false, 'session', 'local', 'server' or a StorageAdapter",
     );
     assert.deepEqual(seen.errors, []);
     await page.close();

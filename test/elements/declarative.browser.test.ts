@@ -210,7 +210,7 @@ for (const each of BUILDS) describe(`declarative elements from the ${each.name} 
     );
     expect(errors.map((e) => [e.namespace, e.key])).to.deep.equal([['Bad1', 'a'], ['Bad2', 'a'], ['Bad3', 'a']]);
     // Development says what is wrong; production keeps the code and the fact (the type, the default).
-    const [unknown, badDefault] = build.name === 'development' ? [/unknown type "number"/, /default "x" is not a valid int/] : [/\[PS_BAD_DEFINITION\] number$/, /\[PS_BAD_DEFINITION\] x$/];
+    const [unknown, badDefault] = build.name === 'development' ? [/unknown type "number"/, /default "x" is not a valid int/] : [/PS_BAD_DEFINITION: number$/, /PS_BAD_DEFINITION: x$/];
     expect(errors[0]!.reason).to.match(unknown);
     expect(errors[1]!.reason).to.match(badDefault);
     expect(errors[2]!.reason).to.match(/declared twice/);
