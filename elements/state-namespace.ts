@@ -73,9 +73,15 @@ export class StateNamespaceElement extends ElementBase {
       persist: (this.getAttribute('persist') || false) as PersistMode,
       version: Number(this.getAttribute('version') ?? 1),
     };
+    // Every problem is one event as it is found, before any binding looks; in development, all
+    // of one declaration in one console group.
     const problems: ErrorDetail[] = [];
-    const fail = (key: string | null, error: unknown, element: Element) =>
-      problems.push({namespace: name, key, reason: (error as Error).message, raw: element.outerHTML.slice(0, 300)});
+    const fail = (key: string | null, error: unknown, element: Element) => {
+      if (DEV && !problems.length) console.group(`<state-namespace name="${name}">: what it cannot declare (the rest is declared; fixed, it is declared again)`);
+      const detail = {namespace: name, key, reason: (error as Error).message, raw: element.outerHTML.slice(0, 300)};
+      problems.push(detail);
+      announceError(this, detail);
+    };
     try {
       // The namespace's own attributes first, with a var that cannot be wrong: a mistake there is
       // the namespace's, not every var's.
@@ -111,15 +117,7 @@ export class StateNamespaceElement extends ElementBase {
     } catch (error) {
       fail(null, error, this);
     }
-    // Every declaration says what it left out: one event each, one console group in development.
-    if (!problems.length) return;
-    if (DEV) {
-      const declared = problems.every((p) => p.key !== null);
-      const count = `${problems.length} problem${problems.length > 1 ? 's' : ''}`;
-      console.group(`<state-namespace name="${name}">: ${count}; ${declared ? 'declared without the vars in error (fix them and it is declared again with them)' : 'not declared'}`);
-    }
-    for (const detail of problems) announceError(this, detail);
-    if (DEV) console.groupEnd();
+    if (DEV && problems.length) console.groupEnd();
   }
 }
 

@@ -42,7 +42,7 @@ for (const build of BUILDS) describe(`markup mistakes, ${build.name} build`, () 
     const groups = win.logged.filter(([level]) => level === 'group');
     if (dev) {
       expect(groups.map(([, text]) => text)).to.have.length(1);
-      expect(groups[0]![1]).to.match(/<state-namespace name="Shop">: 3 problems; declared without/);
+      expect(groups[0]![1]).to.match(/<state-namespace name="Shop">: what it cannot declare/);
     } else expect(groups).to.deep.equal([]);
   });
 
