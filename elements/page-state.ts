@@ -7,7 +7,7 @@ import {MIRRORING} from '../src/core/layer.js';
 import {eventHost} from '../src/lit/events.js';
 import {declaredBy, mirroredStores, pageStateRuntime, scopeContext} from '../src/lit/runtime.js';
 import {DEV} from '../src/dev.js';
-import {define} from './report.js';
+import {checkAttributes, define} from './report.js';
 
 /**
  * A state scope. Namespaces it declares (through `definitions`) live here, isolated from the
@@ -97,6 +97,7 @@ export class PageStateElement extends ReactiveElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (DEV) declaredBy(this, namesOf(this[ELEMENT_SCOPE]), true);
+    if (DEV) checkAttributes(this, ['url-mode', 'keep-params', 'endpoint', 'persist']);
     if (!this.#away) return;
     this.#away = false;
     for (const store of this[ELEMENT_SCOPE].stores) store[MIRRORING](true);

@@ -2,7 +2,10 @@ import type {StateStore} from '../src/core/store.js';
 import type {StateVar} from '../src/core/var.js';
 import {nearestScope} from '../src/lit/runtime.js';
 import {controlAdapter, findControl, type Control, type ControlAdapter} from './controls.js';
-import {afterLoad, announceError, define, ElementBase} from './report.js';
+import {ErrorCode} from '../src/core/errors.js';
+import {didYouMean} from '../src/core/names.js';
+import {DEV} from '../src/dev.js';
+import {announceError, checkAttributes, coded, define, ElementBase, invalidVars, namespacesFrom, whenSettled} from './report.js';
 import {Validity} from './validity.js';
 
 /** Events after which a control's value is read: the standard ones, and Shoelace's. */
@@ -35,8 +38,9 @@ interface Binding {
  * @attr prop - The control's property holding its value, when detection does not fit.
  * @attr event - An event (besides `input`/`change`) after which the value is committed, e.g. `sl-change`.
  * @attr display - Present: show the value as text even with element children.
- * @fires page-state-error - The user committed an invalid value, or `path` names no var (bubbles, composed).
- * @fires page-state-warning - The page has loaded and `path` names no declared namespace yet; it binds when one is (bubbles, composed).
+ * @fires page-state-error - The user committed an invalid value; `path` is malformed, names no var,
+ * or a var its `<state-namespace>` could not declare (with that var's error); or, once the page is
+ * parsed and a task has passed, names no declared namespace (it still binds if one comes) (bubbles, composed).
  * @slot - The control, or nothing to show the value as text.
  *
  * @example
@@ -50,8 +54,7 @@ interface Binding {
 export class StateBindElement extends ElementBase {
   static readonly observedAttributes = ['path', 'prop', 'event', 'display'];
   #binding?: Binding;
-  #waiting = false;
-  /** The path a mistake was reported for (once per path, not per refresh). */
+  /** The last mistake reported (once per mistake, not per refresh). */
   #reported?: string;
   /** Our own text node (text mode), in our own shadow root beside a slot for the children: what
    * others own stays untouched, and snapshots of the light DOM (htmx's history) never hold it. */
@@ -65,7 +68,10 @@ export class StateBindElement extends ElementBase {
   }
 
   connectedCallback(): void {
+    if (DEV) checkAttributes(this, StateBindElement.observedAttributes);
     this.#children.observe(this, {childList: true, subtree: true});
+    // A namespace declared, or declared again from fixed markup, may be ours: look again.
+    document.addEventListener('page-state-declared', this.#refresh);
     this.#refresh();
   }
 
@@ -77,7 +83,7 @@ export class StateBindElement extends ElementBase {
   disconnectedCallback(): void {
     this.#children.disconnect();
     this.#release();
-    this.#wait(false);
+    document.removeEventListener('page-state-declared', this.#refresh);
   }
 
   #release() {
@@ -87,24 +93,33 @@ export class StateBindElement extends ElementBase {
   }
 
   /** Brings the binding in line with `path`, the attributes and the children; idempotent. */
-  readonly #refresh = (): void => {
+  readonly #refresh = (settled?: unknown): void => {
     if (!this.isConnected) return;
     const path = this.getAttribute('path') ?? '';
     const [namespace = '', key = ''] = path.split('.');
-    const report = (reason: string, warning = false) => {
-      if (this.#reported !== path) announceError(this, {namespace, key, reason, raw: path}, warning);
-      this.#reported = path;
+    const report = (reason: string, warn?: boolean) => {
+      if (this.#reported !== reason) announceError(this, {namespace, key, reason, raw: path}, warn);
+      this.#reported = reason;
     };
-    if (path && !key) return this.#release(), report(`path="${path}" is not Namespace.var`);
-    const store = nearestScope(this).find(namespace);
-    this.#wait(!store);
+    if (path && !key) return this.#release(), report(coded(ErrorCode.badDefinition, DEV ? `path="${path}" is not Namespace.var` : path));
+    const scope = nearestScope(this);
+    const store = scope.find(namespace);
     if (!store) {
-      // Declared later (markup further down, a script) or a path still to come: wait, never silently.
       this.#release();
-      const reason = `path="${path}": no namespace "${namespace}" is declared yet; binding when one is`;
-      return afterLoad(() => this.#waiting && report(reason, true));
+      // Declared later (markup further down, a script): wait, and once the page is parsed and a
+      // task has passed, say that nothing of that name is declared (it still binds if one comes).
+      if (settled !== true) return whenSettled(() => this.#refresh(true));
+      const near = DEV ? didYouMean(namespace, namespacesFrom(scope)) : '';
+      return report(coded(ErrorCode.unknownNamespace, DEV ? `path="${path}": no namespace "${namespace}" is declared${near}` : namespace), true);
     }
-    if (!Object.hasOwn(store.definition.vars, key)) return this.#release(), report(`no var "${key}" in ${namespace} (path="${path}")`);
+    if (!Object.hasOwn(store.definition.vars, key)) {
+      this.#release();
+      // A var its <state-namespace> left out says why (development: a warning; the namespace reported it as an error).
+      const invalid = invalidVars.get(store.definition)?.find((problem) => problem.key === key)?.reason;
+      if (invalid) return report(invalid, true);
+      return report(coded(ErrorCode.unknownKey, DEV ? `path="${path}": no var "${key}" in ${namespace}${didYouMean(key, store.definition.keys)}` : path));
+    }
+    this.#reported = undefined;
     const prop = this.getAttribute('prop');
     const options = `${prop} ${this.getAttribute('event')}`;
     const hasElements = [...this.children].some((el) => el !== this.#validity.message);
@@ -119,12 +134,6 @@ export class StateBindElement extends ElementBase {
   };
 
   readonly #whenDefined = (name: string) => void customElements.whenDefined(name).then(this.#refresh);
-
-  #wait(on: boolean) {
-    if (on === this.#waiting) return;
-    this.#waiting = on;
-    document[on ? 'addEventListener' : 'removeEventListener']('page-state-declared', this.#refresh);
-  }
 
   #bind(store: StateStore, key: string, target: Control | 'text', prop: string | null, options: string): Binding {
     const v = store.definition.vars[key] as StateVar<any>;

@@ -1,5 +1,7 @@
+import {didYouMean} from '../src/core/names.js';
 import {nearestScope} from '../src/lit/runtime.js';
-import {define, ElementBase} from './report.js';
+import {DEV} from '../src/dev.js';
+import {checkAttributes, define, ElementBase, namespacesFrom, whenSettled} from './report.js';
 
 /**
  * Clicking anything inside calls `focus()` on a namespace: its params claim the URL, purging
@@ -18,6 +20,20 @@ export class StateFocusElement extends ElementBase {
   constructor() {
     super();
     this.addEventListener('click', () => nearestScope(this).find(this.getAttribute('namespace') ?? '')?.focus());
+  }
+
+  connectedCallback(): void {
+    // Development only: a namespace declared further down or by a script has had its chance once
+    // the page is parsed and a task has passed; a click on a name that points at nothing does nothing.
+    if (DEV) {
+      checkAttributes(this, ['namespace']);
+      whenSettled(() => {
+        const namespace = this.getAttribute('namespace') ?? '';
+        const scope = nearestScope(this);
+        if (!this.isConnected || scope.find(namespace)) return;
+        console.warn(`<state-focus namespace="${namespace}">: no namespace "${namespace}" is declared${didYouMean(namespace, namespacesFrom(scope))}`, this);
+      });
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import {DEV} from '../dev.js';
 import {badDefinition} from './errors.js';
+import {didYouMean} from './names.js';
 import type {StandardSchema} from './json.js';
 import {stateVar} from './state-var.js';
 import type {HistoryMode, StateVar, VarOptions} from './var.js';
@@ -56,7 +57,7 @@ export function varFromMarkup(attrs: VarAttributes): StateVar<any> {
   const type = attrs.type ?? 'string';
   const build = builders[type];
   if (!build || !Object.hasOwn(builders, type)) {
-    return badDefinition(DEV ? `unknown type "${type}" (use ${Object.keys(builders).join(', ')})` : type);
+    return badDefinition(DEV ? `unknown type "${type}"${didYouMean(type, Object.keys(builders))} (use ${Object.keys(builders).join(', ')})` : type);
   }
   const options: VarOptions = {};
   if (attrs['url-key'] !== null) options.urlKey = attrs['url-key'] || false;

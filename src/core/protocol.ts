@@ -40,6 +40,9 @@ export interface SharedScope {
   declares(name: string): boolean;
   /** Makes these namespaces live in this scope. */
   declare(...definitions: StateDefinition<any>[]): void;
+  /** Forgets a namespace declared in this very scope, for another definition to take its place
+   * (optional: copies before it cannot re-declare fixed markup). */
+  undeclare?(name: string): void;
   /** The stores created in this very scope (what `<state-inspector>` lists). */
   readonly stores?: readonly StateStore<any>[];
 }

@@ -1,6 +1,7 @@
 import {DEV} from '../dev.js';
 import type {StateDefinition, VarMap} from './define.js';
 import {ErrorCode, PageStateError} from './errors.js';
+import {MIRRORING} from './layer.js';
 import type {StoreHost} from './ports.js';
 import {PROTOCOL, type SharedScope} from './protocol.js';
 import {StateStore} from './store.js';
@@ -55,6 +56,14 @@ export class StateScope implements SharedScope {
     }
   }
 
+  /** Forgets the namespace called `name` declared here, so that another definition may take its
+   * place (markup fixed): its store stops mirroring, and the next `find` makes the new one's. */
+  undeclare(name: string): void {
+    this.#stores.get(name)?.[MIRRORING](false);
+    this.#stores.delete(name);
+    this.#declared.delete(name);
+  }
+
   /** The store of the namespace called `name`, if it is declared here or above, or exists in the root. */
   find(name: string): StateStore<any> | undefined {
     if (this.parent && !this.declares(name)) return this.parent.find(name);
@@ -87,7 +96,9 @@ export class StateScope implements SharedScope {
   storeOf<V extends VarMap>(definition: StateDefinition<V>): StateStore<V> {
     const existing = this.#stores.get(definition.name);
     this.#check(existing?.definition ?? this.#declared.get(definition.name), definition);
-    return existing ?? this.#factory(definition, {host: this.host, register: (store) => this.#stores.set(definition.name, store)});
+    // A declared namespace was announced when declared: its store does not announce it again.
+    const host = this.#declared.has(definition.name) ? {...this.host, declared: undefined} : this.host;
+    return existing ?? this.#factory(definition, {host, register: (store) => this.#stores.set(definition.name, store)});
   }
 
   #check(known: StateDefinition<any> | undefined, definition: StateDefinition<any>) {

@@ -35,6 +35,8 @@ describe('vars from markup', () => {
   it('names what is wrong', () => {
     assert.throws(() => varFromMarkup(attrs({type: 'number'})), /unknown type "number"/);
     assert.throws(() => varFromMarkup(attrs({type: 'toString'})), /unknown type "toString"/);
+    assert.throws(() => varFromMarkup(attrs({type: 'strng'})), /unknown type "strng" \(did you mean "string"\?\)/);
+    assert.throws(() => varFromMarkup(attrs({type: 'number'})), (error: Error) => !error.message.includes('did you mean'));
     assert.throws(() => varFromMarkup(attrs({type: 'int', default: '1.5'})), /default "1.5" is not a valid int/);
     assert.throws(() => varFromMarkup(attrs({type: 'enum'})), /at least one value/);
     assert.throws(() => varFromMarkup(attrs({type: 'list', of: 'json'})), /list items cannot be of type "json"/);
