@@ -10,7 +10,7 @@ import {DEV} from '../src/dev.js';
  * Reports bad markup: a `page-state-error` from `element`, and a console line (an error; with
  * `warn`, a warning, which only the development build prints).
  */
-export function announceError(element: Element, detail: ErrorDetail, warn = false): void {
+export function announceError(element: Element, detail: ErrorDetail, warn?: boolean): void {
   dispatch(element, 'page-state-error', detail);
   if (DEV || !warn) console[DEV && warn ? 'warn' : 'error'](`<${element.localName}> ${detail.namespace}${detail.key ? `.${detail.key}` : ''}: ${detail.reason}`, element);
 }
