@@ -1,6 +1,7 @@
 import {PageStateError, type ErrorCodeValue} from '../src/core/errors.js';
 import {nearest} from '../src/core/names.js';
 import type {ErrorDetail} from '../src/core/ports.js';
+import {dispatch} from '../src/lit/events.js';
 import type {SharedScope} from '../src/core/protocol.js';
 import type {StateDefinition} from '../src/core/define.js';
 import {DEV} from '../src/dev.js';
@@ -9,9 +10,9 @@ import {DEV} from '../src/dev.js';
  * Reports bad markup: a `page-state-error` from `element`, and a console line (an error; with
  * `warn`, a warning, which only the development build prints).
  */
-export function announceError(element: Element, detail: ErrorDetail, warn = false): void {
-  element.dispatchEvent(new CustomEvent('page-state-error', {detail, bubbles: true, composed: true}));
-  if (DEV || !warn) console[warn ? 'warn' : 'error'](`<${element.localName}> ${detail.namespace}${detail.key ? `.${detail.key}` : ''}: ${detail.reason}`, element);
+export function announceError(element: Element, detail: ErrorDetail, warn?: boolean): void {
+  dispatch(element, 'page-state-error', detail);
+  if (DEV || !warn) console[DEV && warn ? 'warn' : 'error'](`<${element.localName}> ${detail.namespace}${detail.key ? `.${detail.key}` : ''}: ${detail.reason}`, element);
 }
 
 /** A message carrying its code, as page-state's errors say it (the reason of a markup report). */

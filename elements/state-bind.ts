@@ -1,5 +1,6 @@
 import type {StateStore} from '../src/core/store.js';
 import type {StateVar} from '../src/core/var.js';
+import {dispatch} from '../src/lit/events.js';
 import {nearestScope} from '../src/lit/runtime.js';
 import {controlAdapter, findControl, type Control, type ControlAdapter} from './controls.js';
 import {ErrorCode} from '../src/core/errors.js';
@@ -109,8 +110,7 @@ export class StateBindElement extends ElementBase {
       // Declared later (markup further down, a script): wait, and once the page is parsed and a
       // task has passed, say that nothing of that name is declared (it still binds if one comes).
       if (settled !== true) return whenSettled(() => this.#refresh(true));
-      const near = DEV ? didYouMean(namespace, namespacesFrom(scope)) : '';
-      return report(coded(ErrorCode.unknownNamespace, DEV ? `path="${path}": no namespace "${namespace}" is declared${near}` : namespace), true);
+      return report(coded(ErrorCode.unknownNamespace, DEV ? `path="${path}": no namespace "${namespace}" is declared${didYouMean(namespace, namespacesFrom(scope))}` : namespace), true);
     }
     if (!Object.hasOwn(store.definition.vars, key)) {
       this.#release();
@@ -154,7 +154,7 @@ export class StateBindElement extends ElementBase {
         if (TYPING.includes(event.type)) return;
         const reason = (error as Error).message;
         validity.mark(control, reason);
-        this.dispatchEvent(new CustomEvent('page-state-error', {detail: {namespace: store.definition.name, key, reason, raw: (control as {value?: unknown}).value}, bubbles: true, composed: true}));
+        dispatch(this, 'page-state-error', {namespace: store.definition.name, key, reason, raw: (control as {value?: unknown}).value});
       }
     };
     const events = [...TYPING, ...COMMITS, ...(this.getAttribute('event') ? [this.getAttribute('event')!] : [])];

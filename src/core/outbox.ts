@@ -6,7 +6,8 @@ type Listener<C> = (change: C) => void;
 
 /** Outboxes holding their start's events: one microtask releases them all. */
 let due: Outbox<any>[] | undefined;
-const resolved = Promise.resolve();
+/** One settled promise, for page-state's every "a microtask later" and every store's `ready` once hydrated. */
+export const resolved = Promise.resolve();
 
 /**
  * Who hears a store's changes, and when. Its listeners (of every var, or of some); and the

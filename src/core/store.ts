@@ -3,7 +3,7 @@ import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
 import {describe, ErrorCode, StateValidationError} from './errors.js';
 import {ACCEPT, freshDefault, MIRROR, MIRRORING, persists, REPORT, VALUES, WATCHED, type Mirror, type StoreLink} from './layer.js';
-import {Outbox} from './outbox.js';
+import {Outbox, resolved} from './outbox.js';
 import type {ChangeSource, StateListener, StoreHost, VarSchema} from './ports.js';
 import {startLayers, type StateStoreOptions} from './start.js';
 import type {JsonValue, StateVar} from './var.js';
@@ -14,7 +14,6 @@ type Values = Record<string, unknown>;
 
 const silentHost: StoreHost = {change() {}, error() {}};
 const BOUND = ['get', 'peek', 'set', 'reset', 'clear', 'dump', 'schema', 'subscribe', 'snapshot', 'focus', 'href'] as const;
-const resolved = Promise.resolve();
 
 /**
  * The live state of one namespace in one scope. Get one with `stateOf(definition, node?)` or a

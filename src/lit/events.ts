@@ -23,6 +23,11 @@ declare global {
   }
 }
 
+/** Dispatches a page-state event from `target`, bubbling and composed (listeners outside shadow
+ * roots hear it). */
+export const dispatch = (target: EventTarget, type: string, detail: unknown): boolean =>
+  target.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}));
+
 /**
  * A {@link StoreHost} that dispatches `page-state-change` and `page-state-error` on `target`
  * (bubbling and composed, so listeners outside shadow roots hear them).
@@ -33,8 +38,7 @@ declare global {
  * ```
  */
 export function eventHost(target: EventTarget): StoreHost {
-  const emit = (type: string, detail: object) =>
-    target.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}));
+  const emit = (type: string, detail: object) => dispatch(target, type, detail);
   return {
     change: (detail) => emit('page-state-change', detail),
     error: (detail) => emit('page-state-error', detail),

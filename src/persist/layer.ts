@@ -1,5 +1,6 @@
 import type {PersistMode, StateDefinition} from '../core/define.js';
 import {ACCEPT, freshDefault, MIRROR, persists, REPORT, type LayerMaker} from '../core/layer.js';
+import {resolved} from '../core/outbox.js';
 import type {StorageAdapter, StoredState} from '../core/ports.js';
 import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
@@ -7,7 +8,6 @@ import type {JsonValue, StateVar} from '../core/var.js';
 import {IDENTITY, type IdentityAware} from './identity.js';
 import type {SharedIdentity} from '../core/protocol.js';
 
-const resolved = Promise.resolve();
 const message = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /**
