@@ -20,6 +20,9 @@ export const ErrorCode = {
   badDefinition: 'PS_BAD_DEFINITION',
   /** Two different definitions claim the same namespace or URL params. */
   conflict: 'PS_CONFLICT',
+  /** What answers at a server store's endpoint is not page-state's session handler (no
+   * `page-state-protocol` header: a 404 page, HTML, a login redirect): writes wait and retry. */
+  noSessionHandler: 'PS_NO_SESSION_HANDLER',
 } as const;
 
 /**

@@ -5,7 +5,9 @@ import type {StorageAdapter, StoredState} from '../core/ports.js';
 import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
 import type {JsonValue, StateVar} from '../core/var.js';
+import {ErrorCode} from '../core/errors.js';
 import {IDENTITY, type IdentityAware} from './identity.js';
+import {REPORTS, type Reporting} from './reports.js';
 import type {SharedIdentity} from '../core/protocol.js';
 
 const message = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
@@ -31,6 +33,7 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
   const persisted = new Set(keys);
   const varOf = (key: string) => definition.vars[key] as StateVar;
   const report = (key: string | null, reason: string, raw: unknown) => feed[REPORT](key, reason, raw);
+  (adapter as Partial<Reporting>)[REPORTS]?.(name, (reason, raw) => report(null, reason, raw));
   let active: StorageAdapter | undefined = adapter;
   const degrade = (error: unknown) => {
     if (!active) return;
@@ -134,7 +137,8 @@ export const persistLayer = (definition: StateDefinition<any>, mode: Exclude<Per
       data.then((late) => written === mine && receive(late, free, mine), unloaded);
     }
   };
-  const unloaded = (error: unknown): undefined => void report(null, `could not load: ${message(error)}`, null);
+  // No session handler at the endpoint: the adapter reports that once for the page, not once per namespace.
+  const unloaded = (error: unknown): undefined => void ((error as {code?: string} | null)?.code === ErrorCode.noSessionHandler || report(null, `could not load: ${message(error)}`, null));
 
   return {
     initial: isAsync ? {} : hold(decode(loaded)),

@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import type {StoredState} from '../core/ports.js';
 import {isStoreKey} from './identity.js';
 import {folderSizes, keptSecret, missing, syncFolder, writeFiles} from './files.js';
+import {checkFileStore} from './options.js';
 import {remember} from './recent.js';
 import {serialQueue} from './serial.js';
 import {admit, checkDeadline, dueToSlide, expiryFrom, limits, type SessionStore, type StoreOptions} from './store.js';
@@ -55,6 +56,7 @@ interface Write {
  * ```
  */
 export function fileStore(dir: string, options: FileStoreOptions = {}): SessionStore & {sweep(): Promise<number>; close(): void} {
+  checkFileStore(dir, options);
   const {sweepEveryMs = 600_000, now = Date.now, onError = (error: unknown) => console.error(`page-state file store: ${String(error)}`)} = options;
   mkdirSync(dir, {recursive: true, mode: 0o700});
   const folderOf = (session: string) => {

@@ -8,6 +8,7 @@ import {accounts, ANONYMOUS, type Identity} from './identity.js';
 import {serialQueue} from './serial.js';
 import {refuse, transports, type Answer, type Incoming} from './transport.js';
 import {StoreUnavailableError, type Quota, type SessionStore} from './store.js';
+import {checkHandlerOptions} from './options.js';
 
 /**
  * Options of {@link createSessionHandler}.
@@ -21,6 +22,7 @@ export interface SessionHandlerOptions {
   /** Signs session cookies: the first signs, every one verifies (rotation). At least 32
    * characters each. Default `PAGE_STATE_SECRET`, else one kept by the store (file store). */
   secret?: string | readonly string[];
+  /** Required: where sessions live (`fileStore(dir)`, `redisStore(client)`, `memoryStore()`). */
   store: SessionStore;
   /** Matched against the full request path. Default `/page-state` (the client's default). */
   basePath?: string;
@@ -117,6 +119,7 @@ const isNamed = (error: unknown, name: 'QuotaError' | 'StoreUnavailableError') =
  * ```
  */
 export function createSessionHandler(options: SessionHandlerOptions): SessionHandler {
+  checkHandlerOptions(options);
   const {
     store, basePath = '/page-state', cookieName = 'page_state_sid', ttlSeconds = 30 * 86400, maxBytes = 65536, bodyTimeoutMs = 10_000,
     storeTimeoutMs = 5000, secure = 'auto', trustProxy = false,
@@ -208,8 +211,8 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     if (method === 'GET' || method === 'HEAD') {
       const data = key ? await timed(store.get(key, namespace!, {ttlSeconds})) : undefined;
       // A session read for a namespace it lacks (or whose own lifetime ended) is still a live
-      // session: its cookie slides too.
-      if (!data || data.expires! <= now) return {status: 404, headers: cookie(key)};
+      // session: its cookie slides too. Nothing stored is no error (204): a first visit prints nothing red.
+      if (!data || data.expires! <= now) return {status: 204, headers: cookie(key)};
       return {status: 200, headers: {...cookie(key), 'content-type': 'application/json'}, body: JSON.stringify({version: data.version, values: data.values})};
     }
     if (method === 'DELETE') {

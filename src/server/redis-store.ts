@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto';
 import type {StoredState} from '../core/ports.js';
+import {checkRedisStore} from './options.js';
 import {quotaError, StoreUnavailableError, type SessionStore, type StoreOptions} from './store.js';
 
 /**
@@ -148,7 +149,9 @@ const SHA1 = new Map([GET, SET, DELETE, CLEAR, TAKE, MERGE, USAGE].map((script) 
  * const handler = createSessionHandler({secret: process.env.PAGE_STATE_SECRET, store: redisStore(client)});
  * ```
  */
-export function redisStore(user: RedisClientLike, {prefix = 'page-state:'} = {}): SessionStore {
+export function redisStore(user: RedisClientLike, options: {prefix?: string} = {}): SessionStore {
+  checkRedisStore(user, options);
+  const {prefix = 'page-state:'} = options;
   // Every call is already bounded: a write by its deadline, checked in the script, any call by
   // the handler's storeTimeoutMs. The client's own timer (5 s by default in redis 6) only bounds
   // a command's wait to be sent, and costs an AbortSignal and a timer on every request.

@@ -26,6 +26,12 @@ export interface Answer {
   body?: string;
 }
 
+/** The header every answer of the handler carries (errors too, not what it passes on): the
+ * client tells page-state's answers from an app's 404 page, a proxy's error or a login redirect by it. */
+export const PROTOCOL_HEADER = 'page-state-protocol';
+/** The wire format's version, the header's value. */
+export const PROTOCOL_VERSION = '1';
+
 /** A JSON refusal: `{"error": reason}`. */
 export const refuse = (status: number, error: string, headers: Record<string, string> = {}): Answer => ({
   status, headers: {'content-type': 'application/json', ...headers}, body: JSON.stringify({error}),
@@ -107,6 +113,7 @@ export function transports({route, guarded, maxBytes, bodyTimeoutMs, onError}: C
     }
     if (res.headersSent) return;
     if (unread) result.headers.connection = 'close';
+    result.headers[PROTOCOL_HEADER] = PROTOCOL_VERSION;
     res.writeHead(result.status, result.headers).end(req.method === 'HEAD' ? undefined : result.body);
     if (unread) res.once('finish', () => req.destroy());
   }) as SessionHandler;
@@ -134,6 +141,7 @@ export function transports({route, guarded, maxBytes, bodyTimeoutMs, onError}: C
     const result = rest === undefined ? refuse(400, 'bad request target') : await guarded(incoming, rest);
     // A body left unread is not read on: the runtime may drop it.
     if (request.body && !reader.drained && !request.bodyUsed) void request.body.cancel().catch(() => {});
+    result.headers[PROTOCOL_HEADER] = PROTOCOL_VERSION;
     return new Response(request.method === 'HEAD' ? null : (result.body ?? null), {status: result.status, headers: result.headers});
   };
   return handler;

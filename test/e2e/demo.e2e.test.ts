@@ -31,8 +31,10 @@ describe('the demo, end to end', () => {
     await server?.close();
   });
 
-  it('mounts the session store: nothing stored yet answers 404', async () => {
-    assert.equal((await fetch(`${base}/page-state/SomeNamespace`)).status, 404);
+  it('mounts the session store: nothing stored yet answers 204, as page-state', async () => {
+    const nothing = await fetch(`${base}/page-state/SomeNamespace`);
+    assert.equal(nothing.status, 204);
+    assert.equal(nothing.headers.get('page-state-protocol'), '1');
   });
 
   it('passes the refresh test', async () => {
@@ -138,7 +140,7 @@ describe('the demo, end to end', () => {
     // Listen before reloading: the page may fetch the draft before reload() returns.
     const notes = page.waitForResponse((r) => r.url().endsWith('/page-state/Notes') && r.request().method() === 'GET');
     await page.reload();
-    assert.equal((await notes).status(), 404);
+    assert.equal((await notes).status(), 204);
     assert.equal(await page.inputValue('#draft'), '');
   });
 

@@ -45,9 +45,9 @@ export class Network {
     while (this.#inFlight.size) await Promise.all(this.#inFlight);
   }
 
-  /** What the server holds for `namespace` in this browser's session (a GET that nothing holds). */
+  /** What the server holds for `namespace` in this browser's session (a GET that nothing holds answers 204). */
   async read(namespace: string): Promise<StoredState | undefined> {
     const response = await this.#send(`/page-state/${namespace}`, {method: 'GET'});
-    return response.status === 404 ? undefined : ((await response.json()) as StoredState);
+    return response.status === 204 ? undefined : ((await response.json()) as StoredState);
   }
 }

@@ -3,6 +3,9 @@ import {describe, it, mock} from 'node:test';
 import type {StoredState} from '../../src/core/ports.js';
 import {serverStorage} from '../../src/persist/server.js';
 
+/** What every answer of page-state's session handler says. */
+const ours = {'page-state-protocol': '1'};
+
 /** A scripted server: answers each PUT with the next scripted behaviour, then 204 forever. */
 function scriptedServer(script: ('500' | 'hang' | 'offline')[]) {
   const stored = new Map<string, StoredState>();
@@ -25,17 +28,17 @@ function scriptedServer(script: ('500' | 'hang' | 'offline')[]) {
         }),
       );
     }
-    if (step === '500') return new Response(null, {status: 500});
+    if (step === '500') return new Response(null, {status: 500, headers: ours});
     if (init?.method === 'PUT') {
       stored.set(namespace, JSON.parse(String(init.body)));
       stored204();
     }
-    if (init?.method === 'GET') return stored.has(namespace) ? Response.json(stored.get(namespace)) : new Response(null, {status: 404});
+    if (init?.method === 'GET') return stored.has(namespace) ? Response.json(stored.get(namespace), {headers: ours}) : new Response(null, {status: 204, headers: ours});
     if (init?.method === 'DELETE') {
       stored.delete(namespace);
       server.onDelete();
     }
-    return new Response(null, {status: 204});
+    return new Response(null, {status: 204, headers: ours});
   }) as typeof globalThis.fetch;
   const storedOnce = () => new Promise<void>((resolve) => (stored204 = resolve));
   const nextAttempt = () => new Promise<void>((resolve) => (attempted = resolve));
@@ -70,7 +73,7 @@ describe('serverStorage', () => {
     assert.deepEqual(server.attempts.slice(0, 3), ['PUT Notes 500', 'PUT Notes hang', 'PUT Notes offline']);
   });
 
-  it('reads 404 as nothing stored and deletes without resending pending writes', async () => {
+  it('reads 204 as nothing stored and deletes without resending pending writes', async () => {
     const server = scriptedServer([]);
     const storage = serverStorage('/page-state', {fetch: server.fetch, debounceMs: 1000});
     assert.equal(await storage.get('Notes'), undefined);

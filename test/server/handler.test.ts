@@ -19,8 +19,8 @@ describe('session handler', () => {
   before(async () => ({base, close} = await serve(handler)));
   after(() => close());
 
-  it('answers 404 while nothing is stored, then stores under a new signed session cookie', async () => {
-    assert.equal((await get(base, 'Notes')).status, 404);
+  it('answers 204 (no body, no error) while nothing is stored, then stores under a new signed session cookie', async () => {
+    assert.equal((await get(base, 'Notes')).status, 204);
     const stored = await put(base, 'Notes', data);
     assert.equal(stored.status, 204);
     const setCookie = stored.headers.get('set-cookie')!;
@@ -79,7 +79,7 @@ describe('session handler', () => {
       'page_state_sid=../../etc/passwd',
     ];
     for (const forged of forgeries) {
-      assert.equal((await get(base, 'Secret', forged)).status, 404, forged);
+      assert.equal((await get(base, 'Secret', forged)).status, 204, forged);
       const deleted = await fetch(`${base}/page-state/Secret`, {method: 'DELETE', headers: {...json, cookie: forged}});
       assert.equal(deleted.status, 204);
       await fetch(`${base}/page-state/`, {method: 'DELETE', headers: {...json, cookie: forged}});
@@ -94,13 +94,13 @@ describe('session handler', () => {
     await put(base, 'B', data, {cookie});
     assert.equal((await fetch(`${base}/page-state/A`, {method: 'DELETE', headers: {...json, cookie}})).status, 204);
     const missing = await get(base, 'A', cookie);
-    assert.equal(missing.status, 404);
-    assert.match(missing.headers.get('set-cookie')!, /^page_state_sid=[^;]+; Max-Age=/, 'a live session\'s cookie slides on a 404 too');
+    assert.equal(missing.status, 204);
+    assert.match(missing.headers.get('set-cookie')!, /^page_state_sid=[^;]+; Max-Age=/, 'a live session\'s cookie slides on a 204 too');
     assert.equal((await get(base, 'B', cookie)).status, 200);
     const gone = await fetch(`${base}/page-state/`, {method: 'DELETE', headers: {...json, cookie}});
     assert.equal(gone.status, 204);
     assert.match(gone.headers.get('set-cookie')!, /page_state_sid=; Max-Age=0/);
-    assert.equal((await get(base, 'B', cookie)).status, 404);
+    assert.equal((await get(base, 'B', cookie)).status, 204);
   });
 
   it('passes other paths to next(), or answers 404 without one', async () => {

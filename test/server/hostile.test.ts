@@ -119,7 +119,7 @@ for (const [kind, open] of stores) {
           const flood = setInterval(() => (s.writable ? ((sent += 1024), s.write(`400\r\n${'y'.repeat(1024)}\r\n`)) : clearInterval(flood)), 1);
           s.on('close', () => clearInterval(flood));
         });
-        assert.equal(status(text), 404);
+        assert.equal(status(text), 204);
         assert.ok(closed, 'the connection was closed (the flood never ends on its own)');
       }],
       ['JSON nested 5,000 deep', async () => {
@@ -133,7 +133,7 @@ for (const [kind, open] of stores) {
         let cookie = '';
         for (const name of ['__proto__', 'constructor', 'prototype']) {
           const fresh = await fetch(`${base}/page-state/${name}`, {headers: {cookie}});
-          assert.equal(fresh.status, 404, `${name} before it is written`);
+          assert.equal(fresh.status, 204, `${name} before it is written`);
           const stored = await fetch(`${base}/page-state/${name}`, {method: 'PUT', headers: {...json, cookie}, body: JSON.stringify({version: 1, values: {name}})});
           assert.equal(stored.status, 204);
           cookie ||= cookieOf(stored);
@@ -141,12 +141,12 @@ for (const [kind, open] of stores) {
         for (const name of ['__proto__', 'constructor', 'prototype']) {
           assert.deepEqual(await (await fetch(`${base}/page-state/${name}`, {headers: {cookie}})).json(), {version: 1, values: {name}});
         }
-        assert.equal((await fetch(`${base}/page-state/Other`, {headers: {cookie}})).status, 404);
+        assert.equal((await fetch(`${base}/page-state/Other`, {headers: {cookie}})).status, 204);
       }],
       ['two session cookies in one request: treated as none', async () => {
         const victim = cookieOf(await fetch(`${base}/page-state/Mine`, {method: 'PUT', headers: json, body: JSON.stringify(data)}));
         const attacker = cookieOf(await fetch(`${base}/page-state/Mine`, {method: 'PUT', headers: json, body: JSON.stringify({version: 1, values: {planted: true}})}));
-        assert.equal((await fetch(`${base}/page-state/Mine`, {headers: {cookie: `${attacker}; ${victim}`}})).status, 404);
+        assert.equal((await fetch(`${base}/page-state/Mine`, {headers: {cookie: `${attacker}; ${victim}`}})).status, 204);
         const written = await fetch(`${base}/page-state/Mine`, {method: 'PUT', headers: {...json, cookie: `${attacker}; ${victim}`}, body: JSON.stringify({version: 1, values: {secret: 's'}})});
         const fresh = cookieOf(written);
         assert.ok(fresh && fresh !== victim && fresh !== attacker, 'a new session');
@@ -157,13 +157,13 @@ for (const [kind, open] of stores) {
         const stored = await fetch(`${base}/page-state/Old`, {method: 'PUT', headers: json, body: JSON.stringify(data)});
         const id = cookieOf(stored).split('=')[1]!.split('.')[0]!;
         const expired = `page_state_sid=${signSession(id, secret, Date.now() - 31 * 86400 * 1000)}`;
-        assert.equal((await fetch(`${base}/page-state/Old`, {headers: {cookie: expired}})).status, 404);
+        assert.equal((await fetch(`${base}/page-state/Old`, {headers: {cookie: expired}})).status, 204);
       }],
       ['a forged and a truncated cookie', async () => {
         const stored = await fetch(`${base}/page-state/Forge`, {method: 'PUT', headers: json, body: JSON.stringify(data)});
         const [name, value] = cookieOf(stored).split('=') as [string, string];
         for (const bad of [`${value.slice(0, -2)}xx`, value.slice(0, 40), `${value}.extra`]) {
-          assert.equal((await fetch(`${base}/page-state/Forge`, {headers: {cookie: `${name}=${bad}`}})).status, 404);
+          assert.equal((await fetch(`${base}/page-state/Forge`, {headers: {cookie: `${name}=${bad}`}})).status, 204);
         }
       }],
       ['HEAD answers like GET, without a body', async () => {
@@ -171,7 +171,7 @@ for (const [kind, open] of stores) {
         const head = await fetch(`${base}/page-state/Head`, {method: 'HEAD', headers: {cookie: cookieOf(stored)}});
         assert.equal(head.status, 200);
         assert.equal(await head.text(), '');
-        assert.equal((await fetch(`${base}/page-state/Head`, {method: 'HEAD'})).status, 404);
+        assert.equal((await fetch(`${base}/page-state/Head`, {method: 'HEAD'})).status, 204);
         assert.match((await fetch(`${base}/page-state/Head`, {method: 'POST', headers: json, body: '{}'})).headers.get('allow')!, /HEAD/);
       }],
     ];
@@ -192,7 +192,7 @@ for (const [kind, open] of stores) {
       const refused = await put('N100', data);
       assert.equal(refused.status, 413);
       assert.deepEqual(await refused.json(), {error: 'a session holds at most 100 namespaces'});
-      assert.equal((await fetch(`${base}/page-state/N100`, {headers: {cookie}})).status, 404);
+      assert.equal((await fetch(`${base}/page-state/N100`, {headers: {cookie}})).status, 204);
       assert.equal((await put('N5', {version: 1, values: {draft: 'replaced'}})).status, 204);
       assert.equal((await fetch(`${base}/page-state/N6`, {method: 'DELETE', headers: {...json, cookie}})).status, 204);
       assert.equal((await put('N100', data)).status, 204, 'room again after a delete');
@@ -235,7 +235,7 @@ describe('handler.fetch under attack', () => {
   it('treats two session cookies as none, and answers HEAD without a body', async () => {
     const a = (await handler.fetch(new Request(url, {method: 'PUT', headers: json, body: JSON.stringify(data)}))).headers.get('set-cookie')!.split(';')[0]!;
     const b = (await handler.fetch(new Request(url, {method: 'PUT', headers: json, body: JSON.stringify(data)}))).headers.get('set-cookie')!.split(';')[0]!;
-    assert.equal((await handler.fetch(new Request(url, {headers: {cookie: `${a}; ${b}`}}))).status, 404);
+    assert.equal((await handler.fetch(new Request(url, {headers: {cookie: `${a}; ${b}`}}))).status, 204);
     const head = await handler.fetch(new Request(url, {method: 'HEAD', headers: {cookie: a}}));
     assert.equal(head.status, 200);
     assert.equal(await head.text(), '');
@@ -268,7 +268,7 @@ describe('cookies and secrets', () => {
       const onlyNew = await serve(createSessionHandler({secret, store}));
       try {
         assert.equal((await fetch(`${onlyNew.base}/page-state/Notes`, {headers: {cookie: resigned}})).status, 200);
-        assert.equal((await fetch(`${onlyNew.base}/page-state/Notes`, {headers: {cookie: oldCookie}})).status, 404);
+        assert.equal((await fetch(`${onlyNew.base}/page-state/Notes`, {headers: {cookie: oldCookie}})).status, 204);
       } finally {
         await onlyNew.close();
       }

@@ -53,10 +53,10 @@ describe('identity: state that belongs to an account', () => {
           assert.equal(await text(phone), 'ada on her laptop');
           assert.equal(phone.headers.get('page-state-identity'), tag, 'the tag is stable');
           const grace = await get('Draft', {user: 'grace'});
-          assert.equal(await text(grace), 404);
+          assert.equal(await text(grace), 204);
           assert.notEqual(grace.headers.get('page-state-identity'), tag);
           const forged = await get('Draft', {}, {'page-state-identity': tag});
-          assert.equal(await text(forged), 404, "a client's own identity header changes nothing");
+          assert.equal(await text(forged), 204, "a client's own identity header changes nothing");
           assert.equal(forged.headers.get('page-state-identity'), 'anonymous');
         } finally {
           await close();
@@ -68,13 +68,13 @@ describe('identity: state that belongs to an account', () => {
         try {
           const cookie = cookieOf(await put('Draft', 'anonymous draft'));
           const signedIn = await get('Draft', {user: 'ada', cookie});
-          assert.equal(await text(signedIn), 404);
+          assert.equal(await text(signedIn), 204);
           assert.match(signedIn.headers.get('set-cookie') ?? '', /Max-Age=0/, 'the anonymous cookie expires');
-          assert.equal(await text(await get('Draft', {user: 'ada'})), 404);
-          assert.equal(await text(await get('Draft', {cookie})), 404, 'the old cookie reads nothing');
+          assert.equal(await text(await get('Draft', {user: 'ada'})), 204);
+          assert.equal(await text(await get('Draft', {cookie})), 204, 'the old cookie reads nothing');
           const replayed = await put('Draft', 'replayed', {cookie});
           assert.notEqual(sessionId(cookieOf(replayed)), sessionId(cookie), 'a replayed cookie gets a new session');
-          assert.equal(await text(await get('Draft', {cookie})), 404);
+          assert.equal(await text(await get('Draft', {cookie})), 204);
         } finally {
           await close();
         }
@@ -89,7 +89,7 @@ describe('identity: state that belongs to an account', () => {
           const signedIn = await get('Draft', {user: 'ada', cookie});
           assert.equal(await text(signedIn), "ada's own");
           assert.equal(await text(await get('Filters', {user: 'ada'})), 'anonymous filters');
-          assert.equal(await text(await get('Filters', {cookie})), 404, 'the anonymous session is gone');
+          assert.equal(await text(await get('Filters', {cookie})), 204, 'the anonymous session is gone');
         } finally {
           await close();
         }
@@ -103,7 +103,7 @@ describe('identity: state that belongs to an account', () => {
           const replayed = await put('Draft', 'after', {cookie});
           assert.equal(replayed.status, 204);
           assert.notEqual(sessionId(cookieOf(replayed)), sessionId(cookie));
-          assert.equal(await text(await get('Draft', {cookie})), 404);
+          assert.equal(await text(await get('Draft', {cookie})), 204);
           assert.equal(await text(await get('Draft', {cookie: cookieOf(replayed)})), 'after');
         } finally {
           await close();
@@ -201,12 +201,12 @@ describe('signing in on several processes sharing one fileStore folder', () => {
         const read = (k: number, namespace: string) => call(k, 'GET', namespace, {'x-user': users[k]!}).then(text);
         for (const [k] of users.entries()) {
           assert.deepEqual([await read(k, 'A'), await read(k, 'B'), await read(k, 'C')], ['written by the account', 'anonymous B', 'anonymous C'], users[k]);
-          assert.equal(await call(k, 'GET', 'B', {cookie: cookies[k]!}).then(text), 404, 'the anonymous session is gone');
+          assert.equal(await call(k, 'GET', 'B', {cookie: cookies[k]!}).then(text), 204, 'the anonymous session is gone');
         }
         // Adopted once: a namespace the account deleted since does not come back with the old cookie.
         await Promise.all(users.map((user, k) => call(k, 'DELETE', 'B', {'x-user': user})));
         await signInEverywhere();
-        for (const [k] of users.entries()) assert.equal(await read(k, 'B'), 404, users[k]);
+        for (const [k] of users.entries()) assert.equal(await read(k, 'B'), 204, users[k]);
         assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.adopting')), [], 'no claimed folder left behind');
       } finally {
         await Promise.all(servers.map((server) => server.stop()));
