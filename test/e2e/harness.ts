@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises';
-import {createServer as httpServer, type IncomingMessage, type Server} from 'node:http';
+import {createServer as httpServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import {createServer as netServer} from 'node:net';
 import {extname, join, resolve} from 'node:path';
 import {chromium, type Browser, type Page} from 'playwright-core';
@@ -63,11 +63,21 @@ export type Pages = (path: string, req: IncomingMessage) => string | undefined;
  * Serves the repository's files (or those of `root`) as they are (no transform, as a CDN or
  * static host would), plus the `pages` a test makes, and records every path asked for.
  */
-export async function staticServer(pages: Pages = () => undefined, root = '.'): Promise<{server: Server; base: string; requested: string[]; close(): Promise<void>}> {
+export async function staticServer(
+  pages: Pages = () => undefined,
+  root = '.',
+  /** Middleware in front of the files, as an app mounts page-state's session handler. */
+  front?: (req: IncomingMessage, res: ServerResponse, next: () => void) => unknown,
+): Promise<{server: Server; base: string; requested: string[]; close(): Promise<void>}> {
   const requested: string[] = [];
   const server = httpServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     requested.push(path);
+    if (front) {
+      let passed = false;
+      await front(req, res, () => (passed = true));
+      if (!passed) return; // the middleware answered
+    }
     const page = pages(path, req);
     if (page !== undefined) return void res.writeHead(200, {'content-type': 'text/html', 'cache-control': 'no-store'}).end(page);
     try {

@@ -7,6 +7,7 @@ import {mkdirSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
+import {createSessionHandler, memoryStore} from '../../src/server/index.js';
 import {launch, staticServer, watchConsole} from './harness.js';
 
 const DEEP_LINK = 'nav_section=calendar&in_query=mail&cal_view=week&utm_source=news&junk=1';
@@ -92,7 +93,9 @@ describe('<state-inspector>', () => {
   });
 
   it('from the Vite-built demo: the toggle loads it on demand and it lists the app', async () => {
-    const built = await staticServer(undefined, 'dist/demo'); // the demo as `vite build` made it, at its root
+    // The demo as `vite build` made it, at its root, with the session handler its notes persist to.
+    const sessions = createSessionHandler({secret: 'the inspector test secret, 32+ chars', store: memoryStore()});
+    const built = await staticServer(undefined, 'dist/demo', sessions);
     after(() => built.close());
     const page = await browser.newPage();
     const seen = watchConsole(page);
