@@ -6,6 +6,7 @@ import {cpSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {build} from 'esbuild';
 import {buildBundles} from './bundles.mjs';
 import {devFlag, productionModule} from './dev-flag.mjs';
+import {TSC_7} from './tools.mjs';
 
 // --cdn: only the two CDN files, in a fraction of a second. --demo: what `npm start` needs (the
 // npm entry, the CDN files and the micro-frontend bundles built from the packed package).
@@ -13,7 +14,7 @@ const cdnOnly = process.argv.includes('--cdn');
 const demo = process.argv.includes('--demo');
 if (!cdnOnly) {
   rmSync('dist', {recursive: true, force: true});
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {stdio: 'inherit'});
+  execFileSync(process.execPath, [TSC_7, '-p', 'tsconfig.build.json'], {stdio: 'inherit'});
   // tsc's output is the development build (src/dev.ts says DEV = true): dist/development keeps
   // its modules (the `development` export condition), and dist/src and dist/elements become the
   // production build in place, beside the .d.ts both share.

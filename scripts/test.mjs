@@ -2,7 +2,7 @@
 // size budgets. Every step runs; the closing line sums the counts of every runner.
 import {spawn} from 'node:child_process';
 import {readdirSync, rmSync} from 'node:fs';
-import {chromium, redisCli, redisServer} from './tools.mjs';
+import {chromium, redisCli, redisServer, TSC_7} from './tools.mjs';
 
 process.env.CHROME_PATH = chromium();
 process.env.REDIS_SERVER = redisServer();
@@ -51,16 +51,16 @@ const nodeTests = (only) =>
 const afterBuild = (f) => f.startsWith('build/') || f.startsWith('e2e/');
 
 rmSync('.build', {recursive: true, force: true});
-await run('types + compile', 'npx', ['tsc', '-p', 'tsconfig.json']);
-await run('src/core is DOM-free', 'npx', ['tsc', '-p', 'tsconfig.core.json']);
-// Users compile with TypeScript 5.9 too, and vue-tsc (Vue SFC type test) needs its JS API.
-await run('types on TypeScript 5.9', process.execPath, ['node_modules/typescript-5.9/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
+await run('types + compile', process.execPath, [TSC_7, '-p', 'tsconfig.json']);
+await run('src/core is DOM-free', process.execPath, [TSC_7, '-p', 'tsconfig.core.json']);
+// Users compile with TypeScript 5.9 too (the `typescript` the tools' peer dependencies ask for).
+await run('types on TypeScript 5.9', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
 await run('Vue SFC types (vue-tsc)', process.execPath, ['scripts/vue-tsc.cjs', '-p', 'test/types/vue/tsconfig.json']);
 if (!broken) {
   await run('unit tests (Node)', 'node', ['--test', '--test-reporter=spec', ...nodeTests((f) => !afterBuild(f))], nodeCounts);
   await run('build', 'node', ['scripts/build.mjs']);
   // The .d.ts as published, internals stripped, checked as a strict consumer does (skipLibCheck off).
-  await run('published types (skipLibCheck off)', 'npx', ['tsc', '-p', 'test/types/published/tsconfig.json']);
+  await run('published types (skipLibCheck off)', process.execPath, [TSC_7, '-p', 'test/types/published/tsconfig.json']);
   await run('browser tests (Chromium)', 'npx', ['wtr'], wtrCounts);
   await run('builds and end to end (Chromium)', 'node', ['--test', '--test-reporter=spec', ...nodeTests(afterBuild)], nodeCounts);
 }

@@ -2,6 +2,10 @@
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 
+/** The native TypeScript 7 compiler the project builds with; `typescript` itself is 5.9, the
+ * version whose JS API the tools' peer dependencies (vue-tsc, typescript-eslint) ask for. */
+export const TSC_7 = 'node_modules/typescript-7/bin/tsc';
+
 const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
 /**
