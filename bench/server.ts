@@ -15,7 +15,7 @@ import {createClient} from 'redis';
 import {fileStore} from '../src/server/file-store.js';
 import {createSessionHandler} from '../src/server/handler.js';
 import {redisStore} from '../src/server/redis-store.js';
-import {memoryStore, type SessionStore} from '../src/server/store.js';
+import {memoryStore, type SessionStore} from '../src/server/session-store.js';
 import {startRedis} from '../test/server/redis-server.js';
 import {tempDir} from '../test/temp-dir.js';
 

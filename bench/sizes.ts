@@ -29,10 +29,10 @@ export const ownCode = (entry = `export * from './src/index.ts';`, plugins?: Plu
 
 const OWN = ['lit', 'lit/*', '@lit/*', 'superstruct'];
 /** What nuqs does (typed URL state, no storage, no elements): definitions, vars, stores, URL sync. */
-const URL_CORE = `export {defineState} from './src/core/define.ts'; export {stateVar} from './src/core/state-var.ts';
-export {StateScope} from './src/core/scope.ts'; export {StateStore} from './src/core/store.ts';
-export {urlLayer} from './src/url/binding.ts'; export {UrlService} from './src/url/service.ts';
-export {browserHistory} from './src/url/port.ts';`;
+const URL_CORE = `export {defineState} from './src/core/schema/define.ts'; export {stateVar} from './src/core/schema/state-var.ts';
+export {StateScope} from './src/runtime/scope.ts'; export {StateStore} from './src/core/store/store.ts';
+export {urlLayer} from './src/url/url-layer.ts'; export {UrlService} from './src/url/url-service.ts';
+export {browserHistory} from './src/url/history-port.ts';`;
 
 /** Only what nuqs does, of page-state's own code (production, min+gzip). */
 export const urlCore = (): Promise<number> => ownCode(URL_CORE);

@@ -1,12 +1,12 @@
 // Node: hydrating a URL with 200 params across 20 namespaces, and serializing that state back,
 // against a hand-written URLSearchParams + Number() baseline and nuqs's parsers/serializer.
 import {createLoader, createSerializer, parseAsInteger} from 'nuqs/server';
-import {defineState} from '../src/core/define.js';
-import {stateVar} from '../src/core/state-var.js';
-import {StateStore} from '../src/core/store.js';
-import {urlLayer} from '../src/url/binding.js';
-import type {HistoryPort} from '../src/url/port.js';
-import {UrlService} from '../src/url/service.js';
+import {defineState} from '../src/core/schema/define.js';
+import {stateVar} from '../src/core/schema/state-var.js';
+import {StateStore} from '../src/core/store/store.js';
+import {urlLayer} from '../src/url/url-layer.js';
+import type {HistoryPort} from '../src/url/history-port.js';
+import {UrlService} from '../src/url/url-service.js';
 import {median} from './stats.js';
 
 const range = (n: number) => Array.from({length: n}, (_, i) => i);

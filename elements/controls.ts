@@ -1,6 +1,6 @@
-import {escapeItem, splitItems} from '../src/core/list.js';
-import {pad} from '../src/core/scalars.js';
-import type {StateVar} from '../src/core/var.js';
+import {escapeItem, splitItems} from '../src/core/schema/list-kind.js';
+import {pad} from '../src/core/schema/scalar-kinds.js';
+import type {StateVar} from '../src/core/schema/var.js';
 
 /** Reads a control as a value of its var (throws a TypeError with the reason) and writes it back. */
 export interface ControlAdapter {

@@ -1,13 +1,15 @@
 import {ContextConsumer, ContextProvider} from '@lit/context';
 import {ReactiveElement} from '@lit/reactive-element';
-import type {StateDefinition} from '../src/core/define.js';
-import {ELEMENT_SCOPE, speaks} from '../src/core/protocol.js';
-import {StateScope} from '../src/core/scope.js';
-import {MIRRORING} from '../src/core/layer.js';
-import {eventHost} from '../src/lit/events.js';
-import {declaredBy, mirroredStores, pageStateRuntime, scopeContext} from '../src/lit/runtime.js';
+import type {StateDefinition} from '../src/core/schema/define.js';
+import {ELEMENT_SCOPE, speaks} from '../src/runtime/protocol.js';
+import {StateScope} from '../src/runtime/scope.js';
+import {MIRRORING} from '../src/core/store/layers.js';
+import {eventHost} from '../src/runtime/dom-events.js';
+import {mirroredStores, pageStateRuntime} from '../src/runtime/runtime.js';
+import {declaredBy} from '../src/runtime/state-of.js';
+import {scopeContext} from '../src/lit/context.js';
 import {DEV} from '../src/dev.js';
-import {checkAttributes, define} from './report.js';
+import {checkAttributes, define} from './element-base.js';
 
 /**
  * A state scope. Namespaces it declares (through `definitions`) live here, isolated from the

@@ -1,12 +1,12 @@
-import type {StateStore} from '../src/core/store.js';
-import type {StateVar} from '../src/core/var.js';
-import {dispatch} from '../src/lit/events.js';
-import {nearestScope} from '../src/lit/runtime.js';
+import type {StateStore} from '../src/core/store/store.js';
+import type {StateVar} from '../src/core/schema/var.js';
+import {dispatch} from '../src/runtime/dom-events.js';
+import {nearestScope} from '../src/lit/context.js';
 import {controlAdapter, findControl, type Control, type ControlAdapter} from './controls.js';
-import {ErrorCode} from '../src/core/errors.js';
-import {didYouMean} from '../src/core/names.js';
+import {ErrorCode} from '../src/core/errors/errors.js';
+import {didYouMean} from '../src/core/errors/nearest-name.js';
 import {DEV} from '../src/dev.js';
-import {announceError, checkAttributes, coded, define, ElementBase, invalidVars, namespacesFrom, whenSettled} from './report.js';
+import {announceError, checkAttributes, coded, define, ElementBase, invalidVars, namespacesFrom, whenSettled} from './element-base.js';
 import {Validity} from './validity.js';
 
 /** Events after which a control's value is read: the standard ones, and Shoelace's. */

@@ -1,7 +1,7 @@
-import {didYouMean} from '../src/core/names.js';
-import {nearestScope} from '../src/lit/runtime.js';
+import {didYouMean} from '../src/core/errors/nearest-name.js';
+import {nearestScope} from '../src/lit/context.js';
 import {DEV} from '../src/dev.js';
-import {checkAttributes, define, ElementBase, namespacesFrom, whenSettled} from './report.js';
+import {checkAttributes, define, ElementBase, namespacesFrom, whenSettled} from './element-base.js';
 
 /**
  * Clicking anything inside calls `focus()` on a namespace: its params claim the URL, purging

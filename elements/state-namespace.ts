@@ -1,13 +1,14 @@
-import {defineState, type PersistMode, type StateDefinition, type StateOptions} from '../src/core/define.js';
-import {badDefinition} from '../src/core/errors.js';
-import {varFromMarkup, type VarAttributes} from '../src/core/markup.js';
-import type {ErrorDetail} from '../src/core/ports.js';
-import {stateVar} from '../src/core/state-var.js';
-import type {StateVar} from '../src/core/var.js';
-import {nearestScope, pageStateRuntime} from '../src/lit/runtime.js';
+import {defineState, type PersistMode, type StateDefinition, type StateOptions} from '../src/core/schema/define.js';
+import {badDefinition} from '../src/core/errors/errors.js';
+import {varFromMarkup, type VarAttributes} from '../src/core/schema/markup-vars.js';
+import type {ErrorDetail} from '../src/core/types.js';
+import {stateVar} from '../src/core/schema/state-var.js';
+import type {StateVar} from '../src/core/schema/var.js';
+import {pageStateRuntime} from '../src/runtime/runtime.js';
+import {nearestScope} from '../src/lit/context.js';
 import {DEV} from '../src/dev.js';
 import type {PageStateElement} from './page-state.js';
-import {announceError, checkAttributes, define, ElementBase, invalidVars, whenParsed} from './report.js';
+import {announceError, checkAttributes, define, ElementBase, invalidVars, whenParsed} from './element-base.js';
 
 const VAR_ATTRIBUTES = ['type', 'default', 'url-key', 'persist', 'history', 'values', 'of'] as const;
 const NAMESPACE_ATTRIBUTES = ['name', 'url-prefix', 'url-selfish', 'share-url-with', 'restore-url-on-touch', 'clear-on-default', 'history', 'persist', 'version'];

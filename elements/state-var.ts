@@ -1,4 +1,4 @@
-import {define, ElementBase} from './report.js';
+import {define, ElementBase} from './element-base.js';
 
 /**
  * Declares one var of the enclosing `<state-namespace>`. It has no behaviour of its own.

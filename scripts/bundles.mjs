@@ -16,7 +16,7 @@ const OUT = resolve('.build/bundles');
 const rewrite = (file, from, to) => ({file: `page-state/dist/src/${file}`, from, to});
 const variants = {
   'other-version': rewrite('version.js', /VERSION = '[^']*'/, "VERSION = '0.0.9-other'"),
-  'other-protocol': rewrite('core/protocol.js', /PROTOCOL = \d+/, 'PROTOCOL = 99'),
+  'other-protocol': rewrite('runtime/protocol.js', /PROTOCOL = \d+/, 'PROTOCOL = 99'),
 };
 
 const vitePlugin = (change) => ({

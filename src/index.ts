@@ -9,12 +9,13 @@ export type {
   Schema, SchemaValue, StandardResult, StandardSchema, StateChange, StateDefinition, StateListener, StateOptions,
   StateStoreOptions, StateValues, StateVar, StorageAdapter, StoredState, UrlInput, UrlMode, ValueOf, VarMap, VarOptions, VarSchema,
 } from './core/index.js';
-export {serverStorage} from './persist/server.js';
-export type {ServerStorageOptions} from './persist/server.js';
-export {memoryStorage, webStorage} from './persist/web.js';
+export {serverStorage} from './persist/server-storage.js';
+export type {ServerStorageOptions} from './persist/server-storage-options.js';
+export {memoryStorage, webStorage} from './persist/web-storage.js';
 export {StateController} from './lit/controller.js';
-export {keepParams, setIdentity, stateOf} from './lit/runtime.js';
-export type {IdentityDetail} from './core/protocol.js';
+export {keepParams, setIdentity} from './runtime/page-wide.js';
+export {stateOf} from './runtime/state-of.js';
+export type {IdentityDetail} from './runtime/protocol.js';
 export {PageStateElement} from '../elements/page-state.js';
 export {StateBindElement} from '../elements/state-bind.js';
 export {StateFocusElement} from '../elements/state-focus.js';

@@ -1,8 +1,8 @@
 // `page-state/devtools`: page-state in Redux DevTools. Each change is an action, the state tree
 // is every scope's namespaces, and the monitor's time travel writes through the stores' `set`.
 // Loaded on demand, never part of the core.
-import type {StateChange} from '../core/define.js';
-import type {StateStore} from '../core/store.js';
+import type {StateChange} from '../core/schema/define.js';
+import type {StateStore} from '../core/store/store.js';
 import {CAUSES} from '../inspector/history.js';
 import {pageScopes} from '../inspector/model.js';
 

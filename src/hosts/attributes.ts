@@ -1,4 +1,4 @@
-import type {StateDefinition} from '../core/define.js';
+import type {StateDefinition} from '../core/schema/define.js';
 
 /**
  * The attributes (and settable properties) of page-state's elements, as hosts such as React's

@@ -2,8 +2,8 @@
 // app that uses React's JSX, and TSX knows page-state's elements and their attributes. Apps
 // without React never load it, so @types/react is no dependency of page-state.
 import type {DetailedHTMLProps, HTMLAttributes} from 'react';
-import type {StateChange} from '../core/define.js';
-import type {ErrorDetail} from '../core/ports.js';
+import type {StateChange} from '../core/schema/define.js';
+import type {ErrorDetail} from '../core/types.js';
 import type {ElementAttributes} from './attributes.js';
 
 /** React 19 listens to a custom element's events through `on<event-name>` props. */

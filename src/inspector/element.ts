@@ -1,5 +1,5 @@
-import {ElementBase} from '../../elements/report.js';
-import type {StateChange} from '../core/define.js';
+import {ElementBase} from '../../elements/element-base.js';
+import type {StateChange} from '../core/schema/define.js';
 import {ChangeLog, type Recorded} from './history.js';
 import {pageScopes, params, runtime, show, type ParamView, type ScopeView} from './model.js';
 import {STYLE} from './style.js';

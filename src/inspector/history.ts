@@ -1,7 +1,7 @@
 // The last changes of the page, each with the state of every store right after it, so that a
 // click on one restores that state through the stores' normal, validated write path.
 import type {ChangeSource, StateChange} from '../core/index.js';
-import type {StateStore} from '../core/store.js';
+import type {StateStore} from '../core/store/store.js';
 import type {ScopeView} from './model.js';
 
 /** How many changes the inspector keeps. */

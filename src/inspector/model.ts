@@ -1,8 +1,8 @@
 // What <state-inspector> reads of the page: every scope with its stores, and who owns each URL
 // param. It reads the page's shared runtime (any copy of this protocol may have made it) through
 // its plain shapes only, so an inspector loaded from a CDN sees bundled copies too.
-import {ELEMENT_SCOPE, RUNTIME_KEY_OF_PROTOCOL, type SharedRuntime, type SharedScope, type UrlClient} from '../core/protocol.js';
-import type {StateStore} from '../core/store.js';
+import {ELEMENT_SCOPE, RUNTIME_KEY_OF_PROTOCOL, type SharedRuntime, type SharedScope, type UrlClient} from '../runtime/protocol.js';
+import type {StateStore} from '../core/store/store.js';
 
 /** One scope as the inspector lists it: the root, or a `<page-state>` element's. */
 export interface ScopeView {

@@ -1,10 +1,12 @@
 import {ContextConsumer} from '@lit/context';
 import type {ReactiveController, ReactiveControllerHost} from '@lit/reactive-element';
-import type {StateDefinition, StateValues, VarMap} from '../core/define.js';
-import {speaks} from '../core/protocol.js';
-import type {StateStore} from '../core/store.js';
-import {sharedView} from '../core/view.js';
-import {pageStateRuntime, scopeContext, stateOf} from './runtime.js';
+import type {StateDefinition, StateValues, VarMap} from '../core/schema/define.js';
+import {speaks} from '../runtime/protocol.js';
+import type {StateStore} from '../core/store/store.js';
+import {sharedView} from '../core/store/live-view.js';
+import {pageStateRuntime} from '../runtime/runtime.js';
+import {scopeContext} from '../lit/context.js';
+import {stateOf} from '../runtime/state-of.js';
 
 type Host = ReactiveControllerHost & HTMLElement & {readonly isUpdatePending?: boolean};
 

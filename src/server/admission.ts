@@ -1,5 +1,5 @@
-import {remember} from './recent.js';
-import type {SessionStore} from './store.js';
+import {remember} from './bounded-memory.js';
+import type {SessionStore} from './session-store.js';
 
 /**
  * Bounds on new anonymous sessions, so that a flood of cookieless writes cannot fill the store.

@@ -1,5 +1,5 @@
 import {createHmac, randomUUID, timingSafeEqual} from 'node:crypto';
-import {remember} from './recent.js';
+import {remember} from './bounded-memory.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -2,7 +2,7 @@ import {randomBytes, randomUUID} from 'node:crypto';
 import {closeSync, fdatasync, fsync, linkSync, openSync, readdirSync, readFileSync, renameSync, rm, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
-import {checkDeadline} from './store.js';
+import {checkDeadline} from './session-store.js';
 
 // Opening, writing, renaming and closing a small file only touch the page cache: done directly,
 // they cost less than a thread-pool round trip each. The waits for the disk (the syncs) stay

@@ -1,88 +1,15 @@
-import type {IncomingMessage, ServerResponse} from 'node:http';
-import {NAME} from '../core/define.js';
-import type {StoredState} from '../core/ports.js';
+import {NAME} from '../core/schema/define.js';
+import type {StoredState} from '../core/types.js';
 import {tooDeep} from './body.js';
 import {cookieValues, newSessionId, sessionCookie, sessionSigner} from './cookie.js';
-import {admission, refusalHold, type AnonymousLimits} from './admission.js';
-import {accounts, ANONYMOUS, type Identity} from './identity.js';
-import {serialQueue} from './serial.js';
-import {refuse, transports, type Answer, type Incoming} from './transport.js';
-import {StoreUnavailableError, type Quota, type SessionStore} from './store.js';
-import {checkHandlerOptions} from './options.js';
+import {admission, refusalHold} from './admission.js';
+import {accounts, ANONYMOUS} from './identity.js';
+import {serialQueue} from './serial-queue.js';
+import {refuse, transports, type Answer, type Incoming, type SessionHandler} from './transport.js';
+import {StoreUnavailableError, type Quota} from './session-store.js';
+import {checkHandlerOptions, type SessionHandlerOptions} from './options.js';
 
-/**
- * Options of {@link createSessionHandler}.
- *
- * @example
- * ```ts
- * createSessionHandler({secret: [process.env.NEW_SECRET!, process.env.OLD_SECRET!], store, trustProxy: true, quota: {namespaces: 20, bytes: 65536}});
- * ```
- */
-export interface SessionHandlerOptions {
-  /** Signs session cookies: the first signs, every one verifies (rotation). At least 32
-   * characters each. Default `PAGE_STATE_SECRET`, else one kept by the store (file store). */
-  secret?: string | readonly string[];
-  /** Required: where sessions live (`fileStore(dir)`, `redisStore(client)`, `memoryStore()`). */
-  store: SessionStore;
-  /** Matched against the full request path. Default `/page-state` (the client's default). */
-  basePath?: string;
-  /** Default `page_state_sid`; `__Host-page_state_sid` on `Secure` answers. */
-  cookieName?: string;
-  /** Session lifetime, restarted by every answer that uses it. Default 30 days. */
-  ttlSeconds?: number;
-  /** Largest accepted body. Default 64 KiB. */
-  maxBytes?: number;
-  /** A body not received within this time answers 408. Default 10 s. */
-  bodyTimeoutMs?: number;
-  /** What one session may hold. Default 100 namespaces and 1 MiB. */
-  quota?: Partial<Quota>;
-  /** A read slower than this answers 503 instead of hanging. A write gets this long to take
-   * effect (its deadline) and is answered 503 one second after it; it is never applied later. Default 5 s. */
-  storeTimeoutMs?: number;
-  /** Bounds on new anonymous sessions (a per-client rate, a budget for the whole store). */
-  anonymous?: AnonymousLimits;
-  /** `Secure` cookies: on TLS requests (`'auto'`, the default), always, or never. */
-  secure?: 'auto' | boolean;
-  /** Believe `X-Forwarded-Proto` and `Forwarded` from a TLS-terminating proxy. Default false. */
-  trustProxy?: boolean;
-  /** Every failure (a store error, a timeout) reaches it; cookie values never do. Default: one console.error line. */
-  onError?: (error: unknown, request: {method: string; path: string}) => void;
-  /**
-   * Who is signed in: the account's id (`req.user.id` from Passport, a verified JWT's `sub`),
-   * or `null`/`undefined` for an anonymous request. Sync or async; given the `node:http` or
-   * Express request, or the `Request` of {@link SessionHandler.fetch}. With an id, state lives
-   * under the account (every device that signs in reads it), keyed by an HMAC of the id, which
-   * is never stored or logged. One that throws, or takes longer than `storeTimeoutMs`, answers
-   * 503 and changes nothing. The identity comes only from here, never from the client.
-   */
-  identify?: (request: IncomingMessage | Request) => Identity | Promise<Identity>;
-  /**
-   * What accounts' store keys and `page-state-identity` tags are HMACs under. Default: the first
-   * `secret`. Set it (32+ characters) and never change it when you rotate `secret`: under another
-   * key every account's state would be somewhere else (and every page would see a new identity,
-   * deleting its browser partitions on the switch).
-   */
-  identitySecret?: string;
-  /** A sign-in (a request with an identity that still carries an anonymous session cookie):
-   * `'none'` (default) deletes the anonymous session; `'missing'` first moves into the account
-   * the namespaces it has no value for. Either way the anonymous cookie expires. */
-  adoptAnonymous?: 'none' | 'missing';
-}
 
-/**
- * A `(req, res, next?)` listener/middleware that also answers fetch `Request`s.
- *
- * @example
- * ```ts
- * const handler: SessionHandler = createSessionHandler({store: fileStore('.page-state')});
- * app.use(handler);                                   // Express / Connect
- * export default {fetch: (request: Request) => handler.fetch(request)}; // fetch-style runtimes
- * ```
- */
-export interface SessionHandler {
-  (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void>;
-  fetch(request: Request): Promise<Response>;
-}
 
 const isJson = (type: string | undefined) => /^application\/json\s*(;|$)/i.test(type ?? '');
 /** A PUT body: `{version, values}`, and `ttlSeconds` for a namespace with a lifetime of its own. */

@@ -1,8 +1,8 @@
 import {createHmac} from 'node:crypto';
 import type {IncomingMessage} from 'node:http';
 import {isSessionId} from './cookie.js';
-import {remember} from './recent.js';
-import {StoreUnavailableError} from './store.js';
+import {remember} from './bounded-memory.js';
+import {StoreUnavailableError} from './session-store.js';
 
 /**
  * What `identify` answers: the signed-in account's id, or `null`/`undefined` for an anonymous request.

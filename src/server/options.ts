@@ -1,6 +1,69 @@
-import {badDefinition} from '../core/errors.js';
-import {didYouMean, unknownNames} from '../core/names.js';
-import type {SessionHandlerOptions} from './handler.js';
+import {badDefinition} from '../core/errors/errors.js';
+import {didYouMean, unknownNames} from '../core/errors/nearest-name.js';
+import type {IncomingMessage} from 'node:http';
+import type {AnonymousLimits} from './admission.js';
+import type {Identity} from './identity.js';
+import type {Quota, SessionStore} from './session-store.js';
+
+/**
+ * Options of {@link createSessionHandler}.
+ *
+ * @example
+ * ```ts
+ * createSessionHandler({secret: [process.env.NEW_SECRET!, process.env.OLD_SECRET!], store, trustProxy: true, quota: {namespaces: 20, bytes: 65536}});
+ * ```
+ */
+export interface SessionHandlerOptions {
+  /** Signs session cookies: the first signs, every one verifies (rotation). At least 32
+   * characters each. Default `PAGE_STATE_SECRET`, else one kept by the store (file store). */
+  secret?: string | readonly string[];
+  /** Required: where sessions live (`fileStore(dir)`, `redisStore(client)`, `memoryStore()`). */
+  store: SessionStore;
+  /** Matched against the full request path. Default `/page-state` (the client's default). */
+  basePath?: string;
+  /** Default `page_state_sid`; `__Host-page_state_sid` on `Secure` answers. */
+  cookieName?: string;
+  /** Session lifetime, restarted by every answer that uses it. Default 30 days. */
+  ttlSeconds?: number;
+  /** Largest accepted body. Default 64 KiB. */
+  maxBytes?: number;
+  /** A body not received within this time answers 408. Default 10 s. */
+  bodyTimeoutMs?: number;
+  /** What one session may hold. Default 100 namespaces and 1 MiB. */
+  quota?: Partial<Quota>;
+  /** A read slower than this answers 503 instead of hanging. A write gets this long to take
+   * effect (its deadline) and is answered 503 one second after it; it is never applied later. Default 5 s. */
+  storeTimeoutMs?: number;
+  /** Bounds on new anonymous sessions (a per-client rate, a budget for the whole store). */
+  anonymous?: AnonymousLimits;
+  /** `Secure` cookies: on TLS requests (`'auto'`, the default), always, or never. */
+  secure?: 'auto' | boolean;
+  /** Believe `X-Forwarded-Proto` and `Forwarded` from a TLS-terminating proxy. Default false. */
+  trustProxy?: boolean;
+  /** Every failure (a store error, a timeout) reaches it; cookie values never do. Default: one console.error line. */
+  onError?: (error: unknown, request: {method: string; path: string}) => void;
+  /**
+   * Who is signed in: the account's id (`req.user.id` from Passport, a verified JWT's `sub`),
+   * or `null`/`undefined` for an anonymous request. Sync or async; given the `node:http` or
+   * Express request, or the `Request` of `handler.fetch`. With an id, state lives
+   * under the account (every device that signs in reads it), keyed by an HMAC of the id, which
+   * is never stored or logged. One that throws, or takes longer than `storeTimeoutMs`, answers
+   * 503 and changes nothing. The identity comes only from here, never from the client.
+   */
+  identify?: (request: IncomingMessage | Request) => Identity | Promise<Identity>;
+  /**
+   * What accounts' store keys and `page-state-identity` tags are HMACs under. Default: the first
+   * `secret`. Set it (32+ characters) and never change it when you rotate `secret`: under another
+   * key every account's state would be somewhere else (and every page would see a new identity,
+   * deleting its browser partitions on the switch).
+   */
+  identitySecret?: string;
+  /** A sign-in (a request with an identity that still carries an anonymous session cookie):
+   * `'none'` (default) deletes the anonymous session; `'missing'` first moves into the account
+   * the namespaces it has no value for. Either way the anonymous cookie expires. */
+  adoptAnonymous?: 'none' | 'missing';
+}
+
 
 // The server has no production build: every message here is the long one, with the line to write.
 

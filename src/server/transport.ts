@@ -1,6 +1,22 @@
 import type {IncomingMessage} from 'node:http';
 import {readNodeBody, readStreamBody, type Body} from './body.js';
-import type {SessionHandler} from './handler.js';
+import type {ServerResponse} from 'node:http';
+
+/**
+ * A `(req, res, next?)` listener/middleware that also answers fetch `Request`s.
+ *
+ * @example
+ * ```ts
+ * const handler: SessionHandler = createSessionHandler({store: fileStore('.page-state')});
+ * app.use(handler);                                   // Express / Connect
+ * export default {fetch: (request: Request) => handler.fetch(request)}; // fetch-style runtimes
+ * ```
+ */
+export interface SessionHandler {
+  (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void>;
+  fetch(request: Request): Promise<Response>;
+}
+
 
 /** A request as the core sees it, whatever the transport. */
 export interface Incoming {

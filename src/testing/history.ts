@@ -1,5 +1,5 @@
-import type {UrlChangeKind} from '../core/protocol.js';
-import type {HistoryPort} from '../url/port.js';
+import type {UrlChangeKind} from '../runtime/protocol.js';
+import type {HistoryPort} from '../url/history-port.js';
 
 /** One URL update a test runtime recorded: what page-state (or the test) wrote, and how. */
 export interface UrlUpdate {

@@ -1,14 +1,15 @@
 // `page-state/testing`: one test's isolated page-state. Never part of a page's bundle: it is an
 // entry of its own, and nothing a production page loads imports it.
 import {ContextRoot} from '@lit/context';
-import {RUNTIME_KEY, RUNTIME_KEY_OF_PROTOCOL, type SharedRuntime} from '../core/protocol.js';
-import type {StorageAdapter, StoredState} from '../core/ports.js';
-import {checkOptions} from '../core/options.js';
-import {createRuntime} from '../lit/runtime.js';
-import {serverStorage} from '../persist/server.js';
-import {webStorage} from '../persist/web.js';
-import type {SessionHandler, SessionHandlerOptions} from '../server/handler.js';
-import type {SessionStore} from '../server/store.js';
+import {RUNTIME_KEY, RUNTIME_KEY_OF_PROTOCOL, type SharedRuntime} from '../runtime/protocol.js';
+import type {StorageAdapter, StoredState} from '../core/types.js';
+import {checkOptions} from '../core/errors/check-options.js';
+import {createRuntime} from '../runtime/runtime.js';
+import {serverStorage} from '../persist/server-storage.js';
+import {webStorage} from '../persist/web-storage.js';
+import type {SessionHandler} from '../server/transport.js';
+import type {SessionHandlerOptions} from '../server/options.js';
+import type {SessionStore} from '../server/session-store.js';
 import {memoryHistory, type UrlUpdate} from './history.js';
 import {memoryArea} from './storage.js';
 
@@ -141,7 +142,7 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime
   let serverStore: SessionStore | undefined;
   const requests = new Set<Promise<unknown>>();
   const send = (async (url: string | URL | Request, init?: RequestInit) => {
-    handler ??= Promise.all([import('../server/handler.js'), import('../server/store.js')]).then(([{createSessionHandler}, {memoryStore}]) =>
+    handler ??= Promise.all([import('../server/handler.js'), import('../server/session-store.js')]).then(([{createSessionHandler}, {memoryStore}]) =>
       createSessionHandler({...server, secret: SECRET, store: (serverStore ??= memoryStore())}));
     const request = new Request(new URL(String(url), history.port.href()), init);
     // The browser's cookie jar, for the anonymous session the handler issues.

@@ -7,7 +7,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {describe, it} from 'node:test';
 import {build} from 'esbuild';
-import {ErrorCode} from '../../src/core/errors.js';
+import {ErrorCode} from '../../src/core/errors/errors.js';
 
 /** Text only the development build holds: the logger's switch, a debug line, a long message. */
 const DEV_ONLY = [`getItem("debug")`, 'the browser dropped the write', 'pass a node inside it'];

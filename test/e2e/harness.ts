@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import {createServer as httpServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import {createServer as netServer} from 'node:net';
-import {extname, join, resolve} from 'node:path';
+import {extname, resolve} from 'node:path';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import {createServer, type ViteDevServer} from 'vite';
 import {tempDir} from '../temp-dir.js';

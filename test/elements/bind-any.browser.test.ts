@@ -2,8 +2,8 @@
 import {expect, oneEvent} from '@open-wc/testing';
 import '../../elements/page-state.js';
 import '../../elements/state-bind.js';
-import type {StateChange} from '../../src/core/define.js';
-import type {ErrorDetail} from '../../src/core/ports.js';
+import type {StateChange} from '../../src/core/schema/define.js';
+import type {ErrorDetail} from '../../src/core/types.js';
 import {defineState, stateOf, stateVar, type PageStateElement} from '../../src/index.js';
 
 let n = 0;

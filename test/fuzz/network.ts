@@ -1,5 +1,5 @@
-import type {StoredState} from '../../src/core/ports.js';
-import type {SessionHandler} from '../../src/server/handler.js';
+import type {StoredState} from '../../src/core/types.js';
+import type {SessionHandler} from '../../src/server/transport.js';
 
 /**
  * A browser's network to the real session handler (its `fetch` form, over a memory store), with

@@ -2,10 +2,10 @@
 // consumers below connect before their provider exists.
 import {expect} from '@open-wc/testing';
 import {LitElement} from 'lit';
-import {defineState} from '../../src/core/define.js';
-import {stateVar} from '../../src/core/state-var.js';
+import {defineState} from '../../src/core/schema/define.js';
+import {stateVar} from '../../src/core/schema/state-var.js';
 import {StateController} from '../../src/lit/controller.js';
-import {stateOf} from '../../src/lit/runtime.js';
+import {stateOf} from '../../src/runtime/state-of.js';
 
 const Late = defineState('Late', {vars: {n: stateVar.int(0)}});
 class LateView extends LitElement {

@@ -3,9 +3,9 @@
 // (The page-level behaviour, DOM event and console included, is test/e2e/no-handler.e2e.test.ts.)
 import {strict as assert} from 'node:assert';
 import {describe, it} from 'node:test';
-import {ErrorCode} from '../../src/core/errors.js';
-import {serverStorage} from '../../src/persist/server.js';
-import {REPORTS, type Reporting} from '../../src/persist/reports.js';
+import {ErrorCode} from '../../src/core/errors/errors.js';
+import {serverStorage} from '../../src/persist/server-storage.js';
+import {REPORTS, type Reporting} from '../../src/persist/adapter-reports.js';
 
 const state = {version: 1, values: {n: 1}};
 /** Not page-state's answers: what a server without the handler sends back. */

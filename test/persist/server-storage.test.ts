@@ -1,7 +1,7 @@
 import {strict as assert} from 'node:assert';
 import {describe, it, mock} from 'node:test';
-import type {StoredState} from '../../src/core/ports.js';
-import {serverStorage} from '../../src/persist/server.js';
+import type {StoredState} from '../../src/core/types.js';
+import {serverStorage} from '../../src/persist/server-storage.js';
 
 /** What every answer of page-state's session handler says. */
 const ours = {'page-state-protocol': '1'};
@@ -153,7 +153,7 @@ describe('serverStorage', () => {
 describe('serverStorage against the real session handler', () => {
   it("sends a namespace's lifetime as what is left of it, which the server keeps by its own clock", async () => {
     const {createSessionHandler} = await import('../../src/server/handler.js');
-    const {memoryStore} = await import('../../src/server/store.js');
+    const {memoryStore} = await import('../../src/server/session-store.js');
     const {accountKey} = await import('../../src/server/identity.js');
     const {serve} = await import('../server/helpers.js');
     const secret = 'a test secret of thirty-two characters';

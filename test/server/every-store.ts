@@ -2,7 +2,7 @@ import {after, before} from 'node:test';
 import {createClient} from 'redis';
 import {fileStore, type FileStoreOptions} from '../../src/server/file-store.js';
 import {redisStore} from '../../src/server/redis-store.js';
-import {memoryStore, type SessionStore} from '../../src/server/store.js';
+import {memoryStore, type SessionStore} from '../../src/server/session-store.js';
 import {tempDir} from '../temp-dir.js';
 import {startRedis, type RedisProcess} from './redis-server.js';
 

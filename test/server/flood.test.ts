@@ -11,7 +11,7 @@ import {refusalHold} from '../../src/server/admission.js';
 import {createSessionHandler} from '../../src/server/handler.js';
 import {isStoreKey} from '../../src/server/identity.js';
 import {redisStore} from '../../src/server/redis-store.js';
-import {memoryStore, type SessionStore} from '../../src/server/store.js';
+import {memoryStore, type SessionStore} from '../../src/server/session-store.js';
 import {tempDir} from '../temp-dir.js';
 import {cookieOf, json, serve} from './helpers.js';
 import {startRedis} from './redis-server.js';

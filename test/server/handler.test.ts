@@ -2,7 +2,7 @@ import {strict as assert} from 'node:assert';
 import {createHmac} from 'node:crypto';
 import {after, before, describe, it} from 'node:test';
 import {createSessionHandler} from '../../src/server/handler.js';
-import {memoryStore} from '../../src/server/store.js';
+import {memoryStore} from '../../src/server/session-store.js';
 import {cookieOf, json, rawRequest, serve} from './helpers.js';
 
 const secret = 'a test secret of thirty-two characters';

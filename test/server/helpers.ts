@@ -1,7 +1,7 @@
 import {once} from 'node:events';
 import {createServer, request, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import type {SessionHandler} from '../../src/server/handler.js';
+import type {SessionHandler} from '../../src/server/transport.js';
 
 /** Serves `handler` on a free loopback port. */
 export async function serve(handler: SessionHandler): Promise<{base: string; server: Server; close: () => Promise<void>}> {

@@ -5,9 +5,9 @@ import {strict as assert} from 'node:assert';
 import {describe, it} from 'node:test';
 import {SignJWT} from 'jose';
 import {bearerIdentity} from '../../docs/recipes/signed-in-jwt.js';
-import {serverStorage} from '../../src/persist/server.js';
+import {serverStorage} from '../../src/persist/server-storage.js';
 import {createSessionHandler} from '../../src/server/handler.js';
-import {memoryStore} from '../../src/server/store.js';
+import {memoryStore} from '../../src/server/session-store.js';
 
 const key = new TextEncoder().encode('the signing key of the test app, 32+ bytes');
 const token = (sub: string, {signer = key, expires = '1h'} = {}) =>

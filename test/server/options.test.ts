@@ -4,9 +4,10 @@
 import {strict as assert} from 'node:assert';
 import {describe, it} from 'node:test';
 import {fileStore} from '../../src/server/file-store.js';
-import {createSessionHandler, type SessionHandlerOptions} from '../../src/server/handler.js';
+import {createSessionHandler} from '../../src/server/handler.js';
+import type {SessionHandlerOptions} from '../../src/server/options.js';
 import {redisStore, type RedisClientLike} from '../../src/server/redis-store.js';
-import {memoryStore} from '../../src/server/store.js';
+import {memoryStore} from '../../src/server/session-store.js';
 import {tempDir} from '../temp-dir.js';
 
 const secret = 'a test secret of thirty-two characters';

@@ -4,8 +4,9 @@
 import {strict as assert} from 'node:assert';
 import {after, before, describe, it} from 'node:test';
 import express from 'express';
-import {createSessionHandler, type SessionHandler} from '../../src/server/handler.js';
-import {memoryStore, type SessionStore} from '../../src/server/store.js';
+import {createSessionHandler} from '../../src/server/handler.js';
+import type {SessionHandler} from '../../src/server/transport.js';
+import {memoryStore, type SessionStore} from '../../src/server/session-store.js';
 import {cookieOf, json, serve} from './helpers.js';
 
 const secret = 'a test secret of thirty-two characters';

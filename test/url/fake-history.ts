@@ -1,4 +1,4 @@
-import type {HistoryPort, UrlChangeKind} from '../../src/url/port.js';
+import type {HistoryPort, UrlChangeKind} from '../../src/url/history-port.js';
 
 /**
  * A scriptable browser for the URL service: a history stack, writes by page-state and by

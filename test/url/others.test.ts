@@ -2,15 +2,15 @@
 // "Sharing the URL with every other writer"), against the fake history port.
 import {strict as assert} from 'node:assert';
 import {describe, it} from 'node:test';
-import {defineState, type StateDefinition, type VarMap} from '../../src/core/define.js';
-import type {StateChange} from '../../src/core/define.js';
-import type {ErrorDetail} from '../../src/core/ports.js';
-import {stateVar} from '../../src/core/state-var.js';
-import {StateStore} from '../../src/core/store.js';
-import {persistLayer} from '../../src/persist/layer.js';
-import {memoryStorage} from '../../src/persist/web.js';
-import {urlLayer} from '../../src/url/binding.js';
-import {UrlService} from '../../src/url/service.js';
+import {defineState, type StateDefinition, type VarMap} from '../../src/core/schema/define.js';
+import type {StateChange} from '../../src/core/schema/define.js';
+import type {ErrorDetail} from '../../src/core/types.js';
+import {stateVar} from '../../src/core/schema/state-var.js';
+import {StateStore} from '../../src/core/store/store.js';
+import {persistLayer} from '../../src/persist/storage-layer.js';
+import {memoryStorage} from '../../src/persist/web-storage.js';
+import {urlLayer} from '../../src/url/url-layer.js';
+import {UrlService} from '../../src/url/url-service.js';
 import {FakeHistory, flushed} from './fake-history.js';
 
 function page(url = 'https://app.test/') {

@@ -1,9 +1,9 @@
 // One table of URLs and what they mean, run by parseUrl in Node (test/url/parse.test.ts) and by
 // a real store in Chromium (test/url/parse.browser.test.ts): server and browser must agree.
 import {number, object} from 'superstruct';
-import {defineState} from '../../src/core/define.js';
-import {stateVar} from '../../src/core/state-var.js';
-import type {JsonValue} from '../../src/core/var.js';
+import {defineState} from '../../src/core/schema/define.js';
+import {stateVar} from '../../src/core/schema/state-var.js';
+import type {JsonValue} from '../../src/core/schema/var.js';
 
 export const Listing = defineState('Listing', {
   urlPrefix: 'l_',

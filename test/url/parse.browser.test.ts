@@ -1,7 +1,7 @@
 // The same table as parseUrl's (test/url/parse-cases.ts), read by a real store from the URL.
 import {expect, fixture, html} from '@open-wc/testing';
 import '../../elements/page-state.js';
-import type {ErrorDetail} from '../../src/core/ports.js';
+import type {ErrorDetail} from '../../src/core/types.js';
 import {serializeUrl, stateOf, type PageStateElement} from '../../src/index.js';
 import {Listing, PARSE_CASES} from './parse-cases.js';
 

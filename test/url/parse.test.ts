@@ -1,7 +1,7 @@
 import {strict as assert} from 'node:assert';
 import {describe, it} from 'node:test';
-import type {StateVar} from '../../src/core/var.js';
-import {parseUrl, serializeUrl} from '../../src/core/url.js';
+import type {StateVar} from '../../src/core/schema/var.js';
+import {parseUrl, serializeUrl} from '../../src/core/url-codec/parse-serialize.js';
 import {Listing, PARSE_CASES} from './parse-cases.js';
 
 describe('parseUrl and serializeUrl (page-state/core)', () => {

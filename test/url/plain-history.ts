@@ -1,7 +1,7 @@
 // Plain code writing the URL (history.pushState/replaceState, navigation.navigate, an
 // intercepted link), shared by the Navigation-API and the fallback test files.
 import {expect, waitUntil} from '@open-wc/testing';
-import type {StateChange} from '../../src/core/define.js';
+import type {StateChange} from '../../src/core/schema/define.js';
 
 type Api = typeof import('../../src/index.js');
 type Navigation = EventTarget & {

@@ -2,11 +2,11 @@ import {strict as assert} from 'node:assert';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
 import {number, object, string} from 'superstruct';
-import {defineState} from '../../src/core/define.js';
-import {stateVar} from '../../src/core/state-var.js';
-import {StateStore} from '../../src/core/store.js';
-import {urlLayer} from '../../src/url/binding.js';
-import {UrlService} from '../../src/url/service.js';
+import {defineState} from '../../src/core/schema/define.js';
+import {stateVar} from '../../src/core/schema/state-var.js';
+import {StateStore} from '../../src/core/store/store.js';
+import {urlLayer} from '../../src/url/url-layer.js';
+import {UrlService} from '../../src/url/url-service.js';
 import {FakeHistory, flushed} from './fake-history.js';
 
 const host = {change() {}, error() {}};

@@ -1,14 +1,14 @@
 import {strict as assert} from 'node:assert';
 import {describe, it} from 'node:test';
-import {defineState, type StateDefinition, type VarMap} from '../../src/core/define.js';
-import {PageStateError} from '../../src/core/errors.js';
-import type {ErrorDetail} from '../../src/core/ports.js';
-import {stateVar} from '../../src/core/state-var.js';
-import {MIRRORING} from '../../src/core/layer.js';
-import {StateStore} from '../../src/core/store.js';
-import {urlLayer} from '../../src/url/binding.js';
-import type {UrlMode} from '../../src/url/port.js';
-import {UrlService} from '../../src/url/service.js';
+import {defineState, type StateDefinition, type VarMap} from '../../src/core/schema/define.js';
+import {PageStateError} from '../../src/core/errors/errors.js';
+import type {ErrorDetail} from '../../src/core/types.js';
+import {stateVar} from '../../src/core/schema/state-var.js';
+import {MIRRORING} from '../../src/core/store/layers.js';
+import {StateStore} from '../../src/core/store/store.js';
+import {urlLayer} from '../../src/url/url-layer.js';
+import type {UrlMode} from '../../src/url/history-port.js';
+import {UrlService} from '../../src/url/url-service.js';
 import {FakeHistory, flushed} from './fake-history.js';
 
 function page(url = 'https://app.test/page') {

@@ -1,0 +1,85 @@
+import {measuring} from '../../debug/log.js';
+import {DEV} from '../../dev.js';
+import type {PersistMode} from '../schema/define.js';
+import {ACCEPT, combine, freshDefault, type LayerMaker, type StoreFeed, type StoreLayer, type StoreLink} from './layers.js';
+import type {StoreHost} from '../types.js';
+import type {StateStore} from './store.js';
+
+type Values = Record<string, unknown>;
+
+/**
+ * What a bare {@link StateStore} starts from, besides its definition (stores of a page come
+ * from `stateOf`, controllers and elements; a bare one, mirrored nowhere, suits Node and workers).
+ *
+ * @example
+ * ```ts
+ * const store = new StateStore(App, {initial: {page: 2}});
+ * store.subscribe(({key, value}) => console.log(key, value));
+ * ```
+ */
+export interface StateStoreOptions {
+  /** @internal Receives every change and rejected value (its scope's DOM events). Default: silent. */
+  host?: StoreHost;
+  /** Values the store starts with (validated like `set`: an invalid one throws a `StateValidationError`). */
+  initial?: Partial<Record<string, unknown>>;
+  /** @internal The layers mirroring the store, in precedence order (the first that holds a value wins). */
+  layers?: readonly LayerMaker[];
+  /** @internal Where the namespace persists: its own option, or its scope's. */
+  persist?: PersistMode;
+  /** @internal Records the store in its scope, before anything leaves it. */
+  register?(store: StateStore<any>): void;
+}
+
+/** What a store's layers gave its start. */
+export interface Started {
+  /** What the store does for its layers when used (touch, focus, clear...). */
+  link: StoreLink;
+  /** The values of its async sources (server storage), once in, in precedence order. */
+  late?: Promise<Values>;
+}
+
+const NO_LINK: StoreLink = {};
+
+/**
+ * Steps 2 and 3 of a store's life: its layers read their sources, their values are applied in
+ * precedence order (a var takes the first value a layer holds, else keeps its default) as
+ * `init` changes, then every layer is connected. `initial` is a first layer of its own.
+ */
+export function startLayers(feed: StoreFeed, makers: readonly LayerMaker[], initial?: Values): Started {
+  // Hydration (sources read and applied, layers connected) is a performance.measure when debugging.
+  const measured = DEV && measuring('store', `hydrate:${feed.definition.name}`);
+  const layers: StoreLayer[] = initial ? [{initial}] : [];
+  for (const make of makers) {
+    const layer = make(feed);
+    if (layer) layers.push(layer);
+  }
+  const values = layers.length === 1 ? layers[0]!.initial : Object.assign({}, ...layers.map((layer) => layer.initial).reverse());
+  if (values) feed[ACCEPT](values, 'init');
+  let late = false;
+  for (let i = 0; i < layers.length; i++) {
+    layers[i]!.connect?.((key) => {
+      for (const lower of layers.slice(i + 1)) {
+        const value = lower.holds?.(key);
+        if (value !== undefined) return value;
+      }
+      return freshDefault(feed.definition, key);
+    });
+    late ||= !!layers[i]!.later;
+  }
+  if (measured) measured();
+  return {
+    link: layers.length === 1 ? (layers[0]!.link ?? NO_LINK) : combine(layers.flatMap((layer) => layer.link ?? [])),
+    // Each var takes the value of the first layer holding one, early or late: from the last
+    // layer up, each one's late values override, and its early ones (applied already) win.
+    late: late
+      ? Promise.all(layers.map((layer) => layer.later)).then((values) => {
+          const apply: Values = {};
+          for (let i = layers.length; i--; ) {
+            Object.assign(apply, values[i]);
+            for (const key in layers[i]!.initial) delete apply[key];
+          }
+          return apply;
+        })
+      : undefined,
+  };
+}

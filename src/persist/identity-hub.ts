@@ -1,0 +1,68 @@
+import {debug, debugging} from '../debug/log.js';
+import {DEV} from '../dev.js';
+import type {IdentityDetail, SharedIdentity} from '../runtime/protocol.js';
+
+/** Where the browser remembers the identity it last saw (no namespace name holds a `/`). */
+const LAST = 'page-state/identity';
+/** The storage key prefix of an identity's partition: `page-state:<tag>:` (`page-state:` for anonymous). */
+export const partition = (tag: string | null): string => `page-state:${tag === null ? '' : `${tag}:`}`;
+
+/**
+ * The page's identity. It starts anonymous; the identity this browser last saw is remembered
+ * (`localStorage`), so a sign-out or a switch made by a full navigation is seen once the page
+ * learns the new one: the signed-out identity's partitions are deleted then, unless kept.
+ */
+export function identityHub(storages: () => [local: Storage, session: Storage], announce: (detail: IdentityDetail) => void): SharedIdentity {
+  const listeners = new Set<(arrived: boolean) => void>();
+  let tag: string | null = null;
+  let known = false;
+  let told = 0;
+  return {
+    get tag() {
+      return tag;
+    },
+    get told() {
+      return told;
+    },
+    set(next, keepOnSignOut = false) {
+      if (known && next === tag) return; // every answer of the server says it again
+      told++;
+      let previous = tag;
+      try {
+        const areas = storages();
+        if (!known) previous = areas[0].getItem(LAST);
+        if (next === null) areas[0].removeItem(LAST);
+        else areas[0].setItem(LAST, next);
+        if (previous !== null && previous !== next && !keepOnSignOut) {
+          const prefix = partition(previous);
+          for (const area of areas) {
+            for (const key of Array.from({length: area.length}, (_, i) => area.key(i)!)) if (key.startsWith(prefix)) area.removeItem(key);
+          }
+        }
+      } catch {
+        // Storage disabled (touching it throws): nothing of anyone is kept in it either.
+      }
+      known = true;
+      if (next === tag) return;
+      if (DEV && debugging('identity')) debug('identity', `${tag ?? 'anonymous'} -> ${next ?? 'anonymous'}: every persisted namespace re-hydrates`);
+      const detail = {identity: next, previous: tag};
+      listeners.forEach((listener) => listener(false));
+      tag = next;
+      listeners.forEach((listener) => listener(true));
+      announce(detail);
+    },
+    watch(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The member through which a storage layer hands its adapter the page's identity: adapters
+ * that have it key by the identity (browser storage) or report the server's (serverStorage). */
+export const IDENTITY: unique symbol = Symbol() as never;
+
+/** A storage adapter that takes the page's identity. */
+export interface IdentityAware {
+  [IDENTITY](identity: SharedIdentity): void;
+}

@@ -1,0 +1,261 @@
+import {DEV} from '../dev.js';
+import {debug, debugging, measuring} from '../debug/log.js';
+import {PROTOCOL, type SharedUrlService, type UrlChangeKind, type UrlClient, type UrlHandle} from '../runtime/protocol.js';
+import {globs} from '../core/url-codec/query-text.js';
+import {indexOf, parse, render, type Index} from './parsed-url.js';
+import {RateLimiter} from './rate-limiter.js';
+import {adoptChange} from './adopt-change.js';
+import {marked, markOf} from './history-marks.js';
+import {applyOp, Entry, type Op, type PurgedParams, type ServiceCore} from './entry.js';
+import {ParamOwners} from './param-owners.js';
+import type {HistoryPort} from './history-port.js';
+
+export type {ParamTexts, UrlClient, UrlHandle} from '../runtime/protocol.js';
+
+export const URL_WARN_LENGTH = 2000;
+
+/**
+ * What the writer of history is doing. Every change of phase happens in {@link UrlService}'s
+ * `#wake` (idle → queued), `#flush` (→ writing → idle, or → held) and `#hold` (→ held).
+ */
+type Phase =
+  /** Nothing to write. */
+  | 'idle'
+  /** Ops wait for the flush at the end of this task (a microtask is queued). */
+  | 'queued'
+  /** Ops wait for a timer: the rate limiter's, or a back-off after a refused or dropped write. */
+  | 'held'
+  /** Inside page-state's own pushState/replaceState: the change it reports is ours. */
+  | 'writing';
+
+/**
+ * The one writer of history in a window. It coalesces every change of a task into one
+ * `replaceState`/`pushState`, rate-limits writes and retries those the browser refused or
+ * silently dropped, purges for claims (keeping what is own, shared, kept or on screen), marks
+ * the entries it writes, and adopts every URL change made by anyone else the moment it
+ * happens: a navigation (push, traverse, reload) whole, a replace for the params it changed,
+ * whose removed params come back on the next touch.
+ *
+ * @example
+ * ```ts
+ * const service = new UrlService(browserHistory(window));
+ * const handle = service.attach(client);
+ * handle.write(false); // flushed once, at the end of the task
+ * ```
+ */
+export class UrlService implements SharedUrlService, ServiceCore {
+  readonly protocol = PROTOCOL;
+  /** @internal */
+  readonly entries = new Set<Entry>();
+  readonly #owners = new ParamOwners<Entry>();
+  /** @internal Params purged from the current entry since it was entered: what late namespaces still read. */
+  readonly purged: PurgedParams = new Map();
+  readonly #limiter: RateLimiter;
+  #phase: Phase = 'idle';
+  #ops: Op[] = [];
+  #push = false;
+  #retryMs = 250;
+  #keep: string[] = [];
+  /** @internal Whether no claim may purge the param `name`. */
+  kept = globs([]);
+  /** The URL as last written or adopted. */
+  #seen: string;
+  /** A traversal adopted on a touch, before its event arrived (a router read state first). */
+  #early?: string;
+  /** A touch looked at the URL in this task (once per task: reads stay O(1)). */
+  #looked = false;
+  /** Whether the flush may mark the current entry when its mark does not name what it shows:
+   * the landing entry, one another writer pushed or replaced, one page-state wrote. Not an entry
+   * arrived at by traversal: history is never rewritten by a navigation. */
+  #markable = true;
+  #warned = false;
+  #indexed?: {href: string; index: Index};
+
+  constructor(
+    /** @internal */
+    readonly port: HistoryPort,
+    /** Library version of the copy that created it. */
+    readonly version = '',
+  ) {
+    this.#seen = port.href();
+    this.#limiter = new RateLimiter(port.now());
+    port.listen(this.#changed);
+  }
+
+  keep(patterns: readonly string[]): void {
+    this.#keep.push(...patterns);
+    this.kept = globs(this.#keep);
+    // Kept late (a scope or copy that loaded after a claim): what was purged comes back.
+    if ([...this.purged.values()].some((p) => this.kept(p.key))) this.queue([{type: 'keep'}]);
+  }
+
+  attach(client: UrlClient): UrlHandle {
+    const entry = new Entry(client, this);
+    this.#owners.claim(entry);
+    this.entries.add(entry);
+    if (client.selfish) this.queue([entry.claim]);
+    else this.#wake(); // the entry shows one more namespace: its mark follows
+    return entry;
+  }
+
+  /** @internal */
+  detach(entry: Entry): void {
+    this.entries.delete(entry);
+    this.#owners.release(entry, this.entries);
+    this.#ops = this.#ops.filter((op) => op.type === 'keep' || op.entry !== entry);
+  }
+
+
+  /** First value of every param of `href`, parsed once per distinct URL (20 namespaces starting
+   * on one URL parse it once, not 20 times). */
+  /** @internal */
+  index(href: string): Index {
+    if (this.#indexed?.href !== href) this.#indexed = {href, index: indexOf(href)};
+    return this.#indexed.index;
+  }
+
+  /** @internal idle → queued; in any other phase the ops join the pending ones. */
+  queue(ops: readonly Op[], push = false): void {
+    if (!ops.length) return;
+    // 500 sets in a row queue their ops once: repeating the tail would change nothing.
+    const start = this.#ops.length - ops.length;
+    let repeated = start >= 0;
+    for (let i = 0; repeated && i < ops.length; i++) repeated = this.#ops[start + i] === ops[i];
+    if (!repeated) this.#ops.push(...ops);
+    this.#push ||= push;
+    this.#wake();
+  }
+
+  /** idle → queued: a flush at the end of this task. */
+  #wake() {
+    if (this.#phase !== 'idle') return;
+    this.#phase = 'queued';
+    queueMicrotask(this.#flush);
+  }
+
+  /** Whether the current entry's mark should name other namespaces than it does. */
+  #unmarked(state: unknown, href: string): boolean {
+    return this.#markable && marked(state, href, []) !== state && !sameNames(markOf(state, href), this.#shown([]));
+  }
+
+  /** queued or held → writing → idle; or → held, when the limiter, the browser or a dropped write says wait. */
+  readonly #flush = () => {
+    const current = this.port.href();
+    const state = this.port.state();
+    if (!this.#ops.length && !this.#unmarked(state, current)) return void (this.#phase = 'idle');
+    const wait = this.#limiter.wait(this.port.now());
+    if (wait > 0) {
+      if (DEV && debugging('url')) debug('url', `rate limit: the write waits ${Math.ceil(wait)} ms`, {pending: pendingNames(this.#ops)});
+      return this.#hold(wait);
+    }
+    // What the entry being left shows whole, before this flush's ops change the namespaces.
+    const leaving = this.#push ? this.#shown(this.#ops) : undefined;
+    const parsed = parse(current);
+    // Ops apply in order: a namespace written after a claim comes back, one written before is purged.
+    const measured = DEV ? measuring('url', 'flush') : undefined;
+    for (const op of this.#ops) applyOp(parsed, op, this);
+    if (DEV) measured?.();
+    const href = render(parsed);
+    const push = this.#push;
+    const moved = href !== current;
+    // A URL that shows what it should may still lack its mark (the landing entry, another
+    // writer's push): marking it lets back to it show what it showed.
+    if (moved || this.#unmarked(state, current)) {
+      this.#phase = 'writing';
+      try {
+        // Back to the entry left must show what it showed: it is marked first, if it is not yet.
+        if (leaving && !sameNames(markOf(state, current), leaving)) this.port.write(current, false, marked(state, current, leaving));
+        this.port.write(href, moved && push, marked(state, href, this.#shown([])));
+      } catch (error) {
+        // Browsers throw past their rate limits: keep the ops and try again later.
+        return this.#backOff(DEV ? `the browser refused the write (${String(error)})` : '');
+      }
+      // Newer browsers drop a rate-limited write without a word: check that it took.
+      if (moved && this.port.href() === current) return this.#backOff(DEV ? 'the browser dropped the write (the URL did not change)' : '');
+      if (DEV && debugging('url')) debug('url', moved ? `${push ? 'push' : 'replace'} ${href}` : `mark ${href}: it shows ${this.#shown([]).join(', ')} whole`, {namespaces: pendingNames(this.#ops), from: current});
+      this.#limiter.spend();
+      this.#markable = true;
+      if (moved && push) this.purged.clear(); // a new entry, entered with what we wrote
+    }
+    const writer = this.#ops.find((op): op is Exclude<Op, {type: 'keep'}> => op.type !== 'keep');
+    this.#phase = 'idle';
+    this.#retryMs = 250;
+    this.#early = undefined;
+    this.#ops = [];
+    this.#push = false;
+    this.#seen = this.port.href();
+    if (href.length > URL_WARN_LENGTH !== this.#warned) {
+      this.#warned = !this.#warned;
+      if (this.#warned && writer) writer.entry.client.warn(DEV ? `the URL is ${href.length} characters long (over ${URL_WARN_LENGTH})` : `${href.length} characters`, href);
+    }
+  };
+
+  /** Names of the namespaces the URL shows whole: attached, not purged, nothing vanished, and
+   * no correction among `pending` (a sync or a restore of params the URL lacks). */
+  #shown(pending: readonly Op[]): string[] {
+    return [...this.entries].filter((e) => !e.hidden && !e.vanished && !pending.some((op) => e.corrects(op))).map((e) => e.client.name);
+  }
+
+  #backOff(why: string) {
+    this.#retryMs = Math.min(this.#retryMs * 2, 10_000);
+    if (DEV && debugging('url')) debug('url', `${why}: retrying in ${this.#retryMs} ms`, {pending: pendingNames(this.#ops)});
+    this.#hold(this.#retryMs);
+  }
+
+  /** → held: the ops wait `ms`, then flush. */
+  #hold(ms: number) {
+    this.#phase = 'held';
+    this.port.later(this.#flush, Math.ceil(ms));
+  }
+
+  /** @internal */
+  touch(entry: Entry): void {
+    if (!this.#looked) {
+      this.#looked = true;
+      queueMicrotask(() => (this.#looked = false));
+      // A change nobody reported yet: a traversal whose popstate reaches a router's listener
+      // before ours. Adopt it now, so that router's renders read the entry's values.
+      const href = this.port.href();
+      if (href !== this.#seen && this.#phase !== 'writing') {
+        this.#adopt(href, 'traverse');
+        this.#early = href;
+      }
+    }
+    const {vanished} = entry;
+    if (!vanished || entry.hidden || !entry.client.restoreOnTouch || !this.entries.has(entry)) return;
+    entry.vanished = undefined;
+    if (DEV && debugging('url')) debug('url', `restore on touch: ${entry.client.name} puts back ${vanished.join(', ')}`, {removedBy: 'another writer\'s replace'});
+    this.queue([{type: 'restore', entry, params: vanished}]);
+  }
+
+  readonly #changed = (kind: UrlChangeKind | undefined) => {
+    if (this.#phase === 'writing') return; // our own write: the flush records it
+    const href = this.port.href();
+    const early = this.#early === href && kind === 'traverse';
+    this.#early = undefined;
+    // A push or traversal is adopted even to an identical URL: a new entry is a navigation. A
+    // mere hint (a synthetic popstate after a push we saw) costs nothing unless the URL changed.
+    if (early || (kind === undefined && href === this.#seen)) return;
+    this.#adopt(href, kind ?? 'push');
+  };
+
+  /** Someone else changed the URL to `href`: every namespace adopts it (see {@link adoptChange}). */
+  #adopt(href: string, kind: UrlChangeKind) {
+    const before = this.#seen;
+    this.#seen = href;
+    if (kind !== 'replace') {
+      // A navigation: pending writes belonged to the entry left (its corrections come after).
+      this.#ops = [];
+      this.#push = false;
+    }
+    this.#markable = kind !== 'traverse';
+    adoptChange(this, before, href, kind);
+    this.#wake();
+  }
+}
+
+const sameNames = (a: ReadonlySet<string>, b: readonly string[]) => a.size === b.length && b.every((name) => a.has(name));
+
+/** The namespaces whose ops are pending (for the debug log: a function of the module, so the
+ * production build, which has no log, drops it). */
+const pendingNames = (ops: readonly Op[]): string[] => [...new Set(ops.flatMap((op) => (op.type === 'keep' ? 'keep-params' : op.entry.client.name)))];
