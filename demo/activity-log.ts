@@ -51,7 +51,7 @@ export class ActivityLog extends LitElement {
       </ul></section>
       <section><div class="muted">Rejected inputs</div><ul id="errors">
         ${errors.map((e) => html`<li class="error"><code>${e.namespace}${e.key ? `.${e.key}` : ''}</code> ${e.reason}</li>`)}
-        ${errors.length ? '' : html`<li class="muted">none — try <a href="?ws_pri=urgent&ws_due=2026-02-30">a bad link</a></li>`}
+        ${errors.length ? '' : html`<li class="muted">none — try <a href="?ws_pri=urgent&amp;ws_due=2026-02-30">a bad link</a></li>`}
       </ul></section>
       ${ALL.map((d) => html`<section><div class="muted">${d.name}.dump()</div><pre>${JSON.stringify(stateOf(d).dump(), null, 1)}</pre></section>`)}
     `;

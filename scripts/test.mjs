@@ -9,6 +9,8 @@ process.env.REDIS_SERVER = redisServer();
 const cli = redisCli();
 if (cli) process.env.REDIS_CLI = cli;
 const totals = {passed: 0, failed: 0};
+/** What the formatter and the linter check: every folder of code. */
+const SOURCES = ['src', 'elements', 'test', 'bench', 'demo', 'scripts'];
 let broken = false;
 
 function run(label, command, args, count) {
@@ -56,6 +58,7 @@ await run('src/core is DOM-free', process.execPath, [TSC_7, '-p', 'tsconfig.core
 // Users compile with TypeScript 5.9 too (the `typescript` the tools' peer dependencies ask for).
 await run('types on TypeScript 5.9', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
 await run('Vue SFC types (vue-tsc)', process.execPath, ['scripts/vue-tsc.cjs', '-p', 'test/types/vue/tsconfig.json']);
+await run('lint (ESLint: typescript-eslint, lit, wc)', process.execPath, ['node_modules/eslint/bin/eslint.js', ...SOURCES, 'eslint.config.js']);
 if (!broken) {
   await run('unit tests (Node)', 'node', ['--test', '--test-reporter=spec', ...nodeTests((f) => !afterBuild(f))], nodeCounts);
   await run('build', 'node', ['scripts/build.mjs']);

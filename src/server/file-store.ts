@@ -2,13 +2,13 @@ import {linkSync, mkdirSync, readdirSync, statSync} from 'node:fs';
 import {mkdir, readdir, readFile, rename, rm, stat} from 'node:fs/promises';
 import {randomUUID} from 'node:crypto';
 import {join} from 'node:path';
-import type {StoredState} from '../core/ports.js';
+import type {StoredState} from '../core/types.js';
 import {isStoreKey} from './identity.js';
 import {folderSizes, keptSecret, missing, syncFolder, writeFiles} from './files.js';
 import {checkFileStore} from './options.js';
-import {remember} from './recent.js';
-import {serialQueue} from './serial.js';
-import {admit, checkDeadline, dueToSlide, expiryFrom, limits, type SessionStore, type StoreOptions} from './store.js';
+import {remember} from './bounded-memory.js';
+import {serialQueue} from './serial-queue.js';
+import {admit, checkDeadline, dueToSlide, expiryFrom, limits, type SessionStore, type StoreOptions} from './session-store.js';
 
 /**
  * Options of {@link fileStore}.
@@ -189,7 +189,7 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
     writtenSince = 0;
     for (const entry of await readdir(dir, {withFileTypes: true})) {
       const folder = join(dir, entry.name);
-      if (entry.isDirectory() && entry.name.endsWith(ADOPTING) && (await stat(folder).catch(() => undefined))?.mtimeMs! < now() - ABANDONED_MS) {
+      if (entry.isDirectory() && entry.name.endsWith(ADOPTING) && ((await stat(folder).catch(() => undefined))?.mtimeMs ?? Infinity) < now() - ABANDONED_MS) {
         await rm(folder, {recursive: true, force: true}); // claimed by a process that ended before it merged
         removed++;
       }

@@ -7,7 +7,7 @@ describe('dist builds', () => {
   it('dist/page-state.js is a self-contained module exporting the API and defining <page-state>', async () => {
     const api = (await import(new URL('/dist/page-state.js', location.href).href)) as Api;
     for (const name of ['defineState', 'stateVar', 'stateOf', 'StateController', 'StateStore', 'PageStateElement'] as const) {
-      expect(api[name], name).to.exist;
+      expect(api[name], name).to.not.equal(undefined);
     }
     expect(customElements.get('page-state')).to.equal(api.PageStateElement);
     const Counter = api.defineState('CdnCounter', {vars: {n: api.stateVar.int(0)}});
