@@ -20,10 +20,16 @@ export default tseslint.config(
       // held; the compiler's strict mode checks the rest.
       '@typescript-eslint/no-explicit-any': 'off',
       // `_`-prefixed bindings are deliberately unused (destructured away, placeholders).
-      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true}],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true},
+      ],
       // `{}` is "no options given" as a generic default (`const O extends VarOptions = {}`), and
       // an empty interface extending one is how hosts' element maps are declared.
-      '@typescript-eslint/no-empty-object-type': ['error', {allowInterfaces: 'with-single-extends', allowObjectTypes: 'always'}],
+      '@typescript-eslint/no-empty-object-type': [
+        'error',
+        {allowInterfaces: 'with-single-extends', allowObjectTypes: 'always'},
+      ],
     },
   },
   // Type tests declare values only to check their types.

@@ -29,17 +29,31 @@ async function setThroughput() {
     plain: (await median(loop((i) => (plain.n = i)))) / N,
     // What the URL-bound row pays for the contract's page-state-change event of each change
     // (a root-scope store dispatches it on document): the same event, made and dispatched bare.
-    domEvent: (await median(loop((i) => document.dispatchEvent(new CustomEvent('bench-change', {
-      detail: {namespace: 'BenchUrl', key: 'n', value: i, previous: i - 1, source: 'set'}, bubbles: true, composed: true,
-    }))))) / N,
+    domEvent:
+      (await median(
+        loop((i) =>
+          document.dispatchEvent(
+            new CustomEvent('bench-change', {
+              detail: {namespace: 'BenchUrl', key: 'n', value: i, previous: i - 1, source: 'set'},
+              bubbles: true,
+              composed: true,
+            }),
+          ),
+        ),
+      )) / N,
   };
 }
 
 async function thousandElements() {
   const keys = Array.from({length: 1000}, (_, i) => `k${i}`);
-  const Wide = defineState('BenchWide', {urlPrefix: 'w_', vars: Object.fromEntries(keys.map((k) => [k, stateVar.int(0)]))});
+  const Wide = defineState('BenchWide', {
+    urlPrefix: 'w_',
+    vars: Object.fromEntries(keys.map((k) => [k, stateVar.int(0)])),
+  });
   // The same namespace kept out of the URL: isolates what the URL write costs.
-  const Memory = defineState('BenchWideMemory', {vars: Object.fromEntries(keys.map((k) => [k, stateVar.int(0, {urlKey: false})]))});
+  const Memory = defineState('BenchWideMemory', {
+    vars: Object.fromEntries(keys.map((k) => [k, stateVar.int(0, {urlKey: false})])),
+  });
   const $wide = map(Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>);
   let renders = 0;
   const cell = (definition: typeof Wide) =>
@@ -65,7 +79,9 @@ async function thousandElements() {
   customElements.define('ps-memory-cell', PsMemoryCell);
   customElements.define('ns-cell', NsCell);
   const mount = async (tag: string) => {
-    const cells = keys.map((key) => Object.assign(document.createElement(tag) as InstanceType<typeof PsCell> | NsCell, {key}));
+    const cells = keys.map((key) =>
+      Object.assign(document.createElement(tag) as InstanceType<typeof PsCell> | NsCell, {key}),
+    );
     document.body.append(...cells);
     await Promise.all(cells.map((c) => c.updateComplete));
     return cells;
@@ -116,7 +132,12 @@ async function historyWrites() {
   await new Promise((resolve) => setTimeout(resolve, 500));
   const busiest = Math.max(...writes.map((t) => writes.filter((u) => u >= t && u < t + 10_000).length));
   history.replaceState = replace;
-  return {burst, sustained: writes.length, busiest10s: busiest, lastArrived: new URLSearchParams(location.search).get('h_n') === '11000'};
+  return {
+    burst,
+    sustained: writes.length,
+    busiest10s: busiest,
+    lastArrived: new URLSearchParams(location.search).get('h_n') === '11000',
+  };
 }
 
 Object.assign(window, {

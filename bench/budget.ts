@@ -12,14 +12,23 @@ import {ownCode} from './sizes.js';
 export const PARTS: Record<string, readonly string[]> = {
   'URL sync, all of it (the URL layer and its service)': ['src/url/url-layer.ts', 'src/url/url-service.ts'],
   '… selfish claims and purges': ['src/url/entry.ts'],
-  '… adopting other writers\' navigations (and the history marks)': ['src/url/adopt-change.ts', 'src/url/history-marks.ts'],
+  "… adopting other writers' navigations (and the history marks)": [
+    'src/url/adopt-change.ts',
+    'src/url/history-marks.ts',
+  ],
   '… seeing every writer (Navigation API, patched history)': ['src/url/url-observer.ts'],
   '… URL param conflicts between definitions': ['src/url/param-owners.ts'],
   '… the rate limiter': ['src/url/rate-limiter.ts'],
   'browser storage (session, local, adapters, migrate, ttl)': ['src/persist/storage-layer.ts'],
   'server storage client': ['src/persist/server-storage.ts'],
   'identity client (setIdentity, partitions)': ['src/persist/identity-hub.ts'],
-  'every declarative element': ['elements/state-bind.ts', 'elements/state-namespace.ts', 'elements/state-var.ts', 'elements/page-state.ts', 'elements/state-focus.ts'],
+  'every declarative element': [
+    'elements/state-bind.ts',
+    'elements/state-namespace.ts',
+    'elements/state-var.ts',
+    'elements/page-state.ts',
+    'elements/state-focus.ts',
+  ],
   '… <state-bind> (any control, validity messages)': ['elements/state-bind.ts'],
   '… <state-namespace> and <state-var> (markup definitions)': ['elements/state-namespace.ts', 'elements/state-var.ts'],
   '… <page-state> (scopes as elements)': ['elements/page-state.ts'],
@@ -29,7 +38,7 @@ export const PARTS: Record<string, readonly string[]> = {
   'json and custom vars (superstruct, Standard Schema)': ['src/core/schema/json-kind.ts'],
   'list vars': ['src/core/schema/list-kind.ts'],
   'parseUrl / serializeUrl': ['src/core/url-codec/parse-serialize.ts'],
-  'defineState\'s checks': ['src/core/schema/define.ts'],
+  "defineState's checks": ['src/core/schema/define.ts'],
 };
 
 /** Replaces each of `paths` by a module that exports the same names, bound to nothing. */
@@ -37,14 +46,25 @@ export const stubbed = (paths: readonly string[]): Plugin => ({
   name: 'page-state-budget-stub',
   setup(build) {
     // A part whose module moved would stub nothing and read as free: refuse it instead.
-    for (const path of paths) if (!existsSync(path)) throw new Error(`bench/budget.ts: ${path} does not exist; update PARTS`);
+    for (const path of paths)
+      if (!existsSync(path)) throw new Error(`bench/budget.ts: ${path} does not exist; update PARTS`);
     const files = new Set(paths.map((p) => resolve(p)));
     build.onLoad({filter: /\.ts$/}, ({path}) => {
       if (!files.has(path)) return undefined;
       const source = readFileSync(path, 'utf8');
       const names = new Set<string>();
-      for (const [, name] of source.matchAll(/^export (?:async )?(?:function|class|const|let|abstract class)\*? ?(\w+)/gm)) names.add(name!);
-      for (const [, list] of source.matchAll(/^export \{([^}]*)\}(?! from)/gm)) for (const n of list!.split(',')) names.add(n.trim().split(/\s+as\s+/).pop()!);
+      for (const [, name] of source.matchAll(
+        /^export (?:async )?(?:function|class|const|let|abstract class)\*? ?(\w+)/gm,
+      ))
+        names.add(name!);
+      for (const [, list] of source.matchAll(/^export \{([^}]*)\}(?! from)/gm))
+        for (const n of list!.split(','))
+          names.add(
+            n
+              .trim()
+              .split(/\s+as\s+/)
+              .pop()!,
+          );
       // `let`, not `const`: nothing is folded into its importers as a known value.
       return {contents: [...names].map((n) => `export let ${n}: any;`).join('\n'), loader: 'ts'};
     });
@@ -54,8 +74,11 @@ export const stubbed = (paths: readonly string[]): Plugin => ({
 if (process.argv[1]?.endsWith('budget.js')) {
   const whole = await ownCode();
   const rows: [string, number][] = [];
-  for (const [part, paths] of Object.entries(PARTS)) rows.push([part, whole - (await ownCode(undefined, [stubbed(paths)]))]);
-  console.log(`own code, production, min+gzip: ${whole} B (${(whole / 1024).toFixed(2)} KiB); the contract's ceiling 14 KiB (${14 * 1024} B)\n`);
+  for (const [part, paths] of Object.entries(PARTS))
+    rows.push([part, whole - (await ownCode(undefined, [stubbed(paths)]))]);
+  console.log(
+    `own code, production, min+gzip: ${whole} B (${(whole / 1024).toFixed(2)} KiB); the contract's ceiling 14 KiB (${14 * 1024} B)\n`,
+  );
   console.log('| part | marginal cost |\n| --- | --- |');
   for (const [part, bytes] of rows) console.log(`| ${part} | ${bytes} B (${(bytes / 1024).toFixed(2)} KiB) |`);
 }

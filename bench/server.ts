@@ -1,7 +1,18 @@
 // Node: the session handler (file and Redis stores) under autocannon on loopback, against a bare
 // node:http JSON handler; afterwards every acknowledged write is read back (lost writes must be 0).
 import {once} from 'node:events';
-import {closeSync, fdatasync, fsync, mkdirSync, openSync, readdirSync, renameSync, statSync, writeFileSync, writeSync} from 'node:fs';
+import {
+  closeSync,
+  fdatasync,
+  fsync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {execFileSync, spawn} from 'node:child_process';
 import {createRequire} from 'node:module';
@@ -26,7 +37,10 @@ const SECONDS = 3;
 /** Calls `then` with the request's whole body as text: the baselines' reader (no bounds, no timer). */
 const onBody = (req: IncomingMessage, then: (body: string) => void) => {
   let body = '';
-  req.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => then(body));
+  req
+    .setEncoding('utf8')
+    .on('data', (c: string) => (body += c))
+    .on('end', () => then(body));
 };
 
 /** The bare baseline: parse a JSON body, keep it in a Map, answer 204. */
@@ -59,7 +73,11 @@ export function bareDurableHandler(dir = tempDir('bench')): RequestListener {
     onBody(req, async (body) => {
       const folder = join(dir, encodeURIComponent(String(req.headers.cookie)));
       const file = join(folder, `${encodeURIComponent(req.url!)}.json`);
-      if (req.method !== 'PUT') return void readFile(file, 'utf8').then((text) => res.writeHead(200, {'content-type': 'application/json'}).end(text), () => res.writeHead(404).end());
+      if (req.method !== 'PUT')
+        return void readFile(file, 'utf8').then(
+          (text) => res.writeHead(200, {'content-type': 'application/json'}).end(text),
+          () => res.writeHead(404).end(),
+        );
       mkdirSync(folder, {recursive: true});
       const path = join(folder, `.${temp++}.tmp`);
       const fd = openSync(path, 'w');
@@ -81,7 +99,10 @@ export function bareDurableHandler(dir = tempDir('bench')): RequestListener {
  * quota, deadline or TTL. The Redis row's gap to the Map baseline that this floor shares is the
  * round trip's, not the handler's.
  */
-export function bareRedisHandler(client: {hSet(key: string, field: string, value: string): Promise<unknown>; hGet(key: string, field: string): Promise<unknown>}): RequestListener {
+export function bareRedisHandler(client: {
+  hSet(key: string, field: string, value: string): Promise<unknown>;
+  hGet(key: string, field: string): Promise<unknown>;
+}): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
     onBody(req, async (body) => {
       const key = `bare:${req.headers.cookie}`;
@@ -90,7 +111,9 @@ export function bareRedisHandler(client: {hSet(key: string, field: string, value
         return void res.writeHead(204).end();
       }
       const stored = await client.hGet(key, req.url!);
-      res.writeHead(typeof stored === 'string' ? 200 : 404, {'content-type': 'application/json'}).end(typeof stored === 'string' ? stored : undefined);
+      res
+        .writeHead(typeof stored === 'string' ? 200 : 404, {'content-type': 'application/json'})
+        .end(typeof stored === 'string' ? stored : undefined);
     });
   };
 }
@@ -106,10 +129,18 @@ export async function load(listener: RequestListener, sessions: number, as: 'coo
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const cookies: string[] = [];
   for (let i = 0; as === 'cookie' && i < sessions; i += 50) {
-    cookies.push(...(await Promise.all(Array.from({length: Math.min(50, sessions - i)}, async (_, j) => {
-      const r = await fetch(`${base}/page-state/Warmup`, {method: 'PUT', headers: {'content-type': 'application/json', cookie: `sid=bare${i + j}`}, body: '{"version":1,"values":{}}'});
-      return r.headers.get('set-cookie')?.split(';')[0] ?? `sid=bare${i + j}`;
-    }))));
+    cookies.push(
+      ...(await Promise.all(
+        Array.from({length: Math.min(50, sessions - i)}, async (_, j) => {
+          const r = await fetch(`${base}/page-state/Warmup`, {
+            method: 'PUT',
+            headers: {'content-type': 'application/json', cookie: `sid=bare${i + j}`},
+            body: '{"version":1,"values":{}}',
+          });
+          return r.headers.get('set-cookie')?.split(';')[0] ?? `sid=bare${i + j}`;
+        }),
+      )),
+    );
   }
   let sequence = 0;
   const acknowledged: [cookie: string, n: number][] = [];
@@ -117,31 +148,55 @@ export async function load(listener: RequestListener, sessions: number, as: 'coo
     url: base,
     connections: CONNECTIONS,
     duration: SECONDS,
-    requests: [{
-      method: 'PUT',
-      setupRequest(request: Record<string, unknown>, context: Record<string, unknown>) {
-        context.n = ++sequence;
-        context.cookie = cookies[sequence % sessions];
-        context.user = `user ${sequence % sessions}`;
-        const who = as === 'cookie' ? {cookie: context.cookie as string} : {'x-user': context.user as string};
-        return {...request, path: `/page-state/ns${context.n}`, headers: {'content-type': 'application/json', ...who}, body: JSON.stringify({version: 1, values: {n: context.n}})};
+    requests: [
+      {
+        method: 'PUT',
+        setupRequest(request: Record<string, unknown>, context: Record<string, unknown>) {
+          context.n = ++sequence;
+          context.cookie = cookies[sequence % sessions];
+          context.user = `user ${sequence % sessions}`;
+          const who = as === 'cookie' ? {cookie: context.cookie as string} : {'x-user': context.user as string};
+          return {
+            ...request,
+            path: `/page-state/ns${context.n}`,
+            headers: {'content-type': 'application/json', ...who},
+            body: JSON.stringify({version: 1, values: {n: context.n}}),
+          };
+        },
+        onResponse(status: number, _body: string, context: Record<string, unknown>) {
+          if (status === 204)
+            acknowledged.push([(as === 'cookie' ? context.cookie : context.user) as string, context.n as number]);
+        },
       },
-      onResponse(status: number, _body: string, context: Record<string, unknown>) {
-        if (status === 204) acknowledged.push([(as === 'cookie' ? context.cookie : context.user) as string, context.n as number]);
-      },
-    }],
+    ],
   } as never);
   let lost = 0;
   for (let i = 0; i < acknowledged.length; i += 50) {
-    await Promise.all(acknowledged.slice(i, i + 50).map(async ([who, n]) => {
-      const r = await fetch(`${base}/page-state/ns${n}`, {headers: as === 'cookie' ? {cookie: who} : {'x-user': who}});
-      const data = r.status === 200 ? ((await r.json()) as {values: {n: number}}) : undefined;
-      if (data?.values.n !== n) lost++;
-    }));
+    await Promise.all(
+      acknowledged.slice(i, i + 50).map(async ([who, n]) => {
+        const r = await fetch(`${base}/page-state/ns${n}`, {
+          headers: as === 'cookie' ? {cookie: who} : {'x-user': who},
+        });
+        const data = r.status === 200 ? ((await r.json()) as {values: {n: number}}) : undefined;
+        if (data?.values.n !== n) lost++;
+      }),
+    );
   }
   server.close();
-  const r = result as unknown as {requests: {average: number}; latency: {p99: number}; errors: number; non2xx: number; timeouts: number};
-  return {requestsPerSecond: r.requests.average, p99Ms: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts, acknowledged: acknowledged.length, lost};
+  const r = result as unknown as {
+    requests: {average: number};
+    latency: {p99: number};
+    errors: number;
+    non2xx: number;
+    timeouts: number;
+  };
+  return {
+    requestsPerSecond: r.requests.average,
+    p99Ms: r.latency.p99,
+    errors: r.errors + r.non2xx + r.timeouts,
+    acknowledged: acknowledged.length,
+    lost,
+  };
 }
 
 const SECRET = 'the benchmark secret, 32 characters';
@@ -156,18 +211,34 @@ const UNLIMITED = {namespaces: Infinity, bytes: Infinity};
  */
 async function neighbourLoad(big: boolean) {
   const files = fileStore(tempDir('bench'));
-  const server = createServer(createSessionHandler({secret: SECRET, store: files}) as unknown as RequestListener).listen(0, '127.0.0.1');
+  const server = createServer(
+    createSessionHandler({secret: SECRET, store: files}) as unknown as RequestListener,
+  ).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const put = async (cookie: string, ns: string, size: number) => {
-    const r = await fetch(`${base}/page-state/${ns}`, {method: 'PUT', headers: {'content-type': 'application/json', cookie}, body: JSON.stringify({version: 1, values: {text: 'x'.repeat(size)}})});
+    const r = await fetch(`${base}/page-state/${ns}`, {
+      method: 'PUT',
+      headers: {'content-type': 'application/json', cookie},
+      body: JSON.stringify({version: 1, values: {text: 'x'.repeat(size)}}),
+    });
     return r.headers.get('set-cookie')?.split(';')[0] ?? cookie;
   };
   const user = await put('', 'Draft', 200);
   let other = await put('', 'ns0', big ? 10_000 : 200);
   for (let i = 1; i < (big ? 100 : 1); i++) other = await put(other, `ns${i}`, 10_000);
-  const reads = autocannon({url: base, connections: 4, duration: SECONDS, requests: [{method: 'GET', path: '/page-state/ns0', headers: {cookie: other}}]} as never);
-  const mine = await autocannon({url: base, connections: 1, duration: SECONDS, requests: [{method: 'GET', path: '/page-state/Draft', headers: {cookie: user}}]} as never);
+  const reads = autocannon({
+    url: base,
+    connections: 4,
+    duration: SECONDS,
+    requests: [{method: 'GET', path: '/page-state/ns0', headers: {cookie: other}}],
+  } as never);
+  const mine = await autocannon({
+    url: base,
+    connections: 1,
+    duration: SECONDS,
+    requests: [{method: 'GET', path: '/page-state/Draft', headers: {cookie: user}}],
+  } as never);
   await reads;
   server.close();
   files.close();
@@ -184,21 +255,23 @@ export async function diskReplaces(): Promise<number> {
   const [syncData, syncAll] = [promisify(fdatasync), promisify(fsync)];
   const until = Date.now() + SECONDS * 1000;
   let count = 0;
-  await Promise.all(Array.from({length: CONNECTIONS}, async (_, i) => {
-    const folder = join(dir, String(i));
-    mkdirSync(folder);
-    while (Date.now() < until) {
-      const fd = openSync(join(folder, 'temp'), 'w');
-      writeSync(fd, 'x'.repeat(100));
-      await syncData(fd);
-      closeSync(fd);
-      renameSync(join(folder, 'temp'), join(folder, 'ns.json'));
-      const folderFd = openSync(folder, 'r');
-      await syncAll(folderFd);
-      closeSync(folderFd);
-      count++;
-    }
-  }));
+  await Promise.all(
+    Array.from({length: CONNECTIONS}, async (_, i) => {
+      const folder = join(dir, String(i));
+      mkdirSync(folder);
+      while (Date.now() < until) {
+        const fd = openSync(join(folder, 'temp'), 'w');
+        writeSync(fd, 'x'.repeat(100));
+        await syncData(fd);
+        closeSync(fd);
+        renameSync(join(folder, 'temp'), join(folder, 'ns.json'));
+        const folderFd = openSync(folder, 'r');
+        await syncAll(folderFd);
+        closeSync(folderFd);
+        count++;
+      }
+    }),
+  );
   return count / SECONDS;
 }
 
@@ -226,9 +299,15 @@ export async function serverLoad() {
   const client = createClient({url: redis.url, disableOfflineQueue: true});
   client.on('error', () => {});
   await client.connect();
-  const handler = (store: SessionStore) => createSessionHandler({secret: SECRET, store, quota: UNLIMITED, anonymous: UNBOUNDED}) as unknown as RequestListener;
+  const handler = (store: SessionStore) =>
+    createSessionHandler({secret: SECRET, store, quota: UNLIMITED, anonymous: UNBOUNDED}) as unknown as RequestListener;
   const identified = (store: SessionStore) =>
-    createSessionHandler({secret: SECRET, store, quota: UNLIMITED, identify: (req) => (req as IncomingMessage).headers['x-user'] as string}) as unknown as RequestListener;
+    createSessionHandler({
+      secret: SECRET,
+      store,
+      quota: UNLIMITED,
+      identify: (req) => (req as IncomingMessage).headers['x-user'] as string,
+    }) as unknown as RequestListener;
   const viaFiles = async (sessions: number) => {
     const files = fileStore(tempDir('bench'));
     const result = await load(handler(files), sessions);
@@ -243,32 +322,60 @@ export async function serverLoad() {
     redis: () => load(handler(redisStore(client)), SESSIONS),
   };
   // The file rows against the same durable replace done bare; the others against a Map.
-  const bareOf = (kind: string) => (kind.startsWith('file') ? load(bareDurableHandler(), kind === 'fileHot' ? 1 : SESSIONS) : load(bareHandler(), SESSIONS));
-  const runs = Object.fromEntries(Object.keys(kinds).map((kind) => [kind, [] as Row[]])) as Record<keyof typeof kinds, Row[]>;
+  const bareOf = (kind: string) =>
+    kind.startsWith('file')
+      ? load(bareDurableHandler(), kind === 'fileHot' ? 1 : SESSIONS)
+      : load(bareHandler(), SESSIONS);
+  const runs = Object.fromEntries(Object.keys(kinds).map((kind) => [kind, [] as Row[]])) as Record<
+    keyof typeof kinds,
+    Row[]
+  >;
   for (let round = 0; round < ROUNDS; round++) {
     for (const [kind, run] of Object.entries(kinds) as [keyof typeof kinds, () => Promise<Load>][]) {
       const bare = await bareOf(kind);
       const floor = kind === 'redis' ? await load(bareRedisHandler(client), SESSIONS) : undefined;
       const result = await run();
-      runs[kind].push({...result, ratio: result.requestsPerSecond / bare.requestsPerSecond, bare, ...(floor && {floor})});
+      runs[kind].push({
+        ...result,
+        ratio: result.requestsPerSecond / bare.requestsPerSecond,
+        bare,
+        ...(floor && {floor}),
+      });
     }
   }
   await client.quit();
   await redis.stop();
   const after = await diskReplaces();
   const median = (rows: Row[]): Row => ({
-    ...medianRound(rows), lost: rows.reduce((sum, r) => sum + r.lost, 0), acknowledged: rows.reduce((sum, r) => sum + r.acknowledged, 0),
+    ...medianRound(rows),
+    lost: rows.reduce((sum, r) => sum + r.lost, 0),
+    acknowledged: rows.reduce((sum, r) => sum + r.acknowledged, 0),
   });
   // Signed-in against anonymous within each round, where the two ran back to back: the rows'
   // medians may come from different rounds, on this machine up to 2x apart in speed.
-  const signedIn = runs.memoryUser.map((user, i) => ({user, anonymous: runs.memory[i]!, ratio: user.requestsPerSecond / runs.memory[i]!.requestsPerSecond}));
+  const signedIn = runs.memoryUser.map((user, i) => ({
+    user,
+    anonymous: runs.memory[i]!,
+    ratio: user.requestsPerSecond / runs.memory[i]!.requestsPerSecond,
+  }));
   return {
-    memory: median(runs.memory), memoryUser: median(runs.memoryUser), file: median(runs.file), fileHot: median(runs.fileHot), redis: median(runs.redis),
+    memory: median(runs.memory),
+    memoryUser: median(runs.memoryUser),
+    file: median(runs.file),
+    fileHot: median(runs.fileHot),
+    redis: median(runs.redis),
     signedIn: medianRound(signedIn),
-    neighbours, disk: {...disk, after},
-    flood: {shared: await floodLoad(), sharedFloor: await floodLoad(30, {floor: true}), pinned: await floodLoad(30, {pinned: true}), pinnedFloor: await floodLoad(30, {floor: true, pinned: true}),
+    neighbours,
+    disk: {...disk, after},
+    flood: {
+      shared: await floodLoad(),
+      sharedFloor: await floodLoad(30, {floor: true}),
+      pinned: await floodLoad(30, {pinned: true}),
+      pinnedFloor: await floodLoad(30, {floor: true, pinned: true}),
       // Past the handler's 256 held refusals, the rest are answered at once: the flood at its strongest.
-      wide: await floodLoad(30, {pinned: true, connections: 256}), wideFloor: await floodLoad(30, {floor: true, pinned: true, connections: 256})},
+      wide: await floodLoad(30, {pinned: true, connections: 256}),
+      wideFloor: await floodLoad(30, {floor: true, pinned: true, connections: 256}),
+    },
   };
 }
 
@@ -280,7 +387,8 @@ export async function serverLoad() {
 export function floodFloor(dir: string): RequestListener {
   const durable = bareDurableHandler(dir);
   return (req, res) => {
-    if (req.method === 'PUT' && !req.headers.cookie && !req.headers['x-user']) return void res.writeHead(429, {connection: 'close', 'retry-after': '60'}).end(() => req.destroy());
+    if (req.method === 'PUT' && !req.headers.cookie && !req.headers['x-user'])
+      return void res.writeHead(429, {connection: 'close', 'retry-after': '60'}).end(() => req.destroy());
     durable(req, res);
   };
 }
@@ -309,42 +417,95 @@ export async function floodLoad(seconds = 30, {floor = false, pinned = false, co
   const files = floor ? undefined : fileStore(dir);
   const budget = {maxSessions: 1000, maxBytes: 64 * 2 ** 20};
   const listener = files
-    ? (createSessionHandler({secret: SECRET, store: files, anonymous: budget, identify: (req) => (req as IncomingMessage).headers['x-user'] as string | undefined}) as unknown as RequestListener)
+    ? (createSessionHandler({
+        secret: SECRET,
+        store: files,
+        anonymous: budget,
+        identify: (req) => (req as IncomingMessage).headers['x-user'] as string | undefined,
+      }) as unknown as RequestListener)
     : floodFloor(dir);
   const server = createServer(listener).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const first = await fetch(`${base}/page-state/Draft`, {method: 'PUT', headers: {'content-type': 'application/json', cookie: 'sid=floor'}, body: '{"version":1,"values":{"text":"mine"}}'});
+  const first = await fetch(`${base}/page-state/Draft`, {
+    method: 'PUT',
+    headers: {'content-type': 'application/json', cookie: 'sid=floor'},
+    body: '{"version":1,"values":{"text":"mine"}}',
+  });
   const cookie = first.headers.get('set-cookie')?.split(';')[0] ?? 'sid=floor';
-  const user = (duration: number) => autocannon({url: base, connections: 1, duration, requests: [
-    {method: 'PUT', path: '/page-state/Draft', headers: {'content-type': 'application/json', cookie}, body: '{"version":1,"values":{"text":"mine"}}'},
-    {method: 'GET', path: '/page-state/Draft', headers: {cookie}},
-    {method: 'PUT', path: '/page-state/Draft', headers: {'content-type': 'application/json', 'x-user': 'ada'}, body: '{"version":1,"values":{"text":"ada"}}'},
-  ]} as never) as unknown as Promise<{latency: {p99: number}; non2xx: number; errors: number}>;
+  const user = (duration: number) =>
+    autocannon({
+      url: base,
+      connections: 1,
+      duration,
+      requests: [
+        {
+          method: 'PUT',
+          path: '/page-state/Draft',
+          headers: {'content-type': 'application/json', cookie},
+          body: '{"version":1,"values":{"text":"mine"}}',
+        },
+        {method: 'GET', path: '/page-state/Draft', headers: {cookie}},
+        {
+          method: 'PUT',
+          path: '/page-state/Draft',
+          headers: {'content-type': 'application/json', 'x-user': 'ada'},
+          body: '{"version":1,"values":{"text":"ada"}}',
+        },
+      ],
+    } as never) as unknown as Promise<{latency: {p99: number}; non2xx: number; errors: number}>;
   const {idle, busy, flood} = await onCore(pinned, async () => {
     const idle = await user(5);
     // The flood comes from other processes (`connections` of 16 B bodies, as many of 60 KB), as a
     // flood does: generated in this one, it would slow the user's requests by its own work.
-    const flood = Promise.all([16, 60_000].map(async (size) => {
-      const input = join(dir, `.flood-${size}.json`);
-      writeFileSync(input, JSON.stringify({version: 1, values: {text: 'x'.repeat(size)}}));
-      const cannon = [require.resolve('autocannon/autocannon.js'), '-j', '-c', String(connections), '-d', String(seconds), '-m', 'PUT', '-H', 'content-type=application/json', '-i', input, `${base}/page-state/Draft`];
-      const child = pinned ? spawn('taskset', ['-c', '1', process.execPath, ...cannon], {stdio: ['ignore', 'pipe', 'ignore']}) : spawn(process.execPath, cannon, {stdio: ['ignore', 'pipe', 'ignore']});
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk));
-      await once(child, 'close');
-      return JSON.parse(out) as {requests: {total: number}; non2xx: number};
-    }));
+    const flood = Promise.all(
+      [16, 60_000].map(async (size) => {
+        const input = join(dir, `.flood-${size}.json`);
+        writeFileSync(input, JSON.stringify({version: 1, values: {text: 'x'.repeat(size)}}));
+        const cannon = [
+          require.resolve('autocannon/autocannon.js'),
+          '-j',
+          '-c',
+          String(connections),
+          '-d',
+          String(seconds),
+          '-m',
+          'PUT',
+          '-H',
+          'content-type=application/json',
+          '-i',
+          input,
+          `${base}/page-state/Draft`,
+        ];
+        const child = pinned
+          ? spawn('taskset', ['-c', '1', process.execPath, ...cannon], {stdio: ['ignore', 'pipe', 'ignore']})
+          : spawn(process.execPath, cannon, {stdio: ['ignore', 'pipe', 'ignore']});
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+        await once(child, 'close');
+        return JSON.parse(out) as {requests: {total: number}; non2xx: number};
+      }),
+    );
     return {idle, busy: await user(seconds - 2), flood: await flood};
   });
-  const flooded = flood.reduce((sum, run) => ({requests: {total: sum.requests.total + run.requests.total}, non2xx: sum.non2xx + run.non2xx}));
+  const flooded = flood.reduce((sum, run) => ({
+    requests: {total: sum.requests.total + run.requests.total},
+    non2xx: sum.non2xx + run.non2xx,
+  }));
   let bytes = 0;
   const sessions = readdirSync(dir).filter((name) => !name.startsWith('.') && name !== 'secret');
-  for (const session of sessions) for (const name of readdirSync(join(dir, session))) bytes += statSync(join(dir, session, name)).size;
+  for (const session of sessions)
+    for (const name of readdirSync(join(dir, session))) bytes += statSync(join(dir, session, name)).size;
   server.close();
   files?.close();
   return {
-    idleP99Ms: idle.latency.p99, floodedP99Ms: busy.latency.p99, userFailures: busy.non2xx + busy.errors,
-    floodRequests: flooded.requests.total, floodRefused: flooded.non2xx, sessions: sessions.length, bytes, budget,
+    idleP99Ms: idle.latency.p99,
+    floodedP99Ms: busy.latency.p99,
+    userFailures: busy.non2xx + busy.errors,
+    floodRequests: flooded.requests.total,
+    floodRefused: flooded.non2xx,
+    sessions: sessions.length,
+    bytes,
+    budget,
   };
 }

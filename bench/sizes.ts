@@ -7,15 +7,24 @@ import {pathToFileURL} from 'node:url';
 import {build, type Plugin} from 'esbuild';
 
 // The production build's own switch (scripts are plain .mjs, shared with scripts/build.mjs).
-const {devFlag} = (await import(pathToFileURL(resolve('scripts/dev-flag.mjs')).href)) as {devFlag(dev: boolean): Plugin};
+const {devFlag} = (await import(pathToFileURL(resolve('scripts/dev-flag.mjs')).href)) as {
+  devFlag(dev: boolean): Plugin;
+};
 
 /** gzip -9 size in bytes. */
 export const gzipSize = (bytes: Uint8Array | string): number => gzipSync(bytes, {level: 9}).length;
 
 async function gzipped(contents: string, external: string[], plugins: Plugin[] = []) {
   const result = await build({
-    stdin: {contents, resolveDir: process.cwd(), loader: 'ts'}, bundle: true, minify: true, write: false,
-    format: 'esm', target: 'es2022', external, logLevel: 'silent', plugins: [...plugins, devFlag(false)],
+    stdin: {contents, resolveDir: process.cwd(), loader: 'ts'},
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    target: 'es2022',
+    external,
+    logLevel: 'silent',
+    plugins: [...plugins, devFlag(false)],
   });
   return gzipSize(result.outputFiles[0]!.contents);
 }
@@ -25,7 +34,8 @@ async function gzipped(contents: string, external: string[], plugins: Plugin[] =
  * superstruct left out: the measure of the size budget (test/build/size.test.ts) and of the
  * benchmark table alike.
  */
-export const ownCode = (entry = `export * from './src/index.ts';`, plugins?: Plugin[]): Promise<number> => gzipped(entry, OWN, plugins);
+export const ownCode = (entry = `export * from './src/index.ts';`, plugins?: Plugin[]): Promise<number> =>
+  gzipped(entry, OWN, plugins);
 
 const OWN = ['lit', 'lit/*', '@lit/*', 'superstruct'];
 /** What nuqs does (typed URL state, no storage, no elements): definitions, vars, stores, URL sync. */
@@ -37,7 +47,8 @@ export {browserHistory} from './src/url/history-port.ts';`;
 /** Only what nuqs does, of page-state's own code (production, min+gzip). */
 export const urlCore = (): Promise<number> => ownCode(URL_CORE);
 /** nuqs measured the same way, React and Next left out. */
-export const nuqsSize = (): Promise<number> => gzipped(`export * from 'nuqs';`, ['react', 'react/*', 'react-dom', 'next', 'next/*']);
+export const nuqsSize = (): Promise<number> =>
+  gzipped(`export * from 'nuqs';`, ['react', 'react/*', 'react-dom', 'next', 'next/*']);
 
 export async function sizes() {
   return {

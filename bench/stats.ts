@@ -1,5 +1,9 @@
 /** Median of runs of `fn` (after one warm-up run), in milliseconds. */
-export async function median(fn: () => unknown | Promise<unknown>, runs = 7, now = () => performance.now()): Promise<number> {
+export async function median(
+  fn: () => unknown | Promise<unknown>,
+  runs = 7,
+  now = () => performance.now(),
+): Promise<number> {
   await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -11,14 +11,24 @@ import {median} from './stats.js';
 
 const range = (n: number) => Array.from({length: n}, (_, i) => i);
 const definitions = range(20).map((n) =>
-  defineState(`Hydrate${n}`, {urlPrefix: `n${n}_`, vars: Object.fromEntries(range(10).map((v) => [`v${v}`, stateVar.int(0)]))}),
+  defineState(`Hydrate${n}`, {
+    urlPrefix: `n${n}_`,
+    vars: Object.fromEntries(range(10).map((v) => [`v${v}`, stateVar.int(0)])),
+  }),
 );
 const keys = range(20).flatMap((n) => range(10).map((v) => `n${n}_v${v}`));
 const search = keys.map((key, i) => `${key}=${i + 1}`).join('&');
 const host = {change() {}, error() {}};
 const port = (href: string): HistoryPort & {href(): string} => {
   let url = href;
-  return {href: () => url, state: () => null, write: (next) => void (url = next), listen: () => () => {}, now: () => 0, later() {}};
+  return {
+    href: () => url,
+    state: () => null,
+    write: (next) => void (url = next),
+    listen: () => () => {},
+    now: () => 0,
+    later() {},
+  };
 };
 const REPEAT = 200;
 
@@ -60,7 +70,11 @@ export async function hydration() {
     }
   }
   const mid = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-  return {pageState: mid(rounds.pageState.slice(1)), baseline: mid(rounds.baseline.slice(1)), nuqs: mid(rounds.nuqs.slice(1))};
+  return {
+    pageState: mid(rounds.pageState.slice(1)),
+    baseline: mid(rounds.baseline.slice(1)),
+    nuqs: mid(rounds.nuqs.slice(1)),
+  };
 }
 
 export async function serialization() {
@@ -70,16 +84,18 @@ export async function serialization() {
   let round = 0;
   const pageState = async () => {
     round++;
-    for (const [n, store] of stores.entries()) store.set(Object.fromEntries(range(10).map((v) => [`v${v}`, round * 1000 + n * 10 + v])) as never);
+    for (const [n, store] of stores.entries())
+      store.set(Object.fromEntries(range(10).map((v) => [`v${v}`, round * 1000 + n * 10 + v])) as never);
     await Promise.resolve(); // the flush, queued before this continuation, renders the URL once
   };
   const nuqs = () => {
     round++;
     return serialize('https://app.test/', Object.fromEntries(keys.map((k, i) => [k, round * 1000 + i])));
   };
-  const per = async (fn: () => unknown) => (await median(async () => {
-    for (let i = 0; i < REPEAT; i++) await fn();
-  })) / REPEAT;
+  const per = async (fn: () => unknown) =>
+    (await median(async () => {
+      for (let i = 0; i < REPEAT; i++) await fn();
+    })) / REPEAT;
   return {pageState: await per(pageState), nuqs: await per(nuqs)};
 }
 

@@ -5,9 +5,27 @@ import {NavState, Settings} from './state.js';
 /** The shell's top bar: navigation (shared) and settings (local, synced across tabs). */
 export class AppBar extends LitElement {
   static override styles = css`
-    :host { display: flex; gap: 0.5rem; align-items: center; margin-left: auto; }
-    button, select { font: inherit; font-size: 0.85rem; color: var(--text); background: var(--field); border: 1px solid var(--border); border-radius: 8px; padding: 0.3rem 0.7rem; cursor: pointer; }
-    button[aria-pressed='true'] { border-color: var(--accent); color: var(--accent); }
+    :host {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+      margin-left: auto;
+    }
+    button,
+    select {
+      font: inherit;
+      font-size: 0.85rem;
+      color: var(--text);
+      background: var(--field);
+      border: 1px solid var(--border);
+      border-radius: 8px;
+      padding: 0.3rem 0.7rem;
+      cursor: pointer;
+    }
+    button[aria-pressed='true'] {
+      border-color: var(--accent);
+      color: var(--accent);
+    }
   `;
   nav = new StateController(this, NavState);
   settings = new StateController(this, Settings);
@@ -17,11 +35,21 @@ export class AppBar extends LitElement {
     const {theme, density} = this.settings.state;
     return html`
       ${(['queue', 'board'] as const).map((v) => html`<button id="view-${v}" aria-pressed=${view === v} @click=${() => (this.nav.state.view = v)}>${v}</button>`)}
-      <select id="density" aria-label="density" @change=${(e: Event) => (this.settings.state.density = (e.target as HTMLSelectElement).value as typeof density)}>
+      <select
+        id="density"
+        aria-label="density"
+        @change=${(e: Event) => (this.settings.state.density = (e.target as HTMLSelectElement).value as typeof density)}
+      >
         ${(['comfortable', 'compact'] as const).map((d) => html`<option ?selected=${d === density}>${d}</option>`)}
       </select>
-      <button id="theme" @click=${() => (this.settings.state.theme = theme === 'dark' ? 'light' : 'dark')}>${theme === 'dark' ? '☀ light' : '☾ dark'}</button>
-      <select id="account" aria-label="signed in as" @change=${(e: Event) => void this.signIn((e.target as HTMLSelectElement).value)}>
+      <button id="theme" @click=${() => (this.settings.state.theme = theme === 'dark' ? 'light' : 'dark')}>
+        ${theme === 'dark' ? '☀ light' : '☾ dark'}
+      </button>
+      <select
+        id="account"
+        aria-label="signed in as"
+        @change=${(e: Event) => void this.signIn((e.target as HTMLSelectElement).value)}
+      >
         ${['', 'ada', 'grace'].map((account) => html`<option value=${account} ?selected=${account === this.account}>${account ? `signed in as ${account}` : 'not signed in'}</option>`)}
       </select>
     `;

@@ -10,10 +10,14 @@ const COOKIE = 'demo_login';
 
 /** `POST /demo/login?as=ada|grace` and `POST /demo/logout`, and the `identify` that reads the login cookie. */
 export function demoLogin(secret: string) {
-  const sign = (account: string) => `${account}.${createHmac('sha256', secret).update(`demo login ${account}`).digest('base64url')}`;
+  const sign = (account: string) =>
+    `${account}.${createHmac('sha256', secret).update(`demo login ${account}`).digest('base64url')}`;
   const identify = (req: IncomingMessage | Request): string | undefined => {
     const header = req instanceof Request ? req.headers.get('cookie') : req.headers.cookie;
-    const value = header?.split(/;\s*/).find((part) => part.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
+    const value = header
+      ?.split(/;\s*/)
+      .find((part) => part.startsWith(`${COOKIE}=`))
+      ?.slice(COOKIE.length + 1);
     const account = value?.split('.')[0] ?? '';
     const expected = Buffer.from(sign(account));
     const given = Buffer.from(value ?? '');

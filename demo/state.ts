@@ -17,7 +17,10 @@ export const Workspace = defineState('Workspace', {
     status: stateVar.enum(['open', 'triaged', 'waiting', 'closed'] as const, 'open'),
     tags: stateVar.list(stateVar.string(), []),
     due: stateVar.date(null),
-    filters: stateVar.json(object({minPriority: size(integer(), 1, 3), assignee: string()}), {minPriority: 1, assignee: ''}),
+    filters: stateVar.json(object({minPriority: size(integer(), 1, 3), assignee: string()}), {
+      minPriority: 1,
+      assignee: '',
+    }),
   },
 });
 

@@ -9,12 +9,18 @@ export interface ControlAdapter {
 }
 
 /** Anything that takes a value: a native control, or a custom element that exposes one. */
-export type Control = HTMLElement & {value?: unknown; checked?: unknown; multiple?: unknown; setCustomValidity?(reason: string): void};
+export type Control = HTMLElement & {
+  value?: unknown;
+  checked?: unknown;
+  multiple?: unknown;
+  setCustomValidity?(reason: string): void;
+};
 type Native = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 /** An option of a multi-select or a box of a checkbox group. */
 type Choice = {value: string; selected?: boolean; checked?: boolean};
 
-const isNative = (el: Element): el is Native => el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
+const isNative = (el: Element): el is Native =>
+  el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
 
 /**
  * The first control inside `root` (not inside a nested binding): a native form control, or a
@@ -27,7 +33,12 @@ export function findControl(root: Element, prop: string | null, pending: (name: 
     if (isNative(el)) return el;
     if (!el.localName.includes('-')) continue;
     if (!customElements.get(el.localName)) pending(el.localName);
-    else if (prop ? prop in el : (el.constructor as {formAssociated?: boolean}).formAssociated || 'value' in el || 'checked' in el) return el;
+    else if (
+      prop
+        ? prop in el
+        : (el.constructor as {formAssociated?: boolean}).formAssociated || 'value' in el || 'checked' in el
+    )
+      return el;
   }
   return undefined;
 }
@@ -42,7 +53,12 @@ const localDateTime = (d: Date) =>
  * `group` gives every input of the control's type in the binding (a radio or checkbox group).
  * Values are only ever set as properties (`.value`, `.checked`...), never as HTML.
  */
-export function controlAdapter(control: Control, v: StateVar<any>, group: () => HTMLInputElement[], prop: string | null): ControlAdapter {
+export function controlAdapter(
+  control: Control,
+  v: StateVar<any>,
+  group: () => HTMLInputElement[],
+  prop: string | null,
+): ControlAdapter {
   const decodes = (text: string, value: unknown) => {
     try {
       return v.equals(v.decode(text), value);
@@ -61,9 +77,16 @@ export function controlAdapter(control: Control, v: StateVar<any>, group: () => 
   const choices: false | (() => Choice[]) = native && many && (select ? () => [...control.options] : group);
   if (choices) {
     const flag = select ? 'selected' : 'checked';
-    const chosen = (value: unknown, c: Choice) => (list ? (value as unknown[]).some((item) => decodes(escapeItem(c.value), [item])) : decodes(c.value, value));
+    const chosen = (value: unknown, c: Choice) =>
+      list ? (value as unknown[]).some((item) => decodes(escapeItem(c.value), [item])) : decodes(c.value, value);
     return {
-      read: () => v.decode(choices().filter((c) => c[flag]).map((c) => (list ? escapeItem(c.value) : c.value)).join(',')),
+      read: () =>
+        v.decode(
+          choices()
+            .filter((c) => c[flag])
+            .map((c) => (list ? escapeItem(c.value) : c.value))
+            .join(','),
+        ),
       write: (value) => choices().forEach((c) => (c[flag] = chosen(value, c))),
     };
   }
@@ -87,9 +110,11 @@ export function controlAdapter(control: Control, v: StateVar<any>, group: () => 
     write(value) {
       const current = control[key];
       if (typeof current === 'boolean') control[key] = value === true;
-      else if (control.multiple === true || Array.isArray(current)) control[key] = text(value) ? splitItems(text(value)) : [];
+      else if (control.multiple === true || Array.isArray(current))
+        control[key] = text(value) ? splitItems(text(value)) : [];
       // A slider's value is a number, even before it has one (Material's starts undefined).
-      else if (typeof current === 'number' || (current == null && (v.type === 'int' || v.type === 'float'))) control[key] = Number(text(value));
+      else if (typeof current === 'number' || (current == null && (v.type === 'int' || v.type === 'float')))
+        control[key] = Number(text(value));
       // Leave what the user is typing alone when it already means this value (no caret jumps).
       else if (!decodes(String(current ?? ''), value)) control[key] = text(value);
     },

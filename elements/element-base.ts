@@ -12,7 +12,11 @@ import {DEV} from '../src/dev.js';
  */
 export function announceError(element: Element, detail: ErrorDetail, warn?: boolean): void {
   dispatch(element, 'page-state-error', detail);
-  if (DEV || !warn) console[DEV && warn ? 'warn' : 'error'](`<${element.localName}> ${detail.namespace}${detail.key ? `.${detail.key}` : ''}: ${detail.reason}`, element);
+  if (DEV || !warn)
+    console[DEV && warn ? 'warn' : 'error'](
+      `<${element.localName}> ${detail.namespace}${detail.key ? `.${detail.key}` : ''}: ${detail.reason}`,
+      element,
+    );
 }
 
 /** A message carrying its code, as page-state's errors say it (the reason of a markup report). */
@@ -53,11 +57,15 @@ export function checkAttributes(element: Element, known: readonly string[]): voi
     const seen = warned.get(element) ?? new Set<string>();
     warned.set(element, seen);
     for (const name of element.getAttributeNames()) {
-      if (known.includes(name) || seen.has(name) || !/^[a-z][a-z-]*$/.test(name) || /^(data|aria)-/.test(name)) continue;
+      if (known.includes(name) || seen.has(name) || !/^[a-z][a-z-]*$/.test(name) || /^(data|aria)-/.test(name))
+        continue;
       const near = nearest(name, known);
       if (!near) continue;
       seen.add(name);
-      console.warn(`<${element.localName}${named(element)}>: unknown attribute "${name}" (did you mean "${near}"?)`, element);
+      console.warn(
+        `<${element.localName}${named(element)}>: unknown attribute "${name}" (did you mean "${near}"?)`,
+        element,
+      );
     }
   }
 }
@@ -72,7 +80,11 @@ const named = (element: Element) => {
  * candidates of a "did you mean"). Read through duck typing: a scope may be another copy's. */
 export function namespacesFrom(scope: SharedScope | undefined): string[] {
   const names: string[] = [];
-  for (let s = scope as (SharedScope & {parent?: SharedScope; declared?: StateDefinition<any>[]}) | undefined; s; s = s.parent) {
+  for (
+    let s = scope as (SharedScope & {parent?: SharedScope; declared?: StateDefinition<any>[]}) | undefined;
+    s;
+    s = s.parent
+  ) {
     names.push(...(s.declared ?? []).map((d) => d.name), ...(s.stores ?? []).map((store) => store.definition.name));
   }
   return names;

@@ -89,7 +89,12 @@ export class PageStateElement extends ReactiveElement {
 
   set definitions(definitions: readonly StateDefinition<any>[]) {
     this[ELEMENT_SCOPE].declare(...definitions);
-    if (DEV && this.isConnected) declaredBy(this, definitions.map((d) => d.name), true);
+    if (DEV && this.isConnected)
+      declaredBy(
+        this,
+        definitions.map((d) => d.name),
+        true,
+      );
     // Consumers re-resolve: a namespace they found in an outer scope may live here now.
     this.#provider.setValue(this[ELEMENT_SCOPE], true);
   }

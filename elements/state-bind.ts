@@ -6,7 +6,16 @@ import {controlAdapter, findControl, type Control, type ControlAdapter} from './
 import {ErrorCode} from '../src/core/errors/errors.js';
 import {didYouMean} from '../src/core/errors/nearest-name.js';
 import {DEV} from '../src/dev.js';
-import {announceError, checkAttributes, coded, define, ElementBase, invalidVars, namespacesFrom, whenSettled} from './element-base.js';
+import {
+  announceError,
+  checkAttributes,
+  coded,
+  define,
+  ElementBase,
+  invalidVars,
+  namespacesFrom,
+  whenSettled,
+} from './element-base.js';
 import {Validity} from './validity.js';
 
 /** Events after which a control's value is read: the standard ones, and Shoelace's. */
@@ -102,7 +111,11 @@ export class StateBindElement extends ElementBase {
       if (this.#reported !== reason) announceError(this, {namespace, key, reason, raw: path}, warn);
       this.#reported = reason;
     };
-    if (path && !key) return this.#release(), report(coded(ErrorCode.badDefinition, DEV ? `path="${path}" is not Namespace.var` : path));
+    if (path && !key)
+      return (
+        this.#release(),
+        report(coded(ErrorCode.badDefinition, DEV ? `path="${path}" is not Namespace.var` : path))
+      );
     const scope = nearestScope(this);
     const store = scope.find(namespace);
     if (!store) {
@@ -110,14 +123,27 @@ export class StateBindElement extends ElementBase {
       // Declared later (markup further down, a script): wait, and once the page is parsed and a
       // task has passed, say that nothing of that name is declared (it still binds if one comes).
       if (settled !== true) return whenSettled(() => this.#refresh(true));
-      return report(coded(ErrorCode.unknownNamespace, DEV ? `path="${path}": no namespace "${namespace}" is declared${didYouMean(namespace, namespacesFrom(scope))}` : namespace), true);
+      return report(
+        coded(
+          ErrorCode.unknownNamespace,
+          DEV
+            ? `path="${path}": no namespace "${namespace}" is declared${didYouMean(namespace, namespacesFrom(scope))}`
+            : namespace,
+        ),
+        true,
+      );
     }
     if (!Object.hasOwn(store.definition.vars, key)) {
       this.#release();
       // A var its <state-namespace> left out says why (development: a warning; the namespace reported it as an error).
       const invalid = invalidVars.get(store.definition)?.find((problem) => problem.key === key)?.reason;
       if (invalid) return report(invalid, true);
-      return report(coded(ErrorCode.unknownKey, DEV ? `path="${path}": no var "${key}" in ${namespace}${didYouMean(key, store.definition.keys)}` : path));
+      return report(
+        coded(
+          ErrorCode.unknownKey,
+          DEV ? `path="${path}": no var "${key}" in ${namespace}${didYouMean(key, store.definition.keys)}` : path,
+        ),
+      );
     }
     this.#reported = undefined;
     const prop = this.getAttribute('prop');
@@ -126,7 +152,14 @@ export class StateBindElement extends ElementBase {
     // Element children but no control (yet): nothing to show, nothing to bind.
     const target = this.hasAttribute('display') || !hasElements ? 'text' : findControl(this, prop, this.#whenDefined);
     const current = this.#binding;
-    if (current && current.store === store && current.key === key && current.target === target && current.options === options) return;
+    if (
+      current &&
+      current.store === store &&
+      current.key === key &&
+      current.target === target &&
+      current.options === options
+    )
+      return;
     this.#release();
     if (!target) return;
     // Its subscription puts the namespace on screen: a claim keeps it, and a purged one comes back.
@@ -138,7 +171,10 @@ export class StateBindElement extends ElementBase {
   #bind(store: StateStore, key: string, target: Control | 'text', prop: string | null, options: string): Binding {
     const v = store.definition.vars[key] as StateVar<any>;
     const control = target === 'text' ? undefined : target;
-    const group = () => (control instanceof HTMLInputElement ? [...this.querySelectorAll<HTMLInputElement>(`input[type=${control.type}]`)] : []);
+    const group = () =>
+      control instanceof HTMLInputElement
+        ? [...this.querySelectorAll<HTMLInputElement>(`input[type=${control.type}]`)]
+        : [];
     const adapter: ControlAdapter = control
       ? controlAdapter(control, v, group, prop)
       : {read: () => store.peek(key), write: (value) => void (this.#text.data = value === null ? '' : v.encode(value))};
@@ -154,7 +190,12 @@ export class StateBindElement extends ElementBase {
         if (TYPING.includes(event.type)) return;
         const reason = (error as Error).message;
         validity.mark(control, reason);
-        dispatch(this, 'page-state-error', {namespace: store.definition.name, key, reason, raw: (control as {value?: unknown}).value});
+        dispatch(this, 'page-state-error', {
+          namespace: store.definition.name,
+          key,
+          reason,
+          raw: (control as {value?: unknown}).value,
+        });
       }
     };
     const events = [...TYPING, ...COMMITS, ...(this.getAttribute('event') ? [this.getAttribute('event')!] : [])];

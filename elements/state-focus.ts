@@ -19,7 +19,11 @@ import {checkAttributes, define, ElementBase, namespacesFrom, whenSettled} from 
 export class StateFocusElement extends ElementBase {
   constructor() {
     super();
-    this.addEventListener('click', () => nearestScope(this).find(this.getAttribute('namespace') ?? '')?.focus());
+    this.addEventListener('click', () =>
+      nearestScope(this)
+        .find(this.getAttribute('namespace') ?? '')
+        ?.focus(),
+    );
   }
 
   connectedCallback(): void {
@@ -31,7 +35,10 @@ export class StateFocusElement extends ElementBase {
         const namespace = this.getAttribute('namespace') ?? '';
         const scope = nearestScope(this);
         if (!this.isConnected || scope.find(namespace)) return;
-        console.warn(`<state-focus namespace="${namespace}">: no namespace "${namespace}" is declared${didYouMean(namespace, namespacesFrom(scope))}`, this);
+        console.warn(
+          `<state-focus namespace="${namespace}">: no namespace "${namespace}" is declared${didYouMean(namespace, namespacesFrom(scope))}`,
+          this,
+        );
       });
     }
   }

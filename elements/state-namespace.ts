@@ -11,7 +11,17 @@ import type {PageStateElement} from './page-state.js';
 import {announceError, checkAttributes, define, ElementBase, invalidVars, whenParsed} from './element-base.js';
 
 const VAR_ATTRIBUTES = ['type', 'default', 'url-key', 'persist', 'history', 'values', 'of'] as const;
-const NAMESPACE_ATTRIBUTES = ['name', 'url-prefix', 'url-selfish', 'share-url-with', 'restore-url-on-touch', 'clear-on-default', 'history', 'persist', 'version'];
+const NAMESPACE_ATTRIBUTES = [
+  'name',
+  'url-prefix',
+  'url-selfish',
+  'share-url-with',
+  'restore-url-on-touch',
+  'clear-on-default',
+  'history',
+  'persist',
+  'version',
+];
 
 /**
  * Declares a namespace in the enclosing `<page-state>` (or the page's root scope) from its
@@ -63,11 +73,15 @@ export class StateNamespaceElement extends ElementBase {
   #declare() {
     if (!this.isConnected) return;
     const name = this.getAttribute('name') ?? '';
-    const flag = (attr: string, fallback: boolean) => (this.hasAttribute(attr) ? this.getAttribute(attr) !== 'false' : fallback);
+    const flag = (attr: string, fallback: boolean) =>
+      this.hasAttribute(attr) ? this.getAttribute(attr) !== 'false' : fallback;
     const options: Omit<StateOptions<any>, 'vars'> = {
       urlPrefix: this.getAttribute('url-prefix') ?? '',
       urlSelfish: flag('url-selfish', false),
-      shareUrlWith: (this.getAttribute('share-url-with') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      shareUrlWith: (this.getAttribute('share-url-with') ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       restoreUrlOnTouch: flag('restore-url-on-touch', true),
       clearOnDefault: flag('clear-on-default', true),
       history: this.getAttribute('history') === 'push' ? 'push' : 'replace',
@@ -78,7 +92,10 @@ export class StateNamespaceElement extends ElementBase {
     // of one declaration in one console group.
     const problems: ErrorDetail[] = [];
     const fail = (key: string | null, error: unknown, element: Element) => {
-      if (DEV && !problems.length) console.group(`<state-namespace name="${name}">: what it cannot declare (the rest is declared; fixed, it is declared again)`);
+      if (DEV && !problems.length)
+        console.group(
+          `<state-namespace name="${name}">: what it cannot declare (the rest is declared; fixed, it is declared again)`,
+        );
       const detail = {namespace: name, key, reason: (error as Error).message, raw: element.outerHTML.slice(0, 300)};
       problems.push(detail);
       announceError(this, detail);
@@ -94,8 +111,11 @@ export class StateNamespaceElement extends ElementBase {
         if (DEV) checkAttributes(element, ['name', ...VAR_ATTRIBUTES]);
         const key = element.getAttribute('name') ?? '';
         try {
-          if (Object.hasOwn(vars, key)) badDefinition(DEV ? `${name}: var "${key}" is declared twice` : `${name}: ${key}`);
-          const attrs = Object.fromEntries(VAR_ATTRIBUTES.map((a) => [a, element.getAttribute(a)])) as unknown as VarAttributes;
+          if (Object.hasOwn(vars, key))
+            badDefinition(DEV ? `${name}: var "${key}" is declared twice` : `${name}: ${key}`);
+          const attrs = Object.fromEntries(
+            VAR_ATTRIBUTES.map((a) => [a, element.getAttribute(a)]),
+          ) as unknown as VarAttributes;
           const more = {...vars, [key]: varFromMarkup(attrs)};
           definition = defineState(name, {...options, vars: more});
           vars = more;

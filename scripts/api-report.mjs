@@ -25,8 +25,26 @@ export function apiReport(name, entry, {update = false, reportFolder = 'api'} = 
       projectFolder: root,
       mainEntryPointFilePath: resolve(entry),
       bundledPackages: [],
-      compiler: {overrideTsconfig: {compilerOptions: {target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: ['node'], skipLibCheck: true, strict: true}, include: [resolve(entry)]}},
-      apiReport: {enabled: true, reportFileName: `${name}.api.md`, reportFolder: resolve(reportFolder), reportTempFolder: resolve('.build/api')},
+      compiler: {
+        overrideTsconfig: {
+          compilerOptions: {
+            target: 'ES2022',
+            module: 'NodeNext',
+            moduleResolution: 'NodeNext',
+            lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+            types: ['node'],
+            skipLibCheck: true,
+            strict: true,
+          },
+          include: [resolve(entry)],
+        },
+      },
+      apiReport: {
+        enabled: true,
+        reportFileName: `${name}.api.md`,
+        reportFolder: resolve(reportFolder),
+        reportTempFolder: resolve('.build/api'),
+      },
       docModel: {enabled: false},
       dtsRollup: {enabled: false},
       tsdocMetadata: {enabled: false},
@@ -40,11 +58,16 @@ export function apiReport(name, entry, {update = false, reportFolder = 'api'} = 
     packageJsonFullPath: resolve('package.json'),
   });
   const problems = [];
-  const result = Extractor.invoke(config, {localBuild: update, showVerboseMessages: false, messageCallback: (message) => {
-    if (message.logLevel === 'warning' || message.logLevel === 'error') problems.push(message.text);
-    message.handled = true;
-  }});
-  if (!result.succeeded || result.apiReportChanged) problems.push(`${name}: the API report ${update ? 'was written' : 'differs from api/' + name + '.api.md'}`);
+  const result = Extractor.invoke(config, {
+    localBuild: update,
+    showVerboseMessages: false,
+    messageCallback: (message) => {
+      if (message.logLevel === 'warning' || message.logLevel === 'error') problems.push(message.text);
+      message.handled = true;
+    },
+  });
+  if (!result.succeeded || result.apiReportChanged)
+    problems.push(`${name}: the API report ${update ? 'was written' : 'differs from api/' + name + '.api.md'}`);
   return {changed: result.apiReportChanged, problems};
 }
 

@@ -21,7 +21,8 @@ if (!cdnOnly) {
   for (const folder of ['src', 'elements']) {
     cpSync(`dist/${folder}`, `dist/development/${folder}`, {recursive: true, filter: (f) => !f.endsWith('.d.ts')});
     for (const file of readdirSync(`dist/${folder}`, {recursive: true})) {
-      if (file.endsWith('.js')) writeFileSync(`dist/${folder}/${file}`, await productionModule(`dist/${folder}/${file}`));
+      if (file.endsWith('.js'))
+        writeFileSync(`dist/${folder}/${file}`, await productionModule(`dist/${folder}/${file}`));
     }
   }
 }
@@ -35,13 +36,25 @@ await build({...production, format: 'iife', globalName: 'PageState', outfile: 'd
 await build({...cdn, format: 'esm', outfile: 'dist/page-state.dev.js'});
 await build({...cdn, format: 'iife', globalName: 'PageState', outfile: 'dist/page-state.dev.iife.js'});
 // <state-inspector>, loaded on demand: its own file, never part of the core's.
-await build({...production, entryPoints: ['src/inspector/index.ts'], format: 'esm', outfile: 'dist/page-state.inspector.js'});
+await build({
+  ...production,
+  entryPoints: ['src/inspector/index.ts'],
+  format: 'esm',
+  outfile: 'dist/page-state.inspector.js',
+});
 if (cdnOnly) process.exit(0);
 // custom-elements.json for editors and docs, from the elements' TSDoc.
-if (!demo) execFileSync('npx', ['cem', 'analyze', '--globs', 'elements/*.ts', 'src/inspector/element.ts', '--outdir', '.', '--quiet'], {stdio: 'inherit'});
+if (!demo)
+  execFileSync(
+    'npx',
+    ['cem', 'analyze', '--globs', 'elements/*.ts', 'src/inspector/element.ts', '--outdir', '.', '--quiet'],
+    {stdio: 'inherit'},
+  );
 // The micro-frontend bundles (and the tests' fixtures), from the package as npm packs it.
 await buildBundles();
 if (demo) process.exit(0);
 // The demo too, so it cannot rot (demo/plain.html keeps its classic script: it is the CDN file).
 execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {stdio: 'inherit'});
-console.log('built dist/src (npm entry, production), dist/development, dist/page-state{,.dev}{,.iife}.js, .build/bundles, custom-elements.json and dist/demo');
+console.log(
+  'built dist/src (npm entry, production), dist/development, dist/page-state{,.dev}{,.iife}.js, .build/bundles, custom-elements.json and dist/demo',
+);

@@ -21,7 +21,8 @@ const variants = {
 
 const vitePlugin = (change) => ({
   name: 'page-state-variant',
-  transform: (code, id) => (change && id.replaceAll('\\', '/').endsWith(change.file) ? code.replace(change.from, change.to) : undefined),
+  transform: (code, id) =>
+    change && id.replaceAll('\\', '/').endsWith(change.file) ? code.replace(change.from, change.to) : undefined,
 });
 
 /** Bundles `entry` (a file of .build/pkg) with Vite into `name`.js. */
@@ -59,7 +60,12 @@ async function withViteSsr(entry, name) {
     configFile: false,
     logLevel: 'error',
     root: PKG,
-    build: {ssr: resolve(PKG, entry), outDir: resolve(PKG, 'ssr'), emptyOutDir: false, rollupOptions: {output: {entryFileNames: `${name}.js`}}},
+    build: {
+      ssr: resolve(PKG, entry),
+      outDir: resolve(PKG, 'ssr'),
+      emptyOutDir: false,
+      rollupOptions: {output: {entryFileNames: `${name}.js`}},
+    },
   });
 }
 
@@ -85,7 +91,10 @@ export async function buildBundles() {
   mkdirSync(`${PKG}/node_modules`, {recursive: true});
   // An app of its own: without it, 'page-state' would resolve as a self-reference of the repository.
   writeFileSync(`${PKG}/package.json`, JSON.stringify({name: 'page-state-fixtures', private: true, type: 'module'}));
-  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', PKG], {encoding: 'utf8'}).trim().split('\n').at(-1);
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', PKG], {encoding: 'utf8'})
+    .trim()
+    .split('\n')
+    .at(-1);
   mkdirSync(`${PKG}/node_modules/page-state`);
   execFileSync('tar', ['-xzf', `${PKG}/${tarball}`, '-C', `${PKG}/node_modules/page-state`, '--strip-components=1']);
   // Entries import 'page-state' by name, as an app would; lit, react & co. resolve from the

@@ -26,6 +26,13 @@ export async function productionModule(file) {
   const source = readFileSync(file, 'utf8');
   if (!IMPORT_DEV.test(source)) return source;
   const flagged = source.replace(IMPORT_DEV, '');
-  const options = {format: 'esm', target: 'es2022', define: {DEV: 'false'}, minifySyntax: true, treeShaking: true, legalComments: 'inline'};
+  const options = {
+    format: 'esm',
+    target: 'es2022',
+    define: {DEV: 'false'},
+    minifySyntax: true,
+    treeShaking: true,
+    legalComments: 'inline',
+  };
   return (await transform(flagged, options)).code;
 }

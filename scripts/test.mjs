@@ -38,7 +38,10 @@ function run(label, command, args, count) {
 }
 
 const last = (text, pattern) => [...text.matchAll(pattern)].at(-1);
-const nodeCounts = (out) => ({passed: +(last(out, /ℹ pass (\d+)/g)?.[1] ?? 0), failed: +(last(out, /ℹ fail (\d+)/g)?.[1] ?? 0)});
+const nodeCounts = (out) => ({
+  passed: +(last(out, /ℹ pass (\d+)/g)?.[1] ?? 0),
+  failed: +(last(out, /ℹ fail (\d+)/g)?.[1] ?? 0),
+});
 const wtrCounts = (out) => {
   const m = last(out, /(\d+) passed, (\d+) failed/g);
   return m && {passed: +m[1], failed: +m[2]};
@@ -56,16 +59,39 @@ rmSync('.build', {recursive: true, force: true});
 await run('types + compile', process.execPath, [TSC_7, '-p', 'tsconfig.json']);
 await run('src/core is DOM-free', process.execPath, [TSC_7, '-p', 'tsconfig.core.json']);
 // Users compile with TypeScript 5.9 too (the `typescript` the tools' peer dependencies ask for).
-await run('types on TypeScript 5.9', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
+await run('types on TypeScript 5.9', process.execPath, [
+  'node_modules/typescript/bin/tsc',
+  '-p',
+  'tsconfig.json',
+  '--noEmit',
+]);
 await run('Vue SFC types (vue-tsc)', process.execPath, ['scripts/vue-tsc.cjs', '-p', 'test/types/vue/tsconfig.json']);
-await run('lint (ESLint: typescript-eslint, lit, wc)', process.execPath, ['node_modules/eslint/bin/eslint.js', ...SOURCES, 'eslint.config.js']);
+await run('lint (ESLint: typescript-eslint, lit, wc)', process.execPath, [
+  'node_modules/eslint/bin/eslint.js',
+  ...SOURCES,
+  'eslint.config.js',
+]);
 if (!broken) {
-  await run('unit tests (Node)', 'node', ['--test', '--test-reporter=spec', ...nodeTests((f) => !afterBuild(f))], nodeCounts);
+  await run(
+    'unit tests (Node)',
+    'node',
+    ['--test', '--test-reporter=spec', ...nodeTests((f) => !afterBuild(f))],
+    nodeCounts,
+  );
   await run('build', 'node', ['scripts/build.mjs']);
   // The .d.ts as published, internals stripped, checked as a strict consumer does (skipLibCheck off).
-  await run('published types (skipLibCheck off)', process.execPath, [TSC_7, '-p', 'test/types/published/tsconfig.json']);
+  await run('published types (skipLibCheck off)', process.execPath, [
+    TSC_7,
+    '-p',
+    'test/types/published/tsconfig.json',
+  ]);
   await run('browser tests (Chromium)', 'npx', ['wtr'], wtrCounts);
-  await run('builds and end to end (Chromium)', 'node', ['--test', '--test-reporter=spec', ...nodeTests(afterBuild)], nodeCounts);
+  await run(
+    'builds and end to end (Chromium)',
+    'node',
+    ['--test', '--test-reporter=spec', ...nodeTests(afterBuild)],
+    nodeCounts,
+  );
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(broken || totals.failed ? 1 : 0);

@@ -13,17 +13,30 @@ const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).sta
  * apt-get; otherwise exits with a message saying exactly what to install.
  */
 export function requireTool({name, path, command, aptPackage, envVar, optional = false}) {
-  const found = () => (process.env[envVar] && existsSync(process.env[envVar]) ? process.env[envVar] : existsSync(path) ? path : onPath(command) ? command : null);
+  const found = () =>
+    process.env[envVar] && existsSync(process.env[envVar])
+      ? process.env[envVar]
+      : existsSync(path)
+        ? path
+        : onPath(command)
+          ? command
+          : null;
   let tool = found();
   if (tool) return tool;
   if (process.getuid?.() === 0 && onPath('apt-get')) {
     console.log(`${name} is missing: installing the Debian package "${aptPackage}" with apt-get...`);
-    execFileSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${aptPackage}`], {stdio: 'inherit'});
+    execFileSync(
+      'sh',
+      ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${aptPackage}`],
+      {stdio: 'inherit'},
+    );
     tool = found();
     if (tool) return tool;
   }
   if (optional) {
-    console.warn(`\n${name} is missing and could not be installed: the tests that need it are skipped (install ${aptPackage}; under CI=true they fail instead).\n`);
+    console.warn(
+      `\n${name} is missing and could not be installed: the tests that need it are skipped (install ${aptPackage}; under CI=true they fail instead).\n`,
+    );
     return null;
   }
   console.error(
@@ -35,11 +48,30 @@ export function requireTool({name, path, command, aptPackage, envVar, optional =
 }
 
 export const chromium = () =>
-  requireTool({name: 'Chromium', path: '/usr/bin/chromium', command: 'chromium', aptPackage: 'chromium', envVar: 'CHROME_PATH'});
+  requireTool({
+    name: 'Chromium',
+    path: '/usr/bin/chromium',
+    command: 'chromium',
+    aptPackage: 'chromium',
+    envVar: 'CHROME_PATH',
+  });
 
 export const redisServer = () =>
-  requireTool({name: 'redis-server', path: '/usr/bin/redis-server', command: 'redis-server', aptPackage: 'redis-server', envVar: 'REDIS_SERVER'});
+  requireTool({
+    name: 'redis-server',
+    path: '/usr/bin/redis-server',
+    command: 'redis-server',
+    aptPackage: 'redis-server',
+    envVar: 'REDIS_SERVER',
+  });
 
 /** redis-cli creates the Redis Cluster of the cluster test; outside CI its absence skips that test. */
 export const redisCli = () =>
-  requireTool({name: 'redis-cli', path: '/usr/bin/redis-cli', command: 'redis-cli', aptPackage: 'redis-tools', envVar: 'REDIS_CLI', optional: !process.env.CI});
+  requireTool({
+    name: 'redis-cli',
+    path: '/usr/bin/redis-cli',
+    command: 'redis-cli',
+    aptPackage: 'redis-tools',
+    envVar: 'REDIS_CLI',
+    optional: !process.env.CI,
+  });

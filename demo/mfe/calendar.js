@@ -11,9 +11,21 @@ export const Calendar = defineState('Calendar', {
 });
 
 const look = css`
-  :host { display: block; border: 1px solid var(--border, #dde1e8); border-radius: 10px; padding: 1rem 1.25rem; background: var(--panel, #fff); }
-  h2 { margin: 0 0 0.5rem; font-size: 1rem; }
-  select, input { font: inherit; }
+  :host {
+    display: block;
+    border: 1px solid var(--border, #dde1e8);
+    border-radius: 10px;
+    padding: 1rem 1.25rem;
+    background: var(--panel, #fff);
+  }
+  h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1rem;
+  }
+  select,
+  input {
+    font: inherit;
+  }
 `;
 
 class CalendarDay extends LitElement {
@@ -29,8 +41,19 @@ class CalendarApp extends LitElement {
   render() {
     return html`<page-state .definitions=${[Calendar]}>
       <h2>Calendar <small>(bundle of page-state ${pageState.VERSION})</small></h2>
-      <label>View <state-bind path="Calendar.view"><select name="view"><option>day</option><option>week</option><option>month</option></select></state-bind></label>
-      <label>Day <state-bind path="Calendar.day"><input type="date" name="day" /></state-bind></label>
+      <label
+        >View
+        <state-bind path="Calendar.view"
+          ><select name="view">
+            <option>day</option>
+            <option>week</option>
+            <option>month</option>
+          </select></state-bind
+        ></label
+      >
+      <label
+        >Day <state-bind path="Calendar.day"><input type="date" name="day" /></state-bind
+      ></label>
       <calendar-day></calendar-day>
     </page-state>`;
   }

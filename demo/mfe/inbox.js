@@ -14,9 +14,21 @@ export const Inbox = defineState('Inbox', {
 });
 
 const look = css`
-  :host { display: block; border: 1px solid var(--border, #dde1e8); border-radius: 10px; padding: 1rem 1.25rem; background: var(--panel, #fff); }
-  h2 { margin: 0 0 0.5rem; font-size: 1rem; }
-  button, input { font: inherit; }
+  :host {
+    display: block;
+    border: 1px solid var(--border, #dde1e8);
+    border-radius: 10px;
+    padding: 1rem 1.25rem;
+    background: var(--panel, #fff);
+  }
+  h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1rem;
+  }
+  button,
+  input {
+    font: inherit;
+  }
 `;
 
 class InboxThread extends LitElement {
@@ -32,7 +44,9 @@ class InboxApp extends LitElement {
   render() {
     return html`<page-state .definitions=${[Inbox]}>
       <h2>Inbox <small>(selfish; bundle of page-state ${pageState.VERSION})</small></h2>
-      <label>Search mail <state-bind path="Inbox.query"><input type="search" name="query" /></state-bind></label>
+      <label
+        >Search mail <state-bind path="Inbox.query"><input type="search" name="query" /></state-bind
+      ></label>
       <inbox-thread></inbox-thread>
       <p>Section: <state-bind path="NavState.section"></state-bind></p>
     </page-state>`;

@@ -37,7 +37,9 @@ type Extension = {connect(options: {name: string}): DevtoolsConnection};
 
 /** Every store of the page, by scope label and namespace. */
 function stores(): Map<string, Map<string, StateStore<any>>> {
-  return new Map(pageScopes().map(({label, stores}) => [label, new Map(stores.map((store) => [store.definition.name, store]))]));
+  return new Map(
+    pageScopes().map(({label, stores}) => [label, new Map(stores.map((store) => [store.definition.name, store]))]),
+  );
 }
 
 /** The state tree of the page now. */
@@ -57,7 +59,8 @@ function apply(tree: DevtoolsState) {
       const json = tree[label]?.[name];
       if (!json) continue;
       const values: Record<string, unknown> = {};
-      for (const key of store.definition.keys) if (key in json) values[key] = store.definition.vars[key]!.fromJSON(json[key]);
+      for (const key of store.definition.keys)
+        if (key in json) values[key] = store.definition.vars[key]!.fromJSON(json[key]);
       store.set(values);
     }
   }
@@ -93,7 +96,10 @@ export function connectDevtools(options: DevtoolsOptions = {}): () => void {
   const changed = (event: Event) => {
     if (travelling) return; // the monitor's own jump: not a new action
     const {namespace, key, value, previous, source} = (event as CustomEvent<StateChange>).detail;
-    connection.send({type: `${namespace}/${key}`, payload: {value, previous, source, cause: CAUSES[source] ?? source}}, devtoolsState());
+    connection.send(
+      {type: `${namespace}/${key}`, payload: {value, previous, source, cause: CAUSES[source] ?? source}},
+      devtoolsState(),
+    );
   };
   const unsubscribe = connection.subscribe((message) => {
     if (message.type !== 'DISPATCH' || !message.payload) return;

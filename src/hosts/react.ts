@@ -14,7 +14,10 @@ interface EventProps {
   'onpage-state-declared'?: (event: CustomEvent<{namespace: string}>) => void;
 }
 
-type Props<Tag extends keyof ElementAttributes> = DetailedHTMLProps<HTMLAttributes<HTMLElementTagNameMap[Tag]>, HTMLElementTagNameMap[Tag]> &
+type Props<Tag extends keyof ElementAttributes> = DetailedHTMLProps<
+  HTMLAttributes<HTMLElementTagNameMap[Tag]>,
+  HTMLElementTagNameMap[Tag]
+> &
   ElementAttributes[Tag] &
   EventProps;
 

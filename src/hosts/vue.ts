@@ -6,7 +6,9 @@ import type {ElementAttributes} from './attributes.js';
 
 /** `keep-params` → `keepParams`: Vue type-checks a template's attributes as camel-cased props. */
 type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
-type Props<Tag extends keyof ElementAttributes> = DefineComponent<{[K in keyof ElementAttributes[Tag] as Camel<K & string>]: ElementAttributes[Tag][K]}>;
+type Props<Tag extends keyof ElementAttributes> = DefineComponent<{
+  [K in keyof ElementAttributes[Tag] as Camel<K & string>]: ElementAttributes[Tag][K];
+}>;
 
 type Elements = {[Tag in keyof ElementAttributes]: Props<Tag>};
 

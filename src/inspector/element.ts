@@ -13,7 +13,13 @@ function h(tag: string, attributes: Record<string, string> = {}, ...children: Ch
   return element;
 }
 
-const STATUS: Record<ParamView['status'], string> = {own: 'own', shared: 'shared', kept: 'kept', foreign: 'foreign', purged: 'purged'};
+const STATUS: Record<ParamView['status'], string> = {
+  own: 'own',
+  shared: 'shared',
+  kept: 'kept',
+  foreign: 'foreign',
+  purged: 'purged',
+};
 
 /**
  * A panel showing what page-state holds and why it changed: every scope and namespace with live
@@ -54,7 +60,8 @@ export class StateInspectorElement extends ElementBase {
       [window, 'hashchange', this.#refresh, false],
       [navigation, 'currententrychange', this.#refresh, false],
     ];
-    for (const [target, type, listener, capture] of listeners) target?.[on ? 'addEventListener' : 'removeEventListener'](type, listener, capture);
+    for (const [target, type, listener, capture] of listeners)
+      target?.[on ? 'addEventListener' : 'removeEventListener'](type, listener, capture);
   }
 
   /** The recorded changes, newest first (what the panel lists). */
@@ -79,7 +86,9 @@ export class StateInspectorElement extends ElementBase {
 
   #render() {
     const focused = (this.#root.activeElement as HTMLElement | null)?.dataset.restore;
-    const panel = h('section', {'aria-label': 'page-state inspector'},
+    const panel = h(
+      'section',
+      {'aria-label': 'page-state inspector'},
       h('h2', {}, 'page-state'),
       h('p', {}, h('strong', {}, 'Identity: '), identityText(runtime()?.identity?.tag)),
       h('h3', {}, 'Namespaces'),
@@ -98,25 +107,60 @@ export class StateInspectorElement extends ElementBase {
       const values = store.snapshot() as Record<string, unknown>;
       return store.definition.keys.map((key, i) =>
         // The namespace's cell spans its vars' rows.
-        h('tr', {}, !i && h('th', {scope: 'row', rowspan: String(store.definition.keys.length)}, store.definition.name), h('td', {}, key), h('td', {}, h('code', {}, show(values[key])))),
+        h(
+          'tr',
+          {},
+          !i && h('th', {scope: 'row', rowspan: String(store.definition.keys.length)}, store.definition.name),
+          h('td', {}, key),
+          h('td', {}, h('code', {}, show(values[key]))),
+        ),
       );
     });
-    return h('div', {class: 'scope'},
+    return h(
+      'div',
+      {class: 'scope'},
       h('h4', {}, label),
       rows.length
-        ? h('table', {}, h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, 'namespace'), h('th', {scope: 'col'}, 'var'), h('th', {scope: 'col'}, 'value'))), h('tbody', {}, ...rows))
+        ? h(
+            'table',
+            {},
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', {scope: 'col'}, 'namespace'),
+                h('th', {scope: 'col'}, 'var'),
+                h('th', {scope: 'col'}, 'value'),
+              ),
+            ),
+            h('tbody', {}, ...rows),
+          )
         : h('p', {}, 'no store yet'),
     );
   }
 
   #url(views: ParamView[]) {
     if (!views.length) return h('p', {}, 'no params');
-    return h('ul', {class: 'params'},
+    return h(
+      'ul',
+      {class: 'params'},
       ...views.map(({key, value, status, namespace}) =>
-        h('li', {class: `param ${status}`},
+        h(
+          'li',
+          {class: `param ${status}`},
           h('code', {}, `${key}=${value}`),
           ' ',
-          h('span', {class: 'status'}, status === 'purged' ? `purged by the claim of ${namespace}` : namespace ? `${STATUS[status]}: ${namespace}` : STATUS[status]),
+          h(
+            'span',
+            {class: 'status'},
+            status === 'purged'
+              ? `purged by the claim of ${namespace}`
+              : namespace
+                ? `${STATUS[status]}: ${namespace}`
+                : STATUS[status],
+          ),
         ),
       ),
     );
@@ -124,12 +168,26 @@ export class StateInspectorElement extends ElementBase {
 
   #changes() {
     if (!this.#log.changes.length) return h('p', {}, 'none yet');
-    return h('ol', {class: 'changes'},
+    return h(
+      'ol',
+      {class: 'changes'},
       ...this.#log.changes.map(({id, change, cause}) => {
         const what = `${change.namespace}.${change.key} = ${show(change.value)}`;
-        const restore = h('button', {type: 'button', 'data-restore': String(id), 'aria-label': `Restore the state after ${what}`}, 'Restore');
+        const restore = h(
+          'button',
+          {type: 'button', 'data-restore': String(id), 'aria-label': `Restore the state after ${what}`},
+          'Restore',
+        );
         restore.addEventListener('click', () => this.#log.restore(id));
-        return h('li', {}, restore, ' ', h('code', {}, what), ' ', h('span', {class: 'cause'}, `${change.source}: ${cause}`));
+        return h(
+          'li',
+          {},
+          restore,
+          ' ',
+          h('code', {}, what),
+          ' ',
+          h('span', {class: 'cause'}, `${change.source}: ${cause}`),
+        );
       }),
     );
   }
@@ -143,4 +201,6 @@ declare global {
 
 /** What the panel says of the identity the page's persisted state belongs to. */
 const identityText = (tag: string | null | undefined) =>
-  tag ? `${tag} (persisted state and browser storage keys are this identity's)` : 'anonymous (no signed-in identity is known to this page)';
+  tag
+    ? `${tag} (persisted state and browser storage keys are this identity's)`
+    : 'anonymous (no signed-in identity is known to this page)';

@@ -44,7 +44,7 @@ export class ChangeLog {
   record(change: StateChange, scopes: readonly ScopeView[]): void {
     const state = new Map<StateStore<any>, Readonly<Record<string, unknown>>>();
     for (const {stores} of scopes) for (const store of stores) state.set(store, store.snapshot());
-    const cause = this.#restoring ? 'time travel (state-inspector)' : CAUSES[change.source] ?? change.source;
+    const cause = this.#restoring ? 'time travel (state-inspector)' : (CAUSES[change.source] ?? change.source);
     this.changes.unshift({id: ++this.#next, change, cause, state});
     this.changes.length = Math.min(this.changes.length, KEPT);
   }

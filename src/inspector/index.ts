@@ -5,4 +5,5 @@ import {StateInspectorElement} from './element.js';
 export {StateInspectorElement};
 export type {Recorded} from './history.js';
 
-if (globalThis.customElements && !customElements.get('state-inspector')) customElements.define('state-inspector', StateInspectorElement);
+if (globalThis.customElements && !customElements.get('state-inspector'))
+  customElements.define('state-inspector', StateInspectorElement);

@@ -1,7 +1,13 @@
 // What <state-inspector> reads of the page: every scope with its stores, and who owns each URL
 // param. It reads the page's shared runtime (any copy of this protocol may have made it) through
 // its plain shapes only, so an inspector loaded from a CDN sees bundled copies too.
-import {ELEMENT_SCOPE, RUNTIME_KEY_OF_PROTOCOL, type SharedRuntime, type SharedScope, type UrlClient} from '../runtime/protocol.js';
+import {
+  ELEMENT_SCOPE,
+  RUNTIME_KEY_OF_PROTOCOL,
+  type SharedRuntime,
+  type SharedScope,
+  type UrlClient,
+} from '../runtime/protocol.js';
 import type {StateStore} from '../core/store/store.js';
 
 /** One scope as the inspector lists it: the root, or a `<page-state>` element's. */
@@ -29,7 +35,8 @@ interface InspectableUrl {
 }
 
 /** The page's runtime, once a copy of page-state of this protocol created it. */
-export const runtime = (): SharedRuntime | undefined => (globalThis as unknown as Record<symbol, SharedRuntime | undefined>)[RUNTIME_KEY_OF_PROTOCOL];
+export const runtime = (): SharedRuntime | undefined =>
+  (globalThis as unknown as Record<symbol, SharedRuntime | undefined>)[RUNTIME_KEY_OF_PROTOCOL];
 
 /** Every `<page-state>` element of `root`, open shadow roots included, in document order. */
 function scopeElements(root: Document | ShadowRoot, found: Element[] = []): Element[] {
@@ -82,15 +89,25 @@ export function params(href: string): ParamView[] {
   const sharedNames = new Set(clients.flatMap((client) => client.shares));
   const {search, hash} = new URL(href);
   const views: ParamView[] = [];
-  for (const [mode, text] of [['query', search.slice(1)], ['hash', hash.slice(1)]] as const) {
+  for (const [mode, text] of [
+    ['query', search.slice(1)],
+    ['hash', hash.slice(1)],
+  ] as const) {
     for (const [key, value] of new URLSearchParams(text)) {
       if (mode === 'hash' && !text.includes('=')) continue; // an anchor
       const owner = clients.find((client) => client.mode === mode && client.params.includes(key));
-      const status: ParamStatus = owner ? (sharedNames.has(owner.name) ? 'shared' : 'own') : url?.kept?.(key) ? 'kept' : 'foreign';
+      const status: ParamStatus = owner
+        ? sharedNames.has(owner.name)
+          ? 'shared'
+          : 'own'
+        : url?.kept?.(key)
+          ? 'kept'
+          : 'foreign';
       views.push({key, value, status, namespace: owner?.name});
     }
   }
-  for (const purged of url?.purged?.values() ?? []) views.push({key: purged.key, value: purged.value, status: 'purged', namespace: purged.by});
+  for (const purged of url?.purged?.values() ?? [])
+    views.push({key: purged.key, value: purged.value, status: 'purged', namespace: purged.by});
   return views;
 }
 

@@ -12,7 +12,10 @@ export const partition = (tag: string | null): string => `page-state:${tag === n
  * (`localStorage`), so a sign-out or a switch made by a full navigation is seen once the page
  * learns the new one: the signed-out identity's partitions are deleted then, unless kept.
  */
-export function identityHub(storages: () => [local: Storage, session: Storage], announce: (detail: IdentityDetail) => void): SharedIdentity {
+export function identityHub(
+  storages: () => [local: Storage, session: Storage],
+  announce: (detail: IdentityDetail) => void,
+): SharedIdentity {
   const listeners = new Set<(arrived: boolean) => void>();
   let tag: string | null = null;
   let known = false;
@@ -36,7 +39,8 @@ export function identityHub(storages: () => [local: Storage, session: Storage], 
         if (previous !== null && previous !== next && !keepOnSignOut) {
           const prefix = partition(previous);
           for (const area of areas) {
-            for (const key of Array.from({length: area.length}, (_, i) => area.key(i)!)) if (key.startsWith(prefix)) area.removeItem(key);
+            for (const key of Array.from({length: area.length}, (_, i) => area.key(i)!))
+              if (key.startsWith(prefix)) area.removeItem(key);
           }
         }
       } catch {
@@ -44,7 +48,8 @@ export function identityHub(storages: () => [local: Storage, session: Storage], 
       }
       known = true;
       if (next === tag) return;
-      if (DEV && debugging('identity')) debug('identity', `${tag ?? 'anonymous'} -> ${next ?? 'anonymous'}: every persisted namespace re-hydrates`);
+      if (DEV && debugging('identity'))
+        debug('identity', `${tag ?? 'anonymous'} -> ${next ?? 'anonymous'}: every persisted namespace re-hydrates`);
       const detail = {identity: next, previous: tag};
       listeners.forEach((listener) => listener(false));
       tag = next;

@@ -26,4 +26,5 @@ const KNOWN: readonly (keyof ServerStorageOptions)[] = ['fetch', 'debounceMs', '
 
 /** Throws a `PS_BAD_DEFINITION` error for the options {@link serverStorage} left unread (a
  * misspelled `debounceMs` would be ignored silently); only development needs the known names. */
-export const checkServerStorageOptions = (unknown: object): void => checkOptions(unknown, DEV ? KNOWN : [], 'serverStorage: ');
+export const checkServerStorageOptions = (unknown: object): void =>
+  checkOptions(unknown, DEV ? KNOWN : [], 'serverStorage: ');

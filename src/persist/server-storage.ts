@@ -7,7 +7,6 @@ import {REPORTS, type Reporter, type Reporting} from './adapter-reports.js';
 import {checkServerStorageOptions, type ServerStorageOptions} from './server-storage-options.js';
 import type {SharedIdentity} from '../runtime/protocol.js';
 
-
 /**
  * The page-state server session store over HTTP (`GET/PUT/DELETE {endpoint}/{namespace}`,
  * see `page-state/server`). An answer without the handler's `page-state-protocol` header (an
@@ -23,8 +22,18 @@ import type {SharedIdentity} from '../runtime/protocol.js';
  * const Notes = defineState('Notes', {persist: serverStorage('/page-state'), vars: {draft: stateVar.string()}});
  * ```
  */
-export function serverStorage(endpoint = '/page-state', options: ServerStorageOptions = {}): StorageAdapter & {flush(): Promise<void>} {
-  const {fetch: send = globalThis.fetch.bind(globalThis), debounceMs = 300, timeoutMs = 10_000, retryMs = 1000, win, ...unknown} = options;
+export function serverStorage(
+  endpoint = '/page-state',
+  options: ServerStorageOptions = {},
+): StorageAdapter & {flush(): Promise<void>} {
+  const {
+    fetch: send = globalThis.fetch.bind(globalThis),
+    debounceMs = 300,
+    timeoutMs = 10_000,
+    retryMs = 1000,
+    win,
+    ...unknown
+  } = options;
   checkServerStorageOptions(unknown);
   const base = endpoint.replace(/\/+$/, '');
   /** What each namespace still owes the server: its newest value, or null for a deletion. */
@@ -44,18 +53,25 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
     const fact = `${method} ${base}/${namespace} answered ${status}`;
     if (!unmountedTold) {
       unmountedTold = true;
-      reporters.get(namespace)?.(`${ErrorCode.noSessionHandler}: ${fact}${DEV ? ` without page-state-protocol: no session handler at ${base}; writes wait and are retried` : ''}`, {endpoint: base, method, status});
+      reporters.get(namespace)?.(
+        `${ErrorCode.noSessionHandler}: ${fact}${DEV ? ` without page-state-protocol: no session handler at ${base}; writes wait and are retried` : ''}`,
+        {endpoint: base, method, status},
+      );
       if (DEV) {
         console.error(
           `page-state ${ErrorCode.noSessionHandler}: no session handler answers at ${base}: ${fact} without a page-state-protocol header ` +
-            '(an app\'s 404 page, a static server\'s or a proxy\'s HTML, a redirect to a login page). Writes of persist: \'server\' stay pending and are retried until it does. Mount it there:\n' +
+            "(an app's 404 page, a static server's or a proxy's HTML, a redirect to a login page). Writes of persist: 'server' stay pending and are retried until it does. Mount it there:\n" +
             `  app.use(createSessionHandler({store: fileStore('./sessions')${base === '/page-state' ? '' : `, basePath: '${base}'`}})); // import {createSessionHandler, fileStore} from 'page-state/server'`,
         );
       }
     }
     // A failed write is logged with its retry (sendPending); a read only here.
-    if (DEV && method === 'GET' && debugging('server')) debug('server', `${fact}: no session handler (no page-state-protocol header); nothing loaded`);
-    throw new PageStateError(ErrorCode.noSessionHandler, DEV ? `${fact}, not from a page-state session handler (no page-state-protocol header)` : fact);
+    if (DEV && method === 'GET' && debugging('server'))
+      debug('server', `${fact}: no session handler (no page-state-protocol header); nothing loaded`);
+    throw new PageStateError(
+      ErrorCode.noSessionHandler,
+      DEV ? `${fact}, not from a page-state session handler (no page-state-protocol header)` : fact,
+    );
   };
 
   const request = async (method: string, namespace: string, body?: StoredState, keepalive = false) => {
@@ -66,7 +82,17 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
       keepalive,
       headers: {'content-type': 'application/json'},
       // A namespace's lifetime goes as what is left of it: the server's clock decides when it ends.
-      body: body && JSON.stringify(body.expires ? {version: body.version, values: body.values, ttlSeconds: Math.max(1, Math.ceil((body.expires - Date.now()) / 1000))} : body),
+      body:
+        body &&
+        JSON.stringify(
+          body.expires
+            ? {
+                version: body.version,
+                values: body.values,
+                ttlSeconds: Math.max(1, Math.ceil((body.expires - Date.now()) / 1000)),
+              }
+            : body,
+        ),
       signal: AbortSignal.timeout(timeoutMs),
     });
     // Only the session handler's answers say page-state-protocol; a redirect fetch followed to a
@@ -92,12 +118,14 @@ export function serverStorage(endpoint = '/page-state', options: ServerStorageOp
       } catch (error) {
         // Offline, 5xx or timed out: keep the newest value (or deletion) and try again later.
         failed = true;
-        if (DEV && debugging('server')) debug('server', `${data ? 'PUT' : 'DELETE'} ${base}/${namespace} failed (${String(error)})`);
+        if (DEV && debugging('server'))
+          debug('server', `${data ? 'PUT' : 'DELETE'} ${base}/${namespace} failed (${String(error)})`);
       }
     }
     // A failure backs off; a write made while this one was on its way only waits its debounce.
     backoff = failed ? Math.min(backoff ? backoff * 2 : retryMs, 30_000) : 0;
-    if (DEV && failed && debugging('server')) debug('server', `retrying in ${backoff} ms`, {pending: [...pending.keys()]});
+    if (DEV && failed && debugging('server'))
+      debug('server', `retrying in ${backoff} ms`, {pending: [...pending.keys()]});
     if (pending.size) schedule(failed ? backoff : debounceMs);
   };
   // One flush at a time, so an older request can never land after a newer one.

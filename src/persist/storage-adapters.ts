@@ -22,6 +22,9 @@ export function storageResolver(win: Window): (mode: Exclude<PersistMode, false>
       if (!server) servers.set(endpoint, (server = serverStorage(endpoint, {win})));
       return server;
     }
-    return webStorage(() => win[mode === 'local' ? 'localStorage' : 'sessionStorage'], mode === 'local' ? win : undefined);
+    return webStorage(
+      () => win[mode === 'local' ? 'localStorage' : 'sessionStorage'],
+      mode === 'local' ? win : undefined,
+    );
   };
 }

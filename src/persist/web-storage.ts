@@ -37,7 +37,8 @@ export function webStorage(storage: Storage | (() => Storage), win?: Window): St
     subscribe: win
       ? (namespace, listener) => {
           const onStorage = (event: StorageEvent) => {
-            if (event.storageArea === area() && (event.key === keyOf(namespace) || event.key === null)) listener(get(namespace));
+            if (event.storageArea === area() && (event.key === keyOf(namespace) || event.key === null))
+              listener(get(namespace));
           };
           const onPageShow = (event: PageTransitionEvent) => event.persisted && listener(get(namespace));
           win.addEventListener('storage', onStorage);

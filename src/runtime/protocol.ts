@@ -27,7 +27,8 @@ export const ELEMENT_SCOPE: unique symbol = Symbol.for('page-state.element-scope
 export const SCOPE_CONTEXT_KEY: unique symbol = Symbol.for('page-state.scope') as never;
 
 /** Whether `value` speaks this copy's protocol. */
-export const speaks = (value: unknown): boolean => (value as {protocol?: unknown} | null | undefined)?.protocol === PROTOCOL;
+export const speaks = (value: unknown): boolean =>
+  (value as {protocol?: unknown} | null | undefined)?.protocol === PROTOCOL;
 
 /**
  * A registry of stores as another copy may use it (the root scope, a `<page-state>`'s scope).
@@ -49,7 +50,6 @@ export interface SharedScope {
   /** The stores created in this very scope (what `<state-inspector>` lists). */
   readonly stores?: readonly StateStore<any>[];
 }
-
 
 /** What a namespace tells the page's URL service about itself. */
 export interface UrlClient {

@@ -1,6 +1,14 @@
 import {ContextRoot} from '@lit/context';
 import type {PersistMode} from '../core/schema/define.js';
-import {PROTOCOL, RUNTIME_KEY, RUNTIME_KEY_OF_PROTOCOL, type SharedIdentity, type SharedRuntime, type SharedScope, type UrlMode} from './protocol.js';
+import {
+  PROTOCOL,
+  RUNTIME_KEY,
+  RUNTIME_KEY_OF_PROTOCOL,
+  type SharedIdentity,
+  type SharedRuntime,
+  type SharedScope,
+  type UrlMode,
+} from './protocol.js';
 import {StateScope, type StoreFactory} from './scope.js';
 import {DEV} from '../dev.js';
 import {StateStore} from '../core/store/store.js';
@@ -34,12 +42,22 @@ export function pageStateRuntime(): SharedRuntime {
   const holder = globalThis as unknown as Record<symbol, SharedRuntime | undefined>;
   const shared = holder[RUNTIME_KEY_OF_PROTOCOL];
   if (shared) {
-    if (DEV && shared.version !== VERSION) announce(() => console.warn(`page-state ${VERSION} shares this page with page-state ${shared.version} (protocol ${PROTOCOL}); align their versions.`));
+    if (DEV && shared.version !== VERSION)
+      announce(() =>
+        console.warn(
+          `page-state ${VERSION} shares this page with page-state ${shared.version} (protocol ${PROTOCOL}); align their versions.`,
+        ),
+      );
     return shared;
   }
   // Buffers context requests made before their <page-state> upgraded, and replays them.
   new ContextRoot().attach(document.documentElement);
-  const runtime = createRuntime({history: browserHistory(window), storage: storageResolver(window), storages: () => [localStorage, sessionStorage], events: document});
+  const runtime = createRuntime({
+    history: browserHistory(window),
+    storage: storageResolver(window),
+    storages: () => [localStorage, sessionStorage],
+    events: document,
+  });
   holder[RUNTIME_KEY_OF_PROTOCOL] = runtime;
   const first = holder[RUNTIME_KEY] as {version?: string; protocol?: number; url?: {protocol?: number}} | undefined;
   if (!first) holder[RUNTIME_KEY] = runtime;
@@ -75,14 +93,25 @@ export interface RuntimeWorld {
 /** A runtime over `world`: the URL service, the root scope, the identity. */
 export function createRuntime({history, storage, storages, events}: RuntimeWorld): SharedRuntime {
   const settings: ScopeSettings = {mode: () => 'query', endpoint: () => '/page-state', persist: () => false};
-  const runtime = {protocol: PROTOCOL, version: VERSION, url: new UrlService(history, VERSION), storage, scoped: new Map()} as Omit<SharedRuntime, 'root'> as SharedRuntime;
+  const runtime = {
+    protocol: PROTOCOL,
+    version: VERSION,
+    url: new UrlService(history, VERSION),
+    storage,
+    scoped: new Map(),
+  } as Omit<SharedRuntime, 'root'> as SharedRuntime;
   runtime.identity = hub(storages, events);
-  (runtime as {root: SharedScope}).root = new StateScope(eventHost(events), undefined, mirroredStores(runtime, settings));
+  (runtime as {root: SharedScope}).root = new StateScope(
+    eventHost(events),
+    undefined,
+    mirroredStores(runtime, settings),
+  );
   return runtime;
 }
 
 /** The page's identity; a runtime an earlier copy made gets one from the first copy that needs it. */
-export const identityOf = (runtime: SharedRuntime): SharedIdentity => (runtime.identity ??= hub(() => [localStorage, sessionStorage], document));
+export const identityOf = (runtime: SharedRuntime): SharedIdentity =>
+  (runtime.identity ??= hub(() => [localStorage, sessionStorage], document));
 
 /** An identity whose partitions are in `storages`, announced on `events`. */
 const hub = (storages: RuntimeWorld['storages'], events: EventTarget) =>
@@ -96,6 +125,9 @@ export const mirroredStores =
     const persist = definition.persist === false ? settings.persist() : definition.persist;
     if (DEV) checkShares(runtime, definition);
     const layers = [urlLayer(definition, runtime.url, settings.mode())];
-    if (persist !== false) layers.push(persistLayer(definition, persist, runtime.storage(persist, settings.endpoint()), identityOf(runtime)));
+    if (persist !== false)
+      layers.push(
+        persistLayer(definition, persist, runtime.storage(persist, settings.endpoint()), identityOf(runtime)),
+      );
     return new StateStore(definition, {...options, persist, layers});
   };

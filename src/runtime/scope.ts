@@ -8,14 +8,19 @@ import {StateStore} from '../core/store/store.js';
 
 /** Builds the store of a namespace (with its URL and persistence layers, in a page); the store
  * calls `register` before anything leaves it. */
-export type StoreFactory = <V extends VarMap>(definition: StateDefinition<V>, options: {host: StoreHost; register(store: StateStore<V>): void}) => StateStore<V>;
+export type StoreFactory = <V extends VarMap>(
+  definition: StateDefinition<V>,
+  options: {host: StoreHost; register(store: StateStore<V>): void},
+) => StateStore<V>;
 
 const plainStore: StoreFactory = (definition, options) => new StateStore(definition, options);
 
 const conflict = (name: string, nested: boolean) =>
   new PageStateError(
     ErrorCode.conflict,
-    DEV ? `two different definitions of "${name}" meet in ${nested ? 'one <page-state> scope' : 'the root scope'}: give one of them another name, or import the same definition in both places` : name,
+    DEV
+      ? `two different definitions of "${name}" meet in ${nested ? 'one <page-state> scope' : 'the root scope'}: give one of them another name, or import the same definition in both places`
+      : name,
   );
 
 /**

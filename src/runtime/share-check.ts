@@ -17,7 +17,10 @@ export function checkShares(runtime: SharedRuntime, definition: StateDefinition<
   const check = () =>
     setTimeout(() => {
       // Namespaces of the root scope, and (in development) those <page-state> elements declare.
-      const names = new Set([...runtime.scoped.keys(), ...(runtime.root.stores ?? []).map((store) => store.definition.name)]);
+      const names = new Set([
+        ...runtime.scoped.keys(),
+        ...(runtime.root.stores ?? []).map((store) => store.definition.name),
+      ]);
       for (const name of definition.shareUrlWith) {
         if (names.has(name) || runtime.root.find(name)) continue;
         console.warn(

@@ -27,7 +27,10 @@ export function stateOf(definition: StateDefinition<any> | string, node?: Elemen
   if (typeof definition == 'string') {
     const store = nearestScope(node).find(definition);
     if (store) return store;
-    throw new PageStateError(ErrorCode.unknownNamespace, DEV ? `no namespace "${definition}" is declared here yet (wait for page-state-declared)` : definition);
+    throw new PageStateError(
+      ErrorCode.unknownNamespace,
+      DEV ? `no namespace "${definition}" is declared here yet (wait for page-state-declared)` : definition,
+    );
   }
   if (DEV && !node) {
     asked.set(definition.name, definition);
@@ -46,7 +49,10 @@ function warnRoot(definition: StateDefinition<any>, element: Element) {
   warned.add(definition);
   const where = `<page-state${element.id ? ` id="${element.id}"` : ''}>`;
   const {name} = definition;
-  console.warn(`page-state: stateOf(${name}) without a node gives the root store, but ${where} declares ${name}: pass a node inside it, stateOf(${name}, node).`, element);
+  console.warn(
+    `page-state: stateOf(${name}) without a node gives the root store, but ${where} declares ${name}: pass a node inside it, stateOf(${name}, node).`,
+    element,
+  );
 }
 
 /** Records that `element`, connected (`on`) or not, declares the namespaces called `names`; a

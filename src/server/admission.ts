@@ -44,10 +44,15 @@ const MOST_HELD = 256;
  * await hold(); // then answer 429
  * ```
  */
-export function refusalHold(ms: number, most = MOST_HELD, wait = (ms: number) => new Promise<void>((resolve) => {
-  const timer = setTimeout(resolve, ms);
-  (timer as {unref?(): void}).unref?.(); // a held request does not keep a closing process alive
-})) {
+export function refusalHold(
+  ms: number,
+  most = MOST_HELD,
+  wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      (timer as {unref?(): void}).unref?.(); // a held request does not keep a closing process alive
+    }),
+) {
   let held = 0;
   return async (): Promise<void> => {
     if (ms <= 0 || held >= most) return;
@@ -78,24 +83,35 @@ export function admission(limits: AnonymousLimits, store: SessionStore) {
 
   const read = async (now: number) => {
     if (!store.usage || (reading && now - reading.at < READ_EVERY_MS)) return;
-    pending ??= store.usage().then((usage) => {
-      reading = {...usage, at: Date.now()};
-      since = {sessions: 0, bytes: 0};
-    }).finally(() => (pending = undefined));
+    pending ??= store
+      .usage()
+      .then((usage) => {
+        reading = {...usage, at: Date.now()};
+        since = {sessions: 0, bytes: 0};
+      })
+      .finally(() => (pending = undefined));
     await pending;
   };
 
   /** `client` undefined: an address nobody knows (a fetch runtime without `trustProxy`), only the store's budget applies. */
-  return async (client: string | undefined, bytes: number, now = Date.now()): Promise<{status: 429 | 503; retryAfter: number} | undefined> => {
+  return async (
+    client: string | undefined,
+    bytes: number,
+    now = Date.now(),
+  ): Promise<{status: 429 | 503; retryAfter: number} | undefined> => {
     const bucket = client === undefined ? undefined : (buckets.get(client) ?? {tokens: perClientPerMinute, at: now});
     if (bucket) {
       bucket.tokens = Math.min(perClientPerMinute, bucket.tokens + ((now - bucket.at) / 60_000) * perClientPerMinute);
       bucket.at = now;
       remember(buckets, client!, bucket);
-      if (bucket.tokens < 1) return {status: 429, retryAfter: Math.ceil(((1 - bucket.tokens) * 60) / perClientPerMinute)};
+      if (bucket.tokens < 1)
+        return {status: 429, retryAfter: Math.ceil(((1 - bucket.tokens) * 60) / perClientPerMinute)};
     }
     await read(now);
-    if (reading && (reading.sessions + since.sessions >= maxSessions || reading.bytes + since.bytes + bytes > maxBytes)) {
+    if (
+      reading &&
+      (reading.sessions + since.sessions >= maxSessions || reading.bytes + since.bytes + bytes > maxBytes)
+    ) {
       return {status: 503, retryAfter: 60}; // sessions expire or are swept: nothing frees room sooner
     }
     if (bucket) bucket.tokens--;

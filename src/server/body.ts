@@ -31,7 +31,11 @@ export function readNodeBody(req: IncomingMessage, maxBytes: number, timeoutMs: 
 }
 
 /** The body of a fetch `Request`, read as a stream up to `maxBytes` within `timeoutMs`. */
-export async function readStreamBody(stream: ReadableStream<Uint8Array> | null, maxBytes: number, timeoutMs: number): Promise<Body> {
+export async function readStreamBody(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  timeoutMs: number,
+): Promise<Body> {
   if (!stream) return {text: ''};
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
@@ -63,6 +67,7 @@ const MAX_DEPTH = 64;
  * than MAX_DEPTH calls deep, and allocating nothing per value (it runs on every PUT). */
 export function tooDeep(value: unknown, depth = 0): boolean {
   if (depth > MAX_DEPTH) return true;
-  if (typeof value === 'object' && value !== null) for (const key in value) if (tooDeep((value as Record<string, unknown>)[key], depth + 1)) return true;
+  if (typeof value === 'object' && value !== null)
+    for (const key in value) if (tooDeep((value as Record<string, unknown>)[key], depth + 1)) return true;
   return false;
 }

@@ -29,7 +29,12 @@ const current = (issued: number, ttlSeconds: number, now: number) => {
  * forged, tampered, or issued more than `ttlSeconds` ago. Every secret is tried (rotation), in
  * constant time each.
  */
-export function verifySession(value: string, secrets: readonly string[], ttlSeconds: number, now: number): {id: string; issued: number} | undefined {
+export function verifySession(
+  value: string,
+  secrets: readonly string[],
+  ttlSeconds: number,
+  now: number,
+): {id: string; issued: number} | undefined {
   const [id = '', issuedText = '', given = '', extra] = value.split('.');
   if (extra !== undefined || !isSessionId(id) || !/^[0-9a-z]{1,10}$/.test(issuedText)) return undefined;
   const issued = parseInt(issuedText, 36);
@@ -60,7 +65,9 @@ export function sessionSigner(secrets: readonly string[], ttlSeconds: number) {
     sign(id: string, now: number): string {
       const second = Math.floor(now / 1000);
       const known = signed.get(id);
-      return known?.second === second ? known.value : remember(signed, id, {second, value: signSession(id, secrets[0]!, now)}).value;
+      return known?.second === second
+        ? known.value
+        : remember(signed, id, {second, value: signSession(id, secrets[0]!, now)}).value;
     },
   };
 }

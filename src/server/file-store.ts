@@ -8,7 +8,15 @@ import {folderSizes, keptSecret, missing, syncFolder, writeFiles} from './files.
 import {checkFileStore} from './options.js';
 import {remember} from './bounded-memory.js';
 import {serialQueue} from './serial-queue.js';
-import {admit, checkDeadline, dueToSlide, expiryFrom, limits, type SessionStore, type StoreOptions} from './session-store.js';
+import {
+  admit,
+  checkDeadline,
+  dueToSlide,
+  expiryFrom,
+  limits,
+  type SessionStore,
+  type StoreOptions,
+} from './session-store.js';
 
 /**
  * Options of {@link fileStore}.
@@ -55,9 +63,16 @@ interface Write {
  * http.createServer(createSessionHandler({store})).listen(8080);
  * ```
  */
-export function fileStore(dir: string, options: FileStoreOptions = {}): SessionStore & {sweep(): Promise<number>; close(): void} {
+export function fileStore(
+  dir: string,
+  options: FileStoreOptions = {},
+): SessionStore & {sweep(): Promise<number>; close(): void} {
   checkFileStore(dir, options);
-  const {sweepEveryMs = 600_000, now = Date.now, onError = (error: unknown) => console.error(`page-state file store: ${String(error)}`)} = options;
+  const {
+    sweepEveryMs = 600_000,
+    now = Date.now,
+    onError = (error: unknown) => console.error(`page-state file store: ${String(error)}`),
+  } = options;
   mkdirSync(dir, {recursive: true, mode: 0o700});
   const folderOf = (session: string) => {
     if (!isStoreKey(session)) throw new Error('not a session id'); // never a path of the caller's choosing
@@ -141,11 +156,19 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
     const sliding = !expires || dueToSlide(expires, now(), ttlSeconds);
     if (sliding) files.unshift([EXPIRES, String(target)]);
     try {
-      await writeFiles(folder, files, {sync: true, deadline: Math.min(...written.map((write) => write.options.deadline ?? Infinity))});
+      await writeFiles(folder, files, {
+        sync: true,
+        deadline: Math.min(...written.map((write) => write.options.deadline ?? Infinity)),
+      });
     } catch (error) {
       expiries.delete(session); // the folder may be gone: read the truth next time
       // Another process removed the folder (a clear, a sweep) since this one read its expiry.
-      if (missing(error) && !retried) return commit(session, batch.filter((write) => !refused.has(write)), true);
+      if (missing(error) && !retried)
+        return commit(
+          session,
+          batch.filter((write) => !refused.has(write)),
+          true,
+        );
       throw error;
     }
     if (sliding) remember(expiries, session, target);
@@ -189,7 +212,11 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
     writtenSince = 0;
     for (const entry of await readdir(dir, {withFileTypes: true})) {
       const folder = join(dir, entry.name);
-      if (entry.isDirectory() && entry.name.endsWith(ADOPTING) && ((await stat(folder).catch(() => undefined))?.mtimeMs ?? Infinity) < now() - ABANDONED_MS) {
+      if (
+        entry.isDirectory() &&
+        entry.name.endsWith(ADOPTING) &&
+        ((await stat(folder).catch(() => undefined))?.mtimeMs ?? Infinity) < now() - ABANDONED_MS
+      ) {
         await rm(folder, {recursive: true, force: true}); // claimed by a process that ended before it merged
         removed++;
       }
@@ -228,7 +255,9 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
       if (expires <= now()) return undefined;
       // Reads slide the expiry too, in the background and after the session's writes.
       if (options?.ttlSeconds && dueToSlide(expires, now(), options.ttlSeconds)) {
-        void serialized(session, () => slide(session, options.ttlSeconds!, expires)).catch((error) => missing(error) || onError(error));
+        void serialized(session, () => slide(session, options.ttlSeconds!, expires)).catch(
+          (error) => missing(error) || onError(error),
+        );
       }
       try {
         return JSON.parse(await readFile(join(folderOf(session), `${namespace}.json`), 'utf8')) as StoredState;
@@ -249,7 +278,12 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
             return commit(session, next);
           }).catch((error) => next.forEach((write) => write.done(error)));
         }
-        batch.push({namespace, text: JSON.stringify(data), options, done: (error, result) => (error ? reject(error) : resolve(result))});
+        batch.push({
+          namespace,
+          text: JSON.stringify(data),
+          options,
+          done: (error, result) => (error ? reject(error) : resolve(result)),
+        });
       });
     },
     delete: (session, namespace, options) =>
@@ -257,7 +291,8 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
         checkDeadline(options, now());
         await rm(join(folderOf(session), `${namespace}.json`), {force: true});
         const expires = await expiry(session);
-        if (options?.ttlSeconds && expires > now()) await slide(session, options.ttlSeconds, expires).catch((error) => missing(error) || Promise.reject(error));
+        if (options?.ttlSeconds && expires > now())
+          await slide(session, options.ttlSeconds, expires).catch((error) => missing(error) || Promise.reject(error));
       }),
     clear: (session, options) =>
       serialized(session, async () => {
@@ -270,7 +305,10 @@ export function fileStore(dir: string, options: FileStoreOptions = {}): SessionS
       const taken = await serialized(from, async () => {
         checkDeadline(options, now());
         expiries.delete(from);
-        return rename(folderOf(from), claimed).then(() => true, (error) => (missing(error) ? false : Promise.reject(error)));
+        return rename(folderOf(from), claimed).then(
+          () => true,
+          (error) => (missing(error) ? false : Promise.reject(error)),
+        );
       });
       if (!taken) return;
       try {

@@ -1,5 +1,19 @@
 import {randomBytes, randomUUID} from 'node:crypto';
-import {closeSync, fdatasync, fsync, linkSync, openSync, readdirSync, readFileSync, renameSync, rm, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
+import {
+  closeSync,
+  fdatasync,
+  fsync,
+  linkSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rm,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {checkDeadline} from './session-store.js';
@@ -30,19 +44,25 @@ export async function syncFolder(folder: string): Promise<void> {
  * the data and then the folder are synced once for all of them. Past `deadline` (epoch ms) the
  * temp files are removed before any rename and nothing changes.
  */
-export async function writeFiles(folder: string, files: readonly [name: string, text: string][], {sync = false, deadline}: {sync?: boolean; deadline?: number} = {}): Promise<void> {
+export async function writeFiles(
+  folder: string,
+  files: readonly [name: string, text: string][],
+  {sync = false, deadline}: {sync?: boolean; deadline?: number} = {},
+): Promise<void> {
   const temps = files.map(([name]) => join(folder, `.${name}.${randomUUID()}.tmp`));
   try {
-    await Promise.all(files.map(async ([, text], i) => {
-      const fd = openSync(temps[i]!, 'w', 0o600);
-      try {
-        const bytes = Buffer.from(text);
-        for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
-        if (sync) await syncData(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }));
+    await Promise.all(
+      files.map(async ([, text], i) => {
+        const fd = openSync(temps[i]!, 'w', 0o600);
+        try {
+          const bytes = Buffer.from(text);
+          for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+          if (sync) await syncData(fd);
+        } finally {
+          closeSync(fd);
+        }
+      }),
+    );
     checkDeadline({deadline});
   } catch (error) {
     await Promise.all(temps.map((temp) => remove(temp, {force: true})));
@@ -58,7 +78,8 @@ export async function writeFiles(folder: string, files: readonly [name: string, 
 export function folderSizes(folder: string): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const name of readdirSync(folder)) {
-    if (name.endsWith('.json') && !name.startsWith('.')) sizes.set(name.slice(0, -5), statSync(join(folder, name)).size);
+    if (name.endsWith('.json') && !name.startsWith('.'))
+      sizes.set(name.slice(0, -5), statSync(join(folder, name)).size);
   }
   return sizes;
 }

@@ -9,16 +9,19 @@ import {refuse, transports, type Answer, type Incoming, type SessionHandler} fro
 import {StoreUnavailableError, type Quota} from './session-store.js';
 import {checkHandlerOptions, type SessionHandlerOptions} from './options.js';
 
-
-
 const isJson = (type: string | undefined) => /^application\/json\s*(;|$)/i.test(type ?? '');
 /** A PUT body: `{version, values}`, and `ttlSeconds` for a namespace with a lifetime of its own. */
 const isStoredState = (value: unknown): value is StoredState & {ttlSeconds?: number} => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const {version, values, ttlSeconds} = value as {version?: unknown; values?: unknown; ttlSeconds?: unknown};
-  return Object.keys(value).every((k) => k === 'version' || k === 'values' || k === 'ttlSeconds') &&
+  return (
+    Object.keys(value).every((k) => k === 'version' || k === 'values' || k === 'ttlSeconds') &&
     (ttlSeconds === undefined || (Number.isSafeInteger(ttlSeconds) && (ttlSeconds as number) > 0)) &&
-    Number.isSafeInteger(version) && typeof values === 'object' && values !== null && !Array.isArray(values);
+    Number.isSafeInteger(version) &&
+    typeof values === 'object' &&
+    values !== null &&
+    !Array.isArray(values)
+  );
 };
 const REFUSALS = {400: 'unreadable body', 408: 'body not received in time', 413: 'body too large'} as const;
 const METHODS = 'GET, HEAD, PUT, DELETE';
@@ -28,7 +31,8 @@ const SETTLE_MS = 1000;
 
 /** How a store's errors are told apart, both of them: by name, so that a store built against
  * another copy of page-state (or throwing its own error of that name) is understood too. */
-const isNamed = (error: unknown, name: 'QuotaError' | 'StoreUnavailableError') => (error as Error | null | undefined)?.name === name;
+const isNamed = (error: unknown, name: 'QuotaError' | 'StoreUnavailableError') =>
+  (error as Error | null | undefined)?.name === name;
 
 /**
  * The server half of `persist: 'server'`: `GET|HEAD|PUT|DELETE {basePath}/{namespace}` and
@@ -48,36 +52,58 @@ const isNamed = (error: unknown, name: 'QuotaError' | 'StoreUnavailableError') =
 export function createSessionHandler(options: SessionHandlerOptions): SessionHandler {
   checkHandlerOptions(options);
   const {
-    store, basePath = '/page-state', cookieName = 'page_state_sid', ttlSeconds = 30 * 86400, maxBytes = 65536, bodyTimeoutMs = 10_000,
-    storeTimeoutMs = 5000, secure = 'auto', trustProxy = false,
+    store,
+    basePath = '/page-state',
+    cookieName = 'page_state_sid',
+    ttlSeconds = 30 * 86400,
+    maxBytes = 65536,
+    bodyTimeoutMs = 10_000,
+    storeTimeoutMs = 5000,
+    secure = 'auto',
+    trustProxy = false,
     onError = (error: unknown, request: {method: string; path: string}) =>
-      console.error(`page-state session handler: ${request.method} ${request.path}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`),
+      console.error(
+        `page-state session handler: ${request.method} ${request.path}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+      ),
   } = options;
   const quota: Quota = {namespaces: 100, bytes: 1024 * 1024, ...options.quota};
   let configured = options.secret ?? process.env.PAGE_STATE_SECRET;
   if (!configured && store.secret) {
     configured = store.secret();
-    console.warn('page-state: no secret configured, so one was generated and kept by the session store; set PAGE_STATE_SECRET in production.');
+    console.warn(
+      'page-state: no secret configured, so one was generated and kept by the session store; set PAGE_STATE_SECRET in production.',
+    );
   }
   const secrets = typeof configured === 'string' ? [configured] : [...(configured ?? [])];
-  if (!secrets.length) throw new Error('page-state: createSessionHandler needs a secret (option or PAGE_STATE_SECRET) or a store that keeps one');
-  if (secrets.some((s) => typeof s !== 'string' || s.length < 32)) throw new Error('page-state: every session secret must be a string of at least 32 characters');
+  if (!secrets.length)
+    throw new Error(
+      'page-state: createSessionHandler needs a secret (option or PAGE_STATE_SECRET) or a store that keeps one',
+    );
+  if (secrets.some((s) => typeof s !== 'string' || s.length < 32))
+    throw new Error('page-state: every session secret must be a string of at least 32 characters');
   const signer = sessionSigner(secrets, ttlSeconds);
   const {identify, adoptAnonymous = 'none'} = options;
-  if (adoptAnonymous === 'missing' && !store.adopt) throw new Error("page-state: adoptAnonymous: 'missing' needs a store with adopt() (fileStore, redisStore and memoryStore have it)");
+  if (adoptAnonymous === 'missing' && !store.adopt)
+    throw new Error(
+      "page-state: adoptAnonymous: 'missing' needs a store with adopt() (fileStore, redisStore and memoryStore have it)",
+    );
   const base = basePath.replace(/\/+$/, '');
   /** `work`, or a {@link StoreUnavailableError} after `ms`. */
   const timed = <T>(work: Promise<T>, ms = storeTimeoutMs) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new StoreUnavailableError('session store timed out')), ms)));
+    const late = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new StoreUnavailableError('session store timed out')), ms)),
+    );
     return Promise.race([work, late]).finally(() => clearTimeout(timer));
   };
   /** A write past its deadline is refused by the store; the second after it lets the refusal (or
    * a success that just made it) arrive, so an answered error is never a write applied later. */
-  const written = <T>(write: (deadline: number) => Promise<T>) => timed(write(Date.now() + storeTimeoutMs), storeTimeoutMs + SETTLE_MS);
+  const written = <T>(write: (deadline: number) => Promise<T>) =>
+    timed(write(Date.now() + storeTimeoutMs), storeTimeoutMs + SETTLE_MS);
 
   const {identitySecret = secrets[0]!} = options;
-  if (identify && (typeof identitySecret !== 'string' || identitySecret.length < 32)) throw new Error('page-state: identitySecret must be a string of at least 32 characters');
+  if (identify && (typeof identitySecret !== 'string' || identitySecret.length < 32))
+    throw new Error('page-state: identitySecret must be a string of at least 32 characters');
   const account = identify && accounts(identify, identitySecret, timed);
 
   const admit = admission(options.anonymous ?? {}, store);
@@ -102,8 +128,14 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
   const adopting = serialQueue();
   /** A signed-in request that still carries an anonymous session: that session is adopted or
    * deleted (retired either way). */
-  const signIn = (session: string, key: string) => adopting(key, () => written((deadline) =>
-    adoptAnonymous === 'missing' ? store.adopt!(session, key, {ttlSeconds, quota, deadline}) : store.clear(session, {deadline})));
+  const signIn = (session: string, key: string) =>
+    adopting(key, () =>
+      written((deadline) =>
+        adoptAnonymous === 'missing'
+          ? store.adopt!(session, key, {ttlSeconds, quota, deadline})
+          : store.clear(session, {deadline}),
+      ),
+    );
 
   async function answer(req: Incoming, rest: string): Promise<Answer> {
     const user = account ? await account(req.raw) : undefined;
@@ -116,9 +148,12 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     const {method} = req;
     if (!ANSWERED.has(method)) return refuse(405, 'method not allowed', {allow: METHODS});
     const namespace = rest === '' ? null : safeDecode(rest);
-    if (namespace === undefined || (namespace !== null && !NAME.test(namespace))) return refuse(400, 'bad namespace name');
-    if (namespace === null && method !== 'DELETE') return refuse(400, 'bad namespace name (only DELETE applies to the whole session)');
-    if ((method === 'PUT' || method === 'DELETE') && !isJson(req.header('content-type'))) return refuse(415, 'writes need Content-Type: application/json');
+    if (namespace === undefined || (namespace !== null && !NAME.test(namespace)))
+      return refuse(400, 'bad namespace name');
+    if (namespace === null && method !== 'DELETE')
+      return refuse(400, 'bad namespace name (only DELETE applies to the whole session)');
+    if ((method === 'PUT' || method === 'DELETE') && !isJson(req.header('content-type')))
+      return refuse(415, 'writes need Content-Type: application/json');
     const tls = isSecure(req);
     const name = tls ? `__Host-${cookieName}` : cookieName;
     const now = Date.now();
@@ -132,7 +167,9 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     /** What an answer tells the browser of its cookie: an anonymous session's renewed, a signed-in
      * request's anonymous cookie expired (its session is gone), else nothing. */
     const cookie = (id: string | undefined): Record<string, string> => {
-      const renewed = user ? cookieSession && sessionCookie(name, '', 0, tls) : id && sessionCookie(name, signer.sign(id, now), ttlSeconds, tls);
+      const renewed = user
+        ? cookieSession && sessionCookie(name, '', 0, tls)
+        : id && sessionCookie(name, signer.sign(id, now), ttlSeconds, tls);
       return renewed ? {'set-cookie': renewed, 'cache-control': 'no-store'} : {'cache-control': 'no-store'};
     };
     if (method === 'GET' || method === 'HEAD') {
@@ -140,17 +177,31 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       // A session read for a namespace it lacks (or whose own lifetime ended) is still a live
       // session: its cookie slides too. Nothing stored is no error (204): a first visit prints nothing red.
       if (!data || data.expires! <= now) return {status: 204, headers: cookie(key)};
-      return {status: 200, headers: {...cookie(key), 'content-type': 'application/json'}, body: JSON.stringify({version: data.version, values: data.values})};
+      return {
+        status: 200,
+        headers: {...cookie(key), 'content-type': 'application/json'},
+        body: JSON.stringify({version: data.version, values: data.values}),
+      };
     }
     if (method === 'DELETE') {
-      if (key) await written((deadline) => (namespace === null ? store.clear(key, {deadline}) : store.delete(key, namespace, {ttlSeconds, deadline})));
+      if (key)
+        await written((deadline) =>
+          namespace === null ? store.clear(key, {deadline}) : store.delete(key, namespace, {ttlSeconds, deadline}),
+        );
       return {status: 204, headers: namespace === null ? {'set-cookie': sessionCookie(name, '', 0, tls)} : cookie(key)};
     }
     /** Whether a new anonymous session may start (`bytes` long); a refusal is the answer. */
     const admitted = async (bytes: number) => {
       const refused = await admit(clientOf(req), bytes);
       if (refused) await hold();
-      return refused && refuse(refused.status, refused.status === 429 ? 'too many new sessions from this client' : 'the session store is full', {'retry-after': String(refused.retryAfter)});
+      return (
+        refused &&
+        refuse(
+          refused.status,
+          refused.status === 429 ? 'too many new sessions from this client' : 'the session store is full',
+          {'retry-after': String(refused.retryAfter)},
+        )
+      );
     };
     // A request without a session is admitted before its body is read: a flood is refused cheaply.
     const early = key ? undefined : await admitted(Number(req.header('content-length')) || 0);
@@ -164,10 +215,14 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
       return refuse(400, 'body is not JSON');
     }
     if (tooDeep(data)) return refuse(400, 'body is nested too deeply');
-    if (!isStoredState(data)) return refuse(400, 'body must be {"version": integer, "values": {...}} (and "ttlSeconds": a positive integer)');
+    if (!isStoredState(data))
+      return refuse(400, 'body must be {"version": integer, "values": {...}} (and "ttlSeconds": a positive integer)');
     // A namespace's own lifetime is kept with it, capped by the session's, by this server's clock.
-    const stored: StoredState = data.ttlSeconds ? {version: data.version, values: data.values, expires: now + Math.min(data.ttlSeconds, ttlSeconds) * 1000} : data;
-    const put = (id: string, existing: boolean) => written((deadline) => store.set(id, namespace!, stored, {ttlSeconds, quota, deadline, existing}));
+    const stored: StoredState = data.ttlSeconds
+      ? {version: data.version, values: data.values, expires: now + Math.min(data.ttlSeconds, ttlSeconds) * 1000}
+      : data;
+    const put = (id: string, existing: boolean) =>
+      written((deadline) => store.set(id, namespace!, stored, {ttlSeconds, quota, deadline, existing}));
     let id = key!;
     try {
       // A cookie's session deleted, adopted or expired is retired: the write starts a new one,
@@ -185,7 +240,8 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     return {status: 204, headers: cookie(id)};
   }
 
-  const route = (path: string) => (path === base || path.startsWith(`${base}/`) ? path.slice(base.length + 1) : undefined);
+  const route = (path: string) =>
+    path === base || path.startsWith(`${base}/`) ? path.slice(base.length + 1) : undefined;
   /** Answers `req`, whatever happens: a throw becomes a 5xx, reported to onError. */
   const guarded = async (req: Incoming, rest: string): Promise<Answer> => {
     try {
@@ -207,7 +263,11 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
  * and the first entry of its `X-Forwarded-*` header (which of them wins is the caller's rule). */
 function fromProxy(req: Incoming, param: 'for' | 'proto') {
   return {
-    forwarded: req.header('forwarded')?.split(',')[0]?.match(new RegExp(`(?:^|;)\\s*${param}="?([^";,]+)`, 'i'))?.[1]?.trim(),
+    forwarded: req
+      .header('forwarded')
+      ?.split(',')[0]
+      ?.match(new RegExp(`(?:^|;)\\s*${param}="?([^";,]+)`, 'i'))?.[1]
+      ?.trim(),
     legacy: req.header(`x-forwarded-${param}`)?.split(',')[0]?.trim(),
   };
 }

@@ -19,7 +19,8 @@ const ACCOUNT_KEY = /^a[0-9a-f]{64}$/;
 /** Whether `key` names something a store may keep: an anonymous session id or an account key. */
 export const isStoreKey = (key: string): boolean => isSessionId(key) || ACCOUNT_KEY.test(key);
 
-const hmac = (secret: string, purpose: string, id: string) => createHmac('sha256', secret).update(`page-state ${purpose}\0${id}`);
+const hmac = (secret: string, purpose: string, id: string) =>
+  createHmac('sha256', secret).update(`page-state ${purpose}\0${id}`);
 
 /**
  * The store key of account `id`: an HMAC under the secret, so neither keys, folder names nor
@@ -31,7 +32,8 @@ export const accountKey = (id: string, secret: string): string => `a${hmac(secre
  * The `page-state-identity` tag of account `id`: stable, opaque, and not the store key (a
  * page that sees its tag learns nothing that names its data). `anonymous` when signed out.
  */
-export const identityTag = (id: string, secret: string): string => hmac(secret, 'tag', id).digest('base64url').slice(0, 22);
+export const identityTag = (id: string, secret: string): string =>
+  hmac(secret, 'tag', id).digest('base64url').slice(0, 22);
 
 /** The tag of a request that nobody signed in to. */
 export const ANONYMOUS = 'anonymous';
@@ -41,7 +43,11 @@ export const ANONYMOUS = 'anonymous';
  * when anonymous. A throwing or slow `identify` (bounded by `timed`) rejects with a
  * `StoreUnavailableError`, which the handler answers 503, before anything is read or written.
  */
-export function accounts(identify: (request: IncomingMessage | Request) => Identity | Promise<Identity>, secret: string, timed: <T>(work: Promise<T>) => Promise<T>) {
+export function accounts(
+  identify: (request: IncomingMessage | Request) => Identity | Promise<Identity>,
+  secret: string,
+  timed: <T>(work: Promise<T>) => Promise<T>,
+) {
   // A signed-in browser sends the same id on every request: its HMACs are computed once.
   const known = new Map<string, {key: string; tag: string}>();
   return async (request: IncomingMessage | Request): Promise<{key: string; tag: string} | undefined> => {
@@ -49,10 +55,15 @@ export function accounts(identify: (request: IncomingMessage | Request) => Ident
     try {
       id = await timed(Promise.resolve(request).then(identify));
     } catch (error) {
-      throw new StoreUnavailableError(`identify failed: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
+      throw new StoreUnavailableError(`identify failed: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
     }
     if (id === null || id === undefined) return undefined;
-    if ((typeof id !== 'string' && typeof id !== 'number') || id === '') throw new TypeError('page-state: identify must return a non-empty string or number, or null/undefined when nobody is signed in');
+    if ((typeof id !== 'string' && typeof id !== 'number') || id === '')
+      throw new TypeError(
+        'page-state: identify must return a non-empty string or number, or null/undefined when nobody is signed in',
+      );
     const text = String(id);
     const account = known.get(text) ?? {key: accountKey(text, secret), tag: identityTag(text, secret)};
     return text.length > 256 ? account : remember(known, text, account); // a long id is not worth its memory

@@ -64,14 +64,26 @@ export interface SessionHandlerOptions {
   adoptAnonymous?: 'none' | 'missing';
 }
 
-
 // The server has no production build: every message here is the long one, with the line to write.
 
 /** Every option of createSessionHandler; a Record so that a new option cannot be forgotten here. */
 const HANDLER_OPTIONS: Record<keyof SessionHandlerOptions, true> = {
-  secret: true, store: true, basePath: true, cookieName: true, ttlSeconds: true, maxBytes: true, bodyTimeoutMs: true,
-  quota: true, storeTimeoutMs: true, anonymous: true, secure: true, trustProxy: true, onError: true, identify: true,
-  identitySecret: true, adoptAnonymous: true,
+  secret: true,
+  store: true,
+  basePath: true,
+  cookieName: true,
+  ttlSeconds: true,
+  maxBytes: true,
+  bodyTimeoutMs: true,
+  quota: true,
+  storeTimeoutMs: true,
+  anonymous: true,
+  secure: true,
+  trustProxy: true,
+  onError: true,
+  identify: true,
+  identitySecret: true,
+  adoptAnonymous: true,
 };
 const STORE_LINE = "store: fileStore('./sessions')";
 /** What a store must do, as SessionStore declares it. */
@@ -80,14 +92,17 @@ const STORE_METHODS = ['get', 'set', 'delete', 'clear'] as const;
 /** Throws for the first name of `given` that `known` lacks, with the nearest known name. */
 export function refuseUnknown(where: string, given: object, known: readonly string[]): void {
   const [name] = unknownNames(given, known);
-  if (name !== undefined) badDefinition(`${where}: unknown option "${name}"${didYouMean(name, known)}; its options are ${known.join(', ')}`);
+  if (name !== undefined)
+    badDefinition(`${where}: unknown option "${name}"${didYouMean(name, known)}; its options are ${known.join(', ')}`);
 }
 
 /** Throws unless `value` is undefined or a positive number (`Infinity` only where `unbounded`
  * means something: a quota, a rate); `line` is the line to write. */
 function positive(where: string, name: string, value: unknown, line: string, unbounded = false): void {
   if (value !== undefined && !(typeof value === 'number' && value > 0 && (unbounded || Number.isFinite(value)))) {
-    badDefinition(`${where}: ${name} must be a positive number, not ${typeof value === 'number' ? value : JSON.stringify(value) ?? typeof value}; for example ${line}`);
+    badDefinition(
+      `${where}: ${name} must be a positive number, not ${typeof value === 'number' ? value : (JSON.stringify(value) ?? typeof value)}; for example ${line}`,
+    );
   }
 }
 
@@ -104,21 +119,33 @@ function positive(where: string, name: string, value: unknown, line: string, unb
 export function checkHandlerOptions(options: SessionHandlerOptions | undefined): void {
   const where = 'createSessionHandler';
   if (typeof options !== 'object' || options === null) {
-    badDefinition(`${where} needs its options, a store at least: createSessionHandler({${STORE_LINE}}) (redisStore(client) for several servers, memoryStore() in tests)`);
+    badDefinition(
+      `${where} needs its options, a store at least: createSessionHandler({${STORE_LINE}}) (redisStore(client) for several servers, memoryStore() in tests)`,
+    );
   }
   refuseUnknown(where, options, Object.keys(HANDLER_OPTIONS));
   const {store} = options;
-  if (store === undefined) badDefinition(`${where}: the store option is required: createSessionHandler({${STORE_LINE}}) (redisStore(client) for several servers, memoryStore() in tests)`);
-  const lacking = STORE_METHODS.filter((method) => typeof (store as unknown as Record<string, unknown> | null)?.[method] !== 'function');
+  if (store === undefined)
+    badDefinition(
+      `${where}: the store option is required: createSessionHandler({${STORE_LINE}}) (redisStore(client) for several servers, memoryStore() in tests)`,
+    );
+  const lacking = STORE_METHODS.filter(
+    (method) => typeof (store as unknown as Record<string, unknown> | null)?.[method] !== 'function',
+  );
   if (lacking.length) {
-    badDefinition(`${where}: store must be a session store (fileStore, redisStore or memoryStore from page-state/server), but it has no ${lacking.join(', ')}(): ${STORE_LINE}`);
+    badDefinition(
+      `${where}: store must be a session store (fileStore, redisStore or memoryStore from page-state/server), but it has no ${lacking.join(', ')}(): ${STORE_LINE}`,
+    );
   }
   const {secret} = options;
   const secrets = typeof secret === 'string' ? [secret] : secret;
-  if (secret !== undefined && !Array.isArray(secrets)) badDefinition(`${where}: secret must be a string or a list of strings: secret: process.env.PAGE_STATE_SECRET`);
+  if (secret !== undefined && !Array.isArray(secrets))
+    badDefinition(`${where}: secret must be a string or a list of strings: secret: process.env.PAGE_STATE_SECRET`);
   for (const one of secrets ?? []) {
     if (typeof one !== 'string' || one.length < 32) {
-      badDefinition(`${where}: secret must be at least 32 characters, but one is ${typeof one === 'string' ? `${one.length} long` : `a ${typeof one}`}: secret: process.env.PAGE_STATE_SECRET (make one with: node -e "console.log(crypto.randomBytes(32).toString('base64url'))")`);
+      badDefinition(
+        `${where}: secret must be at least 32 characters, but one is ${typeof one === 'string' ? `${one.length} long` : `a ${typeof one}`}: secret: process.env.PAGE_STATE_SECRET (make one with: node -e "console.log(crypto.randomBytes(32).toString('base64url'))")`,
+      );
     }
   }
   positive(where, 'ttlSeconds', options.ttlSeconds, 'ttlSeconds: 30 * 86400 (30 days)');
@@ -127,27 +154,42 @@ export function checkHandlerOptions(options: SessionHandlerOptions | undefined):
   positive(where, 'storeTimeoutMs', options.storeTimeoutMs, 'storeTimeoutMs: 5000');
   const {quota, anonymous} = options;
   if (quota !== undefined) {
-    if (typeof quota !== 'object' || quota === null) badDefinition(`${where}: quota must be an object: quota: {namespaces: 100, bytes: 1024 * 1024}`);
+    if (typeof quota !== 'object' || quota === null)
+      badDefinition(`${where}: quota must be an object: quota: {namespaces: 100, bytes: 1024 * 1024}`);
     refuseUnknown(`${where}: quota`, quota, ['namespaces', 'bytes']);
     positive(where, 'quota.namespaces', quota.namespaces, 'quota: {namespaces: 100}', true);
     positive(where, 'quota.bytes', quota.bytes, 'quota: {bytes: 1024 * 1024}', true);
   }
   if (anonymous !== undefined) {
-    if (typeof anonymous !== 'object' || anonymous === null) badDefinition(`${where}: anonymous must be an object: anonymous: {perClientPerMinute: 60}`);
+    if (typeof anonymous !== 'object' || anonymous === null)
+      badDefinition(`${where}: anonymous must be an object: anonymous: {perClientPerMinute: 60}`);
     refuseUnknown(`${where}: anonymous`, anonymous, ['perClientPerMinute', 'maxSessions', 'maxBytes', 'holdRefusedMs']);
     // 0 is a limit here (no new anonymous session, no hold), so only a negative or non-number is wrong.
-    for (const [name, value] of Object.entries(anonymous)) positive(where, `anonymous.${name}`, value === 0 ? undefined : value, `anonymous: {${name}: 60}`, true);
+    for (const [name, value] of Object.entries(anonymous))
+      positive(where, `anonymous.${name}`, value === 0 ? undefined : value, `anonymous: {${name}: 60}`, true);
   }
   const {basePath} = options;
   if (basePath !== undefined && (typeof basePath !== 'string' || !basePath.startsWith('/'))) {
-    badDefinition(`${where}: basePath must be a path starting with "/", not ${JSON.stringify(basePath)}: basePath: '/page-state'`);
+    badDefinition(
+      `${where}: basePath must be a path starting with "/", not ${JSON.stringify(basePath)}: basePath: '/page-state'`,
+    );
   }
-  if (options.secure !== undefined && options.secure !== 'auto' && typeof options.secure !== 'boolean') badDefinition(`${where}: secure must be 'auto', true or false: secure: 'auto'`);
-  if (options.adoptAnonymous !== undefined && options.adoptAnonymous !== 'none' && options.adoptAnonymous !== 'missing') {
-    badDefinition(`${where}: adoptAnonymous must be 'none' or 'missing', not ${JSON.stringify(options.adoptAnonymous)}: adoptAnonymous: 'missing'`);
+  if (options.secure !== undefined && options.secure !== 'auto' && typeof options.secure !== 'boolean')
+    badDefinition(`${where}: secure must be 'auto', true or false: secure: 'auto'`);
+  if (
+    options.adoptAnonymous !== undefined &&
+    options.adoptAnonymous !== 'none' &&
+    options.adoptAnonymous !== 'missing'
+  ) {
+    badDefinition(
+      `${where}: adoptAnonymous must be 'none' or 'missing', not ${JSON.stringify(options.adoptAnonymous)}: adoptAnonymous: 'missing'`,
+    );
   }
   for (const name of ['identify', 'onError'] as const) {
-    if (options[name] !== undefined && typeof options[name] !== 'function') badDefinition(`${where}: ${name} must be a function: ${name}: (${name === 'identify' ? 'req) => req.user?.id' : 'error) => log(error)'}`);
+    if (options[name] !== undefined && typeof options[name] !== 'function')
+      badDefinition(
+        `${where}: ${name} must be a function: ${name}: (${name === 'identify' ? 'req) => req.user?.id' : 'error) => log(error)'}`,
+      );
   }
 }
 
@@ -160,7 +202,10 @@ export function checkHandlerOptions(options: SessionHandlerOptions | undefined):
  * ```
  */
 export function checkFileStore(dir: unknown, options: object): void {
-  if (typeof dir !== 'string' || !dir) badDefinition(`fileStore needs the folder to keep sessions in, not ${JSON.stringify(dir) ?? typeof dir}: ${STORE_LINE}`);
+  if (typeof dir !== 'string' || !dir)
+    badDefinition(
+      `fileStore needs the folder to keep sessions in, not ${JSON.stringify(dir) ?? typeof dir}: ${STORE_LINE}`,
+    );
   refuseUnknown('fileStore', options, ['sweepEveryMs', 'now', 'onError']);
   positive('fileStore', 'sweepEveryMs', (options as {sweepEveryMs?: unknown}).sweepEveryMs, 'sweepEveryMs: 600_000');
 }
@@ -175,7 +220,9 @@ export function checkFileStore(dir: unknown, options: object): void {
  */
 export function checkRedisStore(client: unknown, options: object): void {
   if (typeof (client as {eval?: unknown} | null)?.eval !== 'function') {
-    badDefinition("redisStore needs a node-redis client (one with eval()): store: redisStore(await createClient({url: process.env.REDIS_URL}).connect())");
+    badDefinition(
+      'redisStore needs a node-redis client (one with eval()): store: redisStore(await createClient({url: process.env.REDIS_URL}).connect())',
+    );
   }
   refuseUnknown('redisStore', options, ['prefix']);
 }

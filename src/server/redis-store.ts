@@ -127,10 +127,16 @@ local keys, info = redis.pcall('DBSIZE'), redis.pcall('INFO', 'memory')
 return {type(keys) == 'number' and keys or 0, type(info) == 'string' and tonumber(string.match(info, 'used_memory_dataset:(%d+)')) or 0}`;
 
 /** A write's quota as script arguments: namespaces, bytes. */
-const limitsOf = ({quota}: StoreOptions) => [quota?.namespaces, quota?.bytes].map((limit) => String(Math.min(limit ?? Infinity, Number.MAX_SAFE_INTEGER)));
+const limitsOf = ({quota}: StoreOptions) =>
+  [quota?.namespaces, quota?.bytes].map((limit) => String(Math.min(limit ?? Infinity, Number.MAX_SAFE_INTEGER)));
 
 /** Each script's SHA-1, as EVALSHA names it. */
-const SHA1 = new Map([GET, SET, DELETE, CLEAR, TAKE, MERGE, USAGE].map((script) => [script, createHash('sha1').update(script).digest('hex')]));
+const SHA1 = new Map(
+  [GET, SET, DELETE, CLEAR, TAKE, MERGE, USAGE].map((script) => [
+    script,
+    createHash('sha1').update(script).digest('hex'),
+  ]),
+);
 
 /**
  * Sessions in Redis or a Redis Cluster, for apps on more than one server: one hash per session
@@ -172,12 +178,18 @@ export function redisStore(user: RedisClientLike, options: {prefix?: string} = {
     try {
       return await evaluate(script, target);
     } catch (error) {
-      throw new StoreUnavailableError(`redis: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
+      throw new StoreUnavailableError(`redis: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
     }
   };
   const run = async (script: string, session: string, options: StoreOptions | undefined, ...rest: string[]) => {
-    const result = await call(script, {keys: [prefix + session], arguments: [String(options?.deadline ?? 0), String(options?.ttlSeconds ?? 0), ...rest]});
-    if (result === 'late') throw new StoreUnavailableError('redis received the write after its deadline; it was not applied');
+    const result = await call(script, {
+      keys: [prefix + session],
+      arguments: [String(options?.deadline ?? 0), String(options?.ttlSeconds ?? 0), ...rest],
+    });
+    if (result === 'late')
+      throw new StoreUnavailableError('redis received the write after its deadline; it was not applied');
     return result;
   };
   return {
@@ -186,7 +198,15 @@ export function redisStore(user: RedisClientLike, options: {prefix?: string} = {
       return typeof text === 'string' ? (JSON.parse(text) as StoredState) : undefined;
     },
     async set(session, namespace, data, options) {
-      const result = await run(SET, session, options, namespace, JSON.stringify(data), ...limitsOf(options), options.existing ? '1' : '0');
+      const result = await run(
+        SET,
+        session,
+        options,
+        namespace,
+        JSON.stringify(data),
+        ...limitsOf(options),
+        options.existing ? '1' : '0',
+      );
       if (result === 'namespaces' || result === 'bytes') throw quotaError(result, options.quota!);
       if (result === 'retired') return result;
     },
@@ -200,7 +220,8 @@ export function redisStore(user: RedisClientLike, options: {prefix?: string} = {
       // An account and an anonymous session hash to different cluster slots, so this is two
       // scripts: the take is atomic (one sign-in wins it), the merge then adds what it took.
       const taken = await run(TAKE, from, options);
-      if (Array.isArray(taken) && taken.length) await run(MERGE, to, options, ...limitsOf(options), ...(taken as string[]));
+      if (Array.isArray(taken) && taken.length)
+        await run(MERGE, to, options, ...limitsOf(options), ...(taken as string[]));
     },
     async usage() {
       // A script with no key: a Cluster client sends it to one master, whose figures these are.

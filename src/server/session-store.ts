@@ -26,7 +26,8 @@ export class QuotaError extends Error {
 }
 
 /** The error of a session past the `limit` of `quota` (one wording for every store). */
-export const quotaError = (limit: keyof Quota, quota: Quota): QuotaError => new QuotaError(`a session holds at most ${quota[limit]} ${limit}`);
+export const quotaError = (limit: keyof Quota, quota: Quota): QuotaError =>
+  new QuotaError(`a session holds at most ${quota[limit]} ${limit}`);
 
 /** Throws a {@link QuotaError} when a session of `namespaces` holding `bytes` passes `quota`. */
 function checkQuota(namespaces: number, bytes: number, quota: Quota | undefined): void {
@@ -36,7 +37,8 @@ function checkQuota(namespaces: number, bytes: number, quota: Quota | undefined)
 }
 
 /** Whether `quota` limits anything: a session without limits needs no sizes counted. */
-export const limits = (quota: Quota | undefined): boolean => !!quota && (Number.isFinite(quota.namespaces) || Number.isFinite(quota.bytes));
+export const limits = (quota: Quota | undefined): boolean =>
+  !!quota && (Number.isFinite(quota.namespaces) || Number.isFinite(quota.bytes));
 
 /** Counts a namespace of `bytes` into a session's `sizes` (namespace → bytes), or throws the
  * {@link QuotaError} of `quota` and leaves them as they were. */
@@ -98,11 +100,13 @@ export interface StoreOptions {
 export const expiryFrom = (now: number, ttlSeconds: number): number => now + ttlSeconds * 1100;
 
 /** Whether a stored expiry (ms) is due to slide: it is nearer than a full TTL from `now`. */
-export const dueToSlide = (expires: number, now: number, ttlSeconds: number): boolean => expires < now + ttlSeconds * 1000;
+export const dueToSlide = (expires: number, now: number, ttlSeconds: number): boolean =>
+  expires < now + ttlSeconds * 1000;
 
 /** Throws when a write is past its deadline: it must not be applied any more. */
 export function checkDeadline(options: StoreOptions | undefined, now = Date.now()): void {
-  if (options?.deadline !== undefined && now > options.deadline) throw new StoreUnavailableError('the session store could not apply the write before its deadline');
+  if (options?.deadline !== undefined && now > options.deadline)
+    throw new StoreUnavailableError('the session store could not apply the write before its deadline');
 }
 
 /**
@@ -122,7 +126,12 @@ export interface SessionStore {
   get(session: string, namespace: string, options?: StoreOptions): Promise<StoredState | undefined>;
   /** Stores one namespace and (re)starts the session's time to live; `'retired'` when
    * `options.existing` asked for a live session and there is none. */
-  set(session: string, namespace: string, data: StoredState, options: StoreOptions & {ttlSeconds: number}): Promise<void | 'retired'>;
+  set(
+    session: string,
+    namespace: string,
+    data: StoredState,
+    options: StoreOptions & {ttlSeconds: number},
+  ): Promise<void | 'retired'>;
   delete(session: string, namespace: string, options?: StoreOptions): Promise<void>;
   /** Drops the whole session. */
   clear(session: string, options?: StoreOptions): Promise<void>;
@@ -156,9 +165,16 @@ export function memoryStore(now = Date.now): SessionStore {
   };
   /** Writes `texts` (namespace → JSON) into a session, within `quota`: with `only`, just those
    * the session lacks, leaving out what would pass the quota (adoption); else all or nothing. */
-  const write = (session: string, texts: Iterable<[string, string]>, options: StoreOptions & {ttlSeconds: number}, only = false) => {
+  const write = (
+    session: string,
+    texts: Iterable<[string, string]>,
+    options: StoreOptions & {ttlSeconds: number},
+    only = false,
+  ) => {
     const entry = live(session) ?? {expires: 0, texts: new Map<string, string>()};
-    const sizes = limits(options.quota) ? new Map([...entry.texts].map(([name, stored]) => [name, Buffer.byteLength(stored)])) : undefined;
+    const sizes = limits(options.quota)
+      ? new Map([...entry.texts].map(([name, stored]) => [name, Buffer.byteLength(stored)]))
+      : undefined;
     for (const [namespace, text] of texts) {
       if (only && entry.texts.has(namespace)) continue;
       try {
@@ -194,7 +210,8 @@ export function memoryStore(now = Date.now): SessionStore {
     },
     async usage() {
       let bytes = 0;
-      for (const [session] of sessions) for (const text of live(session)?.texts.values() ?? []) bytes += Buffer.byteLength(text);
+      for (const [session] of sessions)
+        for (const text of live(session)?.texts.values() ?? []) bytes += Buffer.byteLength(text);
       return {sessions: sessions.size, bytes};
     },
   };

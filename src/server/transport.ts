@@ -17,7 +17,6 @@ export interface SessionHandler {
   fetch(request: Request): Promise<Response>;
 }
 
-
 /** A request as the core sees it, whatever the transport. */
 export interface Incoming {
   method: string;
@@ -50,16 +49,21 @@ export const PROTOCOL_VERSION = '1';
 
 /** A JSON refusal: `{"error": reason}`. */
 export const refuse = (status: number, error: string, headers: Record<string, string> = {}): Answer => ({
-  status, headers: {'content-type': 'application/json', ...headers}, body: JSON.stringify({error}),
+  status,
+  headers: {'content-type': 'application/json', ...headers},
+  body: JSON.stringify({error}),
 });
 
 /** Wraps a body reader: `drained` says whether the whole body was read. */
 function tracked(read: () => Promise<Body> | Body) {
-  const state = {drained: false, body: async () => {
-    const body = await read();
-    state.drained = !('refused' in body);
-    return body;
-  }};
+  const state = {
+    drained: false,
+    body: async () => {
+      const body = await read();
+      state.drained = !('refused' in body);
+      return body;
+    },
+  };
   return state;
 }
 
@@ -103,7 +107,11 @@ export function transports({route, guarded, maxBytes, bodyTimeoutMs, onError}: C
       const headers = req.headers;
       const parsed = (req as {body?: unknown}).body;
       // A framework (express.json()) may have read and parsed the body already: use it.
-      const reader = tracked(() => (parsed !== undefined && req.readableEnded ? {text: typeof parsed === 'string' ? parsed : JSON.stringify(parsed)} : readNodeBody(req, maxBytes, bodyTimeoutMs)));
+      const reader = tracked(() =>
+        parsed !== undefined && req.readableEnded
+          ? {text: typeof parsed === 'string' ? parsed : JSON.stringify(parsed)}
+          : readNodeBody(req, maxBytes, bodyTimeoutMs),
+      );
       const incoming: Incoming = {
         method: req.method ?? 'GET',
         path,
@@ -122,7 +130,10 @@ export function transports({route, guarded, maxBytes, bodyTimeoutMs, onError}: C
       };
       result = rest === undefined ? refuse(400, 'bad request target') : await guarded(incoming, rest);
       // A body sent and left unread (on a GET, past maxBytes, dripping) is not drained: the connection goes.
-      unread = !req.readableEnded && !reader.drained && (Number(headers['content-length']) > 0 || headers['transfer-encoding'] !== undefined);
+      unread =
+        !req.readableEnded &&
+        !reader.drained &&
+        (Number(headers['content-length']) > 0 || headers['transfer-encoding'] !== undefined);
     } catch (error) {
       result = refuse(500, 'session handler failed');
       onError(error, {method: req.method ?? '', path: ''});
@@ -158,8 +169,10 @@ export function transports({route, guarded, maxBytes, bodyTimeoutMs, onError}: C
     // A body left unread is not read on: the runtime may drop it.
     if (request.body && !reader.drained && !request.bodyUsed) void request.body.cancel().catch(() => {});
     result.headers[PROTOCOL_HEADER] = PROTOCOL_VERSION;
-    return new Response(request.method === 'HEAD' ? null : (result.body ?? null), {status: result.status, headers: result.headers});
+    return new Response(request.method === 'HEAD' ? null : (result.body ?? null), {
+      status: result.status,
+      headers: result.headers,
+    });
   };
   return handler;
 }
-

@@ -22,7 +22,10 @@ export function memoryHistory(url: string, onUpdate: (update: UrlUpdate) => void
   const emit = (kind: UrlChangeKind) => listeners.forEach((listener) => listener(kind));
   const go = (delta: number) => {
     const next = index + delta;
-    if (next < 0 || next >= entries.length) throw new RangeError(`page-state/testing: there is no entry ${delta < 0 ? 'back' : 'forward'} of ${entries[index]!.href}`);
+    if (next < 0 || next >= entries.length)
+      throw new RangeError(
+        `page-state/testing: there is no entry ${delta < 0 ? 'back' : 'forward'} of ${entries[index]!.href}`,
+      );
     index = next;
     emit('traverse');
   };

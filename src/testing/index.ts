@@ -44,7 +44,14 @@ export interface TestRuntimeOptions {
   name?: string;
 }
 
-const OPTION_KEYS: readonly (keyof TestRuntimeOptions)[] = ['url', 'storage', 'server', 'identity', 'onUrlUpdate', 'name'];
+const OPTION_KEYS: readonly (keyof TestRuntimeOptions)[] = [
+  'url',
+  'storage',
+  'server',
+  'identity',
+  'onUrlUpdate',
+  'name',
+];
 
 /**
  * One test's page-state, made by {@link createTestRuntime}.
@@ -93,7 +100,12 @@ function callerName(): string {
   const vitest = (holder.expect ?? holder[Symbol.for('expect-global')])?.getState?.().currentTestName;
   if (vitest) return vitest;
   const frames = new Error().stack?.split('\n').slice(1) ?? [];
-  return frames.find((frame) => !frame.includes('/testing/') && !frame.includes('node_modules'))?.trim().replace(/^at /, '') ?? 'an earlier test';
+  return (
+    frames
+      .find((frame) => !frame.includes('/testing/') && !frame.includes('node_modules'))
+      ?.trim()
+      .replace(/^at /, '') ?? 'an earlier test'
+  );
 }
 
 /**
@@ -123,7 +135,9 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime
   const leaked = holder[ACTIVE] as {name: string; dispose(): void} | undefined;
   if (leaked) {
     leaked.dispose();
-    throw new Error(`page-state/testing: the test runtime of "${leaked.name}" was never disposed; call runtime.dispose() after each test (afterEach). It is disposed now.`);
+    throw new Error(
+      `page-state/testing: the test runtime of "${leaked.name}" was never disposed; call runtime.dispose() after each test (afterEach). It is disposed now.`,
+    );
   }
   const name = options.name ?? callerName();
   const updates: UrlUpdate[] = [];
@@ -132,7 +146,9 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime
     options.onUrlUpdate?.(update);
   });
   const json = (items: Record<string, unknown> = {}) =>
-    Object.fromEntries(Object.entries(items).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+    Object.fromEntries(
+      Object.entries(items).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
+    );
   const local = memoryArea(json(options.storage?.local));
   const session = memoryArea(json(options.storage?.session));
 
@@ -142,8 +158,10 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime
   let serverStore: SessionStore | undefined;
   const requests = new Set<Promise<unknown>>();
   const send = (async (url: string | URL | Request, init?: RequestInit) => {
-    handler ??= Promise.all([import('../server/handler.js'), import('../server/session-store.js')]).then(([{createSessionHandler}, {memoryStore}]) =>
-      createSessionHandler({...server, secret: SECRET, store: (serverStore ??= memoryStore())}));
+    handler ??= Promise.all([import('../server/handler.js'), import('../server/session-store.js')]).then(
+      ([{createSessionHandler}, {memoryStore}]) =>
+        createSessionHandler({...server, secret: SECRET, store: (serverStore ??= memoryStore())}),
+    );
     const request = new Request(new URL(String(url), history.port.href()), init);
     // The browser's cookie jar, for the anonymous session the handler issues.
     if (cookie) request.headers.set('cookie', cookie);
@@ -165,7 +183,10 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime
   const storage: SharedRuntime['storage'] = (mode, endpoint) => {
     if (typeof mode === 'object') return mode;
     if (mode !== 'server') return webStorage(mode === 'local' ? local : session);
-    if (!server) throw new Error("page-state/testing: a namespace persists to 'server', but the test runtime has no server: createTestRuntime({server: true})");
+    if (!server)
+      throw new Error(
+        "page-state/testing: a namespace persists to 'server', but the test runtime has no server: createTestRuntime({server: true})",
+      );
     let adapter = servers.get(endpoint);
     if (!adapter) servers.set(endpoint, (adapter = serverStorage(endpoint, {fetch: tracked})));
     return adapter;
@@ -173,7 +194,12 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime
 
   const previous = [holder[RUNTIME_KEY_OF_PROTOCOL], holder[RUNTIME_KEY]];
   const {document} = globalThis as {document?: Document};
-  const runtime = createRuntime({history: history.port, storage, storages: () => [local, session], events: document ?? new EventTarget()});
+  const runtime = createRuntime({
+    history: history.port,
+    storage,
+    storages: () => [local, session],
+    events: document ?? new EventTarget(),
+  });
   // Context requests of <page-state> providers that upgrade late are buffered, as in a page.
   const contexts = document && new ContextRoot();
   contexts?.attach(document!.documentElement);
@@ -212,7 +238,7 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime
       // Until a round finds nothing to wait for: a task (URL flushes and storage saves run at the
       // end of the task that changed state), the URL service's timers, then every server write
       // sent at once and every request answered.
-      for (let before = -1; before !== made; ) {
+      for (let before = -1; before !== made;) {
         before = made;
         await new Promise((resolve) => setTimeout(resolve));
         if (history.pending()) before = -1;

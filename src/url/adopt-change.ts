@@ -13,7 +13,11 @@ import {slot, type ServiceCore} from './entry.js';
  */
 export function adoptChange(core: ServiceCore, before: string, href: string, kind: UrlChangeKind): void {
   const {entries, purged} = core;
-  if (DEV && debugging('url')) debug('url', `adopt another writer's ${kind}: ${href}`, {from: before, namespaces: [...entries].map((e) => e.client.name)});
+  if (DEV && debugging('url'))
+    debug('url', `adopt another writer's ${kind}: ${href}`, {
+      from: before,
+      namespaces: [...entries].map((e) => e.client.name),
+    });
   if (kind !== 'replace') {
     const whole = kind === 'traverse' ? markOf(core.port.state(), href) : new Set<string>();
     purged.clear();

@@ -152,7 +152,8 @@ function purge(parsed: Parsed, claimer: Entry, {entries, purged, kept}: ServiceC
   const allowed = new Set<string>();
   for (const entry of entries) {
     const {client} = entry;
-    if (entry === claimer || claimer.client.shares.includes(client.name) || client.watched()) client.params.forEach((p) => allowed.add(p));
+    if (entry === claimer || claimer.client.shares.includes(client.name) || client.watched())
+      client.params.forEach((p) => allowed.add(p));
     else entry.hidden = true;
   }
   const gone: string[] = [];
@@ -165,7 +166,12 @@ function purge(parsed: Parsed, claimer: Entry, {entries, purged, kept}: ServiceC
       return false;
     });
   }
-  if (DEV && gone.length && debugging('url')) debug('url', `purge: the selfish claim of ${claimer.client.name} removes ${gone.join(', ')}`, whatKept(claimer, entries, parsed, kept));
+  if (DEV && gone.length && debugging('url'))
+    debug(
+      'url',
+      `purge: the selfish claim of ${claimer.client.name} removes ${gone.join(', ')}`,
+      whatKept(claimer, entries, parsed, kept),
+    );
 }
 
 /** Why each param a claim left in the URL stayed (for the debug log). */
@@ -174,8 +180,14 @@ function whatKept(claimer: Entry, entries: Iterable<Entry>, parsed: Parsed, kept
   for (const {key} of [...parsed.query, ...parsed.hash]) {
     const owner = [...entries].find((e) => e.client.params.includes(key))?.client;
     why[key] = !owner
-      ? kept(key) ? 'kept (keep-params)' : 'an anchor'
-      : owner === claimer.client ? 'own' : claimer.client.shares.includes(owner.name) ? `shared with ${owner.name} (shareUrlWith)` : `${owner.name} is on screen`;
+      ? kept(key)
+        ? 'kept (keep-params)'
+        : 'an anchor'
+      : owner === claimer.client
+        ? 'own'
+        : claimer.client.shares.includes(owner.name)
+          ? `shared with ${owner.name} (shareUrlWith)`
+          : `${owner.name} is on screen`;
   }
   return {claim: claimer.client.name, kept: why};
 }

@@ -23,7 +23,9 @@ export class ParamOwners<E extends {client: UrlClient}> {
         for (const undone of client.params) if (owners.get(undone) === entry) owners.delete(undone);
         throw new PageStateError(
           ErrorCode.conflict,
-          DEV ? `URL param "${param}" is claimed by "${other.name}" and by a different definition of "${client.name}": give one a distinct urlPrefix or urlKey` : param,
+          DEV
+            ? `URL param "${param}" is claimed by "${other.name}" and by a different definition of "${client.name}": give one a distinct urlPrefix or urlKey`
+            : param,
         );
       }
     }

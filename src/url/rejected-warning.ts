@@ -10,7 +10,13 @@ const warned = new WeakMap<object, Set<string>>();
  * written in the URL (prefix + url-key: `f_p`, not `page`), its raw value, its var and why.
  * The `page-state-error` event is fired besides it, in both builds.
  */
-export function warnRejected(page: object, definition: StateDefinition<any>, key: string, reason: string, raw: string): void {
+export function warnRejected(
+  page: object,
+  definition: StateDefinition<any>,
+  key: string,
+  reason: string,
+  raw: string,
+): void {
   const param = definition.bindings[key]!.param!;
   const seen = warned.get(page) ?? new Set<string>();
   warned.set(page, seen);

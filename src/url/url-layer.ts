@@ -1,7 +1,18 @@
 import type {StateDefinition} from '../core/schema/define.js';
 import {DEV} from '../dev.js';
 import {warnRejected} from './rejected-warning.js';
-import {ACCEPT, freshDefault, MIRROR, REPORT, VALUES, WATCHED, type LayerMaker, type StoreFeed, type StoreLayer, type StoreLink} from '../core/store/layers.js';
+import {
+  ACCEPT,
+  freshDefault,
+  MIRROR,
+  REPORT,
+  VALUES,
+  WATCHED,
+  type LayerMaker,
+  type StoreFeed,
+  type StoreLayer,
+  type StoreLink,
+} from '../core/store/layers.js';
 import {paramCodec, type ParamCodec} from '../core/url-codec/param-codec.js';
 import type {ParamTexts, SharedUrlService, UrlChangeKind, UrlClient, UrlHandle, UrlMode} from '../runtime/protocol.js';
 
@@ -122,7 +133,12 @@ class UrlBinding implements UrlClient, StoreLayer, StoreLink {
   receive(present: ReadonlyMap<string, string>, kind: UrlChangeKind, fallback: boolean): void {
     this.#invalid = false;
     // A navigation is the whole state; a replace only changed what it gives.
-    const next = kind === 'replace' ? undefined : fallback && this.#below ? this.#below : (key: string) => freshDefault(this.definition, key);
+    const next =
+      kind === 'replace'
+        ? undefined
+        : fallback && this.#below
+          ? this.#below
+          : (key: string) => freshDefault(this.definition, key);
     this.feed[ACCEPT](this.codec.values(present, this.reject, next), 'url');
     // A rejected param is corrected, except in an entry we traversed to: history is never rewritten.
     if (this.#invalid && kind !== 'traverse') this.#handle.sync();

@@ -42,9 +42,14 @@ function install(win: Window): Observer {
   };
   const navigation = (win as {navigation?: EventTarget}).navigation;
   if (navigation) {
-    navigation.addEventListener('currententrychange', (event) => emit((event as Event & {navigationType?: UrlChangeKind}).navigationType ?? 'replace'));
+    navigation.addEventListener('currententrychange', (event) =>
+      emit((event as Event & {navigationType?: UrlChangeKind}).navigationType ?? 'replace'),
+    );
   } else {
-    for (const [method, kind] of [['pushState', 'push'], ['replaceState', 'replace']] as const) {
+    for (const [method, kind] of [
+      ['pushState', 'push'],
+      ['replaceState', 'replace'],
+    ] as const) {
       const original = win.history[method];
       win.history[method] = function (this: History, ...args: Parameters<History['pushState']>) {
         const result = original.apply(this, args);

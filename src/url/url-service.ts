@@ -1,6 +1,12 @@
 import {DEV} from '../dev.js';
 import {debug, debugging, measuring} from '../debug/log.js';
-import {PROTOCOL, type SharedUrlService, type UrlChangeKind, type UrlClient, type UrlHandle} from '../runtime/protocol.js';
+import {
+  PROTOCOL,
+  type SharedUrlService,
+  type UrlChangeKind,
+  type UrlClient,
+  type UrlHandle,
+} from '../runtime/protocol.js';
 import {globs} from '../core/url-codec/query-text.js';
 import {indexOf, parse, render, type Index} from './parsed-url.js';
 import {RateLimiter} from './rate-limiter.js';
@@ -105,7 +111,6 @@ export class UrlService implements SharedUrlService, ServiceCore {
     this.#ops = this.#ops.filter((op) => op.type === 'keep' || op.entry !== entry);
   }
 
-
   /** First value of every param of `href`, parsed once per distinct URL (20 namespaces starting
    * on one URL parse it once, not 20 times). */
   /** @internal */
@@ -145,7 +150,8 @@ export class UrlService implements SharedUrlService, ServiceCore {
     if (!this.#ops.length && !this.#unmarked(state, current)) return void (this.#phase = 'idle');
     const wait = this.#limiter.wait(this.port.now());
     if (wait > 0) {
-      if (DEV && debugging('url')) debug('url', `rate limit: the write waits ${Math.ceil(wait)} ms`, {pending: pendingNames(this.#ops)});
+      if (DEV && debugging('url'))
+        debug('url', `rate limit: the write waits ${Math.ceil(wait)} ms`, {pending: pendingNames(this.#ops)});
       return this.#hold(wait);
     }
     // What the entry being left shows whole, before this flush's ops change the namespaces.
@@ -164,15 +170,22 @@ export class UrlService implements SharedUrlService, ServiceCore {
       this.#phase = 'writing';
       try {
         // Back to the entry left must show what it showed: it is marked first, if it is not yet.
-        if (leaving && !sameNames(markOf(state, current), leaving)) this.port.write(current, false, marked(state, current, leaving));
+        if (leaving && !sameNames(markOf(state, current), leaving))
+          this.port.write(current, false, marked(state, current, leaving));
         this.port.write(href, moved && push, marked(state, href, this.#shown([])));
       } catch (error) {
         // Browsers throw past their rate limits: keep the ops and try again later.
         return this.#backOff(DEV ? `the browser refused the write (${String(error)})` : '');
       }
       // Newer browsers drop a rate-limited write without a word: check that it took.
-      if (moved && this.port.href() === current) return this.#backOff(DEV ? 'the browser dropped the write (the URL did not change)' : '');
-      if (DEV && debugging('url')) debug('url', moved ? `${push ? 'push' : 'replace'} ${href}` : `mark ${href}: it shows ${this.#shown([]).join(', ')} whole`, {namespaces: pendingNames(this.#ops), from: current});
+      if (moved && this.port.href() === current)
+        return this.#backOff(DEV ? 'the browser dropped the write (the URL did not change)' : '');
+      if (DEV && debugging('url'))
+        debug(
+          'url',
+          moved ? `${push ? 'push' : 'replace'} ${href}` : `mark ${href}: it shows ${this.#shown([]).join(', ')} whole`,
+          {namespaces: pendingNames(this.#ops), from: current},
+        );
       this.#limiter.spend();
       this.#markable = true;
       if (moved && push) this.purged.clear(); // a new entry, entered with what we wrote
@@ -186,19 +199,26 @@ export class UrlService implements SharedUrlService, ServiceCore {
     this.#seen = this.port.href();
     if (href.length > URL_WARN_LENGTH !== this.#warned) {
       this.#warned = !this.#warned;
-      if (this.#warned && writer) writer.entry.client.warn(DEV ? `the URL is ${href.length} characters long (over ${URL_WARN_LENGTH})` : `${href.length} characters`, href);
+      if (this.#warned && writer)
+        writer.entry.client.warn(
+          DEV ? `the URL is ${href.length} characters long (over ${URL_WARN_LENGTH})` : `${href.length} characters`,
+          href,
+        );
     }
   };
 
   /** Names of the namespaces the URL shows whole: attached, not purged, nothing vanished, and
    * no correction among `pending` (a sync or a restore of params the URL lacks). */
   #shown(pending: readonly Op[]): string[] {
-    return [...this.entries].filter((e) => !e.hidden && !e.vanished && !pending.some((op) => e.corrects(op))).map((e) => e.client.name);
+    return [...this.entries]
+      .filter((e) => !e.hidden && !e.vanished && !pending.some((op) => e.corrects(op)))
+      .map((e) => e.client.name);
   }
 
   #backOff(why: string) {
     this.#retryMs = Math.min(this.#retryMs * 2, 10_000);
-    if (DEV && debugging('url')) debug('url', `${why}: retrying in ${this.#retryMs} ms`, {pending: pendingNames(this.#ops)});
+    if (DEV && debugging('url'))
+      debug('url', `${why}: retrying in ${this.#retryMs} ms`, {pending: pendingNames(this.#ops)});
     this.#hold(this.#retryMs);
   }
 
@@ -224,7 +244,10 @@ export class UrlService implements SharedUrlService, ServiceCore {
     const {vanished} = entry;
     if (!vanished || entry.hidden || !entry.client.restoreOnTouch || !this.entries.has(entry)) return;
     entry.vanished = undefined;
-    if (DEV && debugging('url')) debug('url', `restore on touch: ${entry.client.name} puts back ${vanished.join(', ')}`, {removedBy: 'another writer\'s replace'});
+    if (DEV && debugging('url'))
+      debug('url', `restore on touch: ${entry.client.name} puts back ${vanished.join(', ')}`, {
+        removedBy: "another writer's replace",
+      });
     this.queue([{type: 'restore', entry, params: vanished}]);
   }
 
@@ -254,8 +277,11 @@ export class UrlService implements SharedUrlService, ServiceCore {
   }
 }
 
-const sameNames = (a: ReadonlySet<string>, b: readonly string[]) => a.size === b.length && b.every((name) => a.has(name));
+const sameNames = (a: ReadonlySet<string>, b: readonly string[]) =>
+  a.size === b.length && b.every((name) => a.has(name));
 
 /** The namespaces whose ops are pending (for the debug log: a function of the module, so the
  * production build, which has no log, drops it). */
-const pendingNames = (ops: readonly Op[]): string[] => [...new Set(ops.flatMap((op) => (op.type === 'keep' ? 'keep-params' : op.entry.client.name)))];
+const pendingNames = (ops: readonly Op[]): string[] => [
+  ...new Set(ops.flatMap((op) => (op.type === 'keep' ? 'keep-params' : op.entry.client.name))),
+];

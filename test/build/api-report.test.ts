@@ -23,7 +23,11 @@ describe('API reports', () => {
     const glance = readme.slice(readme.indexOf('## API at a glance'), readme.indexOf('## Benchmarks'));
     const listed = new Set(glance.match(/\w+/g));
     const missing = Object.keys(ENTRIES).flatMap((name) =>
-      [...readFileSync(`api/${name}.api.md`, 'utf8').matchAll(/^export (?:declare )?(?:function|class|const|type|interface) (\w+)/gm)]
+      [
+        ...readFileSync(`api/${name}.api.md`, 'utf8').matchAll(
+          /^export (?:declare )?(?:function|class|const|type|interface) (\w+)/gm,
+        ),
+      ]
         .map((m) => m[1]!)
         .filter((exported) => !listed.has(exported))
         .map((exported) => `${name}: ${exported}`),
@@ -33,8 +37,14 @@ describe('API reports', () => {
 
   it('fails when an export is added without updating the report', () => {
     mkdirSync('.build/api-probe', {recursive: true});
-    writeFileSync('.build/api-probe/index.d.ts', "export * from '../../dist/src/index.js';\nexport declare const addedWithoutTheReport: number;\n");
+    writeFileSync(
+      '.build/api-probe/index.d.ts',
+      "export * from '../../dist/src/index.js';\nexport declare const addedWithoutTheReport: number;\n",
+    );
     const {problems} = apiReport('page-state', '.build/api-probe/index.d.ts');
-    assert.ok(problems.some((p) => p.includes('differs from api/page-state.api.md')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.includes('differs from api/page-state.api.md')),
+      problems.join('\n'),
+    );
   });
 });

@@ -6,7 +6,14 @@ type Api = typeof import('../../src/index.js');
 describe('dist builds', () => {
   it('dist/page-state.js is a self-contained module exporting the API and defining <page-state>', async () => {
     const api = (await import(new URL('/dist/page-state.js', location.href).href)) as Api;
-    for (const name of ['defineState', 'stateVar', 'stateOf', 'StateController', 'StateStore', 'PageStateElement'] as const) {
+    for (const name of [
+      'defineState',
+      'stateVar',
+      'stateOf',
+      'StateController',
+      'StateStore',
+      'PageStateElement',
+    ] as const) {
       expect(api[name], name).to.not.equal(undefined);
     }
     expect(customElements.get('page-state')).to.equal(api.PageStateElement);

@@ -16,7 +16,10 @@ describe('page-state in Node (SSR, servers)', () => {
       const F = core.defineState('F', {urlPrefix: 'f_', vars: {q: core.stateVar.string(''), tags: core.stateVar.list(core.stateVar.int())}});
       const {values, errors} = core.parseUrl(F, '/s?f_q=lamp&f_tags=1,2');
       console.log(JSON.stringify({q: values.q, tags: values.tags, errors: errors.length, link: core.serializeUrl(F, {q: 'a b', tags: [3]}, '/s?x=1')}));`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {cwd: resolve('.build/pkg'), encoding: 'utf8'});
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: resolve('.build/pkg'),
+      encoding: 'utf8',
+    });
     assert.deepEqual(JSON.parse(out), {q: 'lamp', tags: [1, 2], errors: 0, link: '/s?x=1&f_q=a+b&f_tags=3'});
   });
 
@@ -27,12 +30,17 @@ describe('page-state in Node (SSR, servers)', () => {
       const F = api.defineState('F', {urlPrefix: 'f_', vars: {q: api.stateVar.string(''), n: api.stateVar.int(0)}});
       const {values, errors} = api.parseUrl(F, '/s?f_q=lamp&f_n=x');
       console.log(JSON.stringify({q: values.q, n: values.n, errors: errors.length, elements: typeof api.StateBindElement, controller: typeof api.StateController}));`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {cwd: resolve('.build/pkg'), encoding: 'utf8'});
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: resolve('.build/pkg'),
+      encoding: 'utf8',
+    });
     assert.deepEqual(JSON.parse(out), {q: 'lamp', n: 0, errors: 1, elements: 'function', controller: 'function'});
   });
 
   it('runs a module importing the main entry, built by vite build --ssr', async () => {
-    const {render} = (await import(pathToFileURL(resolve('.build/pkg/ssr/ssr-entry.js')).href)) as {render(url: string): string};
+    const {render} = (await import(pathToFileURL(resolve('.build/pkg/ssr/ssr-entry.js')).href)) as {
+      render(url: string): string;
+    };
     assert.equal(render('/search?f_q=desk&f_p=3'), '<p>desk on page 3</p>');
     assert.equal(render('/search?f_p=x'), '<p> on page 1 (1 ignored)</p>');
   });

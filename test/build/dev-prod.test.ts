@@ -11,7 +11,8 @@ import {ErrorCode} from '../../src/core/errors/errors.js';
 
 /** Text only the development build holds: the logger's switch, a debug line, a long message. */
 const DEV_ONLY = [`getItem("debug")`, 'the browser dropped the write', 'pass a node inside it'];
-const carries = (code: string) => DEV_ONLY.filter((text) => code.includes(text) || code.includes(text.replaceAll('"', "'")));
+const carries = (code: string) =>
+  DEV_ONLY.filter((text) => code.includes(text) || code.includes(text.replaceAll('"', "'")));
 const modules = (folder: string) =>
   readdirSync(folder, {recursive: true})
     .map(String)
@@ -21,9 +22,11 @@ const modules = (folder: string) =>
 
 describe('development and production builds', () => {
   it('the production files (CDN and npm modules) carry none of the logger; the development ones all of it', () => {
-    for (const file of ['dist/page-state.js', 'dist/page-state.iife.js']) assert.deepEqual(carries(readFileSync(file, 'utf8')), [], file);
+    for (const file of ['dist/page-state.js', 'dist/page-state.iife.js'])
+      assert.deepEqual(carries(readFileSync(file, 'utf8')), [], file);
     assert.deepEqual(carries(modules('dist/src') + modules('dist/elements')), []);
-    for (const file of ['dist/page-state.dev.js', 'dist/page-state.dev.iife.js']) assert.deepEqual(carries(readFileSync(file, 'utf8')), DEV_ONLY, file);
+    for (const file of ['dist/page-state.dev.js', 'dist/page-state.dev.iife.js'])
+      assert.deepEqual(carries(readFileSync(file, 'utf8')), DEV_ONLY, file);
     assert.deepEqual(carries(modules('dist/development')), DEV_ONLY);
   });
 
@@ -32,7 +35,13 @@ describe('development and production builds', () => {
       const result = await build({
         stdin: {contents: `export * from 'page-state';`, resolveDir: resolve('.build/pkg')},
         // tsconfigRaw: the repo's tsconfig maps 'page-state' to the sources; a user's has no such paths.
-        bundle: true, write: false, format: 'esm', minify: true, conditions, logLevel: 'silent', tsconfigRaw: {},
+        bundle: true,
+        write: false,
+        format: 'esm',
+        minify: true,
+        conditions,
+        logLevel: 'silent',
+        tsconfigRaw: {},
       });
       return result.outputFiles[0]!.text;
     };
@@ -46,10 +55,20 @@ describe('development and production builds', () => {
       try { defineState('F', {persist: 'cloud', vars: {q: stateVar.string()}}); }
       catch (e) { console.log(JSON.stringify({instance: e instanceof PageStateError, code: e.code, message: e.message})); }`;
     const run = (...flags: string[]) =>
-      JSON.parse(execFileSync(process.execPath, [...flags, '--input-type=module', '-e', script], {cwd: resolve('.build/pkg'), encoding: 'utf8'}));
-    assert.deepEqual(run(), {instance: true, code: 'PS_BAD_DEFINITION', message: 'page-state PS_BAD_DEFINITION: F: persist "cloud" is invalid'});
+      JSON.parse(
+        execFileSync(process.execPath, [...flags, '--input-type=module', '-e', script], {
+          cwd: resolve('.build/pkg'),
+          encoding: 'utf8',
+        }),
+      );
+    assert.deepEqual(run(), {
+      instance: true,
+      code: 'PS_BAD_DEFINITION',
+      message: 'page-state PS_BAD_DEFINITION: F: persist "cloud" is invalid',
+    });
     assert.deepEqual(run('--conditions=development'), {
-      instance: true, code: 'PS_BAD_DEFINITION',
+      instance: true,
+      code: 'PS_BAD_DEFINITION',
       message: `page-state PS_BAD_DEFINITION: F: persist "cloud" is invalid: use false, 'session', 'local', 'server' or a StorageAdapter`,
     });
   });
@@ -66,7 +85,12 @@ describe('development and production builds', () => {
       ]) try { mistake(); } catch (e) { messages.push(e.message); }
       console.log(JSON.stringify(messages));`;
     const run = (...flags: string[]) =>
-      JSON.parse(execFileSync(process.execPath, [...flags, '--input-type=module', '-e', script], {cwd: resolve('.build/pkg'), encoding: 'utf8'}));
+      JSON.parse(
+        execFileSync(process.execPath, [...flags, '--input-type=module', '-e', script], {
+          cwd: resolve('.build/pkg'),
+          encoding: 'utf8',
+        }),
+      );
     assert.deepEqual(run(), [
       'page-state PS_BAD_DEFINITION: AppWorkflow: unknown option "persits"',
       'page-state PS_BAD_DEFINITION: unknown option "urlkey"',
@@ -86,7 +110,11 @@ describe('development and production builds', () => {
       const {defineState, stateVar, StateStore} = await import('page-state/core');
       new StateStore(defineState('F', {vars: {q: stateVar.string()}})).set('q', 'lamp');`;
     const run = (...flags: string[]) =>
-      execFileSync(process.execPath, [...flags, '--input-type=module', '-e', script], {cwd: resolve('.build/pkg'), encoding: 'utf8', env: {...process.env, DEBUG: 'page-state:store'}});
+      execFileSync(process.execPath, [...flags, '--input-type=module', '-e', script], {
+        cwd: resolve('.build/pkg'),
+        encoding: 'utf8',
+        env: {...process.env, DEBUG: 'page-state:store'},
+      });
     assert.equal(run('--conditions=development').trim(), 'page-state:store F.q = "lamp" (set) { previous: \'\' }');
     assert.equal(run(), '');
   });
@@ -94,6 +122,9 @@ describe('development and production builds', () => {
   it("the README's table says what to do for every error code", () => {
     const readme = readFileSync('README.md', 'utf8');
     const table = readme.slice(readme.indexOf('### Error codes'), readme.indexOf('### The debug switch'));
-    assert.deepEqual(Object.values(ErrorCode).filter((code) => !new RegExp(`^\\| \`${code}\` \\|`, 'm').test(table)), []);
+    assert.deepEqual(
+      Object.values(ErrorCode).filter((code) => !new RegExp(`^\\| \`${code}\` \\|`, 'm').test(table)),
+      [],
+    );
   });
 });

@@ -15,7 +15,11 @@ describe("the README's testing examples", () => {
     cpSync('.build/docs/examples', `${PKG}/docs/examples`, {recursive: true});
     // A runner of its own: not a subtest of this one (node:test would pass its results up instead).
     const {NODE_TEST_CONTEXT: _, ...env} = process.env;
-    const {stdout} = await promisify(execFile)(process.execPath, ['--test', '--test-reporter=tap', 'docs/examples/node-test.test.js'], {cwd: PKG, env});
+    const {stdout} = await promisify(execFile)(
+      process.execPath,
+      ['--test', '--test-reporter=tap', 'docs/examples/node-test.test.js'],
+      {cwd: PKG, env},
+    );
     assert.match(stdout, /# pass 4\n# fail 0/, stdout);
   });
 
@@ -23,7 +27,11 @@ describe("the README's testing examples", () => {
     for (const file of readdirSync('docs/examples')) cpSync(`docs/examples/${file}`, `${PKG}/docs/examples/${file}`);
     cpSync('test/testing/leak.vitest.ts', `${PKG}/test/testing/leak.vitest.ts`);
     const vitest = join(process.cwd(), 'node_modules/vitest/vitest.mjs');
-    const {stdout} = await promisify(execFile)(process.execPath, [vitest, 'run', '--config', 'docs/examples/vitest.config.ts', '--reporter=verbose'], {cwd: PKG, env: {...process.env, NO_COLOR: '1'}});
+    const {stdout} = await promisify(execFile)(
+      process.execPath,
+      [vitest, 'run', '--config', 'docs/examples/vitest.config.ts', '--reporter=verbose'],
+      {cwd: PKG, env: {...process.env, NO_COLOR: '1'}},
+    );
     assert.match(stdout, /Test Files {2}3 passed \(3\)/, stdout);
     assert.match(stdout, /Tests {2}6 passed \(6\)/, stdout);
   });
@@ -31,15 +39,33 @@ describe("the README's testing examples", () => {
   it('Web Test Runner + @open-wc/testing in Chromium (a plain-HTML form with <state-bind>): every test passes', async () => {
     cpSync('.build/docs/examples/search-form.browser.test.js', `${PKG}/docs/examples/search-form.browser.test.js`);
     const wtr = join(process.cwd(), 'node_modules/@web/test-runner/dist/bin.js');
-    const {stdout} = await promisify(execFile)(process.execPath, [wtr, '--config', join(process.cwd(), 'test/build/examples.wtr.config.mjs'), '--files', 'docs/examples/search-form.browser.test.js'], {cwd: PKG, env: {...process.env, NO_COLOR: '1'}});
+    const {stdout} = await promisify(execFile)(
+      process.execPath,
+      [
+        wtr,
+        '--config',
+        join(process.cwd(), 'test/build/examples.wtr.config.mjs'),
+        '--files',
+        'docs/examples/search-form.browser.test.js',
+      ],
+      {cwd: PKG, env: {...process.env, NO_COLOR: '1'}},
+    );
     assert.match(stdout, /1\/1 test files \| 2 passed, 0 failed/, stdout);
   });
 
   it('the README shows each example as it is', () => {
     const readme = readFileSync('README.md', 'utf8');
-    for (const [file, fence] of [['node-test.test.ts', 'ts'], ['search-box.happy-dom.test.ts', 'ts'], ['ticket-title.jsdom.test.tsx', 'tsx'], ['search-form.browser.test.ts', 'ts']]) {
+    for (const [file, fence] of [
+      ['node-test.test.ts', 'ts'],
+      ['search-box.happy-dom.test.ts', 'ts'],
+      ['ticket-title.jsdom.test.tsx', 'tsx'],
+      ['search-form.browser.test.ts', 'ts'],
+    ]) {
       const code = readFileSync(`docs/examples/${file}`, 'utf8').trimEnd();
-      assert.ok(readme.includes('```' + fence + '\n' + code + '\n```'), `README.md lacks docs/examples/${file}, or shows another version of it`);
+      assert.ok(
+        readme.includes('```' + fence + '\n' + code + '\n```'),
+        `README.md lacks docs/examples/${file}, or shows another version of it`,
+      );
     }
   });
 });

@@ -4,5 +4,13 @@ import {chromeLauncher} from '@web/test-runner-chrome';
 
 export default {
   nodeResolve: true,
-  browsers: [chromeLauncher({launchOptions: {executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu']}})],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu'],
+      },
+    }),
+  ],
 };

@@ -10,11 +10,28 @@ interface Declaration {
 
 describe('custom-elements.json', () => {
   it('describes every element with its documented attributes, and package.json points to it', () => {
-    const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8')) as {modules: {declarations?: Declaration[]}[]};
-    const tags = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, d]));
+    const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8')) as {
+      modules: {declarations?: Declaration[]}[];
+    };
+    const tags = new Map(
+      manifest.modules
+        .flatMap((m) => m.declarations ?? [])
+        .filter((d) => d.tagName)
+        .map((d) => [d.tagName!, d]),
+    );
     const expected: Record<string, string[]> = {
       'page-state': ['url-mode', 'keep-params', 'endpoint', 'persist'],
-      'state-namespace': ['name', 'url-prefix', 'url-selfish', 'share-url-with', 'restore-url-on-touch', 'clear-on-default', 'history', 'persist', 'version'],
+      'state-namespace': [
+        'name',
+        'url-prefix',
+        'url-selfish',
+        'share-url-with',
+        'restore-url-on-touch',
+        'clear-on-default',
+        'history',
+        'persist',
+        'version',
+      ],
       'state-var': ['name', 'type', 'default', 'url-key', 'persist', 'history', 'values', 'of'],
       'state-bind': ['path', 'prop', 'event', 'display'],
       'state-focus': ['namespace'],
@@ -24,7 +41,10 @@ describe('custom-elements.json', () => {
       assert.ok(tags.has(tag), `${tag} is in the manifest`);
       const declared = tags.get(tag)?.attributes ?? [];
       assert.deepEqual(declared.map((a) => a.name).sort(), [...attributes].sort(), tag);
-      assert.ok(declared.every((a) => a.description), `${tag} documents every attribute`);
+      assert.ok(
+        declared.every((a) => a.description),
+        `${tag} documents every attribute`,
+      );
     }
   });
 });

@@ -63,13 +63,17 @@ const URL_CORE_CEILING = 10.03 * KiB;
 describe('size budgets', () => {
   it('own code stays under its ceiling (target: 6 KiB min+gzip)', async () => {
     const size = await ownCode();
-    console.log(`own code: ${(size / KiB).toFixed(2)} KiB min+gzip (target ${OWN_CODE_TARGET / KiB} KiB, ceiling ${OWN_CODE_CEILING / KiB} KiB)`);
+    console.log(
+      `own code: ${(size / KiB).toFixed(2)} KiB min+gzip (target ${OWN_CODE_TARGET / KiB} KiB, ceiling ${OWN_CODE_CEILING / KiB} KiB)`,
+    );
     assert.ok(size <= OWN_CODE_CEILING, `${size} bytes > the ${OWN_CODE_CEILING / KiB} KiB ceiling`);
   });
 
   it('only what nuqs does stays under its ceiling, printed beside nuqs measured in the same run (target: smaller than nuqs)', async () => {
     const [size, nuqs] = [await urlCore(), await nuqsSize()];
-    console.log(`only what nuqs does: ${(size / KiB).toFixed(2)} KiB min+gzip, nuqs ${(nuqs / KiB).toFixed(2)} KiB (${(size / nuqs).toFixed(2)}x; ceiling ${URL_CORE_CEILING / KiB} KiB)`);
+    console.log(
+      `only what nuqs does: ${(size / KiB).toFixed(2)} KiB min+gzip, nuqs ${(nuqs / KiB).toFixed(2)} KiB (${(size / nuqs).toFixed(2)}x; ceiling ${URL_CORE_CEILING / KiB} KiB)`,
+    );
     assert.ok(size <= URL_CORE_CEILING, `${size} bytes > the ${URL_CORE_CEILING / KiB} KiB ceiling`);
   });
 
@@ -87,13 +91,42 @@ describe('size budgets', () => {
   it('page-state/testing is never in a page: no module of the browser entry imports it, and its own code stays within 4 KiB', async () => {
     const {build} = await import('esbuild');
     const bundle = async (entry: string, external: string[]) =>
-      (await build({entryPoints: [entry], bundle: true, minify: true, write: false, metafile: true, format: 'esm', platform: 'browser', external, logLevel: 'silent'}));
+      await build({
+        entryPoints: [entry],
+        bundle: true,
+        minify: true,
+        write: false,
+        metafile: true,
+        format: 'esm',
+        platform: 'browser',
+        external,
+        logLevel: 'silent',
+      });
     const page = await bundle('src/index.ts', ['lit', 'lit/*', '@lit/*', 'superstruct']);
-    assert.deepEqual(Object.keys(page.metafile.inputs).filter((input) => input.startsWith('src/testing/')), []);
+    assert.deepEqual(
+      Object.keys(page.metafile.inputs).filter((input) => input.startsWith('src/testing/')),
+      [],
+    );
     // Its own files alone: everything it shares with the page (page-state itself) is left out.
     const own = await build({
-      entryPoints: ['src/testing/index.ts'], bundle: true, minify: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'silent',
-      plugins: [{name: 'only-testing', setup: (b) => b.onResolve({filter: /^\.\.?\//}, (args) => (args.kind === 'entry-point' || (args.resolveDir.includes('/src/testing') && args.path.startsWith('./')) ? undefined : {path: args.path, external: true}))}],
+      entryPoints: ['src/testing/index.ts'],
+      bundle: true,
+      minify: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'only-testing',
+          setup: (b) =>
+            b.onResolve({filter: /^\.\.?\//}, (args) =>
+              args.kind === 'entry-point' || (args.resolveDir.includes('/src/testing') && args.path.startsWith('./'))
+                ? undefined
+                : {path: args.path, external: true},
+            ),
+        },
+      ],
       external: ['@lit/context'],
     });
     const size = gzipSize(own.outputFiles[0]!.contents);

@@ -15,9 +15,15 @@ describe('src/core purity', () => {
     assert.ok(files.length > 5);
     for (const file of files) {
       // Code only: documentation examples may well show DOM usage.
-      const text = readFileSync(core + file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      const text = readFileSync(core + file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
       assert.doesNotMatch(text, /from ['"](lit|@lit\/)/, file);
-      assert.doesNotMatch(text, /\b(window|document|location|localStorage|sessionStorage)\.|\bhistory\.(pushState|replaceState|state)\b/, file);
+      assert.doesNotMatch(
+        text,
+        /\b(window|document|location|localStorage|sessionStorage)\.|\bhistory\.(pushState|replaceState|state)\b/,
+        file,
+      );
     }
   });
 

@@ -50,10 +50,22 @@ describe('the debug switch (development build)', () => {
     const win = await open('page-state:url');
     await exercise(win);
     const url = win.logged.filter((line) => line.startsWith('page-state:url '));
-    expect(url.find((l) => l.includes('removes tab')), url.join('\n')).to.match(/purge: the selfish claim of Search removes tab .*"kept":\{"s_q":"own"\}/);
-    expect(url.find((l) => l.includes('adopt')), url.join('\n')).to.match(/adopt another writer's push: .*\?other=1/);
-    expect(url.find((l) => l.includes('dropped')), url.join('\n')).to.match(/the browser dropped the write .*retrying in \d+ ms/);
-    expect(url.find((l) => l.includes('replace ') && l.includes('s_q=boots')), url.join('\n')).to.match(/"namespaces":\["Search"\]/);
+    expect(
+      url.find((l) => l.includes('removes tab')),
+      url.join('\n'),
+    ).to.match(/purge: the selfish claim of Search removes tab .*"kept":\{"s_q":"own"\}/);
+    expect(
+      url.find((l) => l.includes('adopt')),
+      url.join('\n'),
+    ).to.match(/adopt another writer's push: .*\?other=1/);
+    expect(
+      url.find((l) => l.includes('dropped')),
+      url.join('\n'),
+    ).to.match(/the browser dropped the write .*retrying in \d+ ms/);
+    expect(
+      url.find((l) => l.includes('replace ') && l.includes('s_q=boots')),
+      url.join('\n'),
+    ).to.match(/"namespaces":\["Search"\]/);
     // Only the topic asked for: no store changes.
     expect(win.logged.filter((line) => line.startsWith('page-state:store'))).to.deep.equal([]);
     expect(win.performance.getEntriesByName('page-state:flush', 'measure').length).to.be.greaterThan(0);
@@ -68,7 +80,10 @@ describe('the debug switch (development build)', () => {
   });
 
   it('logs nothing with the switch off, nor from the production build with it on', async () => {
-    for (const [debug, build] of [[null, 'dev'], ['page-state:*', 'production']] as const) {
+    for (const [debug, build] of [
+      [null, 'dev'],
+      ['page-state:*', 'production'],
+    ] as const) {
       const win = await open(debug, build);
       await exercise(win);
       expect(win.location.search, build).to.include('s_q=boots');

@@ -50,7 +50,12 @@ describe('the demo, end to end', () => {
     await page.reload();
     await page.locator('#ticket-title').waitFor();
     assert.deepEqual(
-      [await page.inputValue('#priority'), await page.inputValue('#status'), await page.inputValue('#tags'), await page.inputValue('#due')],
+      [
+        await page.inputValue('#priority'),
+        await page.inputValue('#status'),
+        await page.inputValue('#tags'),
+        await page.inputValue('#due'),
+      ],
       ['3', 'triaged', 'pdf, billing', '2026-12-01'],
     );
     assert.match((await page.textContent('#ticket-title'))!, /T-1043/);
@@ -64,7 +69,7 @@ describe('the demo, end to end', () => {
     assert.equal(search(page), '?ws_tid=T-1047&ws_pri=low&ws_tags=export,csv&view=board');
   });
 
-  it('shows a bad deep link\'s rejected params in the inspector and corrects the URL', async () => {
+  it("shows a bad deep link's rejected params in the inspector and corrects the URL", async () => {
     const page = await open('/?ws_tid=T-1044&ws_pri=urgent&ws_due=2026-02-30');
     await page.waitForURL((url) => !url.search.includes('urgent'));
     assert.equal(search(page), '?ws_tid=T-1044');
@@ -124,17 +129,23 @@ describe('the demo, end to end', () => {
     await page.fill('#draft', 'Call the vendor about T-1047');
     assert.equal((await saved).status(), 204);
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('ticket-detail')?.shadowRoot?.querySelector('textarea')?.value !== '');
+    await page.waitForFunction(
+      () => document.querySelector('ticket-detail')?.shadowRoot?.querySelector('textarea')?.value !== '',
+    );
     assert.equal(await page.inputValue('#draft'), 'Call the vendor about T-1047');
 
     const other = await browser.newContext();
     contexts.push(other);
     await other.addCookies(await page.context().cookies());
     const elsewhere = await open('/', other);
-    await elsewhere.waitForFunction(() => document.querySelector('ticket-detail')?.shadowRoot?.querySelector('textarea')?.value !== '');
+    await elsewhere.waitForFunction(
+      () => document.querySelector('ticket-detail')?.shadowRoot?.querySelector('textarea')?.value !== '',
+    );
     assert.equal(await elsewhere.inputValue('#draft'), 'Call the vendor about T-1047');
 
-    const deleted = page.waitForResponse((r) => r.url().endsWith('/page-state/Notes') && r.request().method() === 'DELETE');
+    const deleted = page.waitForResponse(
+      (r) => r.url().endsWith('/page-state/Notes') && r.request().method() === 'DELETE',
+    );
     await page.click('#clear-notes');
     assert.equal((await deleted).status(), 204);
     // Listen before reloading: the page may fetch the draft before reload() returns.
@@ -145,17 +156,24 @@ describe('the demo, end to end', () => {
   });
 
   it("signs in with the demo's accounts: Ada's draft follows her into a second window, Grace's window shows none of it", async () => {
-    const draft = (page: Page) => page.waitForFunction(() => document.querySelector('ticket-detail')?.shadowRoot?.querySelector('textarea')?.value !== '');
+    const draft = (page: Page) =>
+      page.waitForFunction(
+        () => document.querySelector('ticket-detail')?.shadowRoot?.querySelector('textarea')?.value !== '',
+      );
     /** Signs a window in through the app bar's picker (the page reloads and learns who it is). */
     const signIn = async (page: Page, account: string) => {
-      const identified = page.waitForResponse((r) => r.url().endsWith('/page-state/Notes') && r.request().method() === 'GET');
+      const identified = page.waitForResponse(
+        (r) => r.url().endsWith('/page-state/Notes') && r.request().method() === 'GET',
+      );
       await Promise.all([page.waitForEvent('load'), page.selectOption('app-bar #account', account)]);
       await identified;
       await page.locator('ticket-detail #priority').waitFor();
     };
     const laptop = await open();
     await signIn(laptop, 'ada');
-    const saved = laptop.waitForResponse((r) => r.url().endsWith('/page-state/Notes') && r.request().method() === 'PUT');
+    const saved = laptop.waitForResponse(
+      (r) => r.url().endsWith('/page-state/Notes') && r.request().method() === 'PUT',
+    );
     await laptop.fill('#draft', "Ada's draft: call the vendor");
     assert.equal((await saved).status(), 204);
     assert.equal((await saved).headers()['page-state-identity']?.length, 22, 'the answer names the account');

@@ -19,7 +19,16 @@ interface Library {
    * `picked`: what the control shows after a reload (Web Awesome reorders to its options' order).
    * `opened`: the event the control fires once its menu is open and its animations are done; a
    * click during Material's opening animation was once lost under CI load. */
-  choice: {path: 'tags' | 'tier'; deep: string; opener?: string; opened: string; option: string; after: string; shown: unknown; picked: unknown};
+  choice: {
+    path: 'tags' | 'tier';
+    deep: string;
+    opener?: string;
+    opened: string;
+    option: string;
+    after: string;
+    shown: unknown;
+    picked: unknown;
+  };
 }
 
 const LIBRARIES: Record<string, Library> = {
@@ -30,7 +39,15 @@ const LIBRARIES: Record<string, Library> = {
       <state-bind path="S.tags"><sl-select id="choice" label="Tags" multiple><sl-option value="a">A</sl-option><sl-option value="b">B</sl-option><sl-option value="c">C</sl-option></sl-select></state-bind>
       <state-bind path="S.size"><sl-range id="size" label="Size" min="0" max="10"></sl-range></state-bind>
       <state-bind path="S.count"><sl-input id="count" label="Count"></sl-input></state-bind>`,
-    choice: {path: 'tags', deep: 'b,c', opened: 'sl-after-show', option: 'sl-option[value=a]', after: 'a,b,c', shown: ['b', 'c'], picked: ['a', 'b', 'c']},
+    choice: {
+      path: 'tags',
+      deep: 'b,c',
+      opened: 'sl-after-show',
+      option: 'sl-option[value=a]',
+      after: 'a,b,c',
+      shown: ['b', 'c'],
+      picked: ['a', 'b', 'c'],
+    },
   },
   'Material Web': {
     bundle: 'material',
@@ -39,7 +56,15 @@ const LIBRARIES: Record<string, Library> = {
       <state-bind path="S.tier"><md-outlined-select id="choice" label="Tier"><md-select-option value="basic"><div slot="headline">Basic</div></md-select-option><md-select-option value="pro"><div slot="headline">Pro</div></md-select-option><md-select-option value="max"><div slot="headline">Max</div></md-select-option></md-outlined-select></state-bind>
       <state-bind path="S.size"><md-slider id="size" aria-label="Size" min="0" max="10"></md-slider></state-bind>
       <state-bind path="S.count"><md-outlined-text-field id="count" label="Count"></md-outlined-text-field></state-bind>`,
-    choice: {path: 'tier', deep: 'pro', opened: 'opened', option: 'md-select-option[value=max]', after: 'max', shown: 'pro', picked: 'max'},
+    choice: {
+      path: 'tier',
+      deep: 'pro',
+      opened: 'opened',
+      option: 'md-select-option[value=max]',
+      after: 'max',
+      shown: 'pro',
+      picked: 'max',
+    },
   },
   'Web Awesome': {
     bundle: 'webawesome',
@@ -48,7 +73,16 @@ const LIBRARIES: Record<string, Library> = {
       <state-bind path="S.tags"><wa-select id="choice" label="Tags" multiple><wa-option value="a">A</wa-option><wa-option value="b">B</wa-option><wa-option value="c">C</wa-option></wa-select></state-bind>
       <state-bind path="S.size"><wa-slider id="size" label="Size" min="0" max="10"></wa-slider></state-bind>
       <state-bind path="S.count"><wa-input id="count" label="Count"></wa-input></state-bind>`,
-    choice: {path: 'tags', deep: 'b,c', opener: '#choice [part~=combobox]', opened: 'wa-after-show', option: 'wa-option[value=a]', after: 'b,c,a', shown: ['b', 'c'], picked: ['a', 'b', 'c']},
+    choice: {
+      path: 'tags',
+      deep: 'b,c',
+      opener: '#choice [part~=combobox]',
+      opened: 'wa-after-show',
+      option: 'wa-option[value=a]',
+      after: 'b,c,a',
+      shown: ['b', 'c'],
+      picked: ['a', 'b', 'c'],
+    },
   },
 };
 
@@ -59,9 +93,12 @@ describe('<state-bind> with design systems', () => {
   before(async () => {
     server = await staticServer((path) => {
       const library = Object.values(LIBRARIES).find((l) => path === `/ds/${l.bundle}`);
-      return library && `<!doctype html><html lang="en"><meta charset="utf-8"><title>${library.bundle}</title><body>${NAMESPACE}${library.markup}
+      return (
+        library &&
+        `<!doctype html><html lang="en"><meta charset="utf-8"><title>${library.bundle}</title><body>${NAMESPACE}${library.markup}
         <script>window.before = [...document.querySelectorAll('state-bind > *')];</script>
-        <script type="module" src="/.build/bundles/${library.bundle}.js"></script></body></html>`;
+        <script type="module" src="/.build/bundles/${library.bundle}.js"></script></body></html>`
+      );
     });
     browser = await launch();
   });
@@ -75,7 +112,12 @@ describe('<state-bind> with design systems', () => {
     page.evaluate(() => {
       const el = (id: string) => document.getElementById(id) as HTMLElement & Record<string, unknown>;
       const agree = el('agree');
-      return {name: el('name').value, agree: 'selected' in agree ? agree.selected : agree.checked, choice: el('choice').value, size: el('size').value};
+      return {
+        name: el('name').value,
+        agree: 'selected' in agree ? agree.selected : agree.checked,
+        choice: el('choice').value,
+        size: el('size').value,
+      };
     });
   const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(`s_${key}`);
 
@@ -85,21 +127,33 @@ describe('<state-bind> with design systems', () => {
       page.setDefaultTimeout(10_000);
       const seen = watchConsole(page);
       const {choice} = library;
-      await page.goto(`${server.base}/ds/${library.bundle}?s_name=Ada&s_agree=true&s_${choice.path}=${choice.deep}&s_size=7`);
-      await page.waitForFunction(() => (document.getElementById('size') as unknown as {value: unknown} | null)?.value == 7);
+      await page.goto(
+        `${server.base}/ds/${library.bundle}?s_name=Ada&s_agree=true&s_${choice.path}=${choice.deep}&s_size=7`,
+      );
+      await page.waitForFunction(
+        () => (document.getElementById('size') as unknown as {value: unknown} | null)?.value == 7,
+      );
       assert.deepEqual(await shown(page), {name: 'Ada', agree: true, choice: choice.shown, size: 7});
       // The controls are the very nodes the page had: nothing replaced, nothing removed.
-      assert.ok(await page.evaluate(() => {
-        const now = [...document.querySelectorAll('state-bind > *')];
-        const before = (window as unknown as {before: Element[]}).before;
-        return now.length === before.length && now.every((el, i) => el === before[i]);
-      }));
+      assert.ok(
+        await page.evaluate(() => {
+          const now = [...document.querySelectorAll('state-bind > *')];
+          const before = (window as unknown as {before: Element[]}).before;
+          return now.length === before.length && now.every((el, i) => el === before[i]);
+        }),
+      );
 
       await page.locator('#name input').fill('Grace');
       await page.waitForURL((url) => url.searchParams.get('s_name') === 'Grace');
       await page.click('#agree');
       await page.waitForURL((url) => !url.searchParams.has('s_agree'));
-      await page.evaluate((type) => document.getElementById('choice')!.addEventListener(type, () => ((window as unknown as {opened: boolean}).opened = true), {once: true}), choice.opened);
+      await page.evaluate(
+        (type) =>
+          document
+            .getElementById('choice')!
+            .addEventListener(type, () => ((window as unknown as {opened: boolean}).opened = true), {once: true}),
+        choice.opened,
+      );
       await page.click(choice.opener ?? '#choice');
       await page.waitForFunction(() => (window as unknown as {opened?: boolean}).opened);
       await page.click(choice.option);
@@ -117,11 +171,18 @@ describe('<state-bind> with design systems', () => {
       await page.locator('#count input').fill('abc');
       await page.keyboard.press('Tab'); // commits: change
       await page.waitForFunction(() => document.getElementById('count')?.getAttribute('aria-invalid') === 'true');
-      assert.equal(await page.evaluate(() => (document.getElementById('count') as unknown as {validationMessage: string}).validationMessage), '"abc" is not an integer');
+      assert.equal(
+        await page.evaluate(
+          () => (document.getElementById('count') as unknown as {validationMessage: string}).validationMessage,
+        ),
+        '"abc" is not an integer',
+      );
       assert.equal(param(page, 'count'), null); // the last valid state stays
 
       await page.reload();
-      await page.waitForFunction(() => (document.getElementById('size') as unknown as {value: unknown} | null)?.value == 9);
+      await page.waitForFunction(
+        () => (document.getElementById('size') as unknown as {value: unknown} | null)?.value == 9,
+      );
       assert.deepEqual(await shown(page), {name: 'Grace', agree: false, choice: choice.picked, size: 9});
       assert.deepEqual(seen.errors, []);
       await page.close();

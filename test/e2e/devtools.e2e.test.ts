@@ -14,10 +14,15 @@ import {freePort, launch, staticServer, watchConsole} from './harness.js';
 
 /** The part of a socketcluster client the monitor's side uses. */
 type Channel = AsyncIterable<unknown> & {listener(event: 'subscribe'): {once(): Promise<unknown>}};
-type Socket = {invoke(name: string, data: unknown): Promise<unknown>; subscribe(channel: string): Channel; transmit(channel: string, data: unknown): Promise<void>; disconnect(): void};
-const connectSocket = (options: {hostname: string; port: number; autoReconnect: boolean}): Socket => (socketClusterClient as {create(o: unknown): Socket}).create(options);
+type Socket = {
+  invoke(name: string, data: unknown): Promise<unknown>;
+  subscribe(channel: string): Channel;
+  transmit(channel: string, data: unknown): Promise<void>;
+  disconnect(): void;
+};
+const connectSocket = (options: {hostname: string; port: number; autoReconnect: boolean}): Socket =>
+  (socketClusterClient as {create(o: unknown): Socket}).create(options);
 type Message = {type: string; id?: string; name?: string; action?: string; payload?: string; nextActionId?: number};
-
 
 describe('Redux DevTools through a remote monitor (@redux-devtools/cli)', () => {
   let browser: Browser;
@@ -32,7 +37,7 @@ describe('Redux DevTools through a remote monitor (@redux-devtools/cli)', () => 
     new Promise<Message>((resolve) => {
       const look = () => {
         const found = messages.find(match);
-        if (found) return resolve(found), true;
+        if (found) return (resolve(found), true);
         return false;
       };
       if (!look()) waiters.push(() => void look());
@@ -42,13 +47,19 @@ describe('Redux DevTools through a remote monitor (@redux-devtools/cli)', () => 
     port = await freePort();
     // The CLI's server in a process of its own (it has no close()); report storage (sqlite)
     // unused: the relay between page and monitor is what is tested.
-    const options = {port, logLevel: 1, dbOptions: {client: 'sqlite3', connection: {filename: ':memory:'}, useNullAsDefault: true, migrate: false}};
+    const options = {
+      port,
+      logLevel: 1,
+      dbOptions: {client: 'sqlite3', connection: {filename: ':memory:'}, useNullAsDefault: true, migrate: false},
+    };
     const script = `const {default: start} = await import('@redux-devtools/cli'); await (await start(${JSON.stringify(options)})).ready; console.log('ready');`;
     cli = spawn(process.execPath, ['--input-type=module', '-e', script], {stdio: ['ignore', 'pipe', 'inherit']});
     const [ready] = (await Promise.race([once(cli.stdout!, 'data'), once(cli, 'exit')])) as [Buffer | number];
     assert.match(String(ready), /ready/, 'the @redux-devtools/cli server did not start');
     server = await staticServer((path) =>
-      path === '/devtools' ? `<!doctype html><meta charset="utf-8"><script type="module" src="/.build/bundles/devtools-remote.js"></script>` : undefined,
+      path === '/devtools'
+        ? `<!doctype html><meta charset="utf-8"><script type="module" src="/.build/bundles/devtools-remote.js"></script>`
+        : undefined,
     );
     browser = await launch();
     monitor = connectSocket({hostname: '127.0.0.1', port, autoReconnect: false});
@@ -85,17 +96,38 @@ describe('Redux DevTools through a remote monitor (@redux-devtools/cli)', () => 
     }
     assert.ok(answer, 'the page never answered START');
 
-    await page.evaluate(() => (window as unknown as {filters: {set(k: string, v: unknown): void}}).filters.set('q', 'lamp'));
-    const lamp = await next((m) => m.type === 'ACTION' && JSON.parse(m.action!).action.type === 'Filters/q' && JSON.parse(m.payload!).root.Filters.q === 'lamp');
+    await page.evaluate(() =>
+      (window as unknown as {filters: {set(k: string, v: unknown): void}}).filters.set('q', 'lamp'),
+    );
+    const lamp = await next(
+      (m) =>
+        m.type === 'ACTION' &&
+        JSON.parse(m.action!).action.type === 'Filters/q' &&
+        JSON.parse(m.payload!).root.Filters.q === 'lamp',
+    );
     const action = JSON.parse(lamp.action!).action;
-    assert.deepEqual(action.payload, {value: 'lamp', previous: '', source: 'set', cause: 'written by code or a binding'});
-    await page.evaluate(() => (window as unknown as {filters: {set(values: object): void}}).filters.set({q: 'boots', page: 2}));
+    assert.deepEqual(action.payload, {
+      value: 'lamp',
+      previous: '',
+      source: 'set',
+      cause: 'written by code or a binding',
+    });
+    await page.evaluate(() =>
+      (window as unknown as {filters: {set(values: object): void}}).filters.set({q: 'boots', page: 2}),
+    );
     await next((m) => m.type === 'ACTION' && JSON.parse(m.payload!).root.Filters.page === 2);
     await page.waitForURL((url) => url.search === '?f_q=boots&f_p=2');
 
-    void monitor.transmit('respond', {type: 'DISPATCH', id: hello.id, action: {type: 'JUMP_TO_ACTION', actionId: lamp.nextActionId! - 1}});
+    void monitor.transmit('respond', {
+      type: 'DISPATCH',
+      id: hello.id,
+      action: {type: 'JUMP_TO_ACTION', actionId: lamp.nextActionId! - 1},
+    });
     await page.waitForURL((url) => url.search === '?f_q=lamp');
-    assert.deepEqual(await page.evaluate(() => (window as unknown as {filters: {dump(): unknown}}).filters.dump()), {q: 'lamp', page: 1});
+    assert.deepEqual(await page.evaluate(() => (window as unknown as {filters: {dump(): unknown}}).filters.dump()), {
+      q: 'lamp',
+      page: 1,
+    });
     assert.deepEqual(seen.errors, []);
     await page.close();
   });

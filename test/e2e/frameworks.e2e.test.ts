@@ -29,7 +29,9 @@ describe('frameworks and production builds', () => {
   let server: Awaited<ReturnType<typeof staticServer>>;
 
   before(async () => {
-    server = await staticServer((path) => (PAGES[path] ? `<!doctype html><meta charset="utf-8">${PAGES[path]}` : undefined));
+    server = await staticServer((path) =>
+      PAGES[path] ? `<!doctype html><meta charset="utf-8">${PAGES[path]}` : undefined,
+    );
     browser = await launch();
   });
   after(async () => {
@@ -38,7 +40,12 @@ describe('frameworks and production builds', () => {
   });
 
   const shows = (page: Page, q: string, pageNumber: number) =>
-    page.waitForFunction(([text, n]) => document.querySelector('#q')?.textContent === text && document.querySelector('#page')?.textContent === String(n), [q, pageNumber] as const);
+    page.waitForFunction(
+      ([text, n]) =>
+        document.querySelector('#q')?.textContent === text &&
+        document.querySelector('#page')?.textContent === String(n),
+      [q, pageNumber] as const,
+    );
 
   for (const framework of ['react', 'vue']) {
     it(`${framework}: the hook re-renders on set(), on back/forward and on <state-bind> input, without warnings`, async () => {
@@ -49,7 +56,9 @@ describe('frameworks and production builds', () => {
       await shows(page, 'deep', 1);
       assert.equal(await page.inputValue('#bound'), 'deep');
 
-      await page.evaluate(() => (window as unknown as {fixture: {store: {set(v: object): void}}}).fixture.store.set({q: 'set', page: 2}));
+      await page.evaluate(() =>
+        (window as unknown as {fixture: {store: {set(v: object): void}}}).fixture.store.set({q: 'set', page: 2}),
+      );
       await shows(page, 'set', 2);
       assert.equal(await page.inputValue('#bound'), 'set');
 
@@ -95,7 +104,10 @@ describe('frameworks and production builds', () => {
       assert.deepEqual(seen.errors, []);
       const late = seen.warnings.filter((w) => w.includes('stateOf(Scoped) without a node'));
       assert.equal(late.length, framework === 'vue-scoped' ? 1 : 0, seen.warnings.join('\n'));
-      assert.deepEqual(seen.warnings.filter((w) => !late.includes(w)), []);
+      assert.deepEqual(
+        seen.warnings.filter((w) => !late.includes(w)),
+        [],
+      );
       await page.close();
     });
   }
@@ -104,8 +116,14 @@ describe('frameworks and production builds', () => {
     it(`keeps the error's name in the minified ${build === 'vite' ? 'Vite production build of an app' : `${build} file`}`, async () => {
       const page = await browser.newPage();
       await page.goto(`${server.base}/fx/error-${build}`);
-      const result = await page.waitForFunction(() => (window as unknown as {result?: object}).result).then((h) => h.jsonValue());
-      assert.deepEqual(result, {name: 'StateValidationError', text: 'StateValidationError: page-state PS_INVALID_VALUE: Err.n rejected "x": expected an integer', isError: true});
+      const result = await page
+        .waitForFunction(() => (window as unknown as {result?: object}).result)
+        .then((h) => h.jsonValue());
+      assert.deepEqual(result, {
+        name: 'StateValidationError',
+        text: 'StateValidationError: page-state PS_INVALID_VALUE: Err.n rejected "x": expected an integer',
+        isError: true,
+      });
       await page.close();
     });
   }

@@ -20,7 +20,11 @@ export async function startDemo(): Promise<{base: string; server: ViteDevServer}
   process.env.PAGE_STATE_DIR = tempDir('e2e');
   process.env.PAGE_STATE_SECRET = 'the end-to-end tests secret, 32+ chars';
   const port = await freePort();
-  const server = await createServer({configFile: 'vite.config.ts', logLevel: 'error', server: {port, strictPort: true}});
+  const server = await createServer({
+    configFile: 'vite.config.ts',
+    logLevel: 'error',
+    server: {port, strictPort: true},
+  });
   await server.listen();
   return {base: `http://127.0.0.1:${port}`, server};
 }
@@ -29,7 +33,15 @@ export async function startDemo(): Promise<{base: string; server: ViteDevServer}
 export const launch = (): Promise<Browser> =>
   chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 
 /** Collects uncaught errors of a page (the suite asserts there are none). */
@@ -54,7 +66,12 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
   }, png.toString('base64'));
 }
 
-const TYPES: Record<string, string> = {'.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json'};
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 
 /** A page a test serves itself: the HTML for a request, or undefined to fall through to files. */
 export type Pages = (path: string, req: IncomingMessage) => string | undefined;
@@ -79,7 +96,8 @@ export async function staticServer(
       if (!passed) return; // the middleware answered
     }
     const page = pages(path, req);
-    if (page !== undefined) return void res.writeHead(200, {'content-type': 'text/html', 'cache-control': 'no-store'}).end(page);
+    if (page !== undefined)
+      return void res.writeHead(200, {'content-type': 'text/html', 'cache-control': 'no-store'}).end(page);
     try {
       const body = await readFile(resolve(root, `.${path}`));
       res.writeHead(200, {'content-type': TYPES[extname(path)] ?? 'application/octet-stream'}).end(body);
@@ -97,7 +115,8 @@ export function watchConsole(page: Page): {errors: string[]; warnings: string[]}
   const seen = {errors: [] as string[], warnings: [] as string[]};
   page.on('pageerror', (error) => seen.errors.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) seen.errors.push(message.text());
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
+      seen.errors.push(message.text());
     if (message.type() === 'warning') seen.warnings.push(message.text());
   });
   return seen;

@@ -32,7 +32,8 @@ describe('page-state beside htmx 2', () => {
       const match = /^\/h\/(wrapped|bare)\/(\w+)$/.exec(path);
       if (!match) return undefined;
       const page = Number(new URL(req.url!, 'http://x').searchParams.get('f_p') ?? 1);
-      const partial = req.headers['hx-request'] && !req.headers['hx-boosted'] && !req.headers['hx-history-restore-request'];
+      const partial =
+        req.headers['hx-request'] && !req.headers['hx-boosted'] && !req.headers['hx-history-restore-request'];
       return partial ? `<p>results of page ${page}</p>` : layout(match[1]!, match[2]!, page);
     });
     browser = await launch();
@@ -58,7 +59,11 @@ describe('page-state beside htmx 2', () => {
 
       await page.click('#to-b'); // hx-boost: fetch, swap the body, push
       await page.waitForURL(`${server.base}/h/${variant}/b?f_q=abc`);
-      await page.waitForFunction(() => document.querySelector('#title')?.textContent === 'b' && (document.querySelector('#q') as HTMLInputElement).value === 'abc');
+      await page.waitForFunction(
+        () =>
+          document.querySelector('#title')?.textContent === 'b' &&
+          (document.querySelector('#q') as HTMLInputElement).value === 'abc',
+      );
       assert.equal(await length(), start + 1);
 
       await page.click('#next'); // hx-get + hx-push-url: a partial swap, and a push of ?f_p=2

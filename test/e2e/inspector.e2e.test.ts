@@ -27,7 +27,10 @@ async function violations(page: Page): Promise<string[]> {
 async function tabTo(page: Page, selector: string) {
   for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');
-    const there = await page.evaluate((s) => !!document.querySelector('state-inspector')?.shadowRoot?.activeElement?.matches(s), selector);
+    const there = await page.evaluate(
+      (s) => !!document.querySelector('state-inspector')?.shadowRoot?.activeElement?.matches(s),
+      selector,
+    );
     if (there) return;
   }
   throw new Error(`Tab never reached ${selector}`);
@@ -54,7 +57,8 @@ describe('<state-inspector>', () => {
     await page.waitForFunction(() => !location.search.includes('junk'));
     // Keyboard only: Tab to the toggle, Enter opens the inspector (loaded now, not before).
     await page.focus('body');
-    for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement?.id === 'inspect')); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement?.id === 'inspect')); i++)
+      await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await panel(page).waitFor();
     const text = (await panel(page).textContent())!;
@@ -103,16 +107,25 @@ describe('<state-inspector>', () => {
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(`${built.base}/index.html`);
     await page.locator('#inspect').waitFor();
-    assert.equal(requested.some((path) => /inspector-/.test(path)), false);
+    assert.equal(
+      requested.some((path) => /inspector-/.test(path)),
+      false,
+    );
     await page.locator('#inspect').click();
     await panel(page).waitFor();
-    assert.ok(requested.some((path) => /\/assets\/inspector-[\w-]+\.js$/.test(path)), requested.join('\n'));
+    assert.ok(
+      requested.some((path) => /\/assets\/inspector-[\w-]+\.js$/.test(path)),
+      requested.join('\n'),
+    );
     assert.match((await panel(page).textContent())!, /Workspace/);
     assert.equal(await page.locator('#inspect').getAttribute('aria-expanded'), 'true');
     await page.locator('#inspect').click();
     assert.equal(await page.locator('state-inspector').isHidden(), true);
     // A static host has no session store: the demo's persist: 'server' namespace gets 404s.
-    assert.deepEqual(seen.errors.filter((error) => !/Failed to load resource: .* 404/.test(error)), []);
+    assert.deepEqual(
+      seen.errors.filter((error) => !/Failed to load resource: .* 404/.test(error)),
+      [],
+    );
     await page.close();
   });
 });

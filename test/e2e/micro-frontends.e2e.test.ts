@@ -16,7 +16,9 @@ describe('micro-frontends: separately bundled copies in any load order', () => {
 
   before(async () => {
     server = await staticServer((path) =>
-      path.startsWith('/bundle/') ? `<!doctype html><script type="module" src="/.build/bundles/${path.slice(8)}.js"></script>` : undefined,
+      path.startsWith('/bundle/')
+        ? `<!doctype html><script type="module" src="/.build/bundles/${path.slice(8)}.js"></script>`
+        : undefined,
     );
     browser = await launch();
   });
@@ -41,14 +43,32 @@ describe('micro-frontends: separately bundled copies in any load order', () => {
       // Deep-link params reach every module, the late one included; the selfish inbox purged only junk.
       assert.equal(await inboxQuery(page).inputValue(), 'mail');
       assert.equal(await calendarView(page).inputValue(), 'week');
-      assert.equal(await page.locator('inbox-app state-bind[path="NavState.section"]').evaluate((bind) => bind.shadowRoot!.textContent), 'calendar');
+      assert.equal(
+        await page
+          .locator('inbox-app state-bind[path="NavState.section"]')
+          .evaluate((bind) => bind.shadowRoot!.textContent),
+        'calendar',
+      );
       await page.waitForFunction(() => !location.search.includes('junk'));
-      assert.deepEqual(params(page.url()), ['cal_view=week', 'in_query=mail', 'nav_section=calendar', `order=${order}`, 'utm_source=news']);
+      assert.deepEqual(params(page.url()), [
+        'cal_view=week',
+        'in_query=mail',
+        'nav_section=calendar',
+        `order=${order}`,
+        'utm_source=news',
+      ]);
       const state = await page.evaluate(() => ({
-        defined: ['page-state', 'state-namespace', 'state-var', 'state-bind', 'state-focus'].map((name) => !!customElements.get(name)),
-        copies: (window as unknown as {pageStateCopies: {api: {VERSION: string}}[]}).pageStateCopies.map((c) => c.api.VERSION),
+        defined: ['page-state', 'state-namespace', 'state-var', 'state-bind', 'state-focus'].map(
+          (name) => !!customElements.get(name),
+        ),
+        copies: (window as unknown as {pageStateCopies: {api: {VERSION: string}}[]}).pageStateCopies.map(
+          (c) => c.api.VERSION,
+        ),
       }));
-      assert.deepEqual(state.defined, ELEMENTS.map(() => true));
+      assert.deepEqual(
+        state.defined,
+        ELEMENTS.map(() => true),
+      );
       assert.deepEqual(state.copies, ['0.1.0', order === 'other-version' ? '0.0.9-other' : '0.1.0']);
 
       // A task writing through every copy makes one history write.
@@ -58,7 +78,10 @@ describe('micro-frontends: separately bundled copies in any load order', () => {
         const copies = (window as unknown as {pageStateCopies: Copy[]}).pageStateCopies;
         const scopeIn = (app: string) => document.querySelector(app)!.shadowRoot!.querySelector('page-state')!;
         let count = 0;
-        (window as unknown as {navigation: EventTarget}).navigation.addEventListener('currententrychange', () => count++);
+        (window as unknown as {navigation: EventTarget}).navigation.addEventListener(
+          'currententrychange',
+          () => count++,
+        );
         const nav = document.querySelector('state-namespace')!;
         const shell = (window as unknown as {cdn?: Api}).cdn;
         (shell ?? copies[0]!.api).stateOf(nav.definition!, nav).set('section', 'inbox'); // the default: leaves the URL
@@ -68,7 +91,13 @@ describe('micro-frontends: separately bundled copies in any load order', () => {
         return count;
       });
       assert.equal(writes, 1);
-      assert.deepEqual(params(page.url()), ['cal_view=month', 'in_query=mail', 'in_thread=3', `order=${order}`, 'utm_source=news']);
+      assert.deepEqual(params(page.url()), [
+        'cal_view=month',
+        'in_query=mail',
+        'in_thread=3',
+        `order=${order}`,
+        'utm_source=news',
+      ]);
 
       // Typing in each module's shadow-root binding: the selfish inbox keeps shared and kept
       // params, and the calendar's, which is on screen beside it.
@@ -76,12 +105,27 @@ describe('micro-frontends: separately bundled copies in any load order', () => {
       await page.waitForURL((url) => url.searchParams.get('nav_section') === 'calendar');
       await inboxQuery(page).fill('invoices');
       await page.waitForURL((url) => url.searchParams.get('in_query') === 'invoices');
-      assert.deepEqual(params(page.url()), ['cal_view=month', 'in_query=invoices', 'in_thread=3', 'nav_section=calendar', `order=${order}`, 'utm_source=news']);
+      assert.deepEqual(params(page.url()), [
+        'cal_view=month',
+        'in_query=invoices',
+        'in_thread=3',
+        'nav_section=calendar',
+        `order=${order}`,
+        'utm_source=news',
+      ]);
       await page.locator('calendar-app input[name=day]').fill('2026-12-24');
       await page.waitForURL((url) => url.searchParams.get('cal_day') === '2026-12-24');
       await inboxQuery(page).fill('receipts');
       await page.waitForURL((url) => url.searchParams.get('in_query') === 'receipts');
-      assert.deepEqual(params(page.url()), ['cal_day=2026-12-24', 'cal_view=month', 'in_query=receipts', 'in_thread=3', 'nav_section=calendar', `order=${order}`, 'utm_source=news']);
+      assert.deepEqual(params(page.url()), [
+        'cal_day=2026-12-24',
+        'cal_view=month',
+        'in_query=receipts',
+        'in_thread=3',
+        'nav_section=calendar',
+        `order=${order}`,
+        'utm_source=news',
+      ]);
       // The refresh test, for everything on screen.
       await page.reload();
       await page.waitForFunction((o) => document.documentElement.dataset.loaded === o, order, {timeout: 10_000});
@@ -92,7 +136,10 @@ describe('micro-frontends: separately bundled copies in any load order', () => {
       assert.deepEqual(seen.errors, []);
       // Versions that differ but speak one protocol work together; saying so is a warning, and
       // warnings are the development build's: these bundles and the CDN file are production ones.
-      assert.deepEqual(seen.warnings.filter((w) => /shares this page with page-state/.test(w)), []);
+      assert.deepEqual(
+        seen.warnings.filter((w) => /shares this page with page-state/.test(w)),
+        [],
+      );
       await page.close();
     });
   }
@@ -101,7 +148,10 @@ describe('micro-frontends: separately bundled copies in any load order', () => {
     const {page, seen} = await open('other-protocol');
     assert.equal(await inboxQuery(page).inputValue(), 'mail');
     assert.equal(seen.errors.length, 1, seen.errors.join('\n'));
-    assert.match(seen.errors[0]!, /page-state 0\.1\.0 \(protocol 99\) (cannot share this page with|works alone beside) page-state 0\.1\.0 \(protocol 3\)/);
+    assert.match(
+      seen.errors[0]!,
+      /page-state 0\.1\.0 \(protocol 99\) (cannot share this page with|works alone beside) page-state 0\.1\.0 \(protocol 3\)/,
+    );
     assert.ok(!seen.errors.some((e) => e.startsWith('uncaught')));
     await inboxQuery(page).fill('still works');
     await page.waitForURL((url) => url.searchParams.get('in_query') === 'still works');

@@ -36,9 +36,12 @@ const page = (dist: string) => `<!doctype html><meta charset="utf-8"><script typ
 async function serve(req: IncomingMessage, res: ServerResponse) {
   const path = new URL(req.url!, 'http://x').pathname;
   if (path === '/production.html' || path === '/development.html') {
-    return void res.writeHead(200, {'content-type': 'text/html'}).end(page(path === '/production.html' ? '/dist/page-state.js' : '/dist/page-state.dev.js'));
+    return void res
+      .writeHead(200, {'content-type': 'text/html'})
+      .end(page(path === '/production.html' ? '/dist/page-state.js' : '/dist/page-state.dev.js'));
   }
-  if (path.startsWith('/dist/')) return void res.writeHead(200, {'content-type': 'text/javascript'}).end(await readFile(`.${path}`));
+  if (path.startsWith('/dist/'))
+    return void res.writeHead(200, {'content-type': 'text/javascript'}).end(await readFile(`.${path}`));
   if (path === '/favicon.ico') return void res.writeHead(204).end(); // no 404 of the test's own making
   if (path === '/login') return void res.writeHead(200, {'content-type': 'text/html'}).end('<form>Sign in</form>');
   if (!path.startsWith('/page-state/')) return void res.writeHead(404).end();
@@ -49,8 +52,10 @@ async function serve(req: IncomingMessage, res: ServerResponse) {
   });
   if (mode === 'mounted') return handler(req, res);
   req.resume(); // a stand-in reads no body
-  if (mode === 'app 404') return void res.writeHead(404, {'content-type': 'text/plain'}).end('Cannot ' + req.method + ' ' + path);
-  if (mode === 'static HTML 404') return void res.writeHead(404, {'content-type': 'text/html'}).end('<h1>404 Not Found</h1><hr>nginx');
+  if (mode === 'app 404')
+    return void res.writeHead(404, {'content-type': 'text/plain'}).end('Cannot ' + req.method + ' ' + path);
+  if (mode === 'static HTML 404')
+    return void res.writeHead(404, {'content-type': 'text/html'}).end('<h1>404 Not Found</h1><hr>nginx');
   res.writeHead(302, {location: '/login'}).end();
 }
 
@@ -60,18 +65,26 @@ function watch(tab: Page) {
   tab.on('console', (message) => void (message.type() === 'error' && seen.errors.push(message.text())));
   tab.on('pageerror', (error) => seen.errors.push(`uncaught: ${error.message}`));
   tab.on('requestfailed', (request) => seen.failed.push(`${request.method()} ${request.url()} failed`));
-  tab.on('response', (response) => void (response.status() >= 400 && seen.failed.push(`${response.request().method()} ${response.url()} ${response.status()}`)));
+  tab.on(
+    'response',
+    (response) =>
+      void (
+        response.status() >= 400 &&
+        seen.failed.push(`${response.request().method()} ${response.url()} ${response.status()}`)
+      ),
+  );
   return seen;
 }
 
 const BUILDS = ['production', 'development'] as const;
 /** A write that never lands fails its test instead of hanging the run. */
 const LIMIT = {timeout: 20_000};
-const noteOf = (tab: Page) => tab.evaluate(async () => {
-  const {notes} = window as unknown as {notes: {ready: Promise<void>; state: {note: string}}};
-  await notes.ready;
-  return notes.state.note;
-});
+const noteOf = (tab: Page) =>
+  tab.evaluate(async () => {
+    const {notes} = window as unknown as {notes: {ready: Promise<void>; state: {note: string}}};
+    await notes.ready;
+    return notes.state.note;
+  });
 
 describe('persist: server where no session handler answers', () => {
   let browser: Browser;
@@ -104,35 +117,46 @@ describe('persist: server where no session handler answers', () => {
     });
 
     for (const stranger of ['app 404', 'static HTML 404', '302 to a login page'] as const) {
-      it(`${build}: ${stranger}, then the handler is mounted: the write waits, lands, and was reported once`, LIMIT, async () => {
-        mode = stranger;
-        log.length = 0;
-        const context = await browser.newContext();
-        const tab = await context.newPage();
-        const seen = watch(tab);
-        await tab.goto(`${base}/${build}.html`);
-        assert.equal(await noteOf(tab), '', 'the failed read leaves the default');
-        const refused = until((entry) => entry.method === 'PUT' && entry.mode === stranger);
-        await tab.evaluate(() => ((window as unknown as {notes: {state: {note: string}}}).notes.state.note = 'not lost'));
-        await refused;
-        mode = 'mounted';
-        await until((entry) => entry.method === 'PUT' && entry.status === 204 && entry.mode === 'mounted');
-        const reports = await tab.evaluate(() => (window as unknown as {reports: {namespace: string; reason: string; raw: unknown}[]}).reports);
-        const status = stranger === '302 to a login page' ? 200 : 404;
-        assert.equal(reports.length, 1, JSON.stringify(reports));
-        assert.equal(reports[0]!.namespace, 'Notes');
-        assert.match(reports[0]!.reason, new RegExp(`^PS_NO_SESSION_HANDLER: GET /page-state/Notes answered ${status}`));
-        assert.deepEqual(reports[0]!.raw, {endpoint: '/page-state', method: 'GET', status});
-        const ours = seen.errors.filter((text) => text.includes('PS_NO_SESSION_HANDLER'));
-        if (build === 'development') {
-          assert.equal(ours.length, 1, seen.errors.join('\n'));
-          assert.match(ours[0]!, /no session handler answers at \/page-state/);
-          assert.match(ours[0]!, /app\.use\(createSessionHandler\(\{store: fileStore\('\.\/sessions'\)\}\)\)/);
-        } else assert.deepEqual(ours, [], 'production logs nothing of its own');
-        await tab.reload();
-        assert.equal(await noteOf(tab), 'not lost', 'the server holds the write made while nothing answered');
-        await context.close();
-      });
+      it(
+        `${build}: ${stranger}, then the handler is mounted: the write waits, lands, and was reported once`,
+        LIMIT,
+        async () => {
+          mode = stranger;
+          log.length = 0;
+          const context = await browser.newContext();
+          const tab = await context.newPage();
+          const seen = watch(tab);
+          await tab.goto(`${base}/${build}.html`);
+          assert.equal(await noteOf(tab), '', 'the failed read leaves the default');
+          const refused = until((entry) => entry.method === 'PUT' && entry.mode === stranger);
+          await tab.evaluate(
+            () => ((window as unknown as {notes: {state: {note: string}}}).notes.state.note = 'not lost'),
+          );
+          await refused;
+          mode = 'mounted';
+          await until((entry) => entry.method === 'PUT' && entry.status === 204 && entry.mode === 'mounted');
+          const reports = await tab.evaluate(
+            () => (window as unknown as {reports: {namespace: string; reason: string; raw: unknown}[]}).reports,
+          );
+          const status = stranger === '302 to a login page' ? 200 : 404;
+          assert.equal(reports.length, 1, JSON.stringify(reports));
+          assert.equal(reports[0]!.namespace, 'Notes');
+          assert.match(
+            reports[0]!.reason,
+            new RegExp(`^PS_NO_SESSION_HANDLER: GET /page-state/Notes answered ${status}`),
+          );
+          assert.deepEqual(reports[0]!.raw, {endpoint: '/page-state', method: 'GET', status});
+          const ours = seen.errors.filter((text) => text.includes('PS_NO_SESSION_HANDLER'));
+          if (build === 'development') {
+            assert.equal(ours.length, 1, seen.errors.join('\n'));
+            assert.match(ours[0]!, /no session handler answers at \/page-state/);
+            assert.match(ours[0]!, /app\.use\(createSessionHandler\(\{store: fileStore\('\.\/sessions'\)\}\)\)/);
+          } else assert.deepEqual(ours, [], 'production logs nothing of its own');
+          await tab.reload();
+          assert.equal(await noteOf(tab), 'not lost', 'the server holds the write made while nothing answered');
+          await context.close();
+        },
+      );
     }
   }
 });

@@ -7,8 +7,10 @@ import type {Browser, Page} from 'playwright-core';
 import {launch, staticServer, watchConsole} from './harness.js';
 
 const PAGES: Record<string, string> = {
-  '/fx/react-toggle': '<main><div id="root"></div></main><script type="module" src="/.build/bundles/react-toggle.js"></script>',
-  '/fx/vue-toggle': '<main><div id="root"></div></main><script type="module" src="/.build/bundles/vue-toggle.js"></script>',
+  '/fx/react-toggle':
+    '<main><div id="root"></div></main><script type="module" src="/.build/bundles/react-toggle.js"></script>',
+  '/fx/vue-toggle':
+    '<main><div id="root"></div></main><script type="module" src="/.build/bundles/vue-toggle.js"></script>',
   '/fx/invalid': `<main><h1>Order</h1>
     <state-namespace name="Order" url-prefix="o_"><state-var name="count" type="int" default="1"></state-var></state-namespace>
     <label>How many <state-bind path="Order.count"><input id="count" type="text" inputmode="numeric"></state-bind></label>
@@ -19,7 +21,9 @@ const PAGES: Record<string, string> = {
 async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({path: resolve('node_modules/axe-core/axe.min.js')});
   return page.evaluate(async () => {
-    const {violations} = await (window as unknown as {axe: {run(): Promise<{violations: {id: string; nodes: {target: unknown}[]}[]}>}}).axe.run();
+    const {violations} = await (
+      window as unknown as {axe: {run(): Promise<{violations: {id: string; nodes: {target: unknown}[]}[]}>}}
+    ).axe.run();
     return violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
   });
 }
@@ -29,7 +33,11 @@ describe('<state-bind> among owners of its children', () => {
   let server: Awaited<ReturnType<typeof staticServer>>;
 
   before(async () => {
-    server = await staticServer((path) => (PAGES[path] ? `<!doctype html><html lang="en"><meta charset="utf-8"><title>Fixture</title><body>${PAGES[path]}</body></html>` : undefined));
+    server = await staticServer((path) =>
+      PAGES[path]
+        ? `<!doctype html><html lang="en"><meta charset="utf-8"><title>Fixture</title><body>${PAGES[path]}</body></html>`
+        : undefined,
+    );
     browser = await launch();
   });
   after(async () => {
@@ -49,16 +57,28 @@ describe('<state-bind> among owners of its children', () => {
         await page.click('#toggle');
         await page.waitForFunction((n) => document.querySelector('#flips')?.textContent === String(n), flip);
         if (flip % 2) {
-          await page.waitForFunction((v) => (document.querySelector('#cond') as HTMLInputElement | null)?.value === v, value);
+          await page.waitForFunction(
+            (v) => (document.querySelector('#cond') as HTMLInputElement | null)?.value === v,
+            value,
+          );
           value = `typed ${flip}`;
           await page.fill('#cond', value);
           await page.waitForURL((url) => url.searchParams.get('t_q') === value);
         } else {
           // The framework removed its input; the binding shows the value as text again.
-          await page.waitForFunction((v) => !document.querySelector('#cond') && document.querySelector('state-bind')?.shadowRoot?.textContent === v, value);
+          await page.waitForFunction(
+            (v) =>
+              !document.querySelector('#cond') && document.querySelector('state-bind')?.shadowRoot?.textContent === v,
+            value,
+          );
         }
       }
-      assert.equal(await page.evaluate(() => (window as unknown as {fixture: {store: {get(k: string): unknown}}}).fixture.store.get('q')), value);
+      assert.equal(
+        await page.evaluate(() =>
+          (window as unknown as {fixture: {store: {get(k: string): unknown}}}).fixture.store.get('q'),
+        ),
+        value,
+      );
       assert.deepEqual(seen.errors, []);
       await page.close();
     });
@@ -79,7 +99,10 @@ describe('<state-bind> among owners of its children', () => {
     await page.fill('#count', 'many');
     await page.keyboard.press('Tab');
     await page.waitForFunction(() => document.querySelector('#count')?.getAttribute('aria-invalid') === 'true');
-    assert.equal(await page.evaluate(() => (document.querySelector('#count') as HTMLInputElement).validationMessage), '"many" is not an integer');
+    assert.equal(
+      await page.evaluate(() => (document.querySelector('#count') as HTMLInputElement).validationMessage),
+      '"many" is not an integer',
+    );
     assert.deepEqual(await violations(page), []);
     await page.close();
   });

@@ -19,11 +19,13 @@ interface Screen {
 const screenOf = (page: Page) =>
   page.evaluate(async (): Promise<Screen | undefined> => {
     const app = document.querySelector('routed-app')?.shadowRoot;
-    const view = (app?.querySelector('search-view') ?? app?.querySelector('settings-view')) as (HTMLElement & {updateComplete?: Promise<unknown>}) | null;
+    const view = (app?.querySelector('search-view') ?? app?.querySelector('settings-view')) as
+      (HTMLElement & {updateComplete?: Promise<unknown>}) | null;
     if (!view?.shadowRoot) return undefined;
     await view.updateComplete;
     const route = view.localName === 'search-view' ? 'search' : 'settings';
-    const value = view.shadowRoot.querySelector(route === 'search' ? '#shown-q' : '#shown-theme')?.textContent ?? undefined;
+    const value =
+      view.shadowRoot.querySelector(route === 'search' ? '#shown-q' : '#shown-theme')?.textContent ?? undefined;
     return value === undefined ? undefined : {route, value};
   });
 
@@ -41,7 +43,8 @@ async function shows(page: Page, route: Route, value: string): Promise<string> {
 }
 
 /** What a fresh load of `url` shows where nothing is stored: the URL's param, else the default. */
-const fromUrl = (url: string, route: Route) => new URL(url).searchParams.get(route === 'search' ? 's_q' : 't_theme') ?? (route === 'search' ? '' : 'light');
+const fromUrl = (url: string, route: Route) =>
+  new URL(url).searchParams.get(route === 'search' ? 's_q' : 't_theme') ?? (route === 'search' ? '' : 'light');
 
 describe('the refresh test in a routed Lit app built by Vite', () => {
   let browser: Browser;
@@ -142,10 +145,21 @@ describe('the refresh test in a routed Lit app built by Vite', () => {
           const {navigation} = window as unknown as {navigation: {canGoBack: boolean; canGoForward: boolean}};
           return {back: navigation.canGoBack, forward: navigation.canGoForward};
         });
-        const choices = ['type', 'type', 'to-search', 'to-settings', ...(back ? ['back', 'back'] : []), ...(forward ? ['forward'] : [])];
+        const choices = [
+          'type',
+          'type',
+          'to-search',
+          'to-settings',
+          ...(back ? ['back', 'back'] : []),
+          ...(forward ? ['forward'] : []),
+        ];
         const choice = choices[Math.floor(random() * choices.length)]!;
         steps.push(choice);
-        if (choice === 'type' && screen.route === 'search') await page.locator('routed-app').locator('#q').fill(['', 'foo', 'bar', 'a b'][Math.floor(random() * 4)]!);
+        if (choice === 'type' && screen.route === 'search')
+          await page
+            .locator('routed-app')
+            .locator('#q')
+            .fill(['', 'foo', 'bar', 'a b'][Math.floor(random() * 4)]!);
         else if (choice === 'type') await page.locator('routed-app').locator('#theme').click();
         else if (choice === 'back') await page.goBack();
         else if (choice === 'forward') await page.goForward();
@@ -158,12 +172,25 @@ describe('the refresh test in a routed Lit app built by Vite', () => {
             const theme = app?.querySelector('settings-view')?.shadowRoot?.querySelector('#shown-theme')?.textContent;
             const params = new URLSearchParams(location.search);
             if (search != null) return search === (params.get('s_q') ?? '') && location.pathname.endsWith('/search');
-            return theme != null && theme === (params.get('t_theme') ?? 'light') && location.pathname.endsWith('/settings');
+            return (
+              theme != null && theme === (params.get('t_theme') ?? 'light') && location.pathname.endsWith('/settings')
+            );
           })
-          .then(() => true, () => false);
+          .then(
+            () => true,
+            () => false,
+          );
         const now = (await screenOf(page))!;
-        assert.ok(agreed, `step ${step} (${steps.join(' ')}): the screen shows ${now.route} = ${JSON.stringify(now.value)}, the URL is ${page.url()}`);
-        if (step % 20 === 0) assert.equal(await freshLoad(page.url(), now.route), now.value, `a new tab after step ${step} (${steps.join(' ')})`);
+        assert.ok(
+          agreed,
+          `step ${step} (${steps.join(' ')}): the screen shows ${now.route} = ${JSON.stringify(now.value)}, the URL is ${page.url()}`,
+        );
+        if (step % 20 === 0)
+          assert.equal(
+            await freshLoad(page.url(), now.route),
+            now.value,
+            `a new tab after step ${step} (${steps.join(' ')})`,
+          );
         assert.equal(fromUrl(page.url(), now.route), now.value);
       }
       assert.deepEqual(seen.errors, []);

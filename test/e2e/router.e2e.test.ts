@@ -39,7 +39,13 @@ describe('page-state beside @lit-labs/router', () => {
         const start = page.url();
         const before = await page.evaluate(() => history.length); // about:blank counts too
         await click(page, 'to-linked');
-        await page.waitForFunction(() => document.querySelector('router-app')?.shadowRoot?.querySelector('search-view')?.shadowRoot?.querySelector('#shown-q')?.textContent === 'linked');
+        await page.waitForFunction(
+          () =>
+            document
+              .querySelector('router-app')
+              ?.shadowRoot?.querySelector('search-view')
+              ?.shadowRoot?.querySelector('#shown-q')?.textContent === 'linked',
+        );
         await page.locator('router-app').locator('#q').fill('alpha');
         await page.waitForURL((url) => url.search === '?s_q=alpha');
         await click(page, 'to-settings');
@@ -49,7 +55,12 @@ describe('page-state beside @lit-labs/router', () => {
         await click(page, 'to-search');
         await page.waitForURL((url) => url.pathname === '/r/search' && url.search === '');
         assert.equal(await shown(page, 'shown-q'), '');
-        const entries = [start, `${server.base}/r/search?s_q=alpha`, `${server.base}/r/settings?t_theme=dark`, `${server.base}/r/search`];
+        const entries = [
+          start,
+          `${server.base}/r/search?s_q=alpha`,
+          `${server.base}/r/settings?t_theme=dark`,
+          `${server.base}/r/search`,
+        ];
         assert.equal(await page.evaluate(() => history.length), before + 3); // one entry per router push, none of ours
 
         // Every history write of the page, whoever makes it (page-state's go through these too).
@@ -69,10 +80,15 @@ describe('page-state beside @lit-labs/router', () => {
           const before = await writes();
           await step();
           await page.waitForURL(url);
-          await page.waitForFunction(([i, v]) => {
-            const view = document.querySelector('router-app')?.shadowRoot?.querySelector(i === 'shown-q' ? 'search-view' : 'settings-view');
-            return view?.shadowRoot?.querySelector(`#${i}`)?.textContent === v;
-          }, [id, value] as const);
+          await page.waitForFunction(
+            ([i, v]) => {
+              const view = document
+                .querySelector('router-app')
+                ?.shadowRoot?.querySelector(i === 'shown-q' ? 'search-view' : 'settings-view');
+              return view?.shadowRoot?.querySelector(`#${i}`)?.textContent === v;
+            },
+            [id, value] as const,
+          );
           // Nothing is written into the entry arrived at: page-state writes at the end of a task, and
           // the page's next task comes after every write the traversal could have caused.
           await page.evaluate(() => new Promise((done) => setTimeout(done)));
@@ -83,7 +99,13 @@ describe('page-state beside @lit-labs/router', () => {
         await land(() => page.goBack(), entries[1]!, 'shown-q', 'alpha');
         await land(() => page.goForward(), entries[2]!, 'shown-theme', 'dark');
         await land(() => page.goForward(), entries[3]!, 'shown-q', '');
-        if (!fallback) assert.deepEqual(await page.evaluate(() => (window as unknown as {navigation: {entries(): {url: string}[]}}).navigation.entries().map((e) => e.url)), entries);
+        if (!fallback)
+          assert.deepEqual(
+            await page.evaluate(() =>
+              (window as unknown as {navigation: {entries(): {url: string}[]}}).navigation.entries().map((e) => e.url),
+            ),
+            entries,
+          );
         await land(() => page.goBack(), entries[2]!, 'shown-theme', 'dark');
         await land(() => page.goBack(), entries[1]!, 'shown-q', 'alpha');
         await land(() => page.goBack(), entries[0]!, 'shown-q', '');
@@ -109,10 +131,16 @@ describe('page-state beside @lit-labs/router', () => {
     // The view reads the stored sort: restore on touch puts it into the URL (a new tab shows it too).
     await page.waitForURL((url) => url.pathname === '/r/search' && url.search === '?o_sort=newest');
     const shows = (q: string, sort: string) =>
-      page.waitForFunction(([q, sort]) => {
-        const view = document.querySelector('router-app')?.shadowRoot?.querySelector('search-view')?.shadowRoot;
-        return view?.querySelector('#shown-q')?.textContent === q && view?.querySelector('#shown-sort')?.textContent === sort;
-      }, [q, sort] as const);
+      page.waitForFunction(
+        ([q, sort]) => {
+          const view = document.querySelector('router-app')?.shadowRoot?.querySelector('search-view')?.shadowRoot;
+          return (
+            view?.querySelector('#shown-q')?.textContent === q &&
+            view?.querySelector('#shown-sort')?.textContent === sort
+          );
+        },
+        [q, sort] as const,
+      );
     await shows('', 'newest');
     await page.reload(); // the refresh test: the same
     await shows('', 'newest');

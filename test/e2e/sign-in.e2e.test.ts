@@ -16,7 +16,10 @@ import {createSessionHandler, fileStore} from '../../src/server/index.js';
 import {tempDir} from '../temp-dir.js';
 import {launch, watchErrors} from './harness.js';
 
-const USERS = [{id: 'u-ada', username: 'ada'}, {id: 'u-grace', username: 'grace'}];
+const USERS = [
+  {id: 'u-ada', username: 'ada'},
+  {id: 'u-grace', username: 'grace'},
+];
 
 /** The app's page: a draft in each storage, a login form, and sign-out buttons: one signs out on
  * the server and navigates (the next page learns it from the server's answer), the other first
@@ -49,23 +52,37 @@ async function signInApp(adoptAnonymous: 'none' | 'missing') {
   const app = express();
   const auth = new passport.Passport(); // one per app: the tests start several
   app.use(session({secret: 'the express-session secret of the test', resave: false, saveUninitialized: false}));
-  auth.use(new LocalStrategy((username, _password, done) => done(null, USERS.find((user) => user.username === username) ?? false)));
+  auth.use(
+    new LocalStrategy((username, _password, done) =>
+      done(null, USERS.find((user) => user.username === username) ?? false),
+    ),
+  );
   auth.serializeUser((user, done) => done(null, (user as {id: string}).id));
   auth.deserializeUser((id: string, done) => done(null, USERS.find((user) => user.id === id) ?? false));
   app.use(auth.initialize(), auth.session());
-  app.post('/login', express.urlencoded({extended: false}), auth.authenticate('local', {failureRedirect: '/app'}), (_req, res) => res.redirect('/app?after=login'));
+  app.post(
+    '/login',
+    express.urlencoded({extended: false}),
+    auth.authenticate('local', {failureRedirect: '/app'}),
+    (_req, res) => res.redirect('/app?after=login'),
+  );
   app.post('/logout', (req, res, next) => req.logout((error) => (error ? next(error) : res.status(204).end())));
-  app.use(createSessionHandler({
-    secret: 'the page-state secret of the sign-in test',
-    store: fileStore(tempDir('sign-in')),
-    adoptAnonymous,
-    identify, // the README's
-  }));
+  app.use(
+    createSessionHandler({
+      secret: 'the page-state secret of the sign-in test',
+      store: fileStore(tempDir('sign-in')),
+      adoptAnonymous,
+      identify, // the README's
+    }),
+  );
   app.get('/app', (_req, res) => void res.type('html').send(PAGE));
   app.use('/dist', express.static(resolve('dist')));
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  return {base: `http://127.0.0.1:${(server.address() as {port: number}).port}`, close: () => new Promise<void>((done) => server.close(() => done()))};
+  return {
+    base: `http://127.0.0.1:${(server.address() as {port: number}).port}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
 }
 
 describe('signed-in users: Passport and express-session, in Chromium', () => {
@@ -82,16 +99,22 @@ describe('signed-in users: Passport and express-session, in Chromium', () => {
     await page.goto('/app');
     return {context, page, errors};
   };
-  const drafts = (page: Page) => page.evaluate(() => {
-    const {server, local, session} = (window as unknown as {drafts: Record<string, {get(key: 'text'): string}>}).drafts;
-    return {server: server!.get('text'), local: local!.get('text'), session: session!.get('text')};
-  });
-  const write = (page: Page, values: Record<string, string>) => page.evaluate(async (values) => {
-    const win = window as unknown as {drafts: Record<string, {set(key: 'text', value: string): void; ready: Promise<void>}>; server: {flush(): Promise<void>}};
-    for (const [where, text] of Object.entries(values)) win.drafts[where]!.set('text', text);
-    await new Promise((done) => setTimeout(done)); // browser storage saves at the end of the task
-    await win.server.flush();
-  }, values);
+  const drafts = (page: Page) =>
+    page.evaluate(() => {
+      const {server, local, session} = (window as unknown as {drafts: Record<string, {get(key: 'text'): string}>})
+        .drafts;
+      return {server: server!.get('text'), local: local!.get('text'), session: session!.get('text')};
+    });
+  const write = (page: Page, values: Record<string, string>) =>
+    page.evaluate(async (values) => {
+      const win = window as unknown as {
+        drafts: Record<string, {set(key: 'text', value: string): void; ready: Promise<void>}>;
+        server: {flush(): Promise<void>};
+      };
+      for (const [where, text] of Object.entries(values)) win.drafts[where]!.set('text', text);
+      await new Promise((done) => setTimeout(done)); // browser storage saves at the end of the task
+      await win.server.flush();
+    }, values);
   /** Signs in through the form (a full navigation), then waits until the page knows who it is. */
   const signIn = async (page: Page, username: string) => {
     await page.fill('#login [name=username]', username);
@@ -116,7 +139,9 @@ describe('signed-in users: Passport and express-session, in Chromium', () => {
       const other = await device(base);
       phone = other.context;
       await signIn(other.page, 'ada');
-      await other.page.waitForFunction(() => (window as unknown as {drafts: {server: {get(k: string): string}}}).drafts.server.get('text') !== '');
+      await other.page.waitForFunction(
+        () => (window as unknown as {drafts: {server: {get(k: string): string}}}).drafts.server.get('text') !== '',
+      );
       assert.equal((await drafts(other.page)).server, 'ada server', 'another device reads the account');
 
       await signOut(laptop.page, true); // keeping Ada's partitions in this browser for her next sign-in
@@ -125,7 +150,9 @@ describe('signed-in users: Passport and express-session, in Chromium', () => {
       assert.deepEqual(await drafts(laptop.page), nothing, "Grace sees nothing of Ada's");
       await signOut(laptop.page);
       await signIn(laptop.page, 'ada');
-      await laptop.page.waitForFunction(() => (window as unknown as {drafts: {server: {get(k: string): string}}}).drafts.server.get('text') !== '');
+      await laptop.page.waitForFunction(
+        () => (window as unknown as {drafts: {server: {get(k: string): string}}}).drafts.server.get('text') !== '',
+      );
       assert.deepEqual(await drafts(laptop.page), {server: 'ada server', local: 'ada local', session: 'ada session'});
       assert.deepEqual([...laptop.errors, ...other.errors], []);
     } finally {
@@ -142,7 +169,9 @@ describe('signed-in users: Passport and express-session, in Chromium', () => {
       await signIn(laptop.page, 'ada');
       await write(laptop.page, {local: 'ada local', session: 'ada session'});
       await signOut(laptop.page);
-      const keys = await laptop.page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((key) => key.split(':').length > 2));
+      const keys = await laptop.page.evaluate(() =>
+        [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((key) => key.split(':').length > 2),
+      );
       assert.deepEqual(keys, [], 'no partition of Ada left');
       await signIn(laptop.page, 'ada');
       assert.deepEqual({...(await drafts(laptop.page)), server: ''}, nothing);
@@ -161,12 +190,23 @@ describe('signed-in users: Passport and express-session, in Chromium', () => {
         const [anonymous] = (await laptop.context.cookies()).filter((cookie) => cookie.name === 'page_state_sid');
         assert.ok(anonymous, 'the anonymous write got a session cookie');
         await signIn(laptop.page, 'ada');
-        await laptop.page.evaluate(() => (window as unknown as {drafts: {server: {ready: Promise<void>}}}).drafts.server.ready);
-        if (adoptAnonymous === 'missing') await laptop.page.waitForFunction(() => (window as unknown as {drafts: {server: {get(k: string): string}}}).drafts.server.get('text') !== '');
+        await laptop.page.evaluate(
+          () => (window as unknown as {drafts: {server: {ready: Promise<void>}}}).drafts.server.ready,
+        );
+        if (adoptAnonymous === 'missing')
+          await laptop.page.waitForFunction(
+            () => (window as unknown as {drafts: {server: {get(k: string): string}}}).drafts.server.get('text') !== '',
+          );
         assert.equal((await drafts(laptop.page)).server, adoptAnonymous === 'missing' ? 'anonymous draft' : '');
-        const replayed = await fetch(`${base}/page-state/ServerDraft`, {headers: {cookie: `page_state_sid=${anonymous.value}`}});
+        const replayed = await fetch(`${base}/page-state/ServerDraft`, {
+          headers: {cookie: `page_state_sid=${anonymous.value}`},
+        });
         assert.equal(replayed.status, 204, 'the old anonymous cookie reads nothing');
-        assert.deepEqual((await laptop.context.cookies()).filter((cookie) => cookie.name === 'page_state_sid'), [], 'its cookie expired');
+        assert.deepEqual(
+          (await laptop.context.cookies()).filter((cookie) => cookie.name === 'page_state_sid'),
+          [],
+          'its cookie expired',
+        );
       } finally {
         await laptop.context.close();
         await close();

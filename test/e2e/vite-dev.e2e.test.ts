@@ -30,7 +30,13 @@ describe('the development build from a Vite dev server', () => {
   before(async () => {
     mkdirSync(ROOT, {recursive: true});
     writeFileSync(`${ROOT}/index.html`, PAGE);
-    server = await createServer({configFile: false, root: ROOT, logLevel: 'error', server: {host: '127.0.0.1', port: 0}, optimizeDeps: {force: true}});
+    server = await createServer({
+      configFile: false,
+      root: ROOT,
+      logLevel: 'error',
+      server: {host: '127.0.0.1', port: 0},
+      optimizeDeps: {force: true},
+    });
     await server.listen();
     const address = server.httpServer!.address() as {port: number};
     base = `http://127.0.0.1:${address.port}`;
@@ -55,7 +61,10 @@ describe('the development build from a Vite dev server', () => {
     assert.match(page.url(), /\?s_p=3&s_q=lamp$/);
     await page.reload();
     await page.waitForFunction(() => (document.querySelector('#q') as HTMLInputElement).value === 'lamp');
-    assert.ok(debugLines.some((line) => /^page-state:url replace .*s_q=lamp/.test(line)), debugLines.join('\n'));
+    assert.ok(
+      debugLines.some((line) => /^page-state:url replace .*s_q=lamp/.test(line)),
+      debugLines.join('\n'),
+    );
     assert.equal(
       await page.evaluate(() => (window as Window & {badDefinition?: string}).badDefinition),
       "page-state PS_BAD_DEFINITION: Bad: persist \"cloud\" is invalid: use false, 'session', 'local', 'server' or a StorageAdapter",

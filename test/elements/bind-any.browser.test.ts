@@ -9,7 +9,11 @@ import {defineState, stateOf, stateVar, type PageStateElement} from '../../src/i
 let n = 0;
 const next = () => new Promise((done) => setTimeout(done));
 /** A fresh namespace per test: the page's root scope lives as long as the page. */
-const fresh = () => defineState(`Bind${++n}`, {urlPrefix: `b${n}_`, vars: {q: stateVar.string(''), k: stateVar.int(0), on: stateVar.boolean(false)}});
+const fresh = () =>
+  defineState(`Bind${++n}`, {
+    urlPrefix: `b${n}_`,
+    vars: {q: stateVar.string(''), k: stateVar.int(0), on: stateVar.boolean(false)},
+  });
 const mount = (markup: string) => {
   const host = document.createElement('div');
   host.innerHTML = markup;
@@ -27,7 +31,14 @@ function recorder(namespace: string) {
   const onError = (e: CustomEvent<ErrorDetail>) => e.detail.namespace === namespace && errors.push(e.detail);
   document.addEventListener('page-state-change', onChange);
   document.addEventListener('page-state-error', onError);
-  return {changes, errors, stop: () => (document.removeEventListener('page-state-change', onChange), document.removeEventListener('page-state-error', onError))};
+  return {
+    changes,
+    errors,
+    stop: () => (
+      document.removeEventListener('page-state-change', onChange),
+      document.removeEventListener('page-state-error', onError)
+    ),
+  };
 }
 
 /** A form-associated custom element, as a team would write one: a star rating. */
@@ -59,30 +70,42 @@ describe('<state-bind> and any control', () => {
   beforeEach(() => history.replaceState(null, '', location.pathname));
 
   const orders: [string, (def: ReturnType<typeof fresh>) => Promise<HTMLElement>][] = [
-    ['binding before its namespace', async (def) => {
-      const host = mount(`<state-bind path="${def.name}.q"><input></state-bind>`);
-      await next();
-      stateOf(def);
-      return host;
-    }],
-    ['namespace before binding', async (def) => {
-      stateOf(def);
-      return mount(`<state-bind path="${def.name}.q"><input></state-bind>`);
-    }],
-    ['definitions assigned to its <page-state> later', async (def) => {
-      const host = mount(`<page-state><state-bind path="${def.name}.q"><input></state-bind></page-state>`);
-      await next();
-      (host.firstElementChild as PageStateElement).definitions = [def];
-      return host;
-    }],
-    ['path changed twice', async (def) => {
-      stateOf(def);
-      const host = mount(`<state-bind path="${def.name}.k"><input></state-bind>`);
-      const bind = host.querySelector('state-bind')!;
-      bind.setAttribute('path', `${def.name}.on`);
-      bind.setAttribute('path', `${def.name}.q`);
-      return host;
-    }],
+    [
+      'binding before its namespace',
+      async (def) => {
+        const host = mount(`<state-bind path="${def.name}.q"><input></state-bind>`);
+        await next();
+        stateOf(def);
+        return host;
+      },
+    ],
+    [
+      'namespace before binding',
+      async (def) => {
+        stateOf(def);
+        return mount(`<state-bind path="${def.name}.q"><input></state-bind>`);
+      },
+    ],
+    [
+      'definitions assigned to its <page-state> later',
+      async (def) => {
+        const host = mount(`<page-state><state-bind path="${def.name}.q"><input></state-bind></page-state>`);
+        await next();
+        (host.firstElementChild as PageStateElement).definitions = [def];
+        return host;
+      },
+    ],
+    [
+      'path changed twice',
+      async (def) => {
+        stateOf(def);
+        const host = mount(`<state-bind path="${def.name}.k"><input></state-bind>`);
+        const bind = host.querySelector('state-bind')!;
+        bind.setAttribute('path', `${def.name}.on`);
+        bind.setAttribute('path', `${def.name}.q`);
+        return host;
+      },
+    ],
   ];
   for (const [label, arrange] of orders) {
     it(`binds exactly once: ${label}`, async () => {
@@ -203,7 +226,9 @@ describe('<state-bind> and any control', () => {
     customElements.define('plain-knob', PlainKnob);
     const def = fresh();
     stateOf(def);
-    const host = mount(`<state-bind path="${def.name}.k"><plain-knob aria-describedby="hint"></plain-knob></state-bind><p id="hint">A number</p>`);
+    const host = mount(
+      `<state-bind path="${def.name}.k"><plain-knob aria-describedby="hint"></plain-knob></state-bind><p id="hint">A number</p>`,
+    );
     await next();
     const knob = host.querySelector('plain-knob') as PlainKnob;
     const error = oneEvent(host, 'page-state-error');
@@ -227,7 +252,9 @@ describe('<state-bind> and any control', () => {
     customElements.define('odd-switch', OddSwitch);
     const def = fresh();
     stateOf(def).set('on', true);
-    const host = mount(`<state-bind path="${def.name}.on" prop="on" event="flip"><odd-switch></odd-switch></state-bind>`);
+    const host = mount(
+      `<state-bind path="${def.name}.on" prop="on" event="flip"><odd-switch></odd-switch></state-bind>`,
+    );
     await next();
     const odd = host.querySelector('odd-switch') as OddSwitch;
     expect(odd.on).to.equal(true);

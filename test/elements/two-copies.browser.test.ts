@@ -24,7 +24,9 @@ describe('two copies of page-state on one page', () => {
     } finally {
       console.warn = warn;
     }
-    expect(warnings.some((w) => /page-state 0\.1\.0 shares this page with page-state 0\.0\.9 \(protocol 3\)/.test(w))).to.equal(true);
+    expect(
+      warnings.some((w) => /page-state 0\.1\.0 shares this page with page-state 0\.0\.9 \(protocol 3\)/.test(w)),
+    ).to.equal(true);
 
     expect(second.PageStateElement).to.not.equal(first.PageStateElement);
     expect(customElements.get('page-state')).to.equal(first.PageStateElement);
@@ -34,7 +36,10 @@ describe('two copies of page-state on one page', () => {
     expect(second.stateOf(sharedIn(second))).to.equal(first.stateOf(sharedIn(first)));
 
     const A = first.defineState('FromFirst', {urlPrefix: 'a_', vars: {x: first.stateVar.string()}});
-    const B = second.defineState('FromSecond', {urlPrefix: 'b_', vars: {y: second.stateVar.list(second.stateVar.int())}});
+    const B = second.defineState('FromSecond', {
+      urlPrefix: 'b_',
+      vars: {y: second.stateVar.list(second.stateVar.int())},
+    });
     first.stateOf(A).state.x = 'one';
     second.stateOf(B).state.y = [1, 2];
     await new Promise((resolve) => setTimeout(resolve));
@@ -45,43 +50,46 @@ describe('two copies of page-state on one page', () => {
 type Report = {namespace: string; key: string | null; reason: string; from: string};
 type Page = Window & {reports: Report[]; declared: string[]; ready?: boolean; npm: Api};
 
-for (const build of BUILDS) describe(`markup mistakes across two copies (${build.name} CDN file, root scope made by the npm copy)`, () => {
-  it('keeps the valid vars, reports the invalid one and the dangling path, declares once, and declares again once fixed', async () => {
-    const frame = document.createElement('iframe');
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
-    frame.src = build.page('/test/pages/two-copies-markup.html');
-    document.body.append(frame);
-    await loaded;
-    const win = frame.contentWindow as Page;
-    if (!win.ready) await new Promise((resolve) => win.addEventListener('copies-ready', resolve, {once: true}));
-    await new Promise((resolve) => win.setTimeout(resolve)); // the task after the document is parsed
-    const $ = (selector: string) => win.document.querySelector<HTMLInputElement>(selector)!;
-    try {
-      expect(win.reports.map((r) => [r.from, r.namespace, r.key])).to.deep.equal([
-        ['state-namespace', 'Mixed', 'bad'],
-        ['state-bind', 'Mixed', 'bad'],
-        ['state-bind', 'Mixd', 'good'],
-      ]);
-      expect(win.reports[1]!.reason).to.equal(win.reports[0]!.reason).and.include('integer');
-      expect(win.declared.filter((n) => n === 'Mixed')).to.deep.equal(['Mixed']);
-      expect($('#good').value).to.equal('yes');
-      // The other copy reads the markup namespace from the shared root scope.
-      const before = win.npm.stateOf('Mixed', $('#good'));
-      expect(before.definition.keys).to.deep.equal(['good']);
+for (const build of BUILDS)
+  describe(`markup mistakes across two copies (${build.name} CDN file, root scope made by the npm copy)`, () => {
+    it('keeps the valid vars, reports the invalid one and the dangling path, declares once, and declares again once fixed', async () => {
+      const frame = document.createElement('iframe');
+      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
+      frame.src = build.page('/test/pages/two-copies-markup.html');
+      document.body.append(frame);
+      await loaded;
+      const win = frame.contentWindow as Page;
+      if (!win.ready) await new Promise((resolve) => win.addEventListener('copies-ready', resolve, {once: true}));
+      await new Promise((resolve) => win.setTimeout(resolve)); // the task after the document is parsed
+      const $ = (selector: string) => win.document.querySelector<HTMLInputElement>(selector)!;
+      try {
+        expect(win.reports.map((r) => [r.from, r.namespace, r.key])).to.deep.equal([
+          ['state-namespace', 'Mixed', 'bad'],
+          ['state-bind', 'Mixed', 'bad'],
+          ['state-bind', 'Mixd', 'good'],
+        ]);
+        expect(win.reports[1]!.reason).to.equal(win.reports[0]!.reason).and.include('integer');
+        expect(win.declared.filter((n) => n === 'Mixed')).to.deep.equal(['Mixed']);
+        expect($('#good').value).to.equal('yes');
+        // The other copy reads the markup namespace from the shared root scope.
+        const before = win.npm.stateOf('Mixed', $('#good'));
+        expect(before.definition.keys).to.deep.equal(['good']);
 
-      const declared = new Promise((resolve) => win.document.addEventListener('page-state-declared', resolve, {once: true}));
-      win.document.querySelector('state-var[name=bad]')!.setAttribute('type', 'int');
-      await declared;
-      const after = win.npm.stateOf('Mixed', $('#good'));
-      expect(after).to.not.equal(before);
-      expect(after.definition.keys).to.deep.equal(['good', 'bad']);
-      $('#bad').value = '7';
-      $('#bad').dispatchEvent(new Event('input', {bubbles: true}));
-      expect(after.get('bad')).to.equal(7);
-      await new Promise((resolve) => win.setTimeout(resolve));
-      expect(win.location.search).to.equal('?x_bad=7');
-    } finally {
-      frame.remove();
-    }
+        const declared = new Promise((resolve) =>
+          win.document.addEventListener('page-state-declared', resolve, {once: true}),
+        );
+        win.document.querySelector('state-var[name=bad]')!.setAttribute('type', 'int');
+        await declared;
+        const after = win.npm.stateOf('Mixed', $('#good'));
+        expect(after).to.not.equal(before);
+        expect(after.definition.keys).to.deep.equal(['good', 'bad']);
+        $('#bad').value = '7';
+        $('#bad').dispatchEvent(new Event('input', {bubbles: true}));
+        expect(after.get('bad')).to.equal(7);
+        await new Promise((resolve) => win.setTimeout(resolve));
+        expect(win.location.search).to.equal('?x_bad=7');
+      } finally {
+        frame.remove();
+      }
+    });
   });
-});

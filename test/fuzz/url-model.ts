@@ -98,7 +98,11 @@ export class Model {
   }
   /** The namespaces the URL shows whole now (before pending `ops`, without those they correct). */
   shown(ops = this.ops): Set<Ns> {
-    return new Set(this.live().filter((ns) => !this.hidden[ns] && !this.vanished[ns] && !ops.some(([kind, n]) => kind === 'sync' && n === ns)));
+    return new Set(
+      this.live().filter(
+        (ns) => !this.hidden[ns] && !this.vanished[ns] && !ops.some(([kind, n]) => kind === 'sync' && n === ns),
+      ),
+    );
   }
   flush() {
     // The touches of namespaces on screen after a navigation, in the next task: after this task's ops.

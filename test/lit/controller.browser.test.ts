@@ -1,18 +1,29 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {LitElement} from 'lit';
 import '../../elements/page-state.js';
-import {defineState, stateOf, StateController, StateValidationError, stateVar, type PageStateElement} from '../../src/index.js';
+import {
+  defineState,
+  stateOf,
+  StateController,
+  StateValidationError,
+  stateVar,
+  type PageStateElement,
+} from '../../src/index.js';
 import {Nav, Task, TaskField, type ShadowShell, type TaskCard} from './fixtures.js';
 
-const settle = (...elements: {updateComplete: Promise<unknown>}[]) => Promise.all(elements.map((e) => e.updateComplete));
+const settle = (...elements: {updateComplete: Promise<unknown>}[]) =>
+  Promise.all(elements.map((e) => e.updateComplete));
 
 // Every test starts from a clean address: namespaces read their params from it.
 beforeEach(() => history.replaceState(null, '', location.pathname));
 
 describe('StateController', () => {
   it('re-renders only the element whose read var changed', async () => {
-    const scope = await fixture<PageStateElement>(html`
-      <page-state .definitions=${[Task]}><task-field key="priority"></task-field><task-field key="done"></task-field></page-state>`);
+    const scope = await fixture<PageStateElement>(
+      html` <page-state .definitions=${[Task]}
+        ><task-field key="priority"></task-field><task-field key="done"></task-field
+      ></page-state>`,
+    );
     const [priority, done] = [...scope.querySelectorAll('task-field')] as TaskField[];
     await settle(priority!, done!);
     expect([priority!.updates, done!.updates]).to.deep.equal([1, 1]);
@@ -28,14 +39,18 @@ describe('StateController', () => {
   });
 
   it('validates assignments through its state', async () => {
-    const scope = await fixture<PageStateElement>(html`<page-state .definitions=${[Task]}><task-field></task-field></page-state>`);
+    const scope = await fixture<PageStateElement>(
+      html`<page-state .definitions=${[Task]}><task-field></task-field></page-state>`,
+    );
     const field = scope.querySelector('task-field') as TaskField;
     expect(() => ((field.app.state as Record<string, unknown>).priority = 'x')).to.throw(StateValidationError);
     expect(field.app.state.priority).to.equal(1);
   });
 
   it('stops listening when disconnected and resumes when reconnected', async () => {
-    const scope = await fixture<PageStateElement>(html`<page-state .definitions=${[Task]}><task-field></task-field></page-state>`);
+    const scope = await fixture<PageStateElement>(
+      html`<page-state .definitions=${[Task]}><task-field></task-field></page-state>`,
+    );
     const field = scope.querySelector('task-field') as TaskField;
     await field.updateComplete;
     const store = field.app.store;
@@ -52,7 +67,9 @@ describe('StateController', () => {
   });
 
   it('finds the scope from inside nested shadow roots', async () => {
-    const scope = await fixture<PageStateElement>(html`<page-state .definitions=${[Task]}><shadow-shell></shadow-shell></page-state>`);
+    const scope = await fixture<PageStateElement>(
+      html`<page-state .definitions=${[Task]}><shadow-shell></shadow-shell></page-state>`,
+    );
     const shell = scope.querySelector('shadow-shell') as ShadowShell;
     await shell.updateComplete;
     const card = shell.shadowRoot!.querySelector('task-card') as TaskCard;
@@ -68,7 +85,10 @@ describe('StateController', () => {
 
 describe('reads of the whole update cycle', () => {
   it('re-renders for vars read in willUpdate and in updated, not only in render', async () => {
-    const Cycle = defineState('Cycle', {urlPrefix: 'cy_', vars: {a: stateVar.int(0), b: stateVar.int(0), c: stateVar.int(0)}});
+    const Cycle = defineState('Cycle', {
+      urlPrefix: 'cy_',
+      vars: {a: stateVar.int(0), b: stateVar.int(0), c: stateVar.int(0)},
+    });
     class CycleView extends LitElement {
       ctrl = new StateController(this, Cycle);
       label = '';

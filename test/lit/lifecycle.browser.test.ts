@@ -50,7 +50,9 @@ describe("a store's life", () => {
     const second = await openPage(first.frame);
     await Promise.all([second.win.remote.ready, nextTask(second.win)]);
     await second.win.server.flush();
-    expect([second.win.session, second.win.local, second.win.remote].map((s) => s.get('boots'))).to.deep.equal([2, 2, 2]);
+    expect([second.win.session, second.win.local, second.win.remote].map((s) => s.get('boots'))).to.deep.equal([
+      2, 2, 2,
+    ]);
   });
 
   it('deletes on clear() after a PUT the network still holds: the reload shows nothing', async () => {
@@ -72,7 +74,8 @@ describe("a store's life", () => {
     const Deep = fresh();
     history.replaceState(null, '', `?${Deep.urlPrefix}n=5`);
     const seen: {source: string; same: StateStore<any>}[] = [];
-    const listener = (e: CustomEvent<StateChange>) => e.detail.namespace === Deep.name && seen.push({source: e.detail.source, same: stateOf(Deep)});
+    const listener = (e: CustomEvent<StateChange>) =>
+      e.detail.namespace === Deep.name && seen.push({source: e.detail.source, same: stateOf(Deep)});
     document.addEventListener('page-state-change', listener);
     const store = stateOf(Deep);
     await nextTask();
@@ -99,7 +102,8 @@ describe("a store's life", () => {
     const Ordered = fresh({onInit: (s: StateStore<any>) => s.set('n', (s.get('n') as number) + 1)});
     history.replaceState(null, '', `?${Ordered.urlPrefix}n=5`);
     const seen: string[] = [];
-    const listener = (e: CustomEvent<StateChange>) => e.detail.namespace === Ordered.name && seen.push(`${e.detail.source} ${e.detail.previous}→${e.detail.value}`);
+    const listener = (e: CustomEvent<StateChange>) =>
+      e.detail.namespace === Ordered.name && seen.push(`${e.detail.source} ${e.detail.previous}→${e.detail.value}`);
     document.addEventListener('page-state-change', listener);
     const store = stateOf(Ordered);
     expect(seen).to.deep.equal([]); // nothing ran inside the creating call

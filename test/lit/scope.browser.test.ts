@@ -1,7 +1,14 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import '../../elements/page-state.js';
 import {LitElement} from 'lit';
-import {defineState, PageStateError, StateController, stateOf, stateVar, type PageStateElement} from '../../src/index.js';
+import {
+  defineState,
+  PageStateError,
+  StateController,
+  stateOf,
+  stateVar,
+  type PageStateElement,
+} from '../../src/index.js';
 import {Nav, Task, type TaskCard} from './fixtures.js';
 
 // Every test starts from a clean address: namespaces read their params from it.
@@ -9,8 +16,11 @@ beforeEach(() => history.replaceState(null, '', location.pathname));
 
 describe('<page-state> scopes', () => {
   it('isolates a namespace declared by a nested scope; undeclared ones resolve to the root', async () => {
-    const outer = await fixture<PageStateElement>(html`
-      <page-state .definitions=${[Task]}><page-state .definitions=${[Task]}><task-card></task-card></page-state></page-state>`);
+    const outer = await fixture<PageStateElement>(
+      html` <page-state .definitions=${[Task]}
+        ><page-state .definitions=${[Task]}><task-card></task-card></page-state
+      ></page-state>`,
+    );
     const inner = outer.querySelector('page-state') as PageStateElement;
     const card = inner.querySelector('task-card') as TaskCard;
     await card.updateComplete;
@@ -23,7 +33,11 @@ describe('<page-state> scopes', () => {
   });
 
   it('resolves from any node below a scope with stateOf', async () => {
-    const scope = await fixture<PageStateElement>(html`<page-state .definitions=${[Task]}><p><b></b></p></page-state>`);
+    const scope = await fixture<PageStateElement>(
+      html`<page-state .definitions=${[Task]}
+        ><p><b></b></p
+      ></page-state>`,
+    );
     expect(stateOf(Task, scope.querySelector('b')!)).to.equal(stateOf(Task, scope));
     expect(stateOf(Task, document.createElement('i'))).to.equal(stateOf(Task));
   });
@@ -69,12 +83,22 @@ describe('<page-state> scopes', () => {
     history.replaceState(null, '', '?rj_priority=abc');
     const heard = oneEvent(scope, 'page-state-error');
     stateOf(Rejecting, scope);
-    expect((await heard).detail).to.deep.equal({namespace: 'Rejecting', key: 'priority', reason: '"abc" is not an integer', raw: 'abc'});
+    expect((await heard).detail).to.deep.equal({
+      namespace: 'Rejecting',
+      key: 'priority',
+      reason: '"abc" is not an integer',
+      raw: 'abc',
+    });
   });
 
-  it("describes persistence as the scope decides it: <page-state persist> persists its namespaces that do not say", async () => {
-    const Kept = defineState('KeptByScope', {urlPrefix: 'kbs_', vars: {n: stateVar.int(0), scratch: stateVar.int(0, {persist: false})}});
-    const scope = await fixture<PageStateElement>(html`<page-state persist="session" .definitions=${[Kept]}></page-state>`);
+  it('describes persistence as the scope decides it: <page-state persist> persists its namespaces that do not say', async () => {
+    const Kept = defineState('KeptByScope', {
+      urlPrefix: 'kbs_',
+      vars: {n: stateVar.int(0), scratch: stateVar.int(0, {persist: false})},
+    });
+    const scope = await fixture<PageStateElement>(
+      html`<page-state persist="session" .definitions=${[Kept]}></page-state>`,
+    );
     const schema = stateOf(Kept, scope).schema();
     expect([schema.n.persist, schema.scratch.persist]).to.deep.equal([true, false]);
     expect(stateOf(defineState('NotKept', {vars: {n: stateVar.int(0)}})).schema().n.persist).to.equal(false);

@@ -13,7 +13,8 @@ const identities = () => {
   return seen;
 };
 const seen = identities();
-const signedInAs = (user: string | null) => (document.cookie = user ? `test_user=${user}; path=/` : 'test_user=; path=/; max-age=0');
+const signedInAs = (user: string | null) =>
+  (document.cookie = user ? `test_user=${user}; path=/` : 'test_user=; path=/; max-age=0');
 
 afterEach(() => {
   setIdentity(null);
@@ -40,14 +41,20 @@ describe('identity in Chromium', () => {
     expect(stored(localStorage, 'page-state:IdLocal')).to.deep.equal({text: 'anonymous local'});
     setIdentity(null);
     expect([local.get('text'), session.get('text')]).to.deep.equal(['anonymous local', 'anonymous session']);
-    expect([localStorage.getItem('page-state:ada:IdLocal'), sessionStorage.getItem('page-state:ada:IdSession')]).to.deep.equal([null, null], 'signed out: gone from this browser');
+    expect([
+      localStorage.getItem('page-state:ada:IdLocal'),
+      sessionStorage.getItem('page-state:ada:IdSession'),
+    ]).to.deep.equal([null, null], 'signed out: gone from this browser');
     setIdentity('grace');
     expect([local.get('text'), session.get('text')]).to.deep.equal(['', '']);
     expect(seen.map((detail) => detail.identity)).to.deep.equal(['ada', null, 'grace']);
   });
 
   it('keepOnSignOut keeps the signed-out partitions for the next sign-in; the URL still wins over a switch', async () => {
-    const Draft = defineState('IdKept', {persist: 'local', vars: {text: stateVar.string('', {urlKey: false}), q: stateVar.string('', {urlKey: 'idq', persist: false})}});
+    const Draft = defineState('IdKept', {
+      persist: 'local',
+      vars: {text: stateVar.string('', {urlKey: false}), q: stateVar.string('', {urlKey: 'idq', persist: false})},
+    });
     const draft = stateOf(Draft);
     setIdentity('ada');
     draft.set({text: 'ada draft', q: 'shoes'});
@@ -92,21 +99,30 @@ describe('identity in Chromium', () => {
     const {detail} = (await switched) as CustomEvent<IdentityDetail>;
     expect(detail.identity).to.match(/^[\w-]{22}$/);
     await new Promise<void>((resolve) => notes.subscribe(() => resolve()));
-    expect(notes.get('text')).to.equal('anonymous note', "adopted: the account had no value (adoptAnonymous: 'missing')");
+    expect(notes.get('text')).to.equal(
+      'anonymous note',
+      "adopted: the account had no value (adoptAnonymous: 'missing')",
+    );
     notes.set('text', "ada's note");
     await server.flush();
     signedInAs(null);
     const out = oneEvent(document, 'page-state-identity');
     void server.get('IdOther');
     expect(((await out) as CustomEvent<IdentityDetail>).detail.identity).to.equal(null);
-    expect(notes.get('text')).to.equal('', 'signed out: the account\'s note is not shown');
+    expect(notes.get('text')).to.equal('', "signed out: the account's note is not shown");
   });
 });
 
 describe('namespace lifetimes (ttlSeconds) in Chromium', () => {
   it('stores the expiry with the values, and drops a record read past it, from storage too', async () => {
-    localStorage.setItem('page-state:TtlOld', JSON.stringify({version: 1, values: {text: 'stale'}, expires: Date.now() - 1}));
-    localStorage.setItem('page-state:TtlLive', JSON.stringify({version: 1, values: {text: 'fresh'}, expires: Date.now() + 60_000}));
+    localStorage.setItem(
+      'page-state:TtlOld',
+      JSON.stringify({version: 1, values: {text: 'stale'}, expires: Date.now() - 1}),
+    );
+    localStorage.setItem(
+      'page-state:TtlLive',
+      JSON.stringify({version: 1, values: {text: 'fresh'}, expires: Date.now() + 60_000}),
+    );
     const vars = {text: stateVar.string('', {urlKey: false})};
     const old = stateOf(defineState('TtlOld', {persist: 'local', ttlSeconds: 60, vars}));
     const live = stateOf(defineState('TtlLive', {persist: 'local', ttlSeconds: 60, vars}));

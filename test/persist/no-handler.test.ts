@@ -11,7 +11,8 @@ const state = {version: 1, values: {n: 1}};
 /** Not page-state's answers: what a server without the handler sends back. */
 const strangers: Record<string, () => Response> = {
   'an app 404 page': () => new Response('<h1>Not found</h1>', {status: 404, headers: {'content-type': 'text/html'}}),
-  'a login page a redirect led to': () => new Response('<form>sign in</form>', {status: 200, headers: {'content-type': 'text/html'}}),
+  'a login page a redirect led to': () =>
+    new Response('<form>sign in</form>', {status: 200, headers: {'content-type': 'text/html'}}),
   'a proxy 502': () => new Response('<h1>Bad gateway</h1>', {status: 502}),
   'an empty 204 of something else': () => new Response(null, {status: 204}),
 };
@@ -27,12 +28,21 @@ function endpoint(stranger: () => Response) {
     requests.push(`${init?.method} ${namespace}`);
     if (!mounted) return stranger();
     const ours = {'page-state-protocol': '1'};
-    if (init?.method === 'GET') return stored.has(namespace) ? Response.json(stored.get(namespace), {headers: ours}) : new Response(null, {status: 204, headers: ours});
+    if (init?.method === 'GET')
+      return stored.has(namespace)
+        ? Response.json(stored.get(namespace), {headers: ours})
+        : new Response(null, {status: 204, headers: ours});
     stored.set(namespace, JSON.parse(String(init?.body)));
     landed();
     return new Response(null, {status: 204, headers: ours});
   }) as typeof globalThis.fetch;
-  return {fetch, stored, requests, mount: () => (mounted = true), landing: () => new Promise<void>((resolve) => (landed = resolve))};
+  return {
+    fetch,
+    stored,
+    requests,
+    mount: () => (mounted = true),
+    landing: () => new Promise<void>((resolve) => (landed = resolve)),
+  };
 }
 
 describe('serverStorage where no session handler answers', () => {
@@ -41,7 +51,8 @@ describe('serverStorage where no session handler answers', () => {
       const server = endpoint(stranger);
       const storage = serverStorage('/page-state', {fetch: server.fetch, debounceMs: 0, retryMs: 5});
       const reports: [string, string, unknown][] = [];
-      for (const namespace of ['Notes', 'Prefs']) (storage as unknown as Reporting)[REPORTS](namespace, (reason, raw) => reports.push([namespace, reason, raw]));
+      for (const namespace of ['Notes', 'Prefs'])
+        (storage as unknown as Reporting)[REPORTS](namespace, (reason, raw) => reports.push([namespace, reason, raw]));
       const errors: unknown[] = [];
       const original = console.error;
       console.error = (...data: unknown[]) => void errors.push(data.join(' '));
@@ -58,7 +69,10 @@ describe('serverStorage where no session handler answers', () => {
         assert.equal(server.stored.size, 0);
         await storage.flush(); // a retry meets the same answer: still pending, not reported again
         const status = stranger().status;
-        assert.deepEqual(reports.map(([namespace, , raw]) => [namespace, raw]), [['Notes', {endpoint: '/page-state', method: 'GET', status}]]);
+        assert.deepEqual(
+          reports.map(([namespace, , raw]) => [namespace, raw]),
+          [['Notes', {endpoint: '/page-state', method: 'GET', status}]],
+        );
         assert.match(reports[0]![1], new RegExp(`^PS_NO_SESSION_HANDLER: GET /page-state/Notes answered ${status}`));
         assert.equal(errors.length, 1, 'one console error (the development build)');
         assert.match(String(errors[0]), /PS_NO_SESSION_HANDLER: no session handler answers at \/page-state/);

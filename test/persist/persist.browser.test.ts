@@ -72,7 +72,10 @@ describe('persistence in Chromium', () => {
     expect(JSON.parse(localStorage.getItem('page-state:Unreadable')!)).to.deep.equal({version: 1, values: {n: 2}});
 
     localStorage.setItem('page-state:Typed', JSON.stringify({version: 1, values: {n: 'seven', s: 'kept'}}));
-    const Typed = defineState('Typed', {persist: 'local', vars: {n: stateVar.int(1, {urlKey: false}), s: stateVar.string('', {urlKey: false})}});
+    const Typed = defineState('Typed', {
+      persist: 'local',
+      vars: {n: stateVar.int(1, {urlKey: false}), s: stateVar.string('', {urlKey: false})},
+    });
     expect(stateOf(Typed).dump()).to.deep.equal({n: 1, s: 'kept'});
     await nextTask();
     expect(seen.at(-1)).to.deep.include({namespace: 'Typed', key: 'n', raw: 'seven'});
@@ -116,7 +119,8 @@ describe('persistence in Chromium', () => {
     const Migrated = defineState('Migrated', {
       persist: 'local',
       version: 2,
-      migrate: (old, from) => (from === 1 ? {first: String(old.name).split(' ')[0], last: String(old.name).split(' ')[1]} : old),
+      migrate: (old, from) =>
+        from === 1 ? {first: String(old.name).split(' ')[0], last: String(old.name).split(' ')[1]} : old,
       vars: {first: stateVar.string('', {urlKey: false}), last: stateVar.string('', {urlKey: false})},
     });
     expect(stateOf(Migrated).dump()).to.deep.equal({first: 'Ada', last: 'Lovelace'});

@@ -33,7 +33,10 @@ function scriptedServer(script: ('500' | 'hang' | 'offline')[]) {
       stored.set(namespace, JSON.parse(String(init.body)));
       stored204();
     }
-    if (init?.method === 'GET') return stored.has(namespace) ? Response.json(stored.get(namespace), {headers: ours}) : new Response(null, {status: 204, headers: ours});
+    if (init?.method === 'GET')
+      return stored.has(namespace)
+        ? Response.json(stored.get(namespace), {headers: ours})
+        : new Response(null, {status: 204, headers: ours});
     if (init?.method === 'DELETE') {
       stored.delete(namespace);
       server.onDelete();
@@ -143,7 +146,10 @@ describe('serverStorage', () => {
       for (let i = 0; i < 5; i++) await Promise.resolve();
       mock.timers.tick(10);
       for (let i = 0; i < 5; i++) await Promise.resolve();
-      assert.deepEqual(sent.map((body) => JSON.parse(body).values.n), [1, 2]);
+      assert.deepEqual(
+        sent.map((body) => JSON.parse(body).values.n),
+        [1, 2],
+      );
     } finally {
       mock.timers.reset();
     }
@@ -165,8 +171,15 @@ describe('serverStorage against the real session handler', () => {
       adapter.set('Draft', {version: 1, values: {text: 'short-lived'}, expires: written + 2000});
       await adapter.flush();
       const kept = await store.get(accountKey('ada', secret), 'Draft');
-      assert.ok(kept?.expires && kept.expires > written + 1000 && kept.expires <= Date.now() + 2000, `expires ${kept?.expires} for a write at ${written}`);
-      assert.deepEqual(await adapter.get('Draft'), {version: 1, values: {text: 'short-lived'}}, 'the answer carries no server clock');
+      assert.ok(
+        kept?.expires && kept.expires > written + 1000 && kept.expires <= Date.now() + 2000,
+        `expires ${kept?.expires} for a write at ${written}`,
+      );
+      assert.deepEqual(
+        await adapter.get('Draft'),
+        {version: 1, values: {text: 'short-lived'}},
+        'the answer carries no server clock',
+      );
     } finally {
       await close();
     }

@@ -32,7 +32,10 @@ describe('StateScope', () => {
     const root = new StateScope(host);
     root.resolve(Filters);
     const other = defineState('Filters', {vars: {q: stateVar.int()}});
-    assert.throws(() => root.resolve(other), (e: unknown) => e instanceof PageStateError && e.code === ErrorCode.conflict);
+    assert.throws(
+      () => root.resolve(other),
+      (e: unknown) => e instanceof PageStateError && e.code === ErrorCode.conflict,
+    );
     const scope = new StateScope(host, root);
     scope.declare(Filters);
     assert.throws(() => scope.declare(other), /two different definitions of "Filters"/);

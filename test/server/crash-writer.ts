@@ -9,7 +9,12 @@ let next = 1;
 const writer = async () => {
   for (;;) {
     const n = next++;
-    await store.set(session, `ns${n % 5}`, {version: 1, values: {n, blob: 'x'.repeat(20_000 + (n % 7) * 10_000)}}, {ttlSeconds: 3600});
+    await store.set(
+      session,
+      `ns${n % 5}`,
+      {version: 1, values: {n, blob: 'x'.repeat(20_000 + (n % 7) * 10_000)}},
+      {ttlSeconds: 3600},
+    );
     process.stdout.write(`ns${n % 5} ${n}\n`);
   }
 };

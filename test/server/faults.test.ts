@@ -23,7 +23,11 @@ describe('faults', () => {
       const folder = join(dir, cookie.split('=')[1]!.split('.')[0]!);
       execFileSync('chattr', ['+i', folder]);
       try {
-        const failed = await fetch(`${base}/page-state/Notes`, {method: 'PUT', headers: {...json, cookie}, body: body(2)});
+        const failed = await fetch(`${base}/page-state/Notes`, {
+          method: 'PUT',
+          headers: {...json, cookie},
+          body: body(2),
+        });
         assert.equal(failed.status, 500);
         assert.deepEqual(await failed.json(), {error: 'session store failed'});
         const read = await fetch(`${base}/page-state/Notes`, {headers: {cookie}});
@@ -31,7 +35,10 @@ describe('faults', () => {
       } finally {
         execFileSync('chattr', ['-i', folder]);
       }
-      assert.equal((await fetch(`${base}/page-state/Notes`, {method: 'PUT', headers: {...json, cookie}, body: body(3)})).status, 204);
+      assert.equal(
+        (await fetch(`${base}/page-state/Notes`, {method: 'PUT', headers: {...json, cookie}, body: body(3)})).status,
+        204,
+      );
     } finally {
       store.close();
       await close();
@@ -43,12 +50,22 @@ describe('faults', () => {
     const client = createClient({url: redis.url, socket: {reconnectStrategy: () => 50}});
     client.on('error', () => {}); // disconnections are expected here; the handler reports them as 503s
     await client.connect();
-    const {base, close} = await serve(createSessionHandler({secret: 'a test secret of thirty-two characters', store: redisStore(client), storeTimeoutMs: 300}));
+    const {base, close} = await serve(
+      createSessionHandler({
+        secret: 'a test secret of thirty-two characters',
+        store: redisStore(client),
+        storeTimeoutMs: 300,
+      }),
+    );
     try {
       let cookie = cookieOf(await fetch(`${base}/page-state/Stream`, {method: 'PUT', headers: json, body: body(0)}));
       const statuses: number[] = [];
       const write = async (n: number) => {
-        const response = await fetch(`${base}/page-state/Stream`, {method: 'PUT', headers: {...json, cookie}, body: body(n)});
+        const response = await fetch(`${base}/page-state/Stream`, {
+          method: 'PUT',
+          headers: {...json, cookie},
+          body: body(n),
+        });
         // The restarted redis-server lost the session (no persistence here): its id is retired,
         // and the write that follows starts a new session, whose cookie the browser keeps.
         cookie = cookieOf(response) || cookie;
@@ -65,7 +82,10 @@ describe('faults', () => {
       const read = await fetch(`${base}/page-state/Stream`, {headers: {cookie}});
       assert.deepEqual(await read.json(), {version: 1, values: {n: n + 3}});
       assert.deepEqual(statuses.slice(0, 20), Array(20).fill(204));
-      assert.ok(statuses.slice(20, 30).every((s) => s === 503), `during the outage: ${statuses.slice(20, 30)}`);
+      assert.ok(
+        statuses.slice(20, 30).every((s) => s === 503),
+        `during the outage: ${statuses.slice(20, 30)}`,
+      );
     } finally {
       await close();
       await client.quit().catch(() => client.destroy());

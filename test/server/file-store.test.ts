@@ -23,13 +23,20 @@ describe('file store', () => {
   after(() => stores.forEach((s) => s.close()));
 
   it('keeps all of 50 concurrent PUTs to 50 namespaces of one session', async () => {
-    const {base, close} = await serve(createSessionHandler({secret: 'a test secret of thirty-two characters', store: open(folder())}));
+    const {base, close} = await serve(
+      createSessionHandler({secret: 'a test secret of thirty-two characters', store: open(folder())}),
+    );
     try {
-      const cookie = cookieOf(await fetch(`${base}/page-state/First`, {method: 'PUT', headers: json, body: JSON.stringify(data(0))}));
+      const cookie = cookieOf(
+        await fetch(`${base}/page-state/First`, {method: 'PUT', headers: json, body: JSON.stringify(data(0))}),
+      );
       const puts = Array.from({length: 50}, (_, i) =>
         fetch(`${base}/page-state/ns${i}`, {method: 'PUT', headers: {...json, cookie}, body: JSON.stringify(data(i))}),
       );
-      assert.deepEqual((await Promise.all(puts)).map((r) => r.status), Array(50).fill(204));
+      assert.deepEqual(
+        (await Promise.all(puts)).map((r) => r.status),
+        Array(50).fill(204),
+      );
       for (let i = 0; i < 50; i++) {
         const read = await fetch(`${base}/page-state/ns${i}`, {headers: {cookie}});
         assert.deepEqual(await read.json(), data(i), `ns${i}`);
@@ -64,14 +71,24 @@ describe('file store', () => {
       });
       await new Promise((resolve) => child.once('exit', resolve));
       for (const [namespace, n] of acknowledged) {
-        const stored = JSON.parse(readFileSync(join(dir, session, `${namespace}.json`), 'utf8')) as {values: {n: number}};
+        const stored = JSON.parse(readFileSync(join(dir, session, `${namespace}.json`), 'utf8')) as {
+          values: {n: number};
+        };
         assert.ok(stored.values.n >= n, `${namespace}: acknowledged ${n}, the file holds ${stored.values.n}`);
       }
     }
     const store = open(dir, {now: () => Date.now() + 120_000});
     await store.sweep();
-    assert.deepEqual(readdirSync(join(dir, session)).filter((name) => name.endsWith('.tmp')), []);
-    assert.deepEqual(readdirSync(join(dir, session)).filter((name) => !name.startsWith('.')).sort(), ['ns0.json', 'ns1.json', 'ns2.json', 'ns3.json', 'ns4.json']);
+    assert.deepEqual(
+      readdirSync(join(dir, session)).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
+    assert.deepEqual(
+      readdirSync(join(dir, session))
+        .filter((name) => !name.startsWith('.'))
+        .sort(),
+      ['ns0.json', 'ns1.json', 'ns2.json', 'ns3.json', 'ns4.json'],
+    );
   });
 
   it('sweeps expired sessions and temp files left by a crash', async () => {
@@ -96,17 +113,30 @@ describe('file store', () => {
     const session = randomUUID();
     const quota = {namespaces: 3, bytes: 1 << 20};
     await store.set(session, 'First', data(0), {ttlSeconds: 60, quota});
-    const results = await Promise.allSettled(Array.from({length: 5}, (_, i) => store.set(session, `ns${i}`, data(i), {ttlSeconds: 60, quota})));
-    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'rejected', 'rejected', 'rejected']);
+    const results = await Promise.allSettled(
+      Array.from({length: 5}, (_, i) => store.set(session, `ns${i}`, data(i), {ttlSeconds: 60, quota})),
+    );
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'fulfilled', 'rejected', 'rejected', 'rejected'],
+    );
     assert.ok(results.slice(2).every((r) => r.status === 'rejected' && (r.reason as Error).name === 'QuotaError'));
-    assert.deepEqual(readdirSync(join(dir, session)).filter((name) => !name.startsWith('.')).sort(), ['First.json', 'ns0.json', 'ns1.json']);
+    assert.deepEqual(
+      readdirSync(join(dir, session))
+        .filter((name) => !name.startsWith('.'))
+        .sort(),
+      ['First.json', 'ns0.json', 'ns1.json'],
+    );
     const late = store.set(session, 'ns0', data(99), {ttlSeconds: 60, deadline: Date.now() - 1});
     const onTime = store.set(session, 'ns1', data(42), {ttlSeconds: 60, deadline: Date.now() + 60_000});
     await assert.rejects(late, {name: 'StoreUnavailableError'});
     await onTime;
     assert.deepEqual(await store.get(session, 'ns0'), data(0), 'the late write changed nothing');
     assert.deepEqual(await store.get(session, 'ns1'), data(42));
-    assert.deepEqual(readdirSync(join(dir, session)).filter((name) => name.endsWith('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(join(dir, session)).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('refuses session ids that are not UUIDs, so no path escapes its folder', async () => {
@@ -154,11 +184,20 @@ describe('file store shared by several processes on one folder', () => {
       const dir = folder();
       const sessions = Array.from({length: 20}, () => randomUUID());
       const per = 1000 / processes;
-      const acknowledged = await Promise.all(Array.from({length: processes}, (_, p) => child(dir, 'write', String(p * per), String((p + 1) * per - 1), ...sessions)));
-      assert.equal(acknowledged.map(Number).reduce((a, b) => a + b), 1000);
+      const acknowledged = await Promise.all(
+        Array.from({length: processes}, (_, p) =>
+          child(dir, 'write', String(p * per), String((p + 1) * per - 1), ...sessions),
+        ),
+      );
+      assert.equal(
+        acknowledged.map(Number).reduce((a, b) => a + b),
+        1000,
+      );
       const store = fileStore(dir);
       try {
-        const read = await Promise.all(Array.from({length: 1000}, (_, i) => store.get(sessions[i % sessions.length]!, `ns${i}`)));
+        const read = await Promise.all(
+          Array.from({length: 1000}, (_, i) => store.get(sessions[i % sessions.length]!, `ns${i}`)),
+        );
         assert.equal(read.filter((d, i) => d?.values.n !== i).length, 0, 'lost');
       } finally {
         store.close();
@@ -171,6 +210,9 @@ describe('file store shared by several processes on one folder', () => {
     const secrets = await Promise.all(Array.from({length: 30}, () => child(dir, 'secret')));
     assert.equal(new Set(secrets).size, 1, `secrets printed: ${JSON.stringify([...new Set(secrets)])}`);
     assert.equal(secrets[0]!.length, 43);
-    assert.deepEqual(readdirSync(dir).filter((name) => name.includes('secret')), ['secret']);
+    assert.deepEqual(
+      readdirSync(dir).filter((name) => name.includes('secret')),
+      ['secret'],
+    );
   });
 });

@@ -8,7 +8,11 @@ import {cookieOf, json, rawRequest, serve} from './helpers.js';
 const secret = 'a test secret of thirty-two characters';
 const data = {version: 1, values: {draft: 'hello'}};
 const put = (base: string, ns: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${base}/page-state/${ns}`, {method: 'PUT', headers: {...json, ...headers}, body: typeof body === 'string' ? body : JSON.stringify(body)});
+  fetch(`${base}/page-state/${ns}`, {
+    method: 'PUT',
+    headers: {...json, ...headers},
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 const get = (base: string, ns: string, cookie = '') => fetch(`${base}/page-state/${ns}`, {headers: {cookie}});
 
 describe('session handler', () => {
@@ -24,7 +28,10 @@ describe('session handler', () => {
     const stored = await put(base, 'Notes', data);
     assert.equal(stored.status, 204);
     const setCookie = stored.headers.get('set-cookie')!;
-    assert.match(setCookie, /^page_state_sid=[0-9a-f-]{36}\.[0-9a-z]+\.[\w-]{43}; Max-Age=2592000; Path=\/; HttpOnly; SameSite=Lax$/);
+    assert.match(
+      setCookie,
+      /^page_state_sid=[0-9a-f-]{36}\.[0-9a-z]+\.[\w-]{43}; Max-Age=2592000; Path=\/; HttpOnly; SameSite=Lax$/,
+    );
     const read = await get(base, 'Notes', cookieOf(stored));
     assert.equal(read.status, 200);
     assert.deepEqual(await read.json(), data);
@@ -35,8 +42,15 @@ describe('session handler', () => {
     const proxied = await serve(createSessionHandler({secret, store, trustProxy: true}));
     try {
       const stored = await put(proxied.base, 'Notes', data, {'x-forwarded-proto': 'https'});
-      assert.match(stored.headers.get('set-cookie')!, /^__Host-page_state_sid=.*; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
-      assert.doesNotMatch((await put(base, 'Notes', data, {'x-forwarded-proto': 'https'})).headers.get('set-cookie')!, /Secure/, 'an untrusted proxy header');
+      assert.match(
+        stored.headers.get('set-cookie')!,
+        /^__Host-page_state_sid=.*; Path=\/; HttpOnly; SameSite=Lax; Secure$/,
+      );
+      assert.doesNotMatch(
+        (await put(base, 'Notes', data, {'x-forwarded-proto': 'https'})).headers.get('set-cookie')!,
+        /Secure/,
+        'an untrusted proxy header',
+      );
     } finally {
       await proxied.close();
     }
@@ -95,7 +109,11 @@ describe('session handler', () => {
     assert.equal((await fetch(`${base}/page-state/A`, {method: 'DELETE', headers: {...json, cookie}})).status, 204);
     const missing = await get(base, 'A', cookie);
     assert.equal(missing.status, 204);
-    assert.match(missing.headers.get('set-cookie')!, /^page_state_sid=[^;]+; Max-Age=/, 'a live session\'s cookie slides on a 204 too');
+    assert.match(
+      missing.headers.get('set-cookie')!,
+      /^page_state_sid=[^;]+; Max-Age=/,
+      "a live session's cookie slides on a 204 too",
+    );
     assert.equal((await get(base, 'B', cookie)).status, 200);
     const gone = await fetch(`${base}/page-state/`, {method: 'DELETE', headers: {...json, cookie}});
     assert.equal(gone.status, 204);
@@ -105,18 +123,28 @@ describe('session handler', () => {
 
   it('passes other paths to next(), or answers 404 without one', async () => {
     let passed = false;
-    await handler({url: '/page-state-other/x', method: 'GET', headers: {}, socket: {}} as never, {} as never, () => (passed = true));
+    await handler(
+      {url: '/page-state-other/x', method: 'GET', headers: {}, socket: {}} as never,
+      {} as never,
+      () => (passed = true),
+    );
     assert.ok(passed);
     assert.equal((await fetch(`${base}/elsewhere`)).status, 404);
   });
 
   it('answers fetch Requests the same way', async () => {
-    const stored = await handler.fetch(new Request('https://app.test/page-state/Notes', {method: 'PUT', headers: json, body: JSON.stringify(data)}));
+    const stored = await handler.fetch(
+      new Request('https://app.test/page-state/Notes', {method: 'PUT', headers: json, body: JSON.stringify(data)}),
+    );
     assert.equal(stored.status, 204);
     assert.match(stored.headers.get('set-cookie')!, /; Secure$/);
-    const read = await handler.fetch(new Request('https://app.test/page-state/Notes', {headers: {cookie: cookieOf(stored)}}));
+    const read = await handler.fetch(
+      new Request('https://app.test/page-state/Notes', {headers: {cookie: cookieOf(stored)}}),
+    );
     assert.deepEqual(await read.json(), data);
-    const big = await handler.fetch(new Request('https://app.test/page-state/Notes', {method: 'PUT', headers: json, body: 'x'.repeat(2000)}));
+    const big = await handler.fetch(
+      new Request('https://app.test/page-state/Notes', {method: 'PUT', headers: json, body: 'x'.repeat(2000)}),
+    );
     assert.equal(big.status, 413);
     assert.equal((await handler.fetch(new Request('https://app.test/other'))).status, 404);
   });
@@ -147,7 +175,9 @@ describe('a custom store', () => {
     const statuses: number[] = [];
     for (const name of ['QuotaError', 'StoreUnavailableError', 'TypeError']) {
       const handler = createSessionHandler({secret, store: failing(name), onError() {}});
-      const response = await handler.fetch(new Request('http://app.test/page-state/Notes', {method: 'PUT', headers: json, body: JSON.stringify(data)}));
+      const response = await handler.fetch(
+        new Request('http://app.test/page-state/Notes', {method: 'PUT', headers: json, body: JSON.stringify(data)}),
+      );
       statuses.push(response.status);
     }
     assert.deepEqual(statuses, [413, 503, 500]);

@@ -18,23 +18,33 @@ import {everyStore} from './every-store.js';
 
 const secret = 'a test secret of thirty-two characters';
 /** The test app's `identify`: whoever its own header names. */
-const byHeader: SessionHandlerOptions['identify'] = (req) => ('headers' in req && !(req.headers instanceof Headers) ? req.headers['x-user'] as string | undefined : undefined);
+const byHeader: SessionHandlerOptions['identify'] = (req) =>
+  'headers' in req && !(req.headers instanceof Headers) ? (req.headers['x-user'] as string | undefined) : undefined;
 const draft = (text: string) => JSON.stringify({version: 1, values: {text}});
 
 /** A running handler over `store`, and requests to it as a browser would make them. */
 async function app(store: SessionStore, options: Partial<SessionHandlerOptions> = {}) {
   const {base, close} = await serve(createSessionHandler({secret, store, identify: byHeader, ...options}));
-  const headersOf = (as: {user?: string; cookie?: string}) => ({...(as.user ? {'x-user': as.user} : {}), ...(as.cookie ? {cookie: as.cookie} : {})});
+  const headersOf = (as: {user?: string; cookie?: string}) => ({
+    ...(as.user ? {'x-user': as.user} : {}),
+    ...(as.cookie ? {cookie: as.cookie} : {}),
+  });
   return {
     close,
     put: (namespace: string, text: string, as: {user?: string; cookie?: string} = {}) =>
-      fetch(`${base}/page-state/${namespace}`, {method: 'PUT', headers: {...json, ...headersOf(as)}, body: draft(text)}),
+      fetch(`${base}/page-state/${namespace}`, {
+        method: 'PUT',
+        headers: {...json, ...headersOf(as)},
+        body: draft(text),
+      }),
     get: (namespace: string, as: {user?: string; cookie?: string} = {}, headers: Record<string, string> = {}) =>
       fetch(`${base}/page-state/${namespace}`, {headers: {...headersOf(as), ...headers}}),
-    clear: (as: {user?: string; cookie?: string} = {}) => fetch(`${base}/page-state/`, {method: 'DELETE', headers: {...json, ...headersOf(as)}}),
+    clear: (as: {user?: string; cookie?: string} = {}) =>
+      fetch(`${base}/page-state/`, {method: 'DELETE', headers: {...json, ...headersOf(as)}}),
   };
 }
-const text = async (response: Response) => (response.status === 200 ? ((await response.json()) as {values: {text: string}}).values.text : response.status);
+const text = async (response: Response) =>
+  response.status === 200 ? ((await response.json()) as {values: {text: string}}).values.text : response.status;
 const sessionId = (cookie: string) => cookie.split('=')[1]?.split('.')[0];
 
 describe('identity: state that belongs to an account', () => {
@@ -118,7 +128,12 @@ describe('identity: state that belongs to an account', () => {
     const anonymous = await app(store);
     const cookie = cookieOf(await anonymous.put('Draft', 'kept'));
     await anonymous.close();
-    for (const identify of [() => { throw new Error('the user database is down'); }, () => new Promise<string>(() => {})]) {
+    for (const identify of [
+      () => {
+        throw new Error('the user database is down');
+      },
+      () => new Promise<string>(() => {}),
+    ]) {
       const errors: unknown[] = [];
       const failing = await app(store, {identify, storeTimeoutMs: 200, onError: (error) => errors.push(error)});
       try {
@@ -134,27 +149,38 @@ describe('identity: state that belongs to an account', () => {
     await after.close();
   });
 
-  it("keeps accounts where they are when the cookie secret rotates, under an identitySecret of their own", async () => {
+  it('keeps accounts where they are when the cookie secret rotates, under an identitySecret of their own', async () => {
     const store = memoryStore();
     const identitySecret = 'the identity secret, never rotated, 32+';
     const before = await app(store, {secret: 'the cookie secret before rotation, 32+', identitySecret});
     const written = await before.put('Draft', 'ada before the rotation', {user: 'ada'});
     await before.close();
-    const after = await app(store, {secret: ['the cookie secret after rotation, 32+ c', 'the cookie secret before rotation, 32+'], identitySecret});
+    const after = await app(store, {
+      secret: ['the cookie secret after rotation, 32+ c', 'the cookie secret before rotation, 32+'],
+      identitySecret,
+    });
     try {
       const read = await after.get('Draft', {user: 'ada'});
       assert.equal(await text(read), 'ada before the rotation');
-      assert.equal(read.headers.get('page-state-identity'), written.headers.get('page-state-identity'), 'the same tag: pages see no switch');
+      assert.equal(
+        read.headers.get('page-state-identity'),
+        written.headers.get('page-state-identity'),
+        'the same tag: pages see no switch',
+      );
     } finally {
       await after.close();
     }
-    assert.throws(() => createSessionHandler({secret, store, identify: byHeader, identitySecret: 'short'}), /identitySecret must be a string of at least 32 characters/);
+    assert.throws(
+      () => createSessionHandler({secret, store, identify: byHeader, identitySecret: 'short'}),
+      /identitySecret must be a string of at least 32 characters/,
+    );
   });
 
   it('stores any id safely (10 KiB, /, .., NUL, emoji): apart from each other, and never in a file name', async () => {
     const dir = tempDir('identity');
     const ids = ['x'.repeat(10 * 1024), 'a/b', '..', '../../etc/passwd', 'nul\0byte', '😀'];
-    const byId = (req: Parameters<NonNullable<SessionHandlerOptions['identify']>>[0]) => ids[Number((req as {headers: Record<string, string>}).headers['x-user'])];
+    const byId = (req: Parameters<NonNullable<SessionHandlerOptions['identify']>>[0]) =>
+      ids[Number((req as {headers: Record<string, string>}).headers['x-user'])];
     const {put, get, close} = await app(file(dir), {identify: byId});
     try {
       for (const [i] of ids.entries()) assert.equal((await put('Draft', `draft ${i}`, {user: String(i)})).status, 204);
@@ -170,12 +196,17 @@ describe('identity: state that belongs to an account', () => {
 
 /** A sign-in server child process on `dir` (test/server/sign-in-server.ts): its base URL, and stop. */
 async function signInServer(dir: string) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./sign-in-server.js', import.meta.url)), dir], {stdio: ['pipe', 'pipe', 'inherit']});
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./sign-in-server.js', import.meta.url)), dir], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const [line] = (await once(child.stdout!.setEncoding('utf8'), 'data')) as [string];
-  return {base: `http://127.0.0.1:${line.trim()}`, stop: async () => {
-    child.stdin!.end();
-    if (child.exitCode === null) await once(child, 'exit');
-  }};
+  return {
+    base: `http://127.0.0.1:${line.trim()}`,
+    stop: async () => {
+      child.stdin!.end();
+      if (child.exitCode === null) await once(child, 'exit');
+    },
+  };
 }
 
 describe('signing in on several processes sharing one fileStore folder', () => {
@@ -187,28 +218,56 @@ describe('signing in on several processes sharing one fileStore folder', () => {
         fetch(`${servers[p % processes]!.base}/page-state/${path}`, {method, headers: {...json, ...headers}, body});
       const users = Array.from({length: 20}, (_, k) => `user ${k}`);
       try {
-        const cookies = await Promise.all(users.map(async (_, k) => {
-          const cookie = cookieOf(await call(k, 'PUT', 'A', {}, draft('anonymous A')));
-          for (const namespace of ['B', 'C']) await call(k, 'PUT', namespace, {cookie}, draft(`anonymous ${namespace}`));
-          return cookie;
-        }));
+        const cookies = await Promise.all(
+          users.map(async (_, k) => {
+            const cookie = cookieOf(await call(k, 'PUT', 'A', {}, draft('anonymous A')));
+            for (const namespace of ['B', 'C'])
+              await call(k, 'PUT', namespace, {cookie}, draft(`anonymous ${namespace}`));
+            return cookie;
+          }),
+        );
         /** Every process sees a sign-in of every user with the old anonymous cookie, all at once. */
-        const signInEverywhere = () => Promise.all(users.flatMap((user, k) => servers.map((_, p) => call(p, 'GET', 'A', {'x-user': user, cookie: cookies[k]!}))));
+        const signInEverywhere = () =>
+          Promise.all(
+            users.flatMap((user, k) =>
+              servers.map((_, p) => call(p, 'GET', 'A', {'x-user': user, cookie: cookies[k]!})),
+            ),
+          );
         const [, acknowledged] = await Promise.all([
           signInEverywhere(),
-          Promise.all(users.map(async (user, k) => (await call(k + 1, 'PUT', 'A', {'x-user': user}, draft('written by the account'))).status)),
+          Promise.all(
+            users.map(
+              async (user, k) =>
+                (await call(k + 1, 'PUT', 'A', {'x-user': user}, draft('written by the account'))).status,
+            ),
+          ),
         ]);
-        assert.deepEqual(acknowledged, users.map(() => 204));
+        assert.deepEqual(
+          acknowledged,
+          users.map(() => 204),
+        );
         const read = (k: number, namespace: string) => call(k, 'GET', namespace, {'x-user': users[k]!}).then(text);
         for (const [k] of users.entries()) {
-          assert.deepEqual([await read(k, 'A'), await read(k, 'B'), await read(k, 'C')], ['written by the account', 'anonymous B', 'anonymous C'], users[k]);
-          assert.equal(await call(k, 'GET', 'B', {cookie: cookies[k]!}).then(text), 204, 'the anonymous session is gone');
+          assert.deepEqual(
+            [await read(k, 'A'), await read(k, 'B'), await read(k, 'C')],
+            ['written by the account', 'anonymous B', 'anonymous C'],
+            users[k],
+          );
+          assert.equal(
+            await call(k, 'GET', 'B', {cookie: cookies[k]!}).then(text),
+            204,
+            'the anonymous session is gone',
+          );
         }
         // Adopted once: a namespace the account deleted since does not come back with the old cookie.
         await Promise.all(users.map((user, k) => call(k, 'DELETE', 'B', {'x-user': user})));
         await signInEverywhere();
         for (const [k] of users.entries()) assert.equal(await read(k, 'B'), 204, users[k]);
-        assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.adopting')), [], 'no claimed folder left behind');
+        assert.deepEqual(
+          readdirSync(dir).filter((name) => name.endsWith('.adopting')),
+          [],
+          'no claimed folder left behind',
+        );
       } finally {
         await Promise.all(servers.map((server) => server.stop()));
       }

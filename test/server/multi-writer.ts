@@ -9,7 +9,11 @@ else {
   const [first, last, ...sessions] = rest as [string, string, ...string[]];
   const writes = [];
   for (let i = Number(first); i <= Number(last); i++) {
-    writes.push(store.set(sessions[i % sessions.length]!, `ns${i}`, {version: 1, values: {n: i}}, {ttlSeconds: 3600}).then(() => 1));
+    writes.push(
+      store
+        .set(sessions[i % sessions.length]!, `ns${i}`, {version: 1, values: {n: i}}, {ttlSeconds: 3600})
+        .then(() => 1),
+    );
   }
   process.stdout.write(String((await Promise.all(writes)).length));
 }

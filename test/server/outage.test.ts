@@ -19,14 +19,27 @@ async function appServer(redis: RedisProcess, reconnectMs: number) {
   client.on('error', () => {}); // disconnections are the point of these tests
   await client.connect();
   const errors: unknown[] = [];
-  const served = await serve(createSessionHandler({secret: SECRET, store: redisStore(client), storeTimeoutMs: STORE_TIMEOUT_MS, onError: (error) => errors.push(error)}));
+  const served = await serve(
+    createSessionHandler({
+      secret: SECRET,
+      store: redisStore(client),
+      storeTimeoutMs: STORE_TIMEOUT_MS,
+      onError: (error) => errors.push(error),
+    }),
+  );
   const put = async (cookie: string, n: number) => {
-    const response = await fetch(`${served.base}/page-state/Draft`, {method: 'PUT', headers: {...json, cookie}, body: body(n)});
+    const response = await fetch(`${served.base}/page-state/Draft`, {
+      method: 'PUT',
+      headers: {...json, cookie},
+      body: body(n),
+    });
     // Taken, or refused by the deadline (503): the handler answered, whatever Redis did.
     assert.ok([204, 503].includes(response.status), `answered ${response.status}`);
     return response.status;
   };
-  const read = async (cookie: string) => ((await (await fetch(`${served.base}/page-state/Draft`, {headers: {cookie}})).json()) as {values: {n: number}}).values.n;
+  const read = async (cookie: string) =>
+    ((await (await fetch(`${served.base}/page-state/Draft`, {headers: {cookie}})).json()) as {values: {n: number}})
+      .values.n;
   const close = async () => {
     await served.close();
     await client.quit().catch(() => client.destroy());
@@ -47,7 +60,8 @@ describe('two app servers on one redis-server that stops', () => {
     await Promise.all([a.close(), b.close()]);
     await redis.stop();
   });
-  const newSession = async () => cookieOf(await fetch(`${a.base}/page-state/Draft`, {method: 'PUT', headers: json, body: body(0)}));
+  const newSession = async () =>
+    cookieOf(await fetch(`${a.base}/page-state/Draft`, {method: 'PUT', headers: json, body: body(0)}));
 
   for (const outageMs of [1000, 8000]) {
     it(`stopped ${outageMs / 1000} s under writes through both: no errored write visible, the last acknowledged one stays`, async () => {
@@ -73,8 +87,14 @@ describe('two app servers on one redis-server that stops', () => {
       const acknowledged = results.filter((r) => r.status === 204).map((r) => r.n);
       const errored = results.filter((r) => r.status !== 204);
       assert.ok(errored.length >= 1, 'writes failed during the outage');
-      assert.ok(errored.every((r) => r.status === 503), `errors are 503: ${errored.map((r) => r.status)}`);
-      assert.ok([...a.errors, ...b.errors].every((error) => (error as Error).name === 'StoreUnavailableError'), 'reported as the store being unavailable');
+      assert.ok(
+        errored.every((r) => r.status === 503),
+        `errors are 503: ${errored.map((r) => r.status)}`,
+      );
+      assert.ok(
+        [...a.errors, ...b.errors].every((error) => (error as Error).name === 'StoreUnavailableError'),
+        'reported as the store being unavailable',
+      );
       assert.equal(await a.read(cookie), acknowledged.at(-1));
       assert.equal(await b.read(cookie), acknowledged.at(-1));
     });

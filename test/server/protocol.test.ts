@@ -18,14 +18,23 @@ function faultyStore(): SessionStore {
   return {
     ...store,
     get: (key, namespace, options) =>
-      namespace === 'Boom' ? Promise.reject(new TypeError('a broken store')) : namespace === 'Stuck' ? new Promise<never>(() => {}) : store.get(key, namespace, options),
+      namespace === 'Boom'
+        ? Promise.reject(new TypeError('a broken store'))
+        : namespace === 'Stuck'
+          ? new Promise<never>(() => {})
+          : store.get(key, namespace, options),
   };
 }
 
 const handlers = () => ({
   main: createSessionHandler({secret, store: faultyStore(), maxBytes: 256, storeTimeoutMs: 50, onError() {}}),
   // A store with no room for a new session: every anonymous write is refused (503 Retry-After).
-  full: createSessionHandler({secret, store: memoryStore(), basePath: '/full', anonymous: {maxSessions: 0, holdRefusedMs: 0}}),
+  full: createSessionHandler({
+    secret,
+    store: memoryStore(),
+    basePath: '/full',
+    anonymous: {maxSessions: 0, holdRefusedMs: 0},
+  }),
 });
 
 /** One transport: how a request reaches the handlers, and how it ends. */
@@ -36,7 +45,8 @@ interface Transport {
 
 async function nodeHttp(): Promise<Transport> {
   const {main, full} = handlers();
-  const served = await serve(((req, res) => (req.url!.startsWith('/full') ? full(req, res) : main(req, res))) as SessionHandler);
+  const served = await serve(((req, res) =>
+    req.url!.startsWith('/full') ? full(req, res) : main(req, res)) as SessionHandler);
   return {send: (path, init) => fetch(served.base + path, init), close: served.close};
 }
 
@@ -50,7 +60,10 @@ async function expressApp(): Promise<Transport> {
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as {port: number}).port}`;
-  return {send: (path, init) => fetch(base + path, init), close: () => new Promise((resolve) => server.close(() => resolve()))};
+  return {
+    send: (path, init) => fetch(base + path, init),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 async function fetchStyle(): Promise<Transport> {
@@ -82,10 +95,26 @@ for (const [name, start] of Object.entries(transports)) {
         ['DELETE a namespace', await send('/page-state/Notes', {method: 'DELETE', headers: {...json, cookie}}), 204],
         ['DELETE the session', await send('/page-state/', {method: 'DELETE', headers: {...json, cookie}}), 204],
         ['bad namespace', await send('/page-state/a%2Fb'), 400],
-        ['unreadable body', await send('/page-state/Notes', {method: 'PUT', headers: json, body: '{"version": 1, "values": []}'}), 400],
+        [
+          'unreadable body',
+          await send('/page-state/Notes', {method: 'PUT', headers: json, body: '{"version": 1, "values": []}'}),
+          400,
+        ],
         ['POST', await send('/page-state/Notes', {method: 'POST', headers: json, body: data}), 405],
-        ['too big', await send('/page-state/Notes', {method: 'PUT', headers: json, body: JSON.stringify({version: 1, values: {x: 'y'.repeat(300)}})}), 413],
-        ['not JSON', await send('/page-state/Notes', {method: 'PUT', headers: {'content-type': 'text/plain'}, body: data}), 415],
+        [
+          'too big',
+          await send('/page-state/Notes', {
+            method: 'PUT',
+            headers: json,
+            body: JSON.stringify({version: 1, values: {x: 'y'.repeat(300)}}),
+          }),
+          413,
+        ],
+        [
+          'not JSON',
+          await send('/page-state/Notes', {method: 'PUT', headers: {'content-type': 'text/plain'}, body: data}),
+          415,
+        ],
         ['store failed', await send('/page-state/Boom', {headers: {cookie}}), 500],
         ['store too slow', await send('/page-state/Stuck', {headers: {cookie}}), 503],
         ['store full', await send('/full/Notes', {method: 'PUT', headers: json, body: data}), 503],

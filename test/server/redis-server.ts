@@ -40,10 +40,16 @@ export async function startRedis(options: RedisOptions | number = {}): Promise<R
   const chosen = port ?? (await freePort());
   const binary = process.env.REDIS_SERVER || 'redis-server';
   const persistence = dir ? ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
-  const clustering = cluster ? ['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${chosen}.conf`, '--cluster-node-timeout', '2000'] : [];
-  const child: ChildProcess = spawn(binary, ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', ...persistence, ...clustering], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const clustering = cluster
+    ? ['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${chosen}.conf`, '--cluster-node-timeout', '2000']
+    : [];
+  const child: ChildProcess = spawn(
+    binary,
+    ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', ...persistence, ...clustering],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     let output = '';
     child.once('error', (error) => reject(new Error(`cannot start ${binary}: ${error.message}`)));

@@ -20,11 +20,19 @@ describe('redis store', () => {
     await redis.stop();
   });
 
-  it('lets two handlers on one Redis (two app servers) see each other\'s writes', async () => {
-    const a = await serve(createSessionHandler({secret: 'a secret shared by both app servers', store: redisStore(await connect())}));
-    const b = await serve(createSessionHandler({secret: 'a secret shared by both app servers', store: redisStore(await connect())}));
+  it("lets two handlers on one Redis (two app servers) see each other's writes", async () => {
+    const a = await serve(
+      createSessionHandler({secret: 'a secret shared by both app servers', store: redisStore(await connect())}),
+    );
+    const b = await serve(
+      createSessionHandler({secret: 'a secret shared by both app servers', store: redisStore(await connect())}),
+    );
     try {
-      const stored = await fetch(`${a.base}/page-state/Notes`, {method: 'PUT', headers: json, body: JSON.stringify({version: 1, values: {draft: 'from a'}})});
+      const stored = await fetch(`${a.base}/page-state/Notes`, {
+        method: 'PUT',
+        headers: json,
+        body: JSON.stringify({version: 1, values: {draft: 'from a'}}),
+      });
       const cookie = cookieOf(stored);
       const read = await fetch(`${b.base}/page-state/Notes`, {headers: {cookie}});
       assert.deepEqual(await read.json(), {version: 1, values: {draft: 'from a'}});
@@ -61,7 +69,12 @@ describe('redis store', () => {
     const later = {version: 1, values: {text: 'still here'}, expires: Date.now() + 60_000};
     await store.set(session, 'Later', later, {ttlSeconds: 120});
     const withLater = Number(await client.hGet(key, ':bytes'));
-    await store.set(session, 'Draft', {version: 1, values: {text: 'short-lived'}, expires: Date.now() - 1}, {ttlSeconds: 120});
+    await store.set(
+      session,
+      'Draft',
+      {version: 1, values: {text: 'short-lived'}, expires: Date.now() - 1},
+      {ttlSeconds: 120},
+    );
     assert.equal(await store.get(session, 'Draft'), undefined);
     assert.equal(Number(await client.hExists(key, 'Draft')), 0);
     assert.equal(Number(await client.hGet(key, ':bytes')), withLater);
@@ -78,7 +91,13 @@ describe('redis store', () => {
     const store = redisStore(client);
     const empty = await store.usage!();
     assert.equal(empty.sessions, 0);
-    for (let i = 0; i < 3; i++) await store.set(crypto.randomUUID(), 'Draft', {version: 1, values: {text: 'x'.repeat(200_000)}}, {ttlSeconds: 120});
+    for (let i = 0; i < 3; i++)
+      await store.set(
+        crypto.randomUUID(),
+        'Draft',
+        {version: 1, values: {text: 'x'.repeat(200_000)}},
+        {ttlSeconds: 120},
+      );
     const used = await store.usage!();
     assert.equal(used.sessions, 3);
     // The server's figure moves by some KiB on its own (connection buffers): the 600 KB stand out.

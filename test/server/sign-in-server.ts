@@ -11,9 +11,12 @@ const handler = createSessionHandler({
   secret: 'a test secret of thirty-two characters',
   store,
   adoptAnonymous: 'missing',
-  identify: (req) => ('headers' in req && !(req.headers instanceof Headers) ? (req.headers['x-user'] as string | undefined) : undefined),
+  identify: (req) =>
+    'headers' in req && !(req.headers instanceof Headers) ? (req.headers['x-user'] as string | undefined) : undefined,
 });
-const server = createServer((req, res) => void handler(req, res)).listen(0, '127.0.0.1', () => process.stdout.write(`${(server.address() as AddressInfo).port}\n`));
+const server = createServer((req, res) => void handler(req, res)).listen(0, '127.0.0.1', () =>
+  process.stdout.write(`${(server.address() as AddressInfo).port}\n`),
+);
 process.stdin.resume().on('end', () => {
   store.close();
   server.close();

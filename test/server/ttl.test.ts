@@ -12,7 +12,8 @@ import {tempDir} from '../temp-dir.js';
 // Cookies carry their issue time in whole seconds, so one can expire up to a second early: 8 s
 // leaves room for that and for a loaded machine between the reads (0.75 × TTL apart).
 const TTL_SECONDS = 8;
-const at = (startedAt: number, seconds: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, startedAt + seconds * 1000 - Date.now())));
+const at = (startedAt: number, seconds: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, startedAt + seconds * 1000 - Date.now())));
 
 describe('reads slide the stored TTL', () => {
   const {stores, file} = everyStore('ttl');
@@ -25,43 +26,68 @@ describe('reads slide the stored TTL', () => {
     {ttlSeconds: 20, reads: [1.8, 20.3]},
   ];
   it(`GET at 0.75, 1.25 and 1.5 × a ${TTL_SECONDS} s TTL, and at 1.8 s then 20.3 s of a 20 s TTL, still answers 200 (memory, file, redis)`, async () => {
-    await Promise.all(stores.flatMap(([name, create]) => cases.map(async ({ttlSeconds, reads}) => {
-      const {base, close} = await serve(createSessionHandler({secret: 'a test secret of thirty-two characters', store: create(), ttlSeconds}));
-      try {
-        const started = Date.now();
-        let cookie = cookieOf(await fetch(`${base}/page-state/Notes`, {method: 'PUT', headers: json, body: JSON.stringify({version: 1, values: {n: 1}})}));
-        for (const seconds of reads) {
-          await at(started, seconds);
-          const read = await fetch(`${base}/page-state/Notes`, {headers: {cookie}});
-          assert.equal(read.status, 200, `${name} store, TTL ${ttlSeconds} s, read at ${seconds} s`);
-          assert.deepEqual(await read.json(), {version: 1, values: {n: 1}});
-          cookie = cookieOf(read); // the browser keeps the refreshed cookie
-        }
-      } finally {
-        await close();
-      }
-    })));
+    await Promise.all(
+      stores.flatMap(([name, create]) =>
+        cases.map(async ({ttlSeconds, reads}) => {
+          const {base, close} = await serve(
+            createSessionHandler({secret: 'a test secret of thirty-two characters', store: create(), ttlSeconds}),
+          );
+          try {
+            const started = Date.now();
+            let cookie = cookieOf(
+              await fetch(`${base}/page-state/Notes`, {
+                method: 'PUT',
+                headers: json,
+                body: JSON.stringify({version: 1, values: {n: 1}}),
+              }),
+            );
+            for (const seconds of reads) {
+              await at(started, seconds);
+              const read = await fetch(`${base}/page-state/Notes`, {headers: {cookie}});
+              assert.equal(read.status, 200, `${name} store, TTL ${ttlSeconds} s, read at ${seconds} s`);
+              assert.deepEqual(await read.json(), {version: 1, values: {n: 1}});
+              cookie = cookieOf(read); // the browser keeps the refreshed cookie
+            }
+          } finally {
+            await close();
+          }
+        }),
+      ),
+    );
   });
 
   it("a namespace's own ttlSeconds: 2 ends while its session lives (memory, file, redis)", async () => {
-    await Promise.all(stores.map(async ([name, create]) => {
-      const {base, close} = await serve(createSessionHandler({secret: 'a test secret of thirty-two characters', store: create(), ttlSeconds: 3600}));
-      try {
-        const started = Date.now();
-        const put = (namespace: string, body: object, cookie = '') =>
-          fetch(`${base}/page-state/${namespace}`, {method: 'PUT', headers: {...json, cookie}, body: JSON.stringify(body)});
-        const cookie = cookieOf(await put('Draft', {version: 1, values: {text: 'short-lived'}, ttlSeconds: 2}));
-        assert.equal((await put('Settings', {version: 1, values: {theme: 'dark'}}, cookie)).status, 204);
-        const read = async (namespace: string) => (await fetch(`${base}/page-state/${namespace}`, {headers: {cookie}})).status;
-        await at(started, 1);
-        assert.deepEqual([await read('Draft'), await read('Settings')], [200, 200], `${name} store at 1 s`);
-        await at(started, 2.5);
-        assert.deepEqual([await read('Draft'), await read('Settings')], [204, 200], `${name} store at 2.5 s`);
-        assert.equal((await put('Draft', {version: 1, values: {}, ttlSeconds: 0}, cookie)).status, 400, 'a lifetime is a positive integer');
-      } finally {
-        await close();
-      }
-    }));
+    await Promise.all(
+      stores.map(async ([name, create]) => {
+        const {base, close} = await serve(
+          createSessionHandler({secret: 'a test secret of thirty-two characters', store: create(), ttlSeconds: 3600}),
+        );
+        try {
+          const started = Date.now();
+          const put = (namespace: string, body: object, cookie = '') =>
+            fetch(`${base}/page-state/${namespace}`, {
+              method: 'PUT',
+              headers: {...json, cookie},
+              body: JSON.stringify(body),
+            });
+          const cookie = cookieOf(await put('Draft', {version: 1, values: {text: 'short-lived'}, ttlSeconds: 2}));
+          assert.equal((await put('Settings', {version: 1, values: {theme: 'dark'}}, cookie)).status, 204);
+          const read = async (namespace: string) =>
+            (await fetch(`${base}/page-state/${namespace}`, {headers: {cookie}})).status;
+          await at(started, 1);
+          assert.deepEqual([await read('Draft'), await read('Settings')], [200, 200], `${name} store at 1 s`);
+          await at(started, 2.5);
+          assert.deepEqual([await read('Draft'), await read('Settings')], [204, 200], `${name} store at 2.5 s`);
+          assert.equal(
+            (await put('Draft', {version: 1, values: {}, ttlSeconds: 0}, cookie)).status,
+            400,
+            'a lifetime is a positive integer',
+          );
+        } finally {
+          await close();
+        }
+      }),
+    );
   });
 
   it('a burst of reads slides the stored expiry once per tenth of the TTL (file store: one write)', async () => {

@@ -15,7 +15,10 @@ const Filters = defineState('KitFilters', {
 class KitSearch extends LitElement {
   filters = new StateController(this, Filters);
   override render() {
-    return html`<input .value=${this.filters.state.q} @input=${(e: Event) => (this.filters.state.q = (e.target as HTMLInputElement).value)} /><span>${this.filters.state.page}</span>`;
+    return html`<input
+        .value=${this.filters.state.q}
+        @input=${(e: Event) => (this.filters.state.q = (e.target as HTMLInputElement).value)}
+      /><span>${this.filters.state.page}</span>`;
   }
 }
 customElements.define('kit-search', KitSearch);
@@ -26,7 +29,7 @@ describe('page-state/testing in Chromium', () => {
   beforeEach(() => (runtime = createTestRuntime({url: '/search?f_q=printer'})));
   afterEach(() => runtime.dispose());
 
-  it('starts from the URL it was given, and records the element\'s writes in memory', async () => {
+  it("starts from the URL it was given, and records the element's writes in memory", async () => {
     const el = await fixture<KitSearch>(html`<kit-search></kit-search>`);
     expect(el.shadowRoot!.querySelector('input')!.value).to.equal('printer');
     el.filters.state.q = 'stapler';
@@ -57,7 +60,9 @@ describe('page-state/testing in Chromium', () => {
   it('keeps persist: local in its own memory storage, pre-filled as asked', async () => {
     runtime.dispose();
     runtime = createTestRuntime({storage: {local: {'page-state:KitSettings': {version: 1, values: {theme: 'dark'}}}}});
-    const settings = stateOf(defineState('KitSettings', {persist: 'local', vars: {theme: stateVar.string('light', {urlKey: false})}}));
+    const settings = stateOf(
+      defineState('KitSettings', {persist: 'local', vars: {theme: stateVar.string('light', {urlKey: false})}}),
+    );
     expect(settings.get('theme')).to.equal('dark');
     settings.set('theme', 'sepia');
     await runtime.settled();

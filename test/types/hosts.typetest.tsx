@@ -5,7 +5,12 @@ import {defineState, stateVar} from 'page-state';
 const Filters = defineState('Filters', {urlPrefix: 'f_', vars: {q: stateVar.string('')}});
 
 export const page = (
-  <page-state keep-params="utm_*" url-mode="hash" definitions={[Filters]} onpage-state-change={(e) => e.detail.namespace.toUpperCase()}>
+  <page-state
+    keep-params="utm_*"
+    url-mode="hash"
+    definitions={[Filters]}
+    onpage-state-change={(e) => e.detail.namespace.toUpperCase()}
+  >
     <state-namespace name="Extra" url-prefix="x_" history="push">
       <state-var name="n" type="int" default="1" url-key="n"></state-var>
     </state-namespace>

@@ -36,7 +36,10 @@ export class FakeHistory implements HistoryPort {
   write(href: string, push: boolean, state: unknown = null) {
     if (this.failures > 0) {
       this.failures--;
-      throw new DOMException('Attempt to use history.replaceState() more than 100 times per 10 seconds', 'SecurityError');
+      throw new DOMException(
+        'Attempt to use history.replaceState() more than 100 times per 10 seconds',
+        'SecurityError',
+      );
     }
     if (this.drops > 0) {
       this.drops--;

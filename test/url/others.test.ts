@@ -21,15 +21,29 @@ function page(url = 'https://app.test/') {
   const host = {change: (d: StateChange) => changes.push(d), error: (d: ErrorDetail) => errors.push(d)};
   const storage = memoryStorage();
   const open = <V extends VarMap>(def: StateDefinition<V>) =>
-    new StateStore(def, {host, layers: [urlLayer(def, service, 'query'), ...(def.persist === false ? [] : [persistLayer(def, def.persist, storage)])]});
+    new StateStore(def, {
+      host,
+      layers: [
+        urlLayer(def, service, 'query'),
+        ...(def.persist === false ? [] : [persistLayer(def, def.persist, storage)]),
+      ],
+    });
   return {port, service, changes, errors, storage, open};
 }
 
 const Filters = defineState('Filters', {urlPrefix: 'f_', vars: {q: stateVar.string(''), p: stateVar.int(1)}});
 const Draft = defineState('Draft', {urlPrefix: 'd_', persist: memoryStorage(), vars: {text: stateVar.string('')}});
-const Work = defineState('Work', {urlPrefix: 'w_', urlSelfish: true, shareUrlWith: ['Nav'], vars: {id: stateVar.int(0)}});
+const Work = defineState('Work', {
+  urlPrefix: 'w_',
+  urlSelfish: true,
+  shareUrlWith: ['Nav'],
+  vars: {id: stateVar.int(0)},
+});
 const Nav = defineState('Nav', {vars: {section: stateVar.string('home')}});
-const Calendar = defineState('Calendar', {urlPrefix: 'cal_', vars: {view: stateVar.enum(['day', 'week'] as const, 'day')}});
+const Calendar = defineState('Calendar', {
+  urlPrefix: 'cal_',
+  vars: {view: stateVar.enum(['day', 'week'] as const, 'day')},
+});
 
 describe('the URL shared with other writers', () => {
   it("adopts another writer's push at once, never writing its old value over it", async () => {
@@ -38,11 +52,23 @@ describe('the URL shared with other writers', () => {
     await flushed(); // the start's own change (f_q=foo, init) is delivered
     changes.length = 0;
     port.foreignPush('https://app.test/b?f_q=abc&f_p=2');
-    assert.deepEqual(changes.map((c) => [c.key, c.value, c.source]), [['q', 'abc', 'url'], ['p', 2, 'url']]);
+    assert.deepEqual(
+      changes.map((c) => [c.key, c.value, c.source]),
+      [
+        ['q', 'abc', 'url'],
+        ['p', 2, 'url'],
+      ],
+    );
     assert.equal(filters.get('q'), 'abc');
     await flushed();
     // Its only writes mark each entry, its URL unchanged (so back shows what it showed).
-    assert.deepEqual(port.writes.map((w) => [w.href, w.push]), [['https://app.test/?f_q=foo', false], ['https://app.test/b?f_q=abc&f_p=2', false]]);
+    assert.deepEqual(
+      port.writes.map((w) => [w.href, w.push]),
+      [
+        ['https://app.test/?f_q=foo', false],
+        ['https://app.test/b?f_q=abc&f_p=2', false],
+      ],
+    );
     assert.deepEqual(port.stack, ['https://app.test/?f_q=foo', 'https://app.test/b?f_q=abc&f_p=2']);
   });
 
@@ -146,7 +172,10 @@ describe('the URL shared with other writers', () => {
     const {port, open, errors} = page();
     const filters = open(Filters);
     port.foreignPush('https://app.test/?f_p=abc&f_q=x');
-    assert.deepEqual(errors.map((e) => [e.key, e.raw]), [['p', 'abc']]);
+    assert.deepEqual(
+      errors.map((e) => [e.key, e.raw]),
+      [['p', 'abc']],
+    );
     assert.equal(filters.peek('p'), 1);
     await flushed();
     assert.deepEqual(port.stack, ['https://app.test/', 'https://app.test/?f_q=x']);

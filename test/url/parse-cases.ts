@@ -36,14 +36,31 @@ export const PARSE_CASES: ParseCase[] = [
   {
     label: 'every kind, valid',
     url: '/list?l_q=desk+lamp&l_p=3&l_pri=high&l_open=true&l_day=2026-11-22&l_tags=1,2,3&l_mode=list&l_filter={"min":5}&ref=x',
-    values: {q: 'desk lamp', page: 3, pri: 3, open: true, day: '2026-11-22', tags: [1, 2, 3], mode: 'list', filter: {min: 5}},
+    values: {
+      q: 'desk lamp',
+      page: 3,
+      pri: 3,
+      open: true,
+      day: '2026-11-22',
+      tags: [1, 2, 3],
+      mode: 'list',
+      filter: {min: 5},
+    },
     errors: [],
   },
   {
     label: 'every kind, invalid',
     url: '/list?l_p=abc&l_pri=urgent&l_open=yes&l_day=2026-02-30&l_tags=1,x&l_mode=table&l_filter={"min":"a"}&l_q=ok',
     values: {...defaults, q: 'ok'},
-    errors: [['page', 'abc'], ['pri', 'urgent'], ['open', 'yes'], ['day', '2026-02-30'], ['tags', '1,x'], ['mode', 'table'], ['filter', '{"min":"a"}']],
+    errors: [
+      ['page', 'abc'],
+      ['pri', 'urgent'],
+      ['open', 'yes'],
+      ['day', '2026-02-30'],
+      ['tags', '1,x'],
+      ['mode', 'table'],
+      ['filter', '{"min":"a"}'],
+    ],
   },
   {
     label: 'hostile keys and duplicates',

@@ -10,13 +10,20 @@ describe('parseUrl and serializeUrl (page-state/core)', () => {
       const {values, errors} = parseUrl(Listing, c.url);
       const dumped = Object.fromEntries(Listing.keys.map((k) => [k, (Listing.vars[k] as StateVar).toJSON(values[k])]));
       assert.deepEqual(dumped, c.values);
-      assert.deepEqual(errors.map((e) => [e.key, e.raw]), c.errors);
+      assert.deepEqual(
+        errors.map((e) => [e.key, e.raw]),
+        c.errors,
+      );
       assert.ok(errors.every((e) => e.namespace === 'Listing' && e.reason.length > 0));
     });
   }
 
   it('writes the readable texts the browser writes, keeping foreign params and the hash', () => {
-    const link = serializeUrl(Listing, {q: 'a,b:c/d', tags: [1, 2], day: new Date('2026-11-22'), pri: 2, page: 1}, '/list?ref=x#top');
+    const link = serializeUrl(
+      Listing,
+      {q: 'a,b:c/d', tags: [1, 2], day: new Date('2026-11-22'), pri: 2, page: 1},
+      '/list?ref=x#top',
+    );
     assert.equal(link, '/list?ref=x&l_q=a,b:c/d&l_pri=mid&l_day=2026-11-22&l_tags=1,2#top');
     assert.deepEqual(parseUrl(Listing, link).values.tags, [1, 2]);
   });

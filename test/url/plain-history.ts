@@ -27,11 +27,17 @@ export function plainHistoryCases(load: () => Promise<Api>, navigation: Navigati
   const fresh = () => {
     const name = `Plain${++n}`;
     const prefix = `p${n}_`;
-    const store = api.stateOf(api.defineState(name, {urlPrefix: prefix, vars: {q: api.stateVar.string(''), k: api.stateVar.int(0)}}));
+    const store = api.stateOf(
+      api.defineState(name, {urlPrefix: prefix, vars: {q: api.stateVar.string(''), k: api.stateVar.int(0)}}),
+    );
     return {name, prefix, store};
   };
   /** The query string with only the params of `prefix`: earlier tests leave theirs. */
-  const own = (prefix: string) => [...new URLSearchParams(location.search)].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => `${k}=${v}`).join('&');
+  const own = (prefix: string) =>
+    [...new URLSearchParams(location.search)]
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([k, v]) => `${k}=${v}`)
+      .join('&');
   const entries = () => (navigation ? navigation.entries().map((e) => e.url) : []);
 
   before(async () => {
@@ -50,7 +56,7 @@ export function plainHistoryCases(load: () => Promise<Api>, navigation: Navigati
     expect(history.length).to.equal(length + 1);
   });
 
-  it("adopts the params history.replaceState changed, and restores on touch only those it removed", async () => {
+  it('adopts the params history.replaceState changed, and restores on touch only those it removed', async () => {
     const {name, prefix, store} = fresh();
     store.set({q: 'a', k: 1});
     await new Promise((done) => setTimeout(done));

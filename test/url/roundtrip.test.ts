@@ -11,7 +11,9 @@ import {FakeHistory, flushed} from './fake-history.js';
 
 const host = {change() {}, error() {}};
 const text = fc.string({unit: 'grapheme'});
-const day = fc.date({noInvalidDate: true, min: new Date(-1e14), max: new Date(1e14)}).map((d) => stateVar.date().copy(d) as Date);
+const day = fc
+  .date({noInvalidDate: true, min: new Date(-1e14), max: new Date(1e14)})
+  .map((d) => stateVar.date().copy(d) as Date);
 
 const Every = defineState('Every', {
   urlPrefix: 'e_',
@@ -47,7 +49,8 @@ const values = fc.record({
 });
 
 /** A fresh page on `href`: a new service and a new store, as after a reload or a shared link. */
-const openOn = (href: string) => new StateStore(Every, {host, layers: [urlLayer(Every, new UrlService(new FakeHistory(href)), 'query')]});
+const openOn = (href: string) =>
+  new StateStore(Every, {host, layers: [urlLayer(Every, new UrlService(new FakeHistory(href)), 'query')]});
 
 describe('URL round trips', () => {
   it('every var type survives the URL: unicode, & = # % + , spaces, empty strings, empty lists', async () => {
@@ -59,7 +62,10 @@ describe('URL round trips', () => {
         await flushed();
         const reloaded = openOn(port.url);
         for (const key of Every.keys) {
-          assert.ok(Every.vars[key].equals(reloaded.get(key) as never, store.get(key) as never), `${key} via ${port.url}`);
+          assert.ok(
+            Every.vars[key].equals(reloaded.get(key) as never, store.get(key) as never),
+            `${key} via ${port.url}`,
+          );
         }
       }),
       {seed: 20261122, numRuns: 200},
@@ -68,10 +74,15 @@ describe('URL round trips', () => {
 
   it('10,000 random query strings never throw and always yield schema-valid state, polluting nothing', () => {
     const keys = fc.constantFrom(...Every.keys.map((k) => `e_${k}`), '__proto__', 'constructor', 'e___proto__', 'x');
-    const query = fc.array(fc.tuple(keys, fc.string({unit: 'binary'})), {maxLength: 8}).map((pairs) =>
-      pairs.map(([k, v]) => `${k}=${encodeURIComponent((v as unknown as {toWellFormed(): string}).toWellFormed())}`).join('&'),
-    );
-    const prototypes = () => [Object.prototype, Array.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join());
+    const query = fc
+      .array(fc.tuple(keys, fc.string({unit: 'binary'})), {maxLength: 8})
+      .map((pairs) =>
+        pairs
+          .map(([k, v]) => `${k}=${encodeURIComponent((v as unknown as {toWellFormed(): string}).toWellFormed())}`)
+          .join('&'),
+      );
+    const prototypes = () =>
+      [Object.prototype, Array.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join());
     const before = prototypes();
     fc.assert(
       fc.property(fc.oneof(query, fc.string({unit: 'binary'})), (search) => {

@@ -17,7 +17,8 @@ function page(url = 'https://app.test/page') {
   const errors: ErrorDetail[] = [];
   const warnings: ErrorDetail[] = [];
   const host = {change() {}, error: (d: ErrorDetail) => errors.push(d), warn: (d: ErrorDetail) => warnings.push(d)};
-  const open = <V extends VarMap>(def: StateDefinition<V>, mode: UrlMode = 'query'): StateStore<V> => new StateStore(def, {host, layers: [urlLayer(def, service, mode)]});
+  const open = <V extends VarMap>(def: StateDefinition<V>, mode: UrlMode = 'query'): StateStore<V> =>
+    new StateStore(def, {host, layers: [urlLayer(def, service, mode)]});
   return {port, service, errors, warnings, open};
 }
 
@@ -40,9 +41,19 @@ const Other = defineState('Other', {urlPrefix: 'o_', vars: {x: stateVar.int(0)}}
 
 describe('URL service', () => {
   it('reads valid params as initial values and leaves defaults out of the URL', async () => {
-    const {port, open} = page('https://app.test/page?app_t=T-1&app_pri=high&app_tags=a,b%5C,c&app_due=2026-11-22&keep=me');
+    const {port, open} = page(
+      'https://app.test/page?app_t=T-1&app_pri=high&app_tags=a,b%5C,c&app_due=2026-11-22&keep=me',
+    );
     const app = open(App);
-    assert.deepEqual(app.dump(), {tid: 'T-1', pri: 3, done: false, due: '2026-11-22', tags: ['a', 'b,c'], step: 0, draft: ''});
+    assert.deepEqual(app.dump(), {
+      tid: 'T-1',
+      pri: 3,
+      done: false,
+      due: '2026-11-22',
+      tags: ['a', 'b,c'],
+      step: 0,
+      draft: '',
+    });
     app.set({pri: 1, done: true});
     await flushed();
     assert.equal(port.search, '?app_t=T-1&app_tags=a,b%5C,c&app_due=2026-11-22&keep=me&app_done=true');
@@ -53,7 +64,13 @@ describe('URL service', () => {
     const app = open(App);
     assert.deepEqual([app.state.pri, app.state.due, app.state.done], [1, null, true]);
     await flushed();
-    assert.deepEqual(errors.map((e) => [e.namespace, e.key, e.raw]), [['App', 'pri', 'abc'], ['App', 'due', '2026-02-30']]);
+    assert.deepEqual(
+      errors.map((e) => [e.namespace, e.key, e.raw]),
+      [
+        ['App', 'pri', 'abc'],
+        ['App', 'due', '2026-02-30'],
+      ],
+    );
     assert.deepEqual(port.writes, [{href: 'https://app.test/?app_done=true&x=1', push: false, at: 0}]);
   });
 
@@ -73,7 +90,10 @@ describe('URL service', () => {
     await flushed();
     app.set({tid: 'b', step: 1});
     await flushed();
-    assert.deepEqual(port.writes.map((w) => w.push), [false, true]);
+    assert.deepEqual(
+      port.writes.map((w) => w.push),
+      [false, true],
+    );
   });
 
   it('stays within 100 writes per 10 s under sustained writes and delivers the last value', async () => {
@@ -121,7 +141,15 @@ describe('URL service', () => {
     assert.equal(app.state.step, 3);
     assert.deepEqual(seen.slice(3), ['step=2 url', 'step=1 url', 'step=3 url']);
     // One push per change; before the first, the entry left is marked (its URL unchanged).
-    assert.deepEqual(port.writes.map((w) => [w.push, new URL(w.href).search]), [[false, ''], [true, '?app_step=1'], [true, '?app_step=2'], [true, '?app_step=3']]);
+    assert.deepEqual(
+      port.writes.map((w) => [w.push, new URL(w.href).search]),
+      [
+        [false, ''],
+        [true, '?app_step=1'],
+        [true, '?app_step=2'],
+        [true, '?app_step=3'],
+      ],
+    );
   });
 
   it('purges foreign params when a selfish namespace starts, keeping shared and kept ones', async () => {
@@ -213,7 +241,10 @@ describe('URL service', () => {
     open(Other);
     open(defineState('Other', {urlPrefix: 'o_', vars: {x: stateVar.int(0)}})); // same fingerprint: shares
     assert.throws(() => open(defineState('Other', {urlPrefix: 'o_', vars: {x: stateVar.string()}})), PageStateError);
-    assert.throws(() => open(defineState('Clash', {urlPrefix: 'o_', vars: {x: stateVar.int(0)}})), /URL param "o_x" is claimed by "Other"/);
+    assert.throws(
+      () => open(defineState('Clash', {urlPrefix: 'o_', vars: {x: stateVar.int(0)}})),
+      /URL param "o_x" is claimed by "Other"/,
+    );
   });
 
   it('keeps refusing a different definition while a sharer of the params stays attached', () => {
@@ -221,14 +252,20 @@ describe('URL service', () => {
     const first = open(Other);
     open(defineState('Other', {urlPrefix: 'o_', vars: {x: stateVar.int(0)}})); // same definition, second scope
     first[MIRRORING](false); // the first scope left the page
-    assert.throws(() => open(defineState('Clash', {urlPrefix: 'o_', vars: {x: stateVar.int(0)}})), /URL param "o_x" is claimed by "Other"/);
+    assert.throws(
+      () => open(defineState('Clash', {urlPrefix: 'o_', vars: {x: stateVar.int(0)}})),
+      /URL param "o_x" is claimed by "Other"/,
+    );
   });
 
   it('builds deep links with values overlaid, validating them', () => {
     const {open} = page('https://app.test/list?keep=1');
     const app = open(App);
     app.state.tid = 'T-1';
-    assert.equal(app.href({pri: 3, tags: ['x,y', 'z']}), 'https://app.test/list?keep=1&app_t=T-1&app_pri=high&app_tags=x%5C,y,z');
+    assert.equal(
+      app.href({pri: 3, tags: ['x,y', 'z']}),
+      'https://app.test/list?keep=1&app_t=T-1&app_pri=high&app_tags=x%5C,y,z',
+    );
     assert.throws(() => app.href({pri: 'x' as never}), /expected an integer/);
   });
 

@@ -1,7 +1,14 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {object, number} from 'superstruct';
 import '../../elements/page-state.js';
-import {defineState, PageStateError, stateOf, stateVar, type PageStateElement, type StateStore} from '../../src/index.js';
+import {
+  defineState,
+  PageStateError,
+  stateOf,
+  stateVar,
+  type PageStateElement,
+  type StateStore,
+} from '../../src/index.js';
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 const search = () => decodeURIComponent(location.search);
@@ -21,7 +28,10 @@ function spyHistory() {
 
 let unique = 0;
 /** A namespace of its own for each test: stores outlive tests within one page. */
-const fresh = <V extends Parameters<typeof defineState>[1]['vars']>(vars: V, extra: Partial<Parameters<typeof defineState<V>>[1]> = {}) => {
+const fresh = <V extends Parameters<typeof defineState>[1]['vars']>(
+  vars: V,
+  extra: Partial<Parameters<typeof defineState<V>>[1]> = {},
+) => {
   const name = `N${++unique}`;
   return defineState(name, {urlPrefix: `${name.toLowerCase()}_`, vars, ...extra});
 };
@@ -31,15 +41,34 @@ beforeEach(() => history.replaceState(null, '', location.pathname));
 describe('URL sync in Chromium', () => {
   it('reads a deep link of every type', () => {
     const Deep = fresh({
-      s: stateVar.string(), i: stateVar.int(0), f: stateVar.float(0), b: stateVar.boolean(false),
-      d: stateVar.date(null), t: stateVar.datetime(null), e: stateVar.enum(['a', 'b'] as const),
-      l: stateVar.list(stateVar.string()), j: stateVar.json(object({min: number()}), {min: 0}),
+      s: stateVar.string(),
+      i: stateVar.int(0),
+      f: stateVar.float(0),
+      b: stateVar.boolean(false),
+      d: stateVar.date(null),
+      t: stateVar.datetime(null),
+      e: stateVar.enum(['a', 'b'] as const),
+      l: stateVar.list(stateVar.string()),
+      j: stateVar.json(object({min: number()}), {min: 0}),
       p: stateVar.int(1, {valueMap: {1: 'low', 3: 'high'}}),
     });
     const p = Deep.urlPrefix;
-    history.replaceState(null, '', `?${p}s=hello+world&${p}i=-4&${p}f=2.5&${p}b=true&${p}d=2026-11-22&${p}t=2026-11-22T10:30:00.000Z&${p}e=b&${p}l=x%5C,y,z&${p}j={"min":3}&${p}p=high`);
+    history.replaceState(
+      null,
+      '',
+      `?${p}s=hello+world&${p}i=-4&${p}f=2.5&${p}b=true&${p}d=2026-11-22&${p}t=2026-11-22T10:30:00.000Z&${p}e=b&${p}l=x%5C,y,z&${p}j={"min":3}&${p}p=high`,
+    );
     expect(stateOf(Deep).dump()).to.deep.equal({
-      s: 'hello world', i: -4, f: 2.5, b: true, d: '2026-11-22', t: '2026-11-22T10:30:00.000Z', e: 'b', l: ['x,y', 'z'], j: {min: 3}, p: 3,
+      s: 'hello world',
+      i: -4,
+      f: 2.5,
+      b: true,
+      d: '2026-11-22',
+      t: '2026-11-22T10:30:00.000Z',
+      e: 'b',
+      l: ['x,y', 'z'],
+      j: {min: 3},
+      p: 3,
     });
   });
 
@@ -48,7 +77,9 @@ describe('URL sync in Chromium', () => {
     const store = stateOf(Readable);
     store.set({q: 'a b&c', tags: ['x,y', 'mail@host', 'a/b:c'], at: 'x'});
     await nextTask();
-    expect(location.search).to.equal(`?${Readable.urlPrefix}q=a+b%26c&${Readable.urlPrefix}tags=x%5C,y,mail@host,a/b:c`);
+    expect(location.search).to.equal(
+      `?${Readable.urlPrefix}q=a+b%26c&${Readable.urlPrefix}tags=x%5C,y,mail@host,a/b:c`,
+    );
     store.reset();
     await nextTask();
     expect(location.search).to.equal('');
@@ -57,7 +88,8 @@ describe('URL sync in Chromium', () => {
   it('keeps state across a real reload', async () => {
     const frame = document.createElement('iframe');
     frame.src = '/test/pages/reload.html?r_n=5';
-    const ready = () => new Promise((resolve) => frame.contentWindow!.addEventListener('page-ready', resolve, {once: true}));
+    const ready = () =>
+      new Promise((resolve) => frame.contentWindow!.addEventListener('page-ready', resolve, {once: true}));
     document.body.append(frame);
     await oneEvent(frame, 'load');
     const win = frame.contentWindow as Window & {reloaded: StateStore};
@@ -161,7 +193,9 @@ describe('URL sync in Chromium', () => {
 
   it('keeps params in the hash under <page-state url-mode="hash">', async () => {
     const Hashed = fresh({tab: stateVar.string('a')});
-    const scope = await fixture<PageStateElement>(html`<page-state url-mode="hash" .definitions=${[Hashed]}></page-state>`);
+    const scope = await fixture<PageStateElement>(
+      html`<page-state url-mode="hash" .definitions=${[Hashed]}></page-state>`,
+    );
     stateOf(Hashed, scope).state.tab = 'b';
     await nextTask();
     expect(location.hash).to.equal(`#${Hashed.urlPrefix}tab=b`);

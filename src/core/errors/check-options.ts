@@ -17,6 +17,9 @@ import {didYouMean} from './nearest-name.js';
 export function checkOptions(given: object | undefined, known: readonly string[], where: string): void {
   // for-in: nothing for undefined; the indices of a string or array given by mistake are unknown too.
   for (const name in given) {
-    if (!known.includes(name)) badDefinition(`${where}unknown option "${name}"${DEV ? didYouMean(name, known) || ` (options: ${known.join(', ')})` : ''}`);
+    if (!known.includes(name))
+      badDefinition(
+        `${where}unknown option "${name}"${DEV ? didYouMean(name, known) || ` (options: ${known.join(', ')})` : ''}`,
+      );
   }
 }

@@ -29,7 +29,8 @@ export const didYouMean = (name: string, known: Iterable<string>): string => {
 };
 
 /** The names of `given` that are not `known`, in their order. */
-export const unknownNames = (given: object, known: readonly string[]): string[] => Object.keys(given).filter((name) => !known.includes(name));
+export const unknownNames = (given: object, known: readonly string[]): string[] =>
+  Object.keys(given).filter((name) => !known.includes(name));
 
 /** Optimal string alignment distance: Levenshtein plus the swap of two neighbours. */
 function edits(a: string, b: string): number {

@@ -38,7 +38,13 @@ export type StateValues<V extends VarMap> = {[K in keyof V]: ValueOf<V[K]>};
  * ```
  */
 export type StateChange<V extends VarMap = VarMap> = {
-  [K in keyof V & string]: {namespace: string; key: K; value: ValueOf<V[K]>; previous: ValueOf<V[K]>; source: ChangeSource};
+  [K in keyof V & string]: {
+    namespace: string;
+    key: K;
+    value: ValueOf<V[K]>;
+    previous: ValueOf<V[K]>;
+    source: ChangeSource;
+  };
 }[keyof V & string];
 
 /**
@@ -105,7 +111,8 @@ export type VarBinding = Pick<VarSchema, 'persist' | 'history'> & {param: string
  * ```
  */
 export interface StateDefinition<V extends VarMap = VarMap>
-  extends Readonly<Required<Omit<StateOptions<V>, 'migrate' | 'onInit' | 'onChange' | 'shareUrlWith' | 'ttlSeconds'>>>,
+  extends
+    Readonly<Required<Omit<StateOptions<V>, 'migrate' | 'onInit' | 'onChange' | 'shareUrlWith' | 'ttlSeconds'>>>,
     Readonly<Pick<StateOptions<V>, 'migrate' | 'onInit' | 'onChange' | 'ttlSeconds'>> {
   readonly name: string;
   readonly shareUrlWith: readonly string[];
@@ -124,12 +131,27 @@ export const NAME = /^[A-Za-z_]\w{0,63}$/;
 const PARAM = /^[\w.~-]+$/;
 const PARAM_HINT = 'use only letters, digits, _ . ~ -';
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
-const OPTION_KEYS = ['urlPrefix', 'urlSelfish', 'shareUrlWith', 'restoreUrlOnTouch', 'clearOnDefault', 'history',
-  'persist', 'version', 'migrate', 'vars', 'onInit', 'onChange', 'ttlSeconds',
+const OPTION_KEYS = [
+  'urlPrefix',
+  'urlSelfish',
+  'shareUrlWith',
+  'restoreUrlOnTouch',
+  'clearOnDefault',
+  'history',
+  'persist',
+  'version',
+  'migrate',
+  'vars',
+  'onInit',
+  'onChange',
+  'ttlSeconds',
 ];
 const isHistory = (h: unknown): h is HistoryMode => h === 'replace' || h === 'push';
 const isPersist = (p: unknown) =>
-  p === false || p === 'session' || p === 'local' || p === 'server' ||
+  p === false ||
+  p === 'session' ||
+  p === 'local' ||
+  p === 'server' ||
   (typeof p === 'object' && p !== null && ['get', 'set', 'remove'].every((m) => typeof (p as never)[m] === 'function'));
 
 /**
@@ -147,20 +169,37 @@ const isPersist = (p: unknown) =>
  */
 export function defineState<V extends VarMap>(name: string, options: StateOptions<V>): StateDefinition<V> {
   // Production says the fact (`App: urlPrefix "a b" is invalid`); development adds what to do.
-  if (typeof name !== 'string' || !NAME.test(name)) badValue('namespace', name, DEV && 'use 1-64 letters, digits or _, not starting with a digit');
+  if (typeof name !== 'string' || !NAME.test(name))
+    badValue('namespace', name, DEV && 'use 1-64 letters, digits or _, not starting with a digit');
   const {
-    urlPrefix = '', urlSelfish = false, shareUrlWith = [], restoreUrlOnTouch = true, clearOnDefault = true,
-    history = 'replace', persist = false, version = 1, ttlSeconds, vars, migrate, onInit, onChange, ...unknown
+    urlPrefix = '',
+    urlSelfish = false,
+    shareUrlWith = [],
+    restoreUrlOnTouch = true,
+    clearOnDefault = true,
+    history = 'replace',
+    persist = false,
+    version = 1,
+    ttlSeconds,
+    vars,
+    migrate,
+    onInit,
+    onChange,
+    ...unknown
   } = options ?? ({} as StateOptions<V>);
   // What is left is unknown: production needs no list of the known ones, only development's suggestion.
   checkOptions(unknown, DEV ? OPTION_KEYS : [], `${name}: `);
   const invalid = (what: string, value: unknown, hint: string | false) => badValue(`${name}: ${what}`, value, hint);
-  if (typeof urlPrefix !== 'string' || (urlPrefix && !PARAM.test(urlPrefix))) invalid('urlPrefix', urlPrefix, DEV && PARAM_HINT);
+  if (typeof urlPrefix !== 'string' || (urlPrefix && !PARAM.test(urlPrefix)))
+    invalid('urlPrefix', urlPrefix, DEV && PARAM_HINT);
   if (!isHistory(history)) invalid('history', history, DEV && `use 'replace' or 'push'`);
-  if (!isPersist(persist)) invalid('persist', persist, DEV && `use false, 'session', 'local', 'server' or a StorageAdapter`);
+  if (!isPersist(persist))
+    invalid('persist', persist, DEV && `use false, 'session', 'local', 'server' or a StorageAdapter`);
   if (!Number.isSafeInteger(version) || version < 1) invalid('version', version, DEV && 'use a positive integer');
-  if (ttlSeconds !== undefined && !(Number.isFinite(ttlSeconds) && ttlSeconds > 0)) invalid('ttlSeconds', ttlSeconds, DEV && 'use a positive number of seconds');
-  for (const [hook, f] of Object.entries({migrate, onInit, onChange})) if (f !== undefined && typeof f !== 'function') invalid(hook, f, DEV && 'use a function');
+  if (ttlSeconds !== undefined && !(Number.isFinite(ttlSeconds) && ttlSeconds > 0))
+    invalid('ttlSeconds', ttlSeconds, DEV && 'use a positive number of seconds');
+  for (const [hook, f] of Object.entries({migrate, onInit, onChange}))
+    if (f !== undefined && typeof f !== 'function') invalid(hook, f, DEV && 'use a function');
   const keys = Object(vars) === vars ? (Object.keys(vars) as (keyof V & string)[]) : [];
   if (!keys.length) invalid('vars', vars, DEV && 'declare at least one: {name: stateVar.*(), ...}');
   const bindings = {} as Record<keyof V & string, VarBinding>;
@@ -168,24 +207,35 @@ export function defineState<V extends VarMap>(name: string, options: StateOption
   for (const key of keys) {
     const v = vars[key] as StateVar | undefined;
     if (RESERVED.has(key) || !NAME.test(key)) invalid('var', key, DEV && 'the name is reserved or not identifier-safe');
-    if (typeof v?.check !== 'function' || typeof v.encode !== 'function') invalid(key, v, DEV && 'build the var with stateVar.*()');
+    if (typeof v?.check !== 'function' || typeof v.encode !== 'function')
+      invalid(key, v, DEV && 'build the var with stateVar.*()');
     const {urlKey = key, persist: varPersist = persist !== false, history: varHistory = history} = v!.options;
-    if (urlKey !== false && (typeof urlKey !== 'string' || !PARAM.test(urlKey))) invalid(`${key}: urlKey`, urlKey, DEV && PARAM_HINT);
+    if (urlKey !== false && (typeof urlKey !== 'string' || !PARAM.test(urlKey)))
+      invalid(`${key}: urlKey`, urlKey, DEV && PARAM_HINT);
     if (!isHistory(varHistory)) invalid(`${key}: history`, varHistory, DEV && `use 'replace' or 'push'`);
     const param = urlKey === false ? null : urlPrefix + urlKey;
     if (param !== null) {
-      if (params.has(param)) invalid('param', param, DEV && `vars "${params.get(param)}" and "${key}" both use it: give one another urlKey`);
+      if (params.has(param))
+        invalid('param', param, DEV && `vars "${params.get(param)}" and "${key}" both use it: give one another urlKey`);
       params.set(param, key);
     }
     bindings[key] = Object.freeze({param, persist: !!varPersist, history: varHistory});
   }
   const fingerprint = JSON.stringify([
-    name, version,
+    name,
+    version,
     keys.map((k) => [k, vars[k]!.type, bindings[k].param, vars[k]!.encode(vars[k]!.defaultValue)]),
   ]);
   return Object.freeze({
     ...options,
-    name, urlPrefix, urlSelfish, restoreUrlOnTouch, clearOnDefault, history, persist, version,
+    name,
+    urlPrefix,
+    urlSelfish,
+    restoreUrlOnTouch,
+    clearOnDefault,
+    history,
+    persist,
+    version,
     shareUrlWith: Object.freeze(shareUrlWith.map((s) => (typeof s === 'string' ? s : s.name))),
     vars: Object.freeze({...vars}),
     keys: Object.freeze(keys),

@@ -61,7 +61,11 @@ export function checkSchema<S>(schema: S, where: string): S {
   // Production checks only for a forgotten one (the rest fails at the first validation).
   return (DEV ? s?.['~standard'] || s?.validate : s)
     ? schema
-    : badValue(`${where}schema`, schema, DEV && 'pass a superstruct Struct or a Standard Schema (zod, valibot, arktype) first, then the default');
+    : badValue(
+        `${where}schema`,
+        schema,
+        DEV && 'pass a superstruct Struct or a Standard Schema (zod, valibot, arktype) first, then the default',
+      );
 }
 
 /** Why `value` fails `schema`, or undefined. */
@@ -95,7 +99,13 @@ function jsonReason(value: unknown, depth = 0): string | undefined {
 /** Deep equality of JSON values (object key order does not matter). */
 export function jsonEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  ) {
     return false;
   }
   const keys = Object.keys(a);

@@ -24,7 +24,9 @@ export interface VarAttributes {
 }
 
 /** Accepts any JSON (json vars declared in markup carry no schema). */
-const anyJson: StandardSchema<unknown> = {'~standard': {version: 1, vendor: 'page-state', validate: (value) => ({value})}};
+const anyJson: StandardSchema<unknown> = {
+  '~standard': {version: 1, vendor: 'page-state', validate: (value) => ({value})},
+};
 
 type Builder = (defaultValue: any, options: VarOptions, attrs: VarAttributes) => StateVar<any>;
 // The scalar builders are stateVar's own: an undefined default takes theirs.
@@ -35,10 +37,19 @@ const builders: Record<string, Builder> = {
   boolean: stateVar.boolean,
   date: stateVar.date,
   datetime: stateVar.datetime,
-  enum: (d, o, attrs) => stateVar.enum((attrs.values ?? '').split(',').map((v) => v.trim()).filter(Boolean), d, o),
+  enum: (d, o, attrs) =>
+    stateVar.enum(
+      (attrs.values ?? '')
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+      d,
+      o,
+    ),
   list(d = [], o, attrs) {
     const of = attrs.of ?? 'string';
-    if (!['string', 'int', 'float', 'boolean', 'date', 'datetime'].includes(of)) badDefinition(DEV ? `list items cannot be of type "${of}"` : of);
+    if (!['string', 'int', 'float', 'boolean', 'date', 'datetime'].includes(of))
+      badDefinition(DEV ? `list items cannot be of type "${of}"` : of);
     return stateVar.list(builders[of]!(undefined, {}, attrs), d, o);
   },
   json: (d = null, o) => stateVar.json(anyJson, d, {...o, nullable: true}),
@@ -57,7 +68,11 @@ export function varFromMarkup(attrs: VarAttributes): StateVar<any> {
   const type = attrs.type ?? 'string';
   const build = builders[type];
   if (!build || !Object.hasOwn(builders, type)) {
-    return badDefinition(DEV ? `unknown type "${type}"${didYouMean(type, Object.keys(builders))} (use ${Object.keys(builders).join(', ')})` : type);
+    return badDefinition(
+      DEV
+        ? `unknown type "${type}"${didYouMean(type, Object.keys(builders))} (use ${Object.keys(builders).join(', ')})`
+        : type,
+    );
   }
   const options: VarOptions = {};
   if (attrs['url-key'] !== null) options.urlKey = attrs['url-key'] || false;
@@ -69,7 +84,9 @@ export function varFromMarkup(attrs: VarAttributes): StateVar<any> {
   try {
     value = plain.decode(attrs.default);
   } catch (error) {
-    badDefinition(DEV ? `default "${attrs.default}" is not a valid ${plain.type}: ${(error as Error).message}` : attrs.default);
+    badDefinition(
+      DEV ? `default "${attrs.default}" is not a valid ${plain.type}: ${(error as Error).message}` : attrs.default,
+    );
   }
   return build(value, options, attrs);
 }

@@ -17,7 +17,10 @@ export const intKind: Kind<number> = {
   check: (value) => checkType('an integer', Number.isSafeInteger(value)),
   format: String,
   // A canonical integer (what page-state writes) parses without the pattern; `007` and `-0` still do with it.
-  parse: (text) => (Number.isSafeInteger(+text) && String(+text) === text) || /^-?\d{1,16}$/.test(text) ? +text : invalid(`"${text}" is not an integer`),
+  parse: (text) =>
+    (Number.isSafeInteger(+text) && String(+text) === text) || /^-?\d{1,16}$/.test(text)
+      ? +text
+      : invalid(`"${text}" is not an integer`),
 };
 
 export const floatKind: Kind<number> = {
@@ -26,7 +29,9 @@ export const floatKind: Kind<number> = {
   equals: (a, b) => a === b,
   format: String,
   parse: (text) =>
-    /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) && Number.isFinite(+text) ? +text : invalid(`"${text}" is not a number`),
+    /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) && Number.isFinite(+text)
+      ? +text
+      : invalid(`"${text}" is not a number`),
 };
 
 export const booleanKind: Kind<boolean> = {
@@ -34,7 +39,11 @@ export const booleanKind: Kind<boolean> = {
   check: (value) => checkType('a boolean', typeof value === 'boolean'),
   format: String,
   parse: (text) =>
-    text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : invalid(`"${text}" is not true or false`),
+    text === 'true' || text === '1'
+      ? true
+      : text === 'false' || text === '0'
+        ? false
+        : invalid(`"${text}" is not true or false`),
 };
 
 /** Enum of string values; `values` must be non-empty. */
@@ -73,7 +82,10 @@ export const dateKind: Kind<Date> = {
   equals: sameTime,
   copy: (value) => new Date(value.getTime() - (((value.getTime() % DAY) + DAY) % DAY)),
   format: day,
-  parse: (text) => (text.length > 7 && dateFields.exec(text)?.[0] === text ? parseDay(text) : invalid(`"${text}" is not a date (YYYY-MM-DD)`)),
+  parse: (text) =>
+    text.length > 7 && dateFields.exec(text)?.[0] === text
+      ? parseDay(text)
+      : invalid(`"${text}" is not a date (YYYY-MM-DD)`),
   toJSON: day,
   fromJSON: (json) => (typeof json === 'string' ? dateKind.parse(json) : invalid('expected a YYYY-MM-DD string')),
 };
@@ -90,7 +102,8 @@ export const datetimeKind: Kind<Date> = {
   parse(text) {
     const head = dateFields.exec(text)?.[0] ?? '';
     const time = isoTime.exec(text.slice(head.length));
-    if (!time || +time[1]! > 23 || +time[2]! > 59 || +(time[3] ?? 0) > 59) invalid(`"${text}" is not an ISO-8601 date-time`);
+    if (!time || +time[1]! > 23 || +time[2]! > 59 || +(time[3] ?? 0) > 59)
+      invalid(`"${text}" is not an ISO-8601 date-time`);
     parseDay(head);
     const date = new Date(text);
     return isDate(date) ? date : invalid(`"${text}" is out of range`);

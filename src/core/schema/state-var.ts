@@ -81,7 +81,11 @@ export const stateVar = {
     defaultValue: Nullable<Frozen<SchemaValue<S>>, O>,
     options?: O,
   ): StateVar<Nullable<Frozen<SchemaValue<S>>, O>> {
-    return makeVar(jsonKind(checkSchema(schema, DEV ? 'stateVar.json: ' : '')) as Kind<Nullable<Frozen<SchemaValue<S>>, O>>, defaultValue, options);
+    return makeVar(
+      jsonKind(checkSchema(schema, DEV ? 'stateVar.json: ' : '')) as Kind<Nullable<Frozen<SchemaValue<S>>, O>>,
+      defaultValue,
+      options,
+    );
   },
   /** Any other type, given its schema and text codec. */
   custom<T, const O extends VarOptions = {}>(

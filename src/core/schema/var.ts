@@ -167,7 +167,8 @@ export function makeVar<T>(kind: Kind<T>, defaultValue: T, options: VarOptions =
   const reason = check(defaultValue);
   if (reason !== undefined) badValue(`${where}default`, defaultValue, DEV && `not a valid ${kind.type}: ${reason}`);
   for (const [text, token] of toToken) {
-    if (!token || fromToken.get(token) !== text) badValue(`${where}valueMap`, token, DEV && 'a token is empty or used twice');
+    if (!token || fromToken.get(token) !== text)
+      badValue(`${where}valueMap`, token, DEV && 'a token is empty or used twice');
     try {
       self.decode(token);
     } catch (e) {

@@ -1,7 +1,15 @@
 import {measuring} from '../../debug/log.js';
 import {DEV} from '../../dev.js';
 import type {PersistMode} from '../schema/define.js';
-import {ACCEPT, combine, freshDefault, type LayerMaker, type StoreFeed, type StoreLayer, type StoreLink} from './layers.js';
+import {
+  ACCEPT,
+  combine,
+  freshDefault,
+  type LayerMaker,
+  type StoreFeed,
+  type StoreLayer,
+  type StoreLink,
+} from './layers.js';
 import type {StoreHost} from '../types.js';
 import type {StateStore} from './store.js';
 
@@ -53,7 +61,8 @@ export function startLayers(feed: StoreFeed, makers: readonly LayerMaker[], init
     const layer = make(feed);
     if (layer) layers.push(layer);
   }
-  const values = layers.length === 1 ? layers[0]!.initial : Object.assign({}, ...layers.map((layer) => layer.initial).reverse());
+  const values =
+    layers.length === 1 ? layers[0]!.initial : Object.assign({}, ...layers.map((layer) => layer.initial).reverse());
   if (values) feed[ACCEPT](values, 'init');
   let late = false;
   for (let i = 0; i < layers.length; i++) {
@@ -74,7 +83,7 @@ export function startLayers(feed: StoreFeed, makers: readonly LayerMaker[], init
     late: late
       ? Promise.all(layers.map((layer) => layer.later)).then((values) => {
           const apply: Values = {};
-          for (let i = layers.length; i--; ) {
+          for (let i = layers.length; i--;) {
             Object.assign(apply, values[i]);
             for (const key in layers[i]!.initial) delete apply[key];
           }

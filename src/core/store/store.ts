@@ -2,7 +2,18 @@ import type {PersistMode, StateChange, StateDefinition, StateValues, VarMap} fro
 import {debug, debugging} from '../../debug/log.js';
 import {DEV} from '../../dev.js';
 import {describe, ErrorCode, StateValidationError} from '../errors/errors.js';
-import {ACCEPT, freshDefault, MIRROR, MIRRORING, persists, REPORT, VALUES, WATCHED, type Mirror, type StoreLink} from './layers.js';
+import {
+  ACCEPT,
+  freshDefault,
+  MIRROR,
+  MIRRORING,
+  persists,
+  REPORT,
+  VALUES,
+  WATCHED,
+  type Mirror,
+  type StoreLink,
+} from './layers.js';
 import {Outbox, resolved} from './change-delivery.js';
 import type {ChangeSource, StateListener, StoreHost, VarSchema} from '../types.js';
 import {startLayers, type StateStoreOptions} from './start-layers.js';
@@ -13,7 +24,19 @@ type Key<V extends VarMap> = keyof V & string;
 type Values = Record<string, unknown>;
 
 const silentHost: StoreHost = {change() {}, error() {}};
-const BOUND = ['get', 'peek', 'set', 'reset', 'clear', 'dump', 'schema', 'subscribe', 'snapshot', 'focus', 'href'] as const;
+const BOUND = [
+  'get',
+  'peek',
+  'set',
+  'reset',
+  'clear',
+  'dump',
+  'schema',
+  'subscribe',
+  'snapshot',
+  'focus',
+  'href',
+] as const;
 
 /**
  * The live state of one namespace in one scope. Get one with `stateOf(definition, node?)` or a
@@ -50,7 +73,10 @@ export class StateStore<V extends VarMap = VarMap> {
   readonly #host: StoreHost;
   readonly #persist: PersistMode;
 
-  constructor(readonly definition: StateDefinition<V>, options: StateStoreOptions = {}) {
+  constructor(
+    readonly definition: StateDefinition<V>,
+    options: StateStoreOptions = {},
+  ) {
     const {host = silentHost, initial, layers = [], persist = definition.persist, register} = options;
     this.#host = host;
     this.#persist = persist;
@@ -130,7 +156,11 @@ export class StateStore<V extends VarMap = VarMap> {
   get state(): StateValues<V> {
     // Made on first use: most stores are read through get() or a controller. get and set are
     // bound (constructor), so they serve as the accessors themselves.
-    return (this.#state ??= liveView(this.definition.keys, this.get as (key: string) => unknown, this.set as (key: string, value: unknown) => void));
+    return (this.#state ??= liveView(
+      this.definition.keys,
+      this.get as (key: string) => unknown,
+      this.set as (key: string, value: unknown) => void,
+    ));
   }
 
   /** Reads one var. */
@@ -185,7 +215,6 @@ export class StateStore<V extends VarMap = VarMap> {
     return valid;
   }
 
-
   /** Puts one var, or every var, back to a fresh copy of its default. */
   reset(key?: Key<V>): void {
     this.#commit(this.#defaults(key === undefined ? this.definition.keys : [key]), 'reset');
@@ -227,7 +256,14 @@ export class StateStore<V extends VarMap = VarMap> {
     for (const key of this.definition.keys) {
       const v = this.#var(key);
       const {param, history} = this.definition.bindings[key];
-      out[key] = {type: v.type, default: v.toJSON(v.defaultValue), urlKey: param, persist: persists(this.definition, this.#persist, key), history, nullable: v.nullable};
+      out[key] = {
+        type: v.type,
+        default: v.toJSON(v.defaultValue),
+        urlKey: param,
+        persist: persists(this.definition, this.#persist, key),
+        history,
+        nullable: v.nullable,
+      };
     }
     return out;
   }
@@ -241,7 +277,10 @@ export class StateStore<V extends VarMap = VarMap> {
     // Only an undeclared key goes on to #fresh, for its error: #valid stays the path of set() alone.
     keys?.forEach((key) => Object.hasOwn(this.definition.vars, key) || this.#fresh(key));
     // Every key is all keys: one set, not one per key.
-    const remove = this.#outbox.add(listener, !keys || new Set(keys).size === this.definition.keys.length ? undefined : keys);
+    const remove = this.#outbox.add(
+      listener,
+      !keys || new Set(keys).size === this.definition.keys.length ? undefined : keys,
+    );
     if (this.#outbox.watchers === 1) this.#link.show?.();
     return remove;
   }
@@ -256,7 +295,10 @@ export class StateStore<V extends VarMap = VarMap> {
     return this.#valid(key, this.#var(key)?.defaultValue);
   }
 
-  #reason(key: string, value: unknown): [typeof ErrorCode.invalidValue | typeof ErrorCode.unknownKey, string] | undefined {
+  #reason(
+    key: string,
+    value: unknown,
+  ): [typeof ErrorCode.invalidValue | typeof ErrorCode.unknownKey, string] | undefined {
     if (!Object.hasOwn(this.definition.vars, key)) return [ErrorCode.unknownKey, 'not a declared var'];
     const reason = this.#var(key).check(value);
     return reason === undefined ? undefined : [ErrorCode.invalidValue, reason];
@@ -289,7 +331,10 @@ export class StateStore<V extends VarMap = VarMap> {
 
   /** A change, to the store's hooks and listeners, then its host (DOM events). */
   #deliver(change: StateChange<V>) {
-    if (DEV && debugging('store')) debug('store', `${change.namespace}.${change.key} = ${describe(change.value)} (${change.source})`, {previous: change.previous});
+    if (DEV && debugging('store'))
+      debug('store', `${change.namespace}.${change.key} = ${describe(change.value)} (${change.source})`, {
+        previous: change.previous,
+      });
     const {onChange} = this.definition;
     if (onChange) this.#outbox.call(onChange, undefined, change, this);
     this.#outbox.notify(change);

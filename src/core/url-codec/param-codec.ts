@@ -17,7 +17,11 @@ export interface ParamCodec {
    * Values of the params present in `texts` (param → its first text). An invalid one is passed
    * to `reject`; an absent or invalid one takes `next(key)` when `next` is given.
    */
-  values(texts: ReadonlyMap<string, string>, reject: (key: string, reason: string, raw: string) => void, next?: (key: string) => unknown): Record<string, unknown>;
+  values(
+    texts: ReadonlyMap<string, string>,
+    reject: (key: string, reason: string, raw: string) => void,
+    next?: (key: string) => unknown,
+  ): Record<string, unknown>;
 }
 
 /** Codecs by definition: a definition is frozen, and every store of it (each page load's, each
@@ -39,7 +43,13 @@ function codecOf(definition: StateDefinition<any>): ParamCodec | undefined {
     .map((key) => ({key, param: bindings[key]!.param!, v: definition.vars[key] as StateVar}));
   if (!bound.length) return undefined;
   const text = ({v}: (typeof bound)[number], value: unknown) =>
-    definition.clearOnDefault && v.equals(value, v.defaultValue) ? undefined : value === null ? (v.defaultValue === null ? undefined : '') : v.encode(value);
+    definition.clearOnDefault && v.equals(value, v.defaultValue)
+      ? undefined
+      : value === null
+        ? v.defaultValue === null
+          ? undefined
+          : ''
+        : v.encode(value);
   return {
     params: bound.map((b) => b.param),
     texts(values) {

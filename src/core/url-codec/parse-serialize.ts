@@ -45,14 +45,21 @@ function paramsOf(url: UrlInput, mode: UrlMode | undefined) {
  * });
  * ```
  */
-export function parseUrl<V extends VarMap>(definition: StateDefinition<V>, url: UrlInput, options: {mode?: UrlMode} = {}): ParsedUrl<V> {
+export function parseUrl<V extends VarMap>(
+  definition: StateDefinition<V>,
+  url: UrlInput,
+  options: {mode?: UrlMode} = {},
+): ParsedUrl<V> {
   const values = {} as Record<string, unknown>;
   for (const key of definition.keys) values[key] = freshDefault(definition, key);
   const errors: ErrorDetail[] = [];
   const codec = paramCodec(definition);
   if (codec) {
     const present = paramsOf(url, options.mode);
-    Object.assign(values, codec.values(present, (key, reason, raw) => errors.push({namespace: definition.name, key, reason, raw})));
+    Object.assign(
+      values,
+      codec.values(present, (key, reason, raw) => errors.push({namespace: definition.name, key, reason, raw})),
+    );
   }
   return {values: values as StateValues<V>, errors};
 }
@@ -67,7 +74,12 @@ export function parseUrl<V extends VarMap>(definition: StateDefinition<V>, url: 
  * serializeUrl(Filters, {q: 'desk lamp', page: 2}, '/search?lang=en'); // '/search?lang=en&f_q=desk+lamp&f_p=2'
  * ```
  */
-export function serializeUrl<V extends VarMap>(definition: StateDefinition<V>, values: Partial<StateValues<V>>, base = '', options: {mode?: UrlMode} = {}): string {
+export function serializeUrl<V extends VarMap>(
+  definition: StateDefinition<V>,
+  values: Partial<StateValues<V>>,
+  base = '',
+  options: {mode?: UrlMode} = {},
+): string {
   for (const [key, value] of Object.entries(values)) {
     const v = Object.hasOwn(definition.vars, key) ? (definition.vars[key] as StateVar) : undefined;
     const reason = v ? v.check(value) : 'not a declared var';
@@ -75,7 +87,14 @@ export function serializeUrl<V extends VarMap>(definition: StateDefinition<V>, v
   }
   const codec = paramCodec(definition);
   if (!codec) return base;
-  const texts = codec.texts(Object.fromEntries(definition.keys.map((key) => [key, Object.hasOwn(values, key) ? (values as Record<string, unknown>)[key] : definition.vars[key]!.defaultValue])));
+  const texts = codec.texts(
+    Object.fromEntries(
+      definition.keys.map((key) => [
+        key,
+        Object.hasOwn(values, key) ? (values as Record<string, unknown>)[key] : definition.vars[key]!.defaultValue,
+      ]),
+    ),
+  );
   const [path, ...lists] = splitUrl(base);
   const [query, hash] = lists.map(parseParams);
   setParams(options.mode === 'hash' ? hash! : query!, codec.params, texts);

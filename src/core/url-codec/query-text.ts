@@ -23,7 +23,7 @@ const decode = (text: string): string | undefined => {
  */
 function eachParam(text: string, each: (key: string, value: string, raw: string) => void): void {
   const read = text.includes('%') || text.includes('+') ? decode : (part: string) => part;
-  for (let start = text[0] === '?' || text[0] === '#' ? 1 : 0; start < text.length; ) {
+  for (let start = text[0] === '?' || text[0] === '#' ? 1 : 0; start < text.length;) {
     let end = text.indexOf('&', start);
     if (end < 0) end = text.length;
     if (end > start) {
@@ -50,15 +50,25 @@ export function parseParams(text: string): Param[] {
  */
 export function encodeText(text: string): string {
   const wellFormed = (text as {toWellFormed?(): string}).toWellFormed?.() ?? text;
-  return encodeURIComponent(wellFormed).replace(/%(2C|3A|2F|40|24|3B)/g, decodeURIComponent).replace(/%20/g, '+');
+  return encodeURIComponent(wellFormed)
+    .replace(/%(2C|3A|2F|40|24|3B)/g, decodeURIComponent)
+    .replace(/%20/g, '+');
 }
 
 /** A param as we write it. */
-export const param = (key: string, value: string): Param => ({key, value, raw: `${encodeText(key)}=${encodeText(value)}`});
+export const param = (key: string, value: string): Param => ({
+  key,
+  value,
+  raw: `${encodeText(key)}=${encodeText(value)}`,
+});
 
 /** Sets each of `names` to its text in `list`, in place: where it stands (duplicates removed),
  * else appended; undefined removes it. */
-export function setParams(list: Param[], names: readonly string[], texts: Readonly<Record<string, string | undefined>>): void {
+export function setParams(
+  list: Param[],
+  names: readonly string[],
+  texts: Readonly<Record<string, string | undefined>>,
+): void {
   for (const name of names) {
     const text = texts[name];
     const at = list.findIndex((p) => p.key === name);
@@ -79,7 +89,8 @@ export function firstValues(text: string): Map<string, string> {
 }
 
 /** [path, query, hash] of a URL text, without the `?` and `#`. */
-export const splitUrl = (text: string): [string, string, string] => /^([^?#]*)\??([^#]*)#?(.*)$/s.exec(text)!.slice(1) as [string, string, string];
+export const splitUrl = (text: string): [string, string, string] =>
+  /^([^?#]*)\??([^#]*)#?(.*)$/s.exec(text)!.slice(1) as [string, string, string];
 
 /**
  * `url` with its last character percent-escaped when linkifiers (chat apps, Markdown renderers)
@@ -93,7 +104,10 @@ export const renderParams = (params: readonly Param[]): string => params.map((p)
 
 /** Builds a test of param names from globs like `utm_*,ref`. */
 export function globs(patterns: readonly string[]): (key: string) => boolean {
-  const sources = patterns.map((p) => p.trim()).filter(Boolean).map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*'));
+  const sources = patterns
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*'));
   const test = sources.length ? new RegExp(`^(?:${sources.join('|')})$`) : undefined;
   return (key) => !!test?.test(key);
 }

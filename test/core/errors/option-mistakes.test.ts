@@ -20,8 +20,14 @@ const fails = (fn: () => unknown, message: string) =>
 
 describe('option mistakes in code (development messages)', () => {
   it('an unknown defineState option names the nearest known one, or lists them', () => {
-    fails(() => defineState('AppWorkflow', {persits: 'local', vars: {q: stateVar.string()}} as never), 'AppWorkflow: unknown option "persits" (did you mean "persist"?)');
-    fails(() => defineState('App', {urlprefix: 'a_', vars: {q: stateVar.string()}} as never), 'App: unknown option "urlprefix" (did you mean "urlPrefix"?)');
+    fails(
+      () => defineState('AppWorkflow', {persits: 'local', vars: {q: stateVar.string()}} as never),
+      'AppWorkflow: unknown option "persits" (did you mean "persist"?)',
+    );
+    fails(
+      () => defineState('App', {urlprefix: 'a_', vars: {q: stateVar.string()}} as never),
+      'App: unknown option "urlprefix" (did you mean "urlPrefix"?)',
+    );
     fails(
       () => defineState('App', {colour: 1, vars: {q: stateVar.string()}} as never),
       'App: unknown option "colour" (options: urlPrefix, urlSelfish, shareUrlWith, restoreUrlOnTouch, clearOnDefault, history, persist, version, migrate, vars, onInit, onChange, ttlSeconds)',
@@ -44,8 +50,14 @@ describe('option mistakes in code (development messages)', () => {
     for (const [name, build] of builders) {
       fails(() => build({urlkey: 'qq'}), `stateVar.${name}: unknown option "urlkey" (did you mean "urlKey"?)`);
     }
-    fails(() => stateVar.int(0, {nulable: true} as {}), 'stateVar.int: unknown option "nulable" (did you mean "nullable"?)');
-    fails(() => stateVar.int(0, 'q' as {}), 'stateVar.int: unknown option "0" (options: urlKey, valueMap, persist, history, nullable)');
+    fails(
+      () => stateVar.int(0, {nulable: true} as {}),
+      'stateVar.int: unknown option "nulable" (did you mean "nullable"?)',
+    );
+    fails(
+      () => stateVar.int(0, 'q' as {}),
+      'stateVar.int: unknown option "0" (options: urlKey, valueMap, persist, history, nullable)',
+    );
     assert.equal(stateVar.int(0, {urlKey: 'n', history: 'push'}).options.urlKey, 'n');
   });
 
@@ -53,24 +65,48 @@ describe('option mistakes in code (development messages)', () => {
     const hint = 'pass a superstruct Struct or a Standard Schema (zod, valibot, arktype) first, then the default';
     fails(() => stateVar.json(undefined as never, {} as never), `stateVar.json: schema undefined is invalid: ${hint}`);
     fails(() => stateVar.json({a: 1} as never, {} as never), `stateVar.json: schema {"a":1} is invalid: ${hint}`);
-    fails(() => stateVar.custom({parse: String, serialize: String} as never, ''), `stateVar.custom: schema undefined is invalid: ${hint}`);
+    fails(
+      () => stateVar.custom({parse: String, serialize: String} as never, ''),
+      `stateVar.custom: schema undefined is invalid: ${hint}`,
+    );
     assert.equal(stateVar.json(object({a: string()}), {a: 'x'}).type, 'json');
   });
 
   it('defaults and definitions say the fact, then what to do', () => {
-    fails(() => stateVar.int('x' as never), 'stateVar.int: default "x" is invalid: not a valid int: expected an integer');
-    fails(() => defineState('F', {persist: 'cloud' as never, vars: {q: stateVar.string()}}), `F: persist "cloud" is invalid: use false, 'session', 'local', 'server' or a StorageAdapter`);
-    fails(() => defineState('F', {vars: {q: stateVar.string('', {urlKey: 'a b'})}}), 'F: q: urlKey "a b" is invalid: use only letters, digits, _ . ~ -');
+    fails(
+      () => stateVar.int('x' as never),
+      'stateVar.int: default "x" is invalid: not a valid int: expected an integer',
+    );
+    fails(
+      () => defineState('F', {persist: 'cloud' as never, vars: {q: stateVar.string()}}),
+      `F: persist "cloud" is invalid: use false, 'session', 'local', 'server' or a StorageAdapter`,
+    );
+    fails(
+      () => defineState('F', {vars: {q: stateVar.string('', {urlKey: 'a b'})}}),
+      'F: q: urlKey "a b" is invalid: use only letters, digits, _ . ~ -',
+    );
   });
 
   it('an unknown serverStorage option names the nearest known one', () => {
-    fails(() => serverStorage('/page-state', {debounceMS: 100} as never), 'serverStorage: unknown option "debounceMS" (did you mean "debounceMs"?)');
-    fails(() => serverStorage('/page-state', {timeout: 100} as never), 'serverStorage: unknown option "timeout" (did you mean "timeoutMs"?)');
+    fails(
+      () => serverStorage('/page-state', {debounceMS: 100} as never),
+      'serverStorage: unknown option "debounceMS" (did you mean "debounceMs"?)',
+    );
+    fails(
+      () => serverStorage('/page-state', {timeout: 100} as never),
+      'serverStorage: unknown option "timeout" (did you mean "timeoutMs"?)',
+    );
   });
 
   it('an unknown createTestRuntime option names the nearest known one', async () => {
     const {createTestRuntime} = await import('../../../src/testing/index.js');
-    fails(() => createTestRuntime({urll: '/?q=1'} as never), 'createTestRuntime: unknown option "urll" (did you mean "url"?)');
-    fails(() => createTestRuntime({storrage: {}} as never), 'createTestRuntime: unknown option "storrage" (did you mean "storage"?)');
+    fails(
+      () => createTestRuntime({urll: '/?q=1'} as never),
+      'createTestRuntime: unknown option "urll" (did you mean "url"?)',
+    );
+    fails(
+      () => createTestRuntime({storrage: {}} as never),
+      'createTestRuntime: unknown option "storrage" (did you mean "storage"?)',
+    );
   });
 });

@@ -3,7 +3,14 @@ import {describe, it} from 'node:test';
 import {varFromMarkup, type VarAttributes} from '../../../src/core/schema/markup-vars.js';
 
 const attrs = (given: Partial<VarAttributes>): VarAttributes => ({
-  type: null, default: null, 'url-key': null, persist: null, history: null, values: null, of: null, ...given,
+  type: null,
+  default: null,
+  'url-key': null,
+  persist: null,
+  history: null,
+  values: null,
+  of: null,
+  ...given,
 });
 
 describe('vars from markup', () => {
@@ -28,7 +35,11 @@ describe('vars from markup', () => {
   });
 
   it('maps url-key, persist and history', () => {
-    assert.deepEqual(varFromMarkup(attrs({'url-key': 'p', persist: 'false', history: 'push'})).options, {urlKey: 'p', persist: false, history: 'push'});
+    assert.deepEqual(varFromMarkup(attrs({'url-key': 'p', persist: 'false', history: 'push'})).options, {
+      urlKey: 'p',
+      persist: false,
+      history: 'push',
+    });
     assert.equal(varFromMarkup(attrs({'url-key': ''})).options.urlKey, false);
   });
 
@@ -36,7 +47,10 @@ describe('vars from markup', () => {
     assert.throws(() => varFromMarkup(attrs({type: 'number'})), /unknown type "number"/);
     assert.throws(() => varFromMarkup(attrs({type: 'toString'})), /unknown type "toString"/);
     assert.throws(() => varFromMarkup(attrs({type: 'strng'})), /unknown type "strng" \(did you mean "string"\?\)/);
-    assert.throws(() => varFromMarkup(attrs({type: 'number'})), (error: Error) => !error.message.includes('did you mean'));
+    assert.throws(
+      () => varFromMarkup(attrs({type: 'number'})),
+      (error: Error) => !error.message.includes('did you mean'),
+    );
     assert.throws(() => varFromMarkup(attrs({type: 'int', default: '1.5'})), /default "1.5" is not a valid int/);
     assert.throws(() => varFromMarkup(attrs({type: 'enum'})), /at least one value/);
     assert.throws(() => varFromMarkup(attrs({type: 'list', of: 'json'})), /list items cannot be of type "json"/);

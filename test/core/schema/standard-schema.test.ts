@@ -46,7 +46,10 @@ for (const [library, schema] of Object.entries(schemas)) {
       assert.deepEqual(parseUrl(Listing, link).values.filters, {min: 2, tags: ['x,y']});
       const {values, errors} = parseUrl(Listing, '/s?l_filters={"min":-5}');
       assert.deepEqual(values.filters, {min: 0});
-      assert.deepEqual(errors.map((e) => e.key), ['filters']);
+      assert.deepEqual(
+        errors.map((e) => e.key),
+        ['filters'],
+      );
     });
   });
 }

@@ -25,7 +25,11 @@ const cases: [string, StateVar<any>, fc.Arbitrary<unknown>][] = [
   ['list<string>', stateVar.list(stateVar.string()), fc.array(tricky)],
   ['list<int>', stateVar.list(stateVar.int()), fc.array(fc.integer())],
   ['list<date>', stateVar.list(stateVar.date()), fc.array(validDate.map((d) => stateVar.date().copy(d) as Date))],
-  ['json', stateVar.json(object({min: number(), label: string()}), {min: 0, label: ''}), fc.record({min: fc.double({noNaN: true, noDefaultInfinity: true}), label: tricky})],
+  [
+    'json',
+    stateVar.json(object({min: number(), label: string()}), {min: 0, label: ''}),
+    fc.record({min: fc.double({noNaN: true, noDefaultInfinity: true}), label: tricky}),
+  ],
   ['nullable int', stateVar.int(0, {nullable: true}), fc.option(fc.integer(), {nil: null})],
   ['valueMap int', stateVar.int(1, {valueMap: {1: 'low', 2: 'mid', 3: 'high'}}), fc.integer()],
 ];
@@ -136,18 +140,23 @@ describe('text codecs', () => {
 
   it('rejects integers written as floats or with junk', () => {
     const n = stateVar.int();
-    for (const text of ['1.0', '1e3', ' 1', '0x10', '', 'abc', '99999999999999999']) assert.throws(() => n.decode(text), TypeError, text);
+    for (const text of ['1.0', '1e3', ' 1', '0x10', '', 'abc', '99999999999999999'])
+      assert.throws(() => n.decode(text), TypeError, text);
     assert.equal(n.decode('-42'), -42);
   });
 
   it('custom vars use their own codec and compare by serialized text', () => {
     type Point = {x: number; y: number};
     const point = stateVar.custom<Point>(
-      {struct: object({x: number(), y: number()}), parse: (t) => {
-        const [x, y] = t.split(':').map(Number);
-        if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error('expected x:y');
-        return {x: x!, y: y!};
-      }, serialize: ({x, y}) => `${x}:${y}`},
+      {
+        struct: object({x: number(), y: number()}),
+        parse: (t) => {
+          const [x, y] = t.split(':').map(Number);
+          if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error('expected x:y');
+          return {x: x!, y: y!};
+        },
+        serialize: ({x, y}) => `${x}:${y}`,
+      },
       {x: 0, y: 0},
     );
     assert.equal(point.encode({x: 1, y: 2}), '1:2');

@@ -17,7 +17,10 @@ const vars = {
   title: stateVar.string(''),
   seenAt: stateVar.datetime(null),
   filters: stateVar.json(object({min: number()}), {min: 0}),
-  point: stateVar.custom({struct: object({x: number()}), parse: (t) => ({x: Number(t)}), serialize: (p) => String(p.x)}, {x: 0}),
+  point: stateVar.custom(
+    {struct: object({x: number()}), parse: (t) => ({x: Number(t)}), serialize: (p) => String(p.x)},
+    {x: 0},
+  ),
 };
 
 function setup(extra: {onChange?: (c: StateChange<typeof vars>) => void; onInit?: () => void} = {}) {
@@ -31,7 +34,10 @@ function setup(extra: {onChange?: (c: StateChange<typeof vars>) => void; onInit?
 }
 
 const rejectsWith = (fn: () => void, key: string, code: string = ErrorCode.invalidValue) =>
-  assert.throws(fn, (e: unknown) => e instanceof StateValidationError && e.namespace === 'Task' && e.key === key && e.code === code);
+  assert.throws(
+    fn,
+    (e: unknown) => e instanceof StateValidationError && e.namespace === 'Task' && e.key === key && e.code === code,
+  );
 
 describe('StateStore', () => {
   it('reads and writes through the live state object', () => {
@@ -47,8 +53,16 @@ describe('StateStore', () => {
     const {store, seen} = setup();
     const before = store.dump();
     const bad: [keyof typeof vars, unknown][] = [
-      ['priority', 'x'], ['ratio', NaN], ['done', 'yes'], ['due', '2026-01-01'], ['status', 'archived'], ['tags', [1]], ['title', 7],
-      ['seenAt', 'now'], ['filters', {min: 'x'}], ['point', {y: 1}],
+      ['priority', 'x'],
+      ['ratio', NaN],
+      ['done', 'yes'],
+      ['due', '2026-01-01'],
+      ['status', 'archived'],
+      ['tags', [1]],
+      ['title', 7],
+      ['seenAt', 'now'],
+      ['filters', {min: 'x'}],
+      ['point', {y: 1}],
     ];
     for (const [key, value] of bad) {
       rejectsWith(() => store.set(key, value as never), key);
@@ -60,7 +74,10 @@ describe('StateStore', () => {
 
   it('names the value and reason in the message', () => {
     const {store} = setup();
-    assert.throws(() => store.set({priority: 'x'} as never), /PS_INVALID_VALUE: Task\.priority rejected "x": expected an integer/);
+    assert.throws(
+      () => store.set({priority: 'x'} as never),
+      /PS_INVALID_VALUE: Task\.priority rejected "x": expected an integer/,
+    );
   });
 
   it('applies a multi-set atomically: one bad value changes nothing and notifies nobody', () => {
@@ -70,7 +87,10 @@ describe('StateStore', () => {
     assert.equal(store.state.done, false);
     assert.equal(seen.length + events.length, 0);
     store.set({priority: 2, done: true});
-    assert.deepEqual(seen.map((c) => c.key), ['priority', 'done']);
+    assert.deepEqual(
+      seen.map((c) => c.key),
+      ['priority', 'done'],
+    );
   });
 
   it('refuses undeclared and hostile keys without touching any prototype', () => {
@@ -88,7 +108,12 @@ describe('StateStore', () => {
     store.state.done = false;
     store.state.priority = 0;
     store.state.priority = 1;
-    assert.deepEqual(changes, [['done', false, true], ['done', true, false], ['priority', 1, 0], ['priority', 0, 1]]);
+    assert.deepEqual(changes, [
+      ['done', false, true],
+      ['done', true, false],
+      ['priority', 1, 0],
+      ['priority', 0, 1],
+    ]);
   });
 
   it('does not notify when an equal list, date or scalar is set', () => {
@@ -130,7 +155,14 @@ describe('StateStore', () => {
     const dump = store.dump();
     assert.deepEqual(JSON.parse(JSON.stringify(dump)), dump);
     assert.equal(dump.due, '2026-11-22');
-    assert.deepEqual(store.schema().priority, {type: 'int', default: 1, urlKey: 't_pri', persist: false, history: 'replace', nullable: false});
+    assert.deepEqual(store.schema().priority, {
+      type: 'int',
+      default: 1,
+      urlKey: 't_pri',
+      persist: false,
+      history: 'replace',
+      nullable: false,
+    });
     assert.equal(store.schema().tags.type, 'list<string>');
   });
 
@@ -148,7 +180,9 @@ describe('StateStore', () => {
 
   it('keeps notifying the others when a listener throws, and reports the error', () => {
     const reported: unknown[] = [];
-    const store = new StateStore(defineState('Throws', {vars}), {host: {change() {}, error() {}, report: (e) => reported.push(e)}});
+    const store = new StateStore(defineState('Throws', {vars}), {
+      host: {change() {}, error() {}, report: (e) => reported.push(e)},
+    });
     const seen: string[] = [];
     store.subscribe(() => {
       throw new Error('listener bug');
@@ -192,8 +226,13 @@ describe('StateStore', () => {
   });
 
   it('applies the late values of every async layer, the first layer holding a var winning, and keeps what was written meanwhile', async () => {
-    const def = defineState('Late', {vars: {a: stateVar.int(0), b: stateVar.int(0), c: stateVar.int(0), d: stateVar.int(0)}});
-    const layer = (initial: object, late: object) => () => ({initial: initial as Record<string, unknown>, later: Promise.resolve(late as Record<string, unknown>)});
+    const def = defineState('Late', {
+      vars: {a: stateVar.int(0), b: stateVar.int(0), c: stateVar.int(0), d: stateVar.int(0)},
+    });
+    const layer = (initial: object, late: object) => () => ({
+      initial: initial as Record<string, unknown>,
+      later: Promise.resolve(late as Record<string, unknown>),
+    });
     const store = new StateStore(def, {layers: [layer({a: 1}, {b: 2, c: 2}), layer({}, {a: 3, b: 3, c: 3, d: 3})]});
     store.set('c', 9); // written while the sources load
     assert.equal(store.hydrated, false);

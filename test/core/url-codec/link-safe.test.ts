@@ -10,7 +10,10 @@ import {parseUrl, serializeUrl} from '../../../src/core/url-codec/parse-serializ
 import {parse, render} from '../../../src/url/parsed-url.js';
 
 const linkify = new LinkifyIt();
-const Search = defineState('Search', {urlPrefix: 'a_', vars: {q: stateVar.string(), tags: stateVar.list(stateVar.string())}});
+const Search = defineState('Search', {
+  urlPrefix: 'a_',
+  vars: {q: stateVar.string(), tags: stateVar.list(stateVar.string())},
+});
 const DROPPED = ['.', ')', ',', '!', '?', "'", ':', ';', '('];
 
 /** The link linkify-it finds in a chat line holding `url`. */
