@@ -66,6 +66,12 @@ await run('types on TypeScript 5.9', process.execPath, [
   '--noEmit',
 ]);
 await run('Vue SFC types (vue-tsc)', process.execPath, ['scripts/vue-tsc.cjs', '-p', 'test/types/vue/tsconfig.json']);
+await run('format (Prettier)', process.execPath, [
+  'node_modules/prettier/bin/prettier.cjs',
+  '--check',
+  `{${SOURCES.join(',')}}/**/*.{ts,tsx,js,mjs,cjs}`,
+  'eslint.config.js',
+]);
 await run('lint (ESLint: typescript-eslint, lit, wc)', process.execPath, [
   'node_modules/eslint/bin/eslint.js',
   ...SOURCES,
