@@ -11,6 +11,17 @@ if (cli) process.env.REDIS_CLI = cli;
 const totals = {passed: 0, failed: 0};
 /** What the formatter and the linter check: every folder of code. */
 const SOURCES = ['src', 'elements', 'test', 'bench', 'demo', 'scripts'];
+/** Every published entry's source module. */
+const ENTRIES = [
+  'index',
+  'core/index',
+  'server/index',
+  'testing/index',
+  'inspector/index',
+  'devtools/index',
+  'hosts/react',
+  'hosts/vue',
+].map((m) => `src/${m}.ts`);
 let broken = false;
 
 function run(label, command, args, count) {
@@ -66,6 +77,17 @@ await run('types on TypeScript 5.9', process.execPath, [
   '--noEmit',
 ]);
 await run('Vue SFC types (vue-tsc)', process.execPath, ['scripts/vue-tsc.cjs', '-p', 'test/types/vue/tsconfig.json']);
+// Import circles, type-only ones included, from every entry (elements come in through the main one).
+await run('no import circles (dpdm)', process.execPath, [
+  'node_modules/dpdm/lib/bin/dpdm.js',
+  '--no-tree',
+  '--no-warning',
+  '--transform',
+  'false',
+  '--exit-code',
+  'circular:1',
+  ...ENTRIES,
+]);
 await run('format (Prettier)', process.execPath, [
   'node_modules/prettier/bin/prettier.cjs',
   '--check',

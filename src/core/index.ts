@@ -11,7 +11,7 @@ export type {UrlMode} from './types.js';
 export {stateVar} from './schema/state-var.js';
 export type {Nullable} from './schema/state-var.js';
 export {StateStore} from './store/store.js';
-export type {StateStoreOptions} from './store/start-layers.js';
+export type {StateStoreOptions} from './store/store.js';
 export {parseUrl, serializeUrl} from './url-codec/parse-serialize.js';
 export type {ParsedUrl, UrlInput} from './url-codec/parse-serialize.js';
 export type {Frozen, HistoryMode, JsonValue, StateVar, ValueOf, VarOptions} from './schema/var.js';

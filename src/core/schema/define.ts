@@ -1,129 +1,18 @@
 import {DEV} from '../../dev.js';
 import {badValue} from '../errors/errors.js';
 import {checkOptions} from '../errors/check-options.js';
-import type {ChangeSource, StorageAdapter, VarSchema} from '../types.js';
 import type {StateStore} from '../store/store.js';
-import type {HistoryMode, StateVar, ValueOf} from './var.js';
+import type {HistoryMode, StateDefinition, StateOptions, StateVar, VarBinding, VarMap} from '../types.js';
 
-/**
- * The vars of a namespace, by name.
- *
- * @example
- * ```ts
- * const vars = {q: stateVar.string(), page: stateVar.int(1)} satisfies VarMap;
- * ```
- */
-export type VarMap = Record<string, StateVar<any>>;
-
-/**
- * The values of a namespace, typed from its vars.
- *
- * @example
- * ```ts
- * type AppValues = StateValues<typeof App.vars>; // {priority: number; tags: string[]; ...}
- * ```
- */
-export type StateValues<V extends VarMap> = {[K in keyof V]: ValueOf<V[K]>};
-
-/**
- * One change of one var, as given to listeners and `onChange`, and as the detail of the
- * `page-state-change` DOM event (there untyped: `StateChange` of any namespace).
- *
- * @example
- * ```ts
- * store.subscribe((change: StateChange<typeof App.vars>) => {
- *   if (change.key === 'priority') console.log(change.previous, '→', change.value);
- * });
- * scopeElement.addEventListener('page-state-change', (e) => console.log(e.detail.namespace, e.detail.key, e.detail.source));
- * ```
- */
-export type StateChange<V extends VarMap = VarMap> = {
-  [K in keyof V & string]: {
-    namespace: string;
-    key: K;
-    value: ValueOf<V[K]>;
-    previous: ValueOf<V[K]>;
-    source: ChangeSource;
-  };
-}[keyof V & string];
-
-/**
- * Where a namespace persists: nowhere, browser storage, the server session, or your adapter.
- *
- * @example
- * ```ts
- * const Draft = defineState('Draft', {persist: 'session', vars: {text: stateVar.string()}});
- * ```
- */
-export type PersistMode = false | 'session' | 'local' | 'server' | StorageAdapter;
-
-/**
- * Options of {@link defineState}; every one but `vars` is optional.
- *
- * @example
- * ```ts
- * const opts: StateOptions<{q: StateVar<string>}> = {urlPrefix: 'f_', vars: {q: stateVar.string()}};
- * ```
- */
-export interface StateOptions<V extends VarMap> {
-  /** Prepended to every var's URL key. Default `''`. */
-  urlPrefix?: string;
-  /** Purge other namespaces' params when this one claims the URL. Default false. */
-  urlSelfish?: boolean;
-  /** Namespaces (names or definitions) whose params a claim of this one keeps. */
-  shareUrlWith?: readonly (string | {readonly name: string})[];
-  /** Put a var's param back when it vanished from the URL and the var is touched. Default true. */
-  restoreUrlOnTouch?: boolean;
-  /** Leave a value equal to its default out of the URL. Default true. */
-  clearOnDefault?: boolean;
-  /** History mode of URL writes. Default `'replace'`. */
-  history?: HistoryMode;
-  /** Default false. */
-  persist?: PersistMode;
-  /** Version of the persisted shape. Default 1. */
-  version?: number;
-  /** Seconds the namespace's persisted data lives after its last write, in every storage
-   * (browser storage drops it on read past it; the server caps it at its session TTL). Default:
-   * as long as its storage keeps it. */
-  ttlSeconds?: number;
-  /** Upgrades persisted values written by an older `version`. */
-  migrate?: (old: Record<string, unknown>, fromVersion: number) => Record<string, unknown>;
-  vars: V;
-  /** Called once, after the first hydration. */
-  onInit?: (store: StateStore<V>) => void;
-  /** Called for every real change (falsy previous values included). */
-  onChange?: (change: StateChange<V>, store: StateStore<V>) => void;
-}
-
-/**
- * Where and how one var is mirrored: what `schema()` says of it, with its param under
- * the name other copies of page-state read (the URL protocol).
- */
-export type VarBinding = Pick<VarSchema, 'persist' | 'history'> & {param: string | null};
-
-/**
- * A validated, frozen namespace definition; pass it to `stateOf` or a `StateController`.
- *
- * @example
- * ```ts
- * const App: StateDefinition<{n: StateVar<number>}> = defineState('App', {vars: {n: stateVar.int(0)}});
- * App.keys; // ['n']
- * ```
- */
-export interface StateDefinition<V extends VarMap = VarMap>
-  extends
-    Readonly<Required<Omit<StateOptions<V>, 'migrate' | 'onInit' | 'onChange' | 'shareUrlWith' | 'ttlSeconds'>>>,
-    Readonly<Pick<StateOptions<V>, 'migrate' | 'onInit' | 'onChange' | 'ttlSeconds'>> {
-  readonly name: string;
-  readonly shareUrlWith: readonly string[];
-  readonly keys: readonly (keyof V & string)[];
-  /** @internal */
-  readonly bindings: Readonly<Record<keyof V & string, VarBinding>>;
-  /** @internal URL param → var key. */
-  readonly params: ReadonlyMap<string, keyof V & string>;
-  /** @internal Equal for definitions that are interchangeable (two bundled copies of one module). */
-  readonly fingerprint: string;
-}
+export type {
+  PersistMode,
+  StateChange,
+  StateDefinition,
+  StateOptions,
+  StateValues,
+  VarBinding,
+  VarMap,
+} from '../types.js';
 
 /** Namespace and var names: 1-64 letters, digits or _, not starting with a digit. The server
  * session store checks namespace names in its URLs with it too. */
@@ -167,7 +56,10 @@ const isPersist = (p: unknown) =>
  * });
  * ```
  */
-export function defineState<V extends VarMap>(name: string, options: StateOptions<V>): StateDefinition<V> {
+export function defineState<V extends VarMap>(
+  name: string,
+  options: StateOptions<V, StateStore<V>>,
+): StateDefinition<V> {
   // Production says the fact (`App: urlPrefix "a b" is invalid`); development adds what to do.
   if (typeof name !== 'string' || !NAME.test(name))
     badValue('namespace', name, DEV && 'use 1-64 letters, digits or _, not starting with a digit');
@@ -186,7 +78,7 @@ export function defineState<V extends VarMap>(name: string, options: StateOption
     onInit,
     onChange,
     ...unknown
-  } = options ?? ({} as StateOptions<V>);
+  } = options ?? ({} as StateOptions<V, StateStore<V>>);
   // What is left is unknown: production needs no list of the known ones, only development's suggestion.
   checkOptions(unknown, DEV ? OPTION_KEYS : [], `${name}: `);
   const invalid = (what: string, value: unknown, hint: string | false) => badValue(`${name}: ${what}`, value, hint);

@@ -88,8 +88,7 @@ export class Outbox<C extends {readonly key: string}> {
   #release() {
     const held = this.#held;
     this.#held = undefined;
-    if (!held) return;
-    for (const event of held) {
+    for (const event of held ?? []) {
       if (typeof event === 'function') event();
       else this.#deliver(event);
     }

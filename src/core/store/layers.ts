@@ -1,4 +1,4 @@
-import type {StateDefinition} from '../schema/define.js';
+import type {StateDefinition} from '../types.js';
 import type {ChangeSource} from '../types.js';
 
 /**

@@ -1,6 +1,5 @@
 import {measuring} from '../../debug/log.js';
 import {DEV} from '../../dev.js';
-import type {PersistMode} from '../schema/define.js';
 import {
   ACCEPT,
   combine,
@@ -10,33 +9,8 @@ import {
   type StoreLayer,
   type StoreLink,
 } from './layers.js';
-import type {StoreHost} from '../types.js';
-import type {StateStore} from './store.js';
 
 type Values = Record<string, unknown>;
-
-/**
- * What a bare {@link StateStore} starts from, besides its definition (stores of a page come
- * from `stateOf`, controllers and elements; a bare one, mirrored nowhere, suits Node and workers).
- *
- * @example
- * ```ts
- * const store = new StateStore(App, {initial: {page: 2}});
- * store.subscribe(({key, value}) => console.log(key, value));
- * ```
- */
-export interface StateStoreOptions {
-  /** @internal Receives every change and rejected value (its scope's DOM events). Default: silent. */
-  host?: StoreHost;
-  /** Values the store starts with (validated like `set`: an invalid one throws a `StateValidationError`). */
-  initial?: Partial<Record<string, unknown>>;
-  /** @internal The layers mirroring the store, in precedence order (the first that holds a value wins). */
-  layers?: readonly LayerMaker[];
-  /** @internal Where the namespace persists: its own option, or its scope's. */
-  persist?: PersistMode;
-  /** @internal Records the store in its scope, before anything leaves it. */
-  register?(store: StateStore<any>): void;
-}
 
 /** What a store's layers gave its start. */
 export interface Started {

@@ -1,4 +1,4 @@
-import type {PersistMode, StateChange, StateDefinition, StateValues, VarMap} from '../schema/define.js';
+import type {JsonValue, PersistMode, StateChange, StateDefinition, StateValues, StateVar, VarMap} from '../types.js';
 import {debug, debugging} from '../../debug/log.js';
 import {DEV} from '../../dev.js';
 import {describe, ErrorCode, StateValidationError} from '../errors/errors.js';
@@ -11,13 +11,13 @@ import {
   REPORT,
   VALUES,
   WATCHED,
+  type LayerMaker,
   type Mirror,
   type StoreLink,
 } from './layers.js';
 import {Outbox, resolved} from './change-delivery.js';
 import type {ChangeSource, StateListener, StoreHost, VarSchema} from '../types.js';
-import {startLayers, type StateStoreOptions} from './start-layers.js';
-import type {JsonValue, StateVar} from '../schema/var.js';
+import {startLayers} from './start-layers.js';
 import {bindOnFirstUse, liveView} from './live-view.js';
 
 type Key<V extends VarMap> = keyof V & string;
@@ -37,6 +37,29 @@ const BOUND = [
   'focus',
   'href',
 ] as const;
+
+/**
+ * What a bare {@link StateStore} starts from, besides its definition (stores of a page come
+ * from `stateOf`, controllers and elements; a bare one, mirrored nowhere, suits Node and workers).
+ *
+ * @example
+ * ```ts
+ * const store = new StateStore(App, {initial: {page: 2}});
+ * store.subscribe(({key, value}) => console.log(key, value));
+ * ```
+ */
+export interface StateStoreOptions {
+  /** @internal Receives every change and rejected value (its scope's DOM events). Default: silent. */
+  host?: StoreHost;
+  /** Values the store starts with (validated like `set`: an invalid one throws a `StateValidationError`). */
+  initial?: Partial<Record<string, unknown>>;
+  /** @internal The layers mirroring the store, in precedence order (the first that holds a value wins). */
+  layers?: readonly LayerMaker[];
+  /** @internal Where the namespace persists: its own option, or its scope's. */
+  persist?: PersistMode;
+  /** @internal Records the store in its scope, before anything leaves it. */
+  register?(store: StateStore<any>): void;
+}
 
 /**
  * The live state of one namespace in one scope. Get one with `stateOf(definition, node?)` or a
@@ -95,7 +118,8 @@ export class StateStore<V extends VarMap = VarMap> {
 
   /** Step 3 of its life: onInit, once. */
   #init() {
-    if (this.definition.onInit) this.#outbox.call(this.definition.onInit, undefined, this);
+    // defineState typed its hooks with the store of its vars: this one.
+    if (this.definition.onInit) this.#outbox.call(this.definition.onInit as (store: this) => void, undefined, this);
   }
 
   /** Applies the async sources where nothing was written meanwhile, then onInit; resolves `ready`. */
@@ -336,7 +360,7 @@ export class StateStore<V extends VarMap = VarMap> {
         previous: change.previous,
       });
     const {onChange} = this.definition;
-    if (onChange) this.#outbox.call(onChange, undefined, change, this);
+    if (onChange) this.#outbox.call(onChange as (change: StateChange<V>, store: this) => void, undefined, change, this);
     this.#outbox.notify(change);
     if (this.#host !== silentHost) this.#outbox.call(this.#host.change, this.#host, change);
   }

@@ -1,6 +1,6 @@
-import type {StateDefinition} from '../schema/define.js';
+import type {StateDefinition} from '../types.js';
 import type {ParamTexts} from '../types.js';
-import type {StateVar} from '../schema/var.js';
+import type {StateVar} from '../types.js';
 
 /**
  * How one namespace's values become URL param texts and back: the one codec of the browser's

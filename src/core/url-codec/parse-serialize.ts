@@ -1,11 +1,11 @@
-import type {StateDefinition, StateValues, VarMap} from '../schema/define.js';
+import type {StateDefinition, StateValues, VarMap} from '../types.js';
 import {StateValidationError} from '../errors/errors.js';
 import {freshDefault} from '../store/layers.js';
 import {paramCodec} from './param-codec.js';
 import type {ErrorDetail} from '../types.js';
 import type {UrlMode} from '../types.js';
 import {firstValues, linkSafe, parseParams, renderParams, setParams, splitUrl} from './query-text.js';
-import type {StateVar} from '../schema/var.js';
+import type {StateVar} from '../types.js';
 
 /** A URL as text, a `URL` (or anything with `search` and `hash`), or `URLSearchParams`. */
 export type UrlInput = string | {readonly search: string; readonly hash: string} | {toString(): string};
