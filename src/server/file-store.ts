@@ -8,15 +8,8 @@ import {folderSizes, keptSecret, missing, syncFolder, writeFiles} from './files.
 import {checkFileStore} from './options.js';
 import {remember} from './bounded-memory.js';
 import {serialQueue} from './serial-queue.js';
-import {
-  admit,
-  checkDeadline,
-  dueToSlide,
-  expiryFrom,
-  limits,
-  type SessionStore,
-  type StoreOptions,
-} from './session-store.js';
+import {checkDeadline, dueToSlide, expiryFrom, type SessionStore, type StoreOptions} from './session-store.js';
+import {countWithinQuota, limits} from './quota.js';
 
 /**
  * Options of {@link fileStore}.
@@ -140,7 +133,7 @@ export function fileStore(
     for (const write of batch) {
       try {
         checkDeadline(write.options, now());
-        if (sizes) admit(sizes, write.namespace, Buffer.byteLength(write.text), write.options.quota);
+        if (sizes) countWithinQuota(sizes, write.namespace, Buffer.byteLength(write.text), write.options.quota);
         accepted.set(write.namespace, write); // a later write of a namespace supersedes an earlier one
       } catch (error) {
         refused.add(write);
@@ -191,7 +184,7 @@ export function fileStore(
       const namespace = name.slice(0, -5);
       if (!name.endsWith('.json') || name.startsWith('.') || sizes?.has(namespace)) continue;
       try {
-        if (sizes) admit(sizes, namespace, statSync(join(claimed, name)).size, options.quota);
+        if (sizes) countWithinQuota(sizes, namespace, statSync(join(claimed, name)).size, options.quota);
         linkSync(join(claimed, name), join(folder, name));
       } catch (error) {
         if ((error as Error).name !== 'QuotaError' && (error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

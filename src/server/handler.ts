@@ -6,7 +6,8 @@ import {admission, refusalHold} from './admission.js';
 import {accounts, ANONYMOUS} from './identity.js';
 import {serialQueue} from './serial-queue.js';
 import {refuse, transports, type Answer, type Incoming, type SessionHandler} from './transport.js';
-import {StoreUnavailableError, type Quota} from './session-store.js';
+import {StoreUnavailableError} from './session-store.js';
+import type {Quota} from './quota.js';
 import {checkHandlerOptions, type SessionHandlerOptions} from './options.js';
 
 const isJson = (type: string | undefined) => /^application\/json\s*(;|$)/i.test(type ?? '');

@@ -3,7 +3,8 @@ import {didYouMean, unknownNames} from '../core/errors/nearest-name.js';
 import type {IncomingMessage} from 'node:http';
 import type {AnonymousLimits} from './admission.js';
 import type {Identity} from './identity.js';
-import type {Quota, SessionStore} from './session-store.js';
+import type {SessionStore} from './session-store.js';
+import type {Quota} from './quota.js';
 
 /**
  * Options of {@link createSessionHandler}.

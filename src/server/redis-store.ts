@@ -1,7 +1,8 @@
 import {createHash} from 'node:crypto';
 import type {StoredState} from '../core/types.js';
 import {checkRedisStore} from './options.js';
-import {quotaError, StoreUnavailableError, type SessionStore, type StoreOptions} from './session-store.js';
+import {StoreUnavailableError, type SessionStore, type StoreOptions} from './session-store.js';
+import {quotaError} from './quota.js';
 
 /**
  * What the store needs of a client of the official `redis` package (`createClient` or
