@@ -14,6 +14,11 @@ export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
 
+/** How a store's errors are told apart: by name, so that a store built against another copy of
+ * page-state (or throwing its own error of that name) is understood too. */
+export const isStoreError = (error: unknown, name: 'QuotaError' | 'StoreUnavailableError'): boolean =>
+  (error as Error | null | undefined)?.name === name;
+
 /**
  * How one store operation runs. The handler passes all of them; stores honour each.
  *
