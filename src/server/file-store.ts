@@ -4,7 +4,7 @@ import {randomUUID} from 'node:crypto';
 import {join} from 'node:path';
 import type {StoredState} from '../core/types.js';
 import {isStoreKey} from './identity.js';
-import {folderSizes, keptSecret, missing, syncFolder, writeFiles} from './files.js';
+import {folderSizes, keptSecret, missing, syncFolder, writeFiles} from './atomic-files.js';
 import {checkFileStore} from './options.js';
 import {remember} from './bounded-memory.js';
 import {serialQueue} from './serial-queue.js';
