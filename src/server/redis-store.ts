@@ -1,7 +1,8 @@
-import {createHash} from 'node:crypto';
 import type {StoredState} from '../core/types.js';
-import {checkRedisStore} from './options.js';
-import {quotaError, StoreUnavailableError, type SessionStore, type StoreOptions} from './session-store.js';
+import {checkRedisStore} from './option-checks.js';
+import {StoreUnavailableError, type SessionStore, type StoreOptions} from './session-store.js';
+import {quotaError} from './quota.js';
+import {CLEAR, DELETE, GET, MERGE, SET, SHA1, TAKE, USAGE} from './redis-scripts.js';
 
 /**
  * What the store needs of a client of the official `redis` package (`createClient` or
@@ -27,116 +28,9 @@ export interface ScriptOptions {
   arguments: string[];
 }
 
-/** A hash field no namespace can be (':' fails the name rule): the session's byte total. */
-const BYTES = ':bytes';
-
-/** The server's clock in epoch ms, `now()`: deadlines and namespace lifetimes go by it. */
-const CLOCK = `
-local function now()
-  local time = redis.call('TIME')
-  return time[1] * 1000 + math.floor(time[2] / 1000)
-end`;
-
-/** Refuses a write past its deadline (ARGV[1], epoch ms, 0 for none) by the server's clock: a
- * command that waited in a queue or a paused server must not land after the handler answered. */
-const DEADLINE = `${CLOCK}
-local deadline = tonumber(ARGV[1])
-if deadline > 0 and now() > deadline then return 'late' end`;
-
-/** Restarts the TTL (ARGV[2], seconds) with a tenth of slack, as every store does. */
-const RESTART = `
-redis.call('PEXPIRE', KEYS[1], math.floor(tonumber(ARGV[2]) * 1100))`;
-
-/** Slides the TTL (ARGV[2], seconds) when less than a full TTL is left: the session outlives
- * the cookie the same answer renews. */
-const SLIDE = `
-local left = redis.call('PTTL', KEYS[1])
-if tonumber(ARGV[2]) > 0 and left > 0 and left < tonumber(ARGV[2]) * 1000 then ${RESTART} end`;
-
-/** Reads a namespace (ARGV[3]) and slides the session's TTL. A namespace past its own lifetime
- * (the `expires` its stored value holds: Redis 7.0 has no expiry per field) is deleted by the
- * server's clock, its bytes taken off the total, and read as absent. */
-const GET = `${CLOCK}${SLIDE}
-local value = redis.call('HGET', KEYS[1], ARGV[3])
-if value and string.find(value, '"expires":', 1, true) then
-  local readable, record = pcall(cjson.decode, value)
-  local expires = readable and type(record) == 'table' and record.expires
-  if type(expires) == 'number' and expires <= now() then
-    redis.call('HDEL', KEYS[1], ARGV[3])
-    redis.call('HINCRBY', KEYS[1], '${BYTES}', -string.len(value))
-    return false
-  end
-end
-return value`;
-
-/** Stores a namespace and restarts the TTL, atomically refusing what would pass the quota. The
- * byte total is kept beside the namespaces, so the check costs the same for any session. A
- * write that needs a live session (ARGV[7] = '1') finds none when it was deleted or expired:
- * Redis keeps no empty hash, so a session's hash has fields exactly while it lives. A stored
- * namespace is JSON, never empty, so a length of 0 is a namespace the session lacks. */
-const SET = `${DEADLINE}
-local key, field, value = KEYS[1], ARGV[3], ARGV[4]
-local count, bytes, old = redis.call('HLEN', key), redis.call('HGET', key, '${BYTES}'), redis.call('HSTRLEN', key, field)
-if count == 0 and ARGV[7] == '1' then return 'retired' end
-if bytes then count = count - 1 end
-if old == 0 and count >= tonumber(ARGV[5]) then return 'namespaces' end
-local total = tonumber(bytes or '0') + string.len(value) - old
-if total > tonumber(ARGV[6]) then return 'bytes' end
-redis.call('HSET', key, field, value, '${BYTES}', total)${RESTART}
-return 'ok'`;
-
-/** Deletes a namespace (ARGV[3]), takes its bytes off the total and slides the TTL. */
-const DELETE = `${DEADLINE}${SLIDE}
-local length = redis.call('HSTRLEN', KEYS[1], ARGV[3])
-if redis.call('HDEL', KEYS[1], ARGV[3]) == 1 then redis.call('HINCRBY', KEYS[1], '${BYTES}', -length) end
-return 'ok'`;
-
-/** Drops the session. */
-const CLEAR = `${DEADLINE}
-redis.call('DEL', KEYS[1])
-return 'ok'`;
-
-/** Takes a whole session (its fields and values, flat) and drops it: one call wins it. */
-const TAKE = `${DEADLINE}
-local all = redis.call('HGETALL', KEYS[1])
-redis.call('DEL', KEYS[1])
-return all`;
-
-/** Adds the pairs from ARGV[5] on where the session has no such field, within the quota
- * (ARGV[3] namespaces, ARGV[4] bytes; past it a pair is left out), and restarts the TTL. */
-const MERGE = `${DEADLINE}
-local key, most, limit = KEYS[1], tonumber(ARGV[3]), tonumber(ARGV[4])
-local count = redis.call('HLEN', key) - redis.call('HEXISTS', key, '${BYTES}')
-local total = tonumber(redis.call('HGET', key, '${BYTES}') or '0')
-for i = 5, #ARGV, 2 do
-  local field, value = ARGV[i], ARGV[i + 1]
-  if field ~= '${BYTES}' and redis.call('HEXISTS', key, field) == 0 and count < most and total + string.len(value) <= limit then
-    redis.call('HSET', key, field, value)
-    count, total = count + 1, total + string.len(value)
-  end
-end
-redis.call('HSET', key, '${BYTES}', total)${RESTART}
-return 'ok'`;
-
-/** The database's key count and the memory its data takes, for the store-wide budget of new
- * anonymous sessions. Every key of the database counts, page-state's or not. A figure the
- * server refuses (an ACL without INFO, a renamed command) counts 0, so that part of the budget
- * stops counting instead of every new session being refused. */
-const USAGE = `
-local keys, info = redis.pcall('DBSIZE'), redis.pcall('INFO', 'memory')
-return {type(keys) == 'number' and keys or 0, type(info) == 'string' and tonumber(string.match(info, 'used_memory_dataset:(%d+)')) or 0}`;
-
 /** A write's quota as script arguments: namespaces, bytes. */
 const limitsOf = ({quota}: StoreOptions) =>
   [quota?.namespaces, quota?.bytes].map((limit) => String(Math.min(limit ?? Infinity, Number.MAX_SAFE_INTEGER)));
-
-/** Each script's SHA-1, as EVALSHA names it. */
-const SHA1 = new Map(
-  [GET, SET, DELETE, CLEAR, TAKE, MERGE, USAGE].map((script) => [
-    script,
-    createHash('sha1').update(script).digest('hex'),
-  ]),
-);
 
 /**
  * Sessions in Redis or a Redis Cluster, for apps on more than one server: one hash per session
