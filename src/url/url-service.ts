@@ -12,7 +12,8 @@ import {indexOf, parse, render, type Index} from './parsed-url.js';
 import {RateLimiter} from './rate-limiter.js';
 import {adoptChange} from './adopt-change.js';
 import {marked, markOf} from './history-marks.js';
-import {applyOp, Entry, type Op, type PurgedParams, type ServiceCore} from './entry.js';
+import {Entry, type Op, type PurgedParams, type ServiceCore} from './entry.js';
+import {applyOp} from './apply-op.js';
 import {ParamOwners} from './param-owners.js';
 import type {HistoryPort} from './history-port.js';
 
@@ -211,7 +212,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
    * no correction among `pending` (a sync or a restore of params the URL lacks). */
   #shown(pending: readonly Op[]): string[] {
     return [...this.entries]
-      .filter((e) => !e.hidden && !e.vanished && !pending.some((op) => e.corrects(op)))
+      .filter((e) => e.phase === 'shown' && !pending.some((op) => e.corrects(op)))
       .map((e) => e.client.name);
   }
 
@@ -241,9 +242,9 @@ export class UrlService implements SharedUrlService, ServiceCore {
         this.#early = href;
       }
     }
-    const {vanished} = entry;
-    if (!vanished || entry.hidden || !entry.client.restoreOnTouch || !this.entries.has(entry)) return;
-    entry.vanished = undefined;
+    if (!entry.client.restoreOnTouch || !this.entries.has(entry)) return;
+    const vanished = entry.restore();
+    if (!vanished) return;
     if (DEV && debugging('url'))
       debug('url', `restore on touch: ${entry.client.name} puts back ${vanished.join(', ')}`, {
         removedBy: "another writer's replace",
