@@ -34,26 +34,26 @@ export interface ServiceCore {
 }
 
 /**
- * Whether the URL shows a namespace as it wants: a phase, and the params it lacks. Every change
- * of phase happens in {@link Entry}'s `wrote`, `purge`, `lose`, `unhide` and `restore`.
+ * Whether the URL shows a namespace as it wants. Every change of phase happens in {@link Entry}'s
+ * `wrote`, `purge`, `lose`, `unhide` and `restore`.
  */
-type Showing =
+type Phase =
   /** Its params are in the URL as it last wrote or adopted them. */
-  | {readonly phase: 'shown'; readonly params?: undefined}
-  /** Another writer's replace (or a navigation storage filled) left out `params`: a touch puts them back. */
-  | {readonly phase: 'vanished'; readonly params: readonly string[]}
+  | 'shown'
+  /** Another writer's replace (or a navigation storage filled) left out some: a touch puts them back. */
+  | 'vanished'
   /** A claim purged its params from the current entry: they return when it is written, focused or
-   * watched. `params` vanished before, and are put back on a touch once a replace shows it again. */
-  | {readonly phase: 'purged'; readonly params?: readonly string[]};
-
-const SHOWN: Showing = {phase: 'shown'};
+   * watched. What vanished before is put back on a touch once a replace shows it again. */
+  | 'purged';
 
 /**
  * A namespace attached to the URL service, and the handle it is given: one object per store,
  * its ops made on first use (`write` runs on every change and must not allocate).
  */
 export class Entry implements UrlHandle {
-  #showing = SHOWN;
+  #phase: Phase = 'shown';
+  /** The params a replace left out: set in `vanished`, and in `purged` when they vanished before. */
+  #lost?: readonly string[];
   // Its ops, made on first use (most stores never claim or correct), then kept: `write` runs on
   // every change and must not allocate.
   #write?: Op;
@@ -84,9 +84,13 @@ export class Entry implements UrlHandle {
     return (this.#focuses ??= [this.#first(), this.claim]);
   }
 
-  /** Whether `op` is one of its corrections. */
-  corrects(op: Op): boolean {
-    return op === this.#syncs?.[0] || (op.type === 'restore' && op.entry === this);
+  /** Whether the URL shows it whole: in phase `shown`, and none of its corrections (a sync, or a
+   * restore of params the URL lacks) among `pending`. */
+  showsWhole(pending: readonly Op[]): boolean {
+    return (
+      this.#phase === 'shown' &&
+      !pending.some((op) => op === this.#syncs?.[0] || (op.type === 'restore' && op.entry === this))
+    );
   }
 
   /** The first text of each param of the current URL, in its mode. */
@@ -128,44 +132,37 @@ export class Entry implements UrlHandle {
   }
 
   show(): void {
-    if (this.#showing.phase === 'purged') this.sync();
-  }
-
-  /** Where it stands: the URL shows it whole only when `'shown'`. */
-  get phase(): Showing['phase'] {
-    return this.#showing.phase;
+    if (this.#phase === 'purged') this.sync();
   }
 
   /** → shown: it was written, every param as it wants it, or a navigation entered (storage may fill what it lacks: {@link Entry.lose}). */
   wrote(): void {
-    this.#showing = SHOWN;
+    this.#phase = 'shown';
+    this.#lost = undefined;
   }
 
   /** → purged, remembering what vanished before. */
   purge(): void {
-    const {params} = this.#showing;
-    this.#showing = {phase: 'purged', params};
+    this.#phase = 'purged';
   }
 
-  /** `params` left the URL (another writer's replace, or storage filled what a navigation lacked). */
+  /** → vanished (or still purged): `params` left the URL (another writer's replace, or storage filled what a navigation lacked). */
   lose(params: readonly string[]): void {
-    const {phase, params: before = []} = this.#showing;
-    this.#showing = {phase: phase === 'purged' ? phase : 'vanished', params: before.concat(params)};
+    this.#lost = [...(this.#lost ?? []), ...params];
+    if (this.#phase !== 'purged') this.#phase = 'vanished';
   }
 
-  /** purged → shown or vanished: a replace showed some of its params again. */
+  /** purged → vanished or shown: a replace showed some of its params again. */
   unhide(): void {
-    const showing = this.#showing;
-    if (showing.phase === 'purged')
-      this.#showing = showing.params ? {phase: 'vanished', params: showing.params} : SHOWN;
+    if (this.#phase === 'purged') this.#phase = this.#lost ? 'vanished' : 'shown';
   }
 
   /** vanished → shown: the params to put back, or nothing when it is not vanished. */
   restore(): readonly string[] | undefined {
-    const showing = this.#showing;
-    if (showing.phase !== 'vanished') return;
-    this.#showing = SHOWN;
-    return showing.params;
+    const lost = this.#lost;
+    if (this.#phase !== 'vanished') return;
+    this.wrote();
+    return lost;
   }
 
   href(texts: ParamTexts): string {

@@ -30,10 +30,9 @@ export function writeHistory(
   if (moved && port.href() === current) return DEV ? 'the browser dropped the write (the URL did not change)' : '';
 }
 
-/** Names of the namespaces the URL shows whole: attached, in phase `shown`, and no correction
- * among `pending` (a sync or a restore of params the URL lacks). */
+/** Names of the attached namespaces the URL shows whole, `pending` applied ({@link Entry.showsWhole}). */
 export const shownWhole = (entries: Iterable<Entry>, pending: readonly Op[]): string[] =>
-  [...entries].filter((e) => e.phase === 'shown' && !pending.some((op) => e.corrects(op))).map((e) => e.client.name);
+  [...entries].filter((e) => e.showsWhole(pending)).map((e) => e.client.name);
 
 export const sameNames = (a: ReadonlySet<string>, b: readonly string[]): boolean =>
   a.size === b.length && b.every((name) => a.has(name));
