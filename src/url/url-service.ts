@@ -12,7 +12,6 @@ import {indexOf, parse, render, type Index} from './parsed-url.js';
 import {RateLimiter} from './rate-limiter.js';
 import {adoptChange} from './adopt-change.js';
 import {marked, markOf} from './history-marks.js';
-import {sameNames, shownWhole, writeHistory} from './history-write.js';
 import {Entry, type Op, type PurgedParams, type ServiceCore} from './entry.js';
 import {applyOp} from './apply-op.js';
 import {ParamOwners} from './param-owners.js';
@@ -142,11 +141,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
 
   /** Whether the current entry's mark should name other namespaces than it does. */
   #unmarked(state: unknown, href: string): boolean {
-    return (
-      this.#markable &&
-      marked(state, href, []) !== state &&
-      !sameNames(markOf(state, href), shownWhole(this.entries, []))
-    );
+    return this.#markable && marked(state, href, []) !== state && !sameNames(markOf(state, href), this.#shown([]));
   }
 
   /** queued or held → writing → idle; or → held, when the limiter, the browser or a dropped write says wait. */
@@ -161,7 +156,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
       return this.#hold(wait);
     }
     // What the entry being left shows whole, before this flush's ops change the namespaces.
-    const leaving = this.#push ? shownWhole(this.entries, this.#ops) : undefined;
+    const leaving = this.#push ? this.#shown(this.#ops) : undefined;
     const parsed = parse(current);
     // Ops apply in order: a namespace written after a claim comes back, one written before is purged.
     const measured = DEV ? measuring('url', 'flush') : undefined;
@@ -174,15 +169,22 @@ export class UrlService implements SharedUrlService, ServiceCore {
     // writer's push): marking it lets back to it show what it showed.
     if (moved || this.#unmarked(state, current)) {
       this.#phase = 'writing';
-      const failed = writeHistory(this.port, state, current, href, push, leaving, shownWhole(this.entries, []));
-      // Keep the ops and try again later.
-      if (failed !== undefined) return this.#backOff(failed);
+      try {
+        // Back to the entry left must show what it showed: it is marked first, if it is not yet.
+        if (leaving && !sameNames(markOf(state, current), leaving))
+          this.port.write(current, false, marked(state, current, leaving));
+        this.port.write(href, moved && push, marked(state, href, this.#shown([])));
+      } catch (error) {
+        // Browsers throw past their rate limits: keep the ops and try again later.
+        return this.#backOff(DEV ? `the browser refused the write (${String(error)})` : '');
+      }
+      // Newer browsers drop a rate-limited write without a word: check that it took.
+      if (moved && this.port.href() === current)
+        return this.#backOff(DEV ? 'the browser dropped the write (the URL did not change)' : '');
       if (DEV && debugging('url'))
         debug(
           'url',
-          moved
-            ? `${push ? 'push' : 'replace'} ${href}`
-            : `mark ${href}: it shows ${shownWhole(this.entries, []).join(', ')} whole`,
+          moved ? `${push ? 'push' : 'replace'} ${href}` : `mark ${href}: it shows ${this.#shown([]).join(', ')} whole`,
           {namespaces: pendingNames(this.#ops), from: current},
         );
       this.#limiter.spend();
@@ -205,6 +207,11 @@ export class UrlService implements SharedUrlService, ServiceCore {
         );
     }
   };
+
+  /** Names of the attached namespaces the URL shows whole, `pending` applied ({@link Entry.showsWhole}). */
+  #shown(pending: readonly Op[]): string[] {
+    return [...this.entries].filter((e) => e.showsWhole(pending)).map((e) => e.client.name);
+  }
 
   #backOff(why: string) {
     this.#retryMs = Math.min(this.#retryMs * 2, 10_000);
@@ -267,6 +274,9 @@ export class UrlService implements SharedUrlService, ServiceCore {
     this.#wake();
   }
 }
+
+const sameNames = (a: ReadonlySet<string>, b: readonly string[]) =>
+  a.size === b.length && b.every((name) => a.has(name));
 
 /** The namespaces whose ops are pending (for the debug log: a function of the module, so the
  * production build, which has no log, drops it). */
