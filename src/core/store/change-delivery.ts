@@ -87,8 +87,8 @@ export class ChangeDelivery<C extends {readonly key: string}> {
 
   /** The store has started: what it held is delivered after the task, or before its next event. */
   started(): void {
-    this.#phase = this.#held ? 'holding' : 'open';
-    if (!this.#held) return;
+    if (!this.#held) return void (this.#phase = 'open');
+    this.#phase = 'holding';
     if (due) return void due.push(this);
     due = [this];
     void resolved.then(() => {
@@ -101,10 +101,9 @@ export class ChangeDelivery<C extends {readonly key: string}> {
   /** holding → open: what the start held goes, in order; in `open` it does nothing. */
   #release() {
     if (this.#phase !== 'holding') return;
-    const held = this.#held!;
     this.#phase = 'open';
-    this.#held = undefined;
-    for (const event of held) {
+    // Emptied as it goes: what was delivered is not kept (`#held` is read only before open).
+    for (const event of this.#held!.splice(0)) {
       if (typeof event === 'function') event();
       else this.#deliver(event);
     }
