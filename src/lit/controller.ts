@@ -11,16 +11,16 @@ import {stateOf} from '../runtime/state-of.js';
 type Host = ReactiveControllerHost & HTMLElement & {readonly isUpdatePending?: boolean};
 
 /**
- * Whether a read belongs to the host's update cycle. Every change of phase happens in
- * {@link StateController}'s `hostUpdate` (→ tracking) and `#commit` (→ idle).
+ * The window in which a read belongs to the host's update cycle. Every change of phase happens in
+ * {@link StateController}'s `hostUpdate` (→ open) and `#commit` (→ idle).
  */
-type Tracking =
+type ReadWindow =
   /** Outside the window: a read is the cycle's only while an update is pending (willUpdate runs
    * before hostUpdate). */
   | 'idle'
   /** From hostUpdate to a microtask after hostUpdated: every read (render, updated, firstUpdated)
    * is the cycle's. */
-  | 'tracking';
+  | 'open';
 
 /**
  * Binds a Lit element to a namespace. It finds the store in the nearest `<page-state>` that
@@ -43,7 +43,7 @@ export class StateController<V extends VarMap> implements ReactiveController {
   /** The namespace's values; reads during an update are tracked, assignments are validated. */
   readonly state: StateValues<V>;
   #store?: StateStore<V>;
-  #tracking: Tracking = 'idle';
+  #window: ReadWindow = 'idle';
   /** Vars read in the host's current update cycle. */
   #reading = new Set<string>();
   /** Vars read in its last complete cycle: what it listens to. */
@@ -68,7 +68,7 @@ export class StateController<V extends VarMap> implements ReactiveController {
     this.state = sharedView(
       definition.keys,
       (key) => {
-        if (this.#tracking === 'tracking' || host.isUpdatePending) this.#reading.add(key);
+        if (this.#window === 'open' || host.isUpdatePending) this.#reading.add(key);
         return this.store.get(key);
       },
       (key, value) => this.store.set(key, value as never),
@@ -91,7 +91,7 @@ export class StateController<V extends VarMap> implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.#tracking = 'tracking';
+    this.#window = 'open';
   }
 
   hostUpdated(): void {
@@ -99,10 +99,10 @@ export class StateController<V extends VarMap> implements ReactiveController {
     queueMicrotask(this.#commit);
   }
 
-  /** tracking → idle: the cycle's reads are what it listens to now. */
+  /** open → idle: the cycle's reads are what it listens to now. */
   readonly #commit = () => {
     const read = this.#reading;
-    this.#tracking = 'idle';
+    this.#window = 'idle';
     this.#reading = new Set();
     if (read.size !== this.#tracked.size || [...read].some((key) => !this.#tracked.has(key))) {
       this.#tracked = read;
