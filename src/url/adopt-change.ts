@@ -33,7 +33,7 @@ export function adoptChange(core: ServiceCore, before: string, href: string, kin
       const texts = client.texts();
       const missing = client.params.filter((name) => fallback && !present.has(name) && texts[name] !== undefined);
       if (missing.length) {
-        entry.lose(missing);
+        entry.lose(...missing);
         if (client.watched()) core.port.later(() => client.watched() && core.touch(entry), 0);
       }
     }
@@ -48,7 +48,7 @@ export function adoptChange(core: ServiceCore, before: string, href: string, kin
       const was = old[client.mode].get(name);
       const is = now[client.mode].get(name);
       if (is === undefined) {
-        if (was !== undefined) entry.lose([name]);
+        if (was !== undefined) entry.lose(name);
       } else if (is !== was) {
         changed.set(name, is);
         purged.delete(slot(client.mode, name));

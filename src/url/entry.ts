@@ -53,7 +53,7 @@ type Phase =
 export class Entry implements UrlHandle {
   #phase: Phase = 'shown';
   /** The params a replace left out: set in `vanished`, and in `purged` when they vanished before. */
-  #lost?: readonly string[];
+  #lost?: string[];
   // Its ops, made on first use (most stores never claim or correct), then kept: `write` runs on
   // every change and must not allocate.
   #write?: Op;
@@ -147,8 +147,8 @@ export class Entry implements UrlHandle {
   }
 
   /** → vanished (or still purged): `params` left the URL (another writer's replace, or storage filled what a navigation lacked). */
-  lose(params: readonly string[]): void {
-    this.#lost = [...(this.#lost ?? []), ...params];
+  lose(...params: string[]): void {
+    (this.#lost ??= []).push(...params);
     if (this.#phase !== 'purged') this.#phase = 'vanished';
   }
 
