@@ -15,7 +15,7 @@ import {
   type Mirror,
   type StoreLink,
 } from './layers.js';
-import {Outbox, resolved} from './change-delivery.js';
+import {ChangeDelivery, resolved} from './change-delivery.js';
 import type {ChangeSource, StateListener, StoreHost, VarSchema} from '../types.js';
 import {startLayers} from './start-layers.js';
 import {bindOnFirstUse, liveView} from './live-view.js';
@@ -91,7 +91,7 @@ export class StateStore<V extends VarMap = VarMap> {
   #written?: Set<string>;
   #snapshot?: Readonly<StateValues<V>>;
   /** Its listeners, and the events its start holds back. */
-  readonly #outbox: Outbox<StateChange<V>>;
+  readonly #outbox: ChangeDelivery<StateChange<V>>;
   #link: StoreLink;
   readonly #host: StoreHost;
   readonly #persist: PersistMode;
@@ -103,7 +103,7 @@ export class StateStore<V extends VarMap = VarMap> {
     const {host = silentHost, initial, layers = [], persist = definition.persist, register} = options;
     this.#host = host;
     this.#persist = persist;
-    this.#outbox = new Outbox((change) => this.#deliver(change), host);
+    this.#outbox = new ChangeDelivery((change) => this.#deliver(change), host);
     // Not through #fresh: #valid is set()'s path, and feeding it every var of every store at start
     // slows set() itself (the bench's set() rows).
     for (const key of definition.keys) this.#values[key] = freshDefault(definition, key);
