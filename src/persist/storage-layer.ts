@@ -1,5 +1,5 @@
 import type {PersistMode, StateDefinition} from '../core/schema/define.js';
-import {ACCEPT, freshDefault, MIRROR, persists, REPORT, type LayerMaker} from '../core/store/layers.js';
+import {freshDefault, persists, type LayerMaker} from '../core/store/layers.js';
 import {resolved} from '../core/store/change-delivery.js';
 import type {StorageAdapter, StoredState} from '../core/types.js';
 import {debug, debugging} from '../debug/log.js';
@@ -39,7 +39,7 @@ export const persistLayer =
     if (identity) (adapter as Partial<IdentityAware>)[IDENTITY]?.(identity);
     const persisted = new Set(keys);
     const varOf = (key: string) => definition.vars[key] as StateVar;
-    const report = (key: string | null, reason: string, raw: unknown) => feed[REPORT](key, reason, raw);
+    const report = (key: string | null, reason: string, raw: unknown) => feed.report(key, reason, raw);
     (adapter as Partial<Reporting>)[REPORTS]?.(name, (reason, raw) => report(null, reason, raw));
     let active: StorageAdapter | undefined = adapter;
     const degrade = (error: unknown) => {
@@ -158,7 +158,7 @@ export const persistLayer =
       const values: Record<string, unknown> = {};
       for (const key of vars)
         if (!skip?.has(key)) values[key] = key in found ? found[key] : freshDefault(definition, key);
-      feed[ACCEPT](values, 'storage');
+      feed.accept(values, 'storage');
     };
     /** Another identity: every var the URL does not hold shows its default until (and unless) the
      * new identity's value is in. (What the identity leaving was owed was saved for it before.) */
@@ -212,7 +212,7 @@ export const persistLayer =
       },
       connect() {
         unwatch = identity?.watch(rehydrate);
-        feed[MIRROR](({key, source}, clearing) => {
+        feed.mirror(({key, source}, clearing) => {
           if (source !== 'storage') written?.add(key);
           // A clear deletes instead of saving its defaults; what storage sent is stored already.
           if (clearing || source === 'storage' || scheduled || !persisted.has(key)) return;

@@ -2,10 +2,10 @@ import {measuring} from '../../debug/log.js';
 import {DEV} from '../../dev.js';
 import type {PersistMode} from '../schema/define.js';
 import {
-  ACCEPT,
   combine,
   freshDefault,
   type LayerMaker,
+  type Mirroring,
   type StoreFeed,
   type StoreLayer,
   type StoreLink,
@@ -34,8 +34,8 @@ export interface StateStoreOptions {
   layers?: readonly LayerMaker[];
   /** @internal Where the namespace persists: its own option, or its scope's. */
   persist?: PersistMode;
-  /** @internal Records the store in its scope, before anything leaves it. */
-  register?(store: StateStore<any>): void;
+  /** @internal Records the store in its scope, before anything leaves it, with its switch for mirroring. */
+  register?(store: StateStore<any>, mirroring: Mirroring): void;
 }
 
 /** What a store's layers gave its start. */
@@ -63,7 +63,7 @@ export function startLayers(feed: StoreFeed, makers: readonly LayerMaker[], init
   }
   const values =
     layers.length === 1 ? layers[0]!.initial : Object.assign({}, ...layers.map((layer) => layer.initial).reverse());
-  if (values) feed[ACCEPT](values, 'init');
+  if (values) feed.accept(values, 'init');
   let late = false;
   for (let i = 0; i < layers.length; i++) {
     layers[i]!.connect?.((key) => {
