@@ -2,10 +2,9 @@ import {ErrorCode, PageStateError} from '../core/errors/errors.js';
 import type {StorageAdapter, StoredState} from '../core/types.js';
 import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
-import {IDENTITY, type IdentityAware} from './identity-hub.js';
 import {REPORTS, type Reporter, type Reporting} from './adapter-reports.js';
 import {checkServerStorageOptions, type ServerStorageOptions} from './server-storage-options.js';
-import type {SharedIdentity} from '../runtime/protocol.js';
+import {runtimeIdentity, type SharedIdentity} from '../runtime/protocol.js';
 
 /**
  * The page-state server session store over HTTP (`GET/PUT/DELETE {endpoint}/{namespace}`,
@@ -26,6 +25,16 @@ export function serverStorage(
   endpoint = '/page-state',
   options: ServerStorageOptions = {},
 ): StorageAdapter & {flush(): Promise<void>} {
+  return sessionServer(endpoint, options);
+}
+
+/** {@link serverStorage} following `given`: the identity of the runtime that makes it, else (made
+ * by an app) the page runtime's, found at its first request. */
+export function sessionServer(
+  endpoint: string,
+  options: ServerStorageOptions,
+  given?: SharedIdentity,
+): StorageAdapter & {flush(): Promise<void>} {
   const {
     fetch: send = globalThis.fetch.bind(globalThis),
     debounceMs = 300,
@@ -42,6 +51,12 @@ export function serverStorage(
   let backoff = 0;
   let flushing = Promise.resolve();
   let identity: SharedIdentity | undefined;
+  /** The page's identity, followed from the first time it is known: the server answers for
+   * another identity after a switch, so what the one before was owed is dropped. */
+  const follow = (shared = runtimeIdentity()) => {
+    if (!identity && shared) (identity = shared).watch((arrived) => arrived && pending.clear());
+    return identity;
+  };
   /** Each namespace's store, to report through (a `page-state-error` where that store lives). */
   const reporters = new Map<string, Reporter>();
   let unmountedTold = false;
@@ -75,6 +90,7 @@ export function serverStorage(
   };
 
   const request = async (method: string, namespace: string, body?: StoredState, keepalive = false) => {
+    const identity = follow();
     const told = identity?.told;
     const response = await send(`${base}/${encodeURIComponent(namespace)}`, {
       method,
@@ -130,6 +146,7 @@ export function serverStorage(
   };
   // One flush at a time, so an older request can never land after a newer one.
   const flush = (keepalive = false) => (flushing = flushing.then(() => sendPending(keepalive)));
+  follow(given);
   win?.addEventListener('pagehide', () => {
     clearTimeout(timer);
     void flush(true);
@@ -137,9 +154,6 @@ export function serverStorage(
 
   return {
     [REPORTS]: (namespace: string, report: Reporter) => void reporters.set(namespace, report),
-    [IDENTITY](shared: SharedIdentity) {
-      identity ??= (shared.watch((arrived) => arrived && pending.clear()), shared); // the server now answers for another identity
-    },
     async get(namespace) {
       const response = await request('GET', namespace);
       return response.status === 204 ? undefined : ((await response.json()) as StoredState); // 204: nothing stored
@@ -154,5 +168,5 @@ export function serverStorage(
       if (pending.get(namespace) === null) throw new Error(`DELETE ${base}/${namespace} failed; retrying`);
     },
     flush: () => flush(),
-  } as StorageAdapter & IdentityAware & Reporting & {flush(): Promise<void>};
+  } as StorageAdapter & Reporting & {flush(): Promise<void>};
 }

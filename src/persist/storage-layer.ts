@@ -6,7 +6,6 @@ import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
 import type {JsonValue, StateVar} from '../core/schema/var.js';
 import {ErrorCode} from '../core/errors/errors.js';
-import {IDENTITY, type IdentityAware} from './identity-hub.js';
 import {REPORTS, type Reporting} from './adapter-reports.js';
 import type {SharedIdentity} from '../runtime/protocol.js';
 
@@ -36,7 +35,6 @@ export const persistLayer =
     const {name} = definition;
     const keys = definition.keys.filter((key) => persists(definition, mode, key));
     if (!keys.length) return undefined;
-    if (identity) (adapter as Partial<IdentityAware>)[IDENTITY]?.(identity);
     const persisted = new Set(keys);
     const varOf = (key: string) => definition.vars[key] as StateVar;
     const report = (key: string | null, reason: string, raw: unknown) => feed.report(key, reason, raw);
