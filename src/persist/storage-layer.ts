@@ -1,15 +1,26 @@
 import type {PersistMode, StateDefinition} from '../core/schema/define.js';
 import {freshDefault, persists, type LayerMaker} from '../core/store/layers.js';
 import {resolved} from '../core/store/change-delivery.js';
+import {HYDRATED, hydrating, type Hydration} from '../core/store/hydration.js';
 import type {StorageAdapter, StoredState} from '../core/types.js';
 import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
 import type {JsonValue, StateVar} from '../core/schema/var.js';
 import {ErrorCode} from '../core/errors/errors.js';
 import {REPORTS, type Reporting} from './adapter-reports.js';
+import {decodeRecord, message, type Report} from './stored-record.js';
 import type {SharedIdentity} from '../runtime/protocol.js';
 
-const message = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+/** What a storage layer owes storage: nothing, one save at the end of this task (however many
+ * vars changed), or nothing ever again (storage failed: the state is kept in memory only). */
+type Saving = 'idle' | 'scheduled' | 'degraded';
+
+/** How a storage layer follows the page's identity: not yet (until connected), following it, or
+ * away (its scope left the page) since the identity `left` was shown. */
+type Following =
+  | {readonly phase: 'unconnected'}
+  | {readonly phase: 'following'; readonly stop: () => void}
+  | {readonly phase: 'away'; readonly left: string | null | undefined};
 
 /**
  * The storage layer of a store: reads `{version, values}` once (migrating older versions and
@@ -37,12 +48,49 @@ export const persistLayer =
     if (!keys.length) return undefined;
     const persisted = new Set(keys);
     const varOf = (key: string) => definition.vars[key] as StateVar;
-    const report = (key: string | null, reason: string, raw: unknown) => feed.report(key, reason, raw);
+    const report: Report = (key, reason, raw) => feed.report(key, reason, raw);
     (adapter as Partial<Reporting>)[REPORTS]?.(name, (reason, raw) => report(null, reason, raw));
-    let active: StorageAdapter | undefined = adapter;
+    let saving: Saving = 'idle';
+    let following: Following = {phase: 'unconnected'};
+    /** After an identity switch, while the new identity's values load (async storage). */
+    let loading: Hydration = HYDRATED;
+    /** What storage holds, as far as this layer knows: the URL falls back to it on navigation. */
+    let stored: Record<string, unknown> = {};
+
+    // Saving's transitions: schedule (a change), save or drop (clear), degrade (storage failed).
+    const schedule = () => {
+      if (saving !== 'idle') return;
+      saving = 'scheduled';
+      queueMicrotask(save);
+    };
+    const save = () => {
+      if (saving !== 'scheduled') return;
+      saving = 'idle';
+      const values: Record<string, JsonValue> = {};
+      for (const key of keys) {
+        stored[key] = feed.peek(key);
+        values[key] = varOf(key).toJSON(stored[key]);
+      }
+      try {
+        const {ttlSeconds} = definition;
+        const done = adapter.set(
+          name,
+          ttlSeconds
+            ? {version: definition.version, values, expires: Date.now() + ttlSeconds * 1000}
+            : {version: definition.version, values},
+        );
+        if (done instanceof Promise)
+          done.catch((error: unknown) => report(null, `could not save: ${message(error)}`, null));
+      } catch (error) {
+        degrade(error);
+      }
+    };
+    const drop = () => {
+      if (saving === 'scheduled') saving = 'idle';
+    };
     const degrade = (error: unknown) => {
-      if (!active) return;
-      active = undefined;
+      if (saving === 'degraded') return;
+      saving = 'degraded';
       if (DEV && debugging('storage'))
         debug('storage', `${name}: storage failed (${message(error)}); memory only from now on`, {
           persist: typeof mode === 'string' ? mode : 'adapter',
@@ -56,98 +104,21 @@ export const persistLayer =
       );
     };
 
-    /** Valid values of a stored record; anything unusable is reported and left to defaults. */
-    const decode = (raw: unknown): Record<string, unknown> => {
-      if (raw === undefined) return {};
-      const record = raw as Partial<StoredState> | null;
-      if (
-        typeof record !== 'object' ||
-        record === null ||
-        typeof record.values !== 'object' ||
-        record.values === null ||
-        !Number.isSafeInteger(record.version)
-      ) {
-        report(
-          null,
-          DEV ? 'stored data is unreadable; defaults are used and it is overwritten on the next write' : 'unreadable',
-          raw,
-        );
-        return {};
-      }
-      // Past its namespace's ttlSeconds: gone, from the storage too.
-      if (record.expires! <= Date.now()) {
-        void resolved.then(() => active?.remove(name)).catch(() => {});
-        return {};
-      }
-      let values = record.values as Record<string, unknown>;
-      const version = record.version!;
-      if (version !== definition.version) {
-        const newer = version > definition.version;
-        if (newer || !definition.migrate) {
-          const reason = DEV
-            ? `stored version ${version} is ${newer ? 'newer than' : 'older than'} ${definition.version}${newer ? '' : ' and there is no migrate()'}`
-            : `stored version ${version}`;
-          return (report(null, reason, raw), {});
-        }
-        try {
-          values = definition.migrate!(values, version);
-        } catch (error) {
-          return (report(null, `migrate() failed: ${message(error)}`, raw), {});
-        }
-      }
-      const out: Record<string, unknown> = {};
-      for (const key of keys) {
-        if (!Object.hasOwn(values, key)) continue;
-        try {
-          out[key] = varOf(key).fromJSON(values[key]);
-        } catch (error) {
-          report(key, (error as Error).message, values[key]);
-        }
-      }
-      return out;
-    };
-
+    const decode = (raw: unknown) =>
+      decodeRecord(definition, keys, raw, report, () =>
+        resolved.then(() => saving === 'degraded' || adapter.remove(name)).catch(() => {}),
+      );
     const load = () => {
       try {
-        return active?.get(name);
+        return saving === 'degraded' ? undefined : adapter.get(name);
       } catch (error) {
         degrade(error);
       }
     };
     const loaded = load();
     const isAsync = loaded instanceof Promise;
-    /** What storage holds, as far as this layer knows: the URL falls back to it on navigation. */
-    let stored: Record<string, unknown> = {};
     const hold = (values: Record<string, unknown>) => ((stored = {...stored, ...values}), values);
 
-    const save = () => {
-      if (!scheduled || !active) return;
-      scheduled = false;
-      const values: Record<string, JsonValue> = {};
-      for (const key of keys) {
-        stored[key] = feed.peek(key);
-        values[key] = varOf(key).toJSON(stored[key]);
-      }
-      try {
-        const {ttlSeconds} = definition;
-        const done = active.set(
-          name,
-          ttlSeconds
-            ? {version: definition.version, values, expires: Date.now() + ttlSeconds * 1000}
-            : {version: definition.version, values},
-        );
-        if (done instanceof Promise)
-          done.catch((error: unknown) => report(null, `could not save: ${message(error)}`, null));
-      } catch (error) {
-        degrade(error);
-      }
-    };
-    let scheduled = false;
-    /** Stops following the identity (while connected); the identity shown when it stopped. */
-    let unwatch: (() => void) | undefined;
-    let left: string | null | undefined;
-    /** Vars written since the identity changed, while its values load: they keep what was written. */
-    let written: Set<string> | undefined;
     /** Applies stored `data` (another tab's, another identity's): each of `vars` takes its stored
      * value, else its default; those in `skip` were written meanwhile and keep their values. */
     const receive = (data: StoredState | undefined, vars: readonly string[], skip?: Set<string>) => {
@@ -167,10 +138,14 @@ export const persistLayer =
       );
       const data = load();
       receive(data instanceof Promise ? undefined : data, free);
-      if (data instanceof Promise) {
-        const mine = (written = new Set());
-        data.then((late) => written === mine && receive(late, free, mine), unloaded);
-      }
+      if (!(data instanceof Promise)) return void (loading = HYDRATED);
+      // Loading's transitions: a switch starts it; its values, or its failure, end it unless another switch came since.
+      const mine = (loading = hydrating());
+      const settled = () => loading === mine && ((loading = HYDRATED), true);
+      data.then(
+        (late) => settled() && receive(late, free, mine.written),
+        (error: unknown) => (settled(), unloaded(error)),
+      );
     };
     // No session handler at the endpoint: the adapter reports that once for the page, not once per namespace.
     const unloaded = (error: unknown): undefined =>
@@ -178,6 +153,10 @@ export const persistLayer =
         (error as {code?: string} | null)?.code === ErrorCode.noSessionHandler ||
         report(null, `could not load: ${message(error)}`, null)
       );
+    // Following's transitions: connect and resume follow, suspend goes away.
+    const follow = () => {
+      if (identity) following = {phase: 'following', stop: identity.watch(rehydrate)};
+    };
 
     return {
       initial: isAsync ? {} : hold(decode(loaded)),
@@ -189,33 +168,31 @@ export const persistLayer =
         // Out of the page (its <page-state> removed), the store stops following the identity, so
         // the page's identity holds no store it left; back, it catches up with a switch it missed.
         suspend() {
-          unwatch?.();
-          unwatch = undefined;
-          left = identity?.tag;
+          if (following.phase === 'following') following.stop();
+          following = {phase: 'away', left: identity?.tag};
         },
         resume() {
-          if (!identity || unwatch) return;
-          unwatch = identity.watch(rehydrate);
-          if (identity.tag !== left) rehydrate(true);
+          const away = following;
+          if (!identity || away.phase === 'following') return;
+          follow();
+          if (away.phase !== 'away' || identity.tag !== away.left) rehydrate(true);
         },
         async clear() {
-          scheduled = false; // a save queued before clear() is dropped
+          drop(); // a save queued before clear() is dropped
           stored = {};
           try {
-            await active?.remove(name);
+            if (saving !== 'degraded') await adapter.remove(name);
           } catch (error) {
             report(null, `could not delete: ${message(error)}`, null);
           }
         },
       },
       connect() {
-        unwatch = identity?.watch(rehydrate);
+        follow();
         feed.mirror(({key, source}, clearing) => {
-          if (source !== 'storage') written?.add(key);
+          if (source !== 'storage' && loading.phase === 'hydrating') loading.written.add(key);
           // A clear deletes instead of saving its defaults; what storage sent is stored already.
-          if (clearing || source === 'storage' || scheduled || !persisted.has(key)) return;
-          scheduled = true;
-          queueMicrotask(save); // one save per task, however many vars changed
+          if (!clearing && source !== 'storage' && persisted.has(key)) schedule();
         });
         adapter.subscribe?.(name, (data) => receive(data, keys));
       },
