@@ -85,9 +85,6 @@ export const persistLayer =
         degrade(error);
       }
     };
-    const drop = () => {
-      if (saving === 'scheduled') saving = 'idle';
-    };
     const degrade = (error: unknown) => {
       if (saving === 'degraded') return;
       saving = 'degraded';
@@ -141,11 +138,9 @@ export const persistLayer =
       if (!(data instanceof Promise)) return void (loading = HYDRATED);
       // Loading's transitions: a switch starts it; its values, or its failure, end it unless another switch came since.
       const mine = (loading = hydrating());
-      const settled = () => loading === mine && ((loading = HYDRATED), true);
-      data.then(
-        (late) => settled() && receive(late, free, mine.written),
-        (error: unknown) => (settled(), unloaded(error)),
-      );
+      data
+        .then((late) => loading === mine && receive(late, free, mine.written), unloaded)
+        .finally(() => loading === mine && (loading = HYDRATED));
     };
     // No session handler at the endpoint: the adapter reports that once for the page, not once per namespace.
     const unloaded = (error: unknown): undefined =>
@@ -178,7 +173,7 @@ export const persistLayer =
           if (away.phase !== 'away' || identity.tag !== away.left) rehydrate(true);
         },
         async clear() {
-          drop(); // a save queued before clear() is dropped
+          if (saving === 'scheduled') saving = 'idle'; // a save queued before clear() is dropped
           stored = {};
           try {
             if (saving !== 'degraded') await adapter.remove(name);
