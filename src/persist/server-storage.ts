@@ -25,16 +25,6 @@ export function serverStorage(
   endpoint = '/page-state',
   options: ServerStorageOptions = {},
 ): StorageAdapter & {flush(): Promise<void>} {
-  return sessionServer(endpoint, options);
-}
-
-/** {@link serverStorage} following `given`: the identity of the runtime that makes it, else (made
- * by an app) the page runtime's, found at its first request. */
-export function sessionServer(
-  endpoint: string,
-  options: ServerStorageOptions,
-  given?: SharedIdentity,
-): StorageAdapter & {flush(): Promise<void>} {
   const {
     fetch: send = globalThis.fetch.bind(globalThis),
     debounceMs = 300,
@@ -51,9 +41,11 @@ export function sessionServer(
   let backoff = 0;
   let flushing = Promise.resolve();
   let identity: SharedIdentity | undefined;
-  /** The page's identity, followed from the first time it is known: the server answers for
-   * another identity after a switch, so what the one before was owed is dropped. */
-  const follow = (shared = runtimeIdentity()) => {
+  /** The page's identity (its runtime's, through the protocol, whichever copy made it), followed
+   * from the first time it is known: the server answers for another identity after a switch, so
+   * what the one before was owed is dropped. */
+  const follow = () => {
+    const shared = runtimeIdentity();
     if (!identity && shared) (identity = shared).watch((arrived) => arrived && pending.clear());
     return identity;
   };
@@ -146,7 +138,7 @@ export function sessionServer(
   };
   // One flush at a time, so an older request can never land after a newer one.
   const flush = (keepalive = false) => (flushing = flushing.then(() => sendPending(keepalive)));
-  follow(given);
+  follow();
   win?.addEventListener('pagehide', () => {
     clearTimeout(timer);
     void flush(true);

@@ -1,6 +1,6 @@
 import type {StorageAdapter, StoredState} from '../core/types.js';
 import {partition} from './identity-hub.js';
-import {runtimeIdentity, type SharedIdentity} from '../runtime/protocol.js';
+import {runtimeIdentity} from '../runtime/protocol.js';
 
 /**
  * `sessionStorage` or `localStorage` behind the {@link StorageAdapter} port, one key per
@@ -16,19 +16,9 @@ import {runtimeIdentity, type SharedIdentity} from '../runtime/protocol.js';
  * ```
  */
 export function webStorage(storage: Storage | (() => Storage), win?: Window): StorageAdapter {
-  return partitionedStorage(storage, win);
-}
-
-/** {@link webStorage} keyed by `identity`: the one of the runtime that makes it, else (made by
- * an app) the page runtime's, whichever copy of page-state made that runtime. */
-export function partitionedStorage(
-  storage: Storage | (() => Storage),
-  win?: Window,
-  identity?: SharedIdentity,
-): StorageAdapter {
   // A getter: merely touching window.localStorage throws where storage is disabled.
   const area = typeof storage === 'function' ? storage : () => storage;
-  const keyOf = (namespace: string) => partition((identity ?? runtimeIdentity())?.tag ?? null) + namespace;
+  const keyOf = (namespace: string) => partition(runtimeIdentity()?.tag ?? null) + namespace;
   const get = (namespace: string) => {
     const text = area().getItem(keyOf(namespace));
     if (text === null) return undefined;

@@ -54,7 +54,7 @@ export function pageStateRuntime(): SharedRuntime {
   new ContextRoot().attach(document.documentElement);
   const runtime = createRuntime({
     history: browserHistory(window),
-    storage: (identity) => storageResolver(window, identity),
+    storage: storageResolver(window),
     storages: () => [localStorage, sessionStorage],
     events: document,
   });
@@ -83,8 +83,7 @@ function announce(say: () => void) {
 /** What a runtime takes of its world: the browser's, or one test's (`page-state/testing`). */
 export interface RuntimeWorld {
   history: HistoryPort;
-  /** Makes storage adapters with the page's identity. */
-  storage: (identity: SharedIdentity) => SharedRuntime['storage'];
+  storage: SharedRuntime['storage'];
   /** `localStorage` and `sessionStorage`, where the identity's partitions are. */
   storages: () => [local: Storage, session: Storage];
   /** Where the root scope's events go (`document`). */
@@ -94,14 +93,13 @@ export interface RuntimeWorld {
 /** A runtime over `world`: the URL service, the root scope, the identity. */
 export function createRuntime({history, storage, storages, events}: RuntimeWorld): SharedRuntime {
   const settings: ScopeSettings = {mode: () => 'query', endpoint: () => '/page-state', persist: () => false};
-  const identity = hub(storages, events);
   const runtime = {
     protocol: PROTOCOL,
     version: VERSION,
     url: new UrlService(history, VERSION),
-    storage: storage(identity),
+    storage,
     scoped: new Map(),
-    identity,
+    identity: hub(storages, events),
   } as Omit<SharedRuntime, 'root'> as SharedRuntime;
   (runtime as {root: SharedScope}).root = new StateScope(
     eventHost(events),
