@@ -15,12 +15,10 @@ import type {SharedIdentity} from '../runtime/protocol.js';
  * vars changed), or nothing ever again (storage failed: the state is kept in memory only). */
 type Saving = 'idle' | 'scheduled' | 'degraded';
 
-/** How a storage layer follows the page's identity: not yet (until connected), following it, or
- * away (its scope left the page) since the identity `left` was shown. */
+/** How a storage layer follows the page's identity: following it, or away (not connected yet, or
+ * its scope left the page) since the identity `left` was shown (`undefined`: none yet). */
 type Following =
-  | {readonly phase: 'unconnected'}
-  | {readonly phase: 'following'; readonly stop: () => void}
-  | {readonly phase: 'away'; readonly left: string | null | undefined};
+  {readonly phase: 'following'; readonly stop: () => void} | {readonly phase: 'away'; readonly left?: string | null};
 
 /**
  * The storage layer of a store: reads `{version, values}` once (migrating older versions and
@@ -48,10 +46,10 @@ export const persistLayer =
     if (!keys.length) return undefined;
     const persisted = new Set(keys);
     const varOf = (key: string) => definition.vars[key] as StateVar;
-    const report: Report = (key, reason, raw) => feed.report(key, reason, raw);
+    const report: Report = feed.report;
     (adapter as Partial<Reporting>)[REPORTS]?.(name, (reason, raw) => report(null, reason, raw));
     let saving: Saving = 'idle';
-    let following: Following = {phase: 'unconnected'};
+    let following: Following = {phase: 'away'};
     /** After an identity switch, while the new identity's values load (async storage). */
     let loading: Hydration = HYDRATED;
     /** What storage holds, as far as this layer knows: the URL falls back to it on navigation. */
@@ -170,7 +168,7 @@ export const persistLayer =
           const away = following;
           if (!identity || away.phase === 'following') return;
           follow();
-          if (away.phase !== 'away' || identity.tag !== away.left) rehydrate(true);
+          if (identity.tag !== away.left) rehydrate(true);
         },
         async clear() {
           if (saving === 'scheduled') saving = 'idle'; // a save queued before clear() is dropped
@@ -185,9 +183,9 @@ export const persistLayer =
       connect() {
         follow();
         feed.mirror(({key, source}, clearing) => {
-          if (source !== 'storage' && loading.phase === 'hydrating') loading.written.add(key);
-          // A clear deletes instead of saving its defaults; what storage sent is stored already.
-          if (!clearing && source !== 'storage' && persisted.has(key)) schedule();
+          if (source === 'storage') return; // what storage sent is stored already
+          if (loading.phase === 'hydrating') loading.written.add(key);
+          if (!clearing && persisted.has(key)) schedule(); // a clear deletes instead of saving its defaults
         });
         adapter.subscribe?.(name, (data) => receive(data, keys));
       },
