@@ -15,10 +15,9 @@ import type {SharedIdentity} from '../runtime/protocol.js';
  * vars changed), or nothing ever again (storage failed: the state is kept in memory only). */
 type Saving = 'idle' | 'scheduled' | 'degraded';
 
-/** How a storage layer follows the page's identity: following it, or away (not connected yet, or
- * its scope left the page) since the identity `left` was shown (`undefined`: none yet). */
-type Following =
-  {readonly phase: 'following'; readonly stop: () => void} | {readonly phase: 'away'; readonly left?: string | null};
+/** How a storage layer follows the page's identity: following it (until `stop`), or away (not
+ * connected yet, or its scope left the page) since the identity `left` was shown (none yet). */
+type Following = {readonly stop: () => void} | {readonly left?: string | null};
 
 /**
  * The storage layer of a store: reads `{version, values}` once (migrating older versions and
@@ -49,7 +48,7 @@ export const persistLayer =
     const report: Report = feed.report;
     (adapter as Partial<Reporting>)[REPORTS]?.(name, (reason, raw) => report(null, reason, raw));
     let saving: Saving = 'idle';
-    let following: Following = {phase: 'away'};
+    let following: Following = {};
     /** After an identity switch, while the new identity's values load (async storage). */
     let loading: Hydration = 'hydrated';
     /** What storage holds, as far as this layer knows: the URL falls back to it on navigation. */
@@ -148,7 +147,7 @@ export const persistLayer =
       );
     // Following's transitions: connect and resume follow, suspend goes away.
     const follow = () => {
-      if (identity) following = {phase: 'following', stop: identity.watch(rehydrate)};
+      if (identity) following = {stop: identity.watch(rehydrate)};
     };
 
     return {
@@ -161,12 +160,12 @@ export const persistLayer =
         // Out of the page (its <page-state> removed), the store stops following the identity, so
         // the page's identity holds no store it left; back, it catches up with a switch it missed.
         suspend() {
-          if (following.phase === 'following') following.stop();
-          following = {phase: 'away', left: identity?.tag};
+          if ('stop' in following) following.stop();
+          following = {left: identity?.tag};
         },
         resume() {
           const away = following;
-          if (!identity || away.phase === 'following') return;
+          if (!identity || 'stop' in away) return;
           follow();
           if (identity.tag !== away.left) rehydrate(true);
         },
