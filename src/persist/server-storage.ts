@@ -45,8 +45,7 @@ export function serverStorage(
    * from the first time it is known: the server answers for another identity after a switch, so
    * what the one before was owed is dropped. */
   const follow = () => {
-    const shared = runtimeIdentity();
-    if (!identity && shared) (identity = shared).watch((arrived) => arrived && pending.clear());
+    if (!identity && (identity = runtimeIdentity())) identity.watch((arrived) => arrived && pending.clear());
     return identity;
   };
   /** Each namespace's store, to report through (a `page-state-error` where that store lives). */

@@ -83,7 +83,7 @@ export class StateStore<V extends VarMap = VarMap> {
       values: () => this.#values,
       accept: (values, source) => this.#commit(values, source),
       mirror: (mirror) => void this.#mirrors.push(mirror),
-      report: (key, reason, raw, warning) => this.#report(key, reason, raw, warning),
+      report: this.#report.bind(this),
       watched: () => this.#outbox.watchers > 0,
     };
     const {link, late} = startLayers(feed, layers, initial && this.#validated(initial));
