@@ -13,7 +13,11 @@ import type {SharedIdentity} from '../runtime/protocol.js';
 
 /** What a storage layer owes storage: nothing, one save at the end of this task (however many
  * vars changed), or nothing ever again (storage failed: the state is kept in memory only). */
-type Saving = 'idle' | 'scheduled' | 'degraded';
+const enum Saving {
+  Idle,
+  Scheduled,
+  Degraded,
+}
 
 /** How a storage layer follows the page's identity: following it (until `stop`), or away (not
  * connected yet, or its scope left the page) since the identity `left` was shown (none yet). */
@@ -47,7 +51,7 @@ export const persistLayer =
     const varOf = (key: string) => definition.vars[key] as StateVar;
     const report: Report = feed.report;
     (adapter as Partial<Reporting>)[REPORTS]?.(name, (reason, raw) => report(null, reason, raw));
-    let saving: Saving = 'idle';
+    let saving: Saving = Saving.Idle;
     let following: Following = {};
     /** After an identity switch, while the new identity's values load (async storage). */
     let loading: Hydration = 'hydrated';
@@ -56,13 +60,13 @@ export const persistLayer =
 
     // Saving's transitions: schedule (a change), save or drop (clear), degrade (storage failed).
     const schedule = () => {
-      if (saving !== 'idle') return;
-      saving = 'scheduled';
+      if (saving !== Saving.Idle) return;
+      saving = Saving.Scheduled;
       queueMicrotask(save);
     };
     const save = () => {
-      if (saving !== 'scheduled') return;
-      saving = 'idle';
+      if (saving !== Saving.Scheduled) return;
+      saving = Saving.Idle;
       const values: Record<string, JsonValue> = {};
       for (const key of keys) {
         stored[key] = feed.peek(key);
@@ -83,8 +87,8 @@ export const persistLayer =
       }
     };
     const degrade = (error: unknown) => {
-      if (saving === 'degraded') return;
-      saving = 'degraded';
+      if (saving === Saving.Degraded) return;
+      saving = Saving.Degraded;
       if (DEV && debugging('storage'))
         debug('storage', `${name}: storage failed (${message(error)}); memory only from now on`, {
           persist: typeof mode === 'string' ? mode : 'adapter',
@@ -100,11 +104,11 @@ export const persistLayer =
 
     const decode = (raw: unknown) =>
       decodeRecord(definition, keys, raw, report, () =>
-        resolved.then(() => saving === 'degraded' || adapter.remove(name)).catch(() => {}),
+        resolved.then(() => saving === Saving.Degraded || adapter.remove(name)).catch(() => {}),
       );
     const load = () => {
       try {
-        return saving === 'degraded' ? undefined : adapter.get(name);
+        return saving === Saving.Degraded ? undefined : adapter.get(name);
       } catch (error) {
         degrade(error);
       }
@@ -170,10 +174,10 @@ export const persistLayer =
           if (identity.tag !== away.left) rehydrate(true);
         },
         async clear() {
-          if (saving === 'scheduled') saving = 'idle'; // a save queued before clear() is dropped
+          if (saving === Saving.Scheduled) saving = Saving.Idle; // a save queued before clear() is dropped
           stored = {};
           try {
-            if (saving !== 'degraded') await adapter.remove(name);
+            if (saving !== Saving.Degraded) await adapter.remove(name);
           } catch (error) {
             report(null, `could not delete: ${message(error)}`, null);
           }
