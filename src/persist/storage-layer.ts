@@ -1,7 +1,7 @@
 import type {PersistMode, StateDefinition} from '../core/schema/define.js';
 import {freshDefault, persists, type LayerMaker} from '../core/store/layers.js';
 import {resolved} from '../core/store/change-delivery.js';
-import type {Hydrating, Hydration} from '../core/store/hydration.js';
+import {HYDRATED, type Hydrating, type Hydration} from '../core/store/hydration.js';
 import type {StorageAdapter, StoredState} from '../core/types.js';
 import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
@@ -54,7 +54,7 @@ export const persistLayer =
     let saving: Saving = Saving.Idle;
     let following: Following = {};
     /** After an identity switch, while the new identity's values load (async storage). */
-    let loading: Hydration = 'hydrated';
+    let loading: Hydration = HYDRATED;
     /** What storage holds, as far as this layer knows: the URL falls back to it on navigation. */
     let stored: Record<string, unknown> = {};
 
@@ -136,12 +136,12 @@ export const persistLayer =
       );
       const data = load();
       receive(data instanceof Promise ? undefined : data, free);
-      if (!(data instanceof Promise)) return void (loading = 'hydrated');
+      if (!(data instanceof Promise)) return void (loading = HYDRATED);
       // Loading's transitions: a switch starts it; its values, or its failure, end it unless another switch came since.
       const mine: Hydrating = (loading = {written: new Set()});
       data
         .then((late) => loading === mine && receive(late, free, mine.written), unloaded)
-        .finally(() => loading === mine && (loading = 'hydrated'));
+        .finally(() => loading === mine && (loading = HYDRATED));
     };
     // No session handler at the endpoint: the adapter reports that once for the page, not once per namespace.
     const unloaded = (error: unknown): undefined =>
@@ -187,7 +187,7 @@ export const persistLayer =
         follow();
         feed.mirror(({key, source}, clearing) => {
           if (source === 'storage') return; // what storage sent is stored already
-          if (loading !== 'hydrated') loading.written.add(key);
+          if (loading !== HYDRATED) loading.written.add(key);
           if (!clearing && persisted.has(key)) schedule(); // a clear deletes instead of saving its defaults
         });
         adapter.subscribe?.(name, (data) => receive(data, keys));

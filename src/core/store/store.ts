@@ -3,7 +3,7 @@ import {debug, debugging} from '../../debug/log.js';
 import {DEV} from '../../dev.js';
 import {describe, ErrorCode, StateValidationError} from '../errors/errors.js';
 import {freshDefault, persists, type Mirror, type StoreFeed, type StoreLink} from './layers.js';
-import type {Hydrating, Hydration} from './hydration.js';
+import {HYDRATED, type Hydrating, type Hydration} from './hydration.js';
 import {Outbox, resolved} from './change-delivery.js';
 import type {ChangeSource, StateListener, StoreHost, VarSchema} from '../types.js';
 import {startLayers, type StateStoreOptions} from './start-layers.js';
@@ -47,7 +47,7 @@ const BOUND = [
  */
 export class StateStore<V extends VarMap = VarMap> {
   #state?: StateValues<V>;
-  #hydration: Hydration = 'hydrated';
+  #hydration: Hydration = HYDRATED;
   /** Resolves when every async source (server storage) has been applied. */
   readonly ready: Promise<void> = resolved;
   /** A plain object: var names are identifier-safe and never `__proto__`, `constructor` or
@@ -108,7 +108,7 @@ export class StateStore<V extends VarMap = VarMap> {
       })
       .catch((error: unknown) => this.#report(null, String(error), null))
       .finally(() => {
-        this.#hydration = 'hydrated';
+        this.#hydration = HYDRATED;
         this.#init();
       });
   }
@@ -120,7 +120,7 @@ export class StateStore<V extends VarMap = VarMap> {
 
   /** True once every async source (server storage) has been applied. */
   get hydrated(): boolean {
-    return this.#hydration === 'hydrated';
+    return this.#hydration === HYDRATED;
   }
 
   /** Live object: read and assign vars; assignment validates like `set`. */
@@ -280,7 +280,7 @@ export class StateStore<V extends VarMap = VarMap> {
     const previous = this.#values[key];
     if (this.#var(key).equals(previous, value)) return undefined;
     this.#values[key] = value;
-    if (source !== 'init' && this.#hydration !== 'hydrated') this.#hydration.written.add(key);
+    if (source !== 'init' && this.#hydration !== HYDRATED) this.#hydration.written.add(key);
     this.#snapshot = undefined;
     return {namespace: this.definition.name, key, value, previous, source} as StateChange<V>;
   }
