@@ -3,7 +3,6 @@ import {ReactiveElement} from '@lit/reactive-element';
 import type {StateDefinition} from '../src/core/schema/define.js';
 import {ELEMENT_SCOPE, speaks} from '../src/runtime/protocol.js';
 import {StateScope} from '../src/runtime/scope.js';
-import {MIRRORING} from '../src/core/store/layers.js';
 import {eventHost} from '../src/runtime/dom-events.js';
 import {mirroredStores, pageStateRuntime} from '../src/runtime/runtime.js';
 import {declaredBy} from '../src/runtime/state-of.js';
@@ -107,7 +106,7 @@ export class PageStateElement extends ReactiveElement {
     if (DEV) checkAttributes(this, ['url-mode', 'keep-params', 'endpoint', 'persist']);
     if (!this.#away) return;
     this.#away = false;
-    for (const store of this[ELEMENT_SCOPE].stores) store[MIRRORING](true);
+    this[ELEMENT_SCOPE].mirroring(true);
   }
 
   override disconnectedCallback(): void {
@@ -117,7 +116,7 @@ export class PageStateElement extends ReactiveElement {
       if (this.isConnected || this.#away) return;
       this.#away = true;
       if (DEV) declaredBy(this, namesOf(this[ELEMENT_SCOPE]), false);
-      for (const store of this[ELEMENT_SCOPE].stores) store[MIRRORING](false);
+      this[ELEMENT_SCOPE].mirroring(false);
     });
   }
 

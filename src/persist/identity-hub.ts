@@ -62,12 +62,3 @@ export function identityHub(
     },
   };
 }
-
-/** The member through which a storage layer hands its adapter the page's identity: adapters
- * that have it key by the identity (browser storage) or report the server's (serverStorage). */
-export const IDENTITY: unique symbol = Symbol() as never;
-
-/** A storage adapter that takes the page's identity. */
-export interface IdentityAware {
-  [IDENTITY](identity: SharedIdentity): void;
-}

@@ -2,10 +2,9 @@ import {ErrorCode, PageStateError} from '../core/errors/errors.js';
 import type {StorageAdapter, StoredState} from '../core/types.js';
 import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
-import {IDENTITY, type IdentityAware} from './identity-hub.js';
 import {REPORTS, type Reporter, type Reporting} from './adapter-reports.js';
 import {checkServerStorageOptions, type ServerStorageOptions} from './server-storage-options.js';
-import type {SharedIdentity} from '../runtime/protocol.js';
+import {runtimeIdentity, type SharedIdentity} from '../runtime/protocol.js';
 
 /**
  * The page-state server session store over HTTP (`GET/PUT/DELETE {endpoint}/{namespace}`,
@@ -42,6 +41,13 @@ export function serverStorage(
   let backoff = 0;
   let flushing = Promise.resolve();
   let identity: SharedIdentity | undefined;
+  /** The page's identity (its runtime's, through the protocol, whichever copy made it), followed
+   * from the first time it is known: the server answers for another identity after a switch, so
+   * what the one before was owed is dropped. */
+  const follow = () => {
+    if (!identity && (identity = runtimeIdentity())) identity.watch((arrived) => arrived && pending.clear());
+    return identity;
+  };
   /** Each namespace's store, to report through (a `page-state-error` where that store lives). */
   const reporters = new Map<string, Reporter>();
   let unmountedTold = false;
@@ -75,6 +81,7 @@ export function serverStorage(
   };
 
   const request = async (method: string, namespace: string, body?: StoredState, keepalive = false) => {
+    const identity = follow();
     const told = identity?.told;
     const response = await send(`${base}/${encodeURIComponent(namespace)}`, {
       method,
@@ -130,6 +137,7 @@ export function serverStorage(
   };
   // One flush at a time, so an older request can never land after a newer one.
   const flush = (keepalive = false) => (flushing = flushing.then(() => sendPending(keepalive)));
+  follow();
   win?.addEventListener('pagehide', () => {
     clearTimeout(timer);
     void flush(true);
@@ -137,9 +145,6 @@ export function serverStorage(
 
   return {
     [REPORTS]: (namespace: string, report: Reporter) => void reporters.set(namespace, report),
-    [IDENTITY](shared: SharedIdentity) {
-      identity ??= (shared.watch((arrived) => arrived && pending.clear()), shared); // the server now answers for another identity
-    },
     async get(namespace) {
       const response = await request('GET', namespace);
       return response.status === 204 ? undefined : ((await response.json()) as StoredState); // 204: nothing stored
@@ -154,5 +159,5 @@ export function serverStorage(
       if (pending.get(namespace) === null) throw new Error(`DELETE ${base}/${namespace} failed; retrying`);
     },
     flush: () => flush(),
-  } as StorageAdapter & IdentityAware & Reporting & {flush(): Promise<void>};
+  } as StorageAdapter & Reporting & {flush(): Promise<void>};
 }

@@ -1,6 +1,6 @@
 import type {StorageAdapter, StoredState} from '../core/types.js';
-import {IDENTITY, partition, type IdentityAware} from './identity-hub.js';
-import type {SharedIdentity} from '../runtime/protocol.js';
+import {partition} from './identity-hub.js';
+import {runtimeIdentity} from '../runtime/protocol.js';
 
 /**
  * `sessionStorage` or `localStorage` behind the {@link StorageAdapter} port, one key per
@@ -18,8 +18,7 @@ import type {SharedIdentity} from '../runtime/protocol.js';
 export function webStorage(storage: Storage | (() => Storage), win?: Window): StorageAdapter {
   // A getter: merely touching window.localStorage throws where storage is disabled.
   const area = typeof storage === 'function' ? storage : () => storage;
-  let identity: SharedIdentity | undefined;
-  const keyOf = (namespace: string) => partition(identity?.tag ?? null) + namespace;
+  const keyOf = (namespace: string) => partition(runtimeIdentity()?.tag ?? null) + namespace;
   const get = (namespace: string) => {
     const text = area().getItem(keyOf(namespace));
     if (text === null) return undefined;
@@ -30,7 +29,6 @@ export function webStorage(storage: Storage | (() => Storage), win?: Window): St
     }
   };
   return {
-    [IDENTITY]: (shared) => void (identity = shared),
     get,
     set: (namespace, data) => area().setItem(keyOf(namespace), JSON.stringify(data)),
     remove: (namespace) => area().removeItem(keyOf(namespace)),
@@ -49,7 +47,7 @@ export function webStorage(storage: Storage | (() => Storage), win?: Window): St
           };
         }
       : undefined,
-  } as StorageAdapter & IdentityAware;
+  };
 }
 
 /**

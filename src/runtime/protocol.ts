@@ -141,6 +141,11 @@ export interface SharedIdentity {
   watch(listener: (arrived: boolean) => void): () => void;
 }
 
+/** The identity of the page's runtime of this protocol, whichever copy made it: what storage
+ * adapters key by, the runtime's own and an app's (`persist: webStorage(localStorage)`) alike. */
+export const runtimeIdentity = (): SharedIdentity | undefined =>
+  (globalThis as unknown as Record<symbol, SharedRuntime | undefined>)[RUNTIME_KEY_OF_PROTOCOL]?.identity;
+
 /** What every copy of one protocol on a page shares. */
 export interface SharedRuntime {
   readonly protocol: number;
@@ -151,7 +156,7 @@ export interface SharedRuntime {
   readonly url: SharedUrlService;
   /** Namespace name → the connected `<page-state>` elements that declare it. */
   readonly scoped: Map<string, Set<object>>;
-  /** The storage adapter of a `persist` mode. */
+  /** The storage adapter of a `persist` mode (it keys by the runtime's identity, see {@link runtimeIdentity}). */
   storage(mode: 'session' | 'local' | 'server' | StorageAdapter, endpoint: string): StorageAdapter;
   /** Whose persisted state the page shows (added within protocol 3: a runtime made by an
    * earlier copy gets one from the first copy that needs it). */

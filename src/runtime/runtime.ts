@@ -99,8 +99,8 @@ export function createRuntime({history, storage, storages, events}: RuntimeWorld
     url: new UrlService(history, VERSION),
     storage,
     scoped: new Map(),
+    identity: hub(storages, events),
   } as Omit<SharedRuntime, 'root'> as SharedRuntime;
-  runtime.identity = hub(storages, events);
   (runtime as {root: SharedScope}).root = new StateScope(
     eventHost(events),
     undefined,

@@ -1,7 +1,7 @@
 import {DEV} from '../dev.js';
 import type {StateDefinition, VarMap} from '../core/schema/define.js';
 import {ErrorCode, PageStateError} from '../core/errors/errors.js';
-import {MIRRORING} from '../core/store/layers.js';
+import type {Mirroring} from '../core/store/layers.js';
 import type {StoreHost} from '../core/types.js';
 import {PROTOCOL, type SharedScope} from './protocol.js';
 import {StateStore} from '../core/store/store.js';
@@ -10,7 +10,7 @@ import {StateStore} from '../core/store/store.js';
  * calls `register` before anything leaves it. */
 export type StoreFactory = <V extends VarMap>(
   definition: StateDefinition<V>,
-  options: {host: StoreHost; register(store: StateStore<V>): void},
+  options: {host: StoreHost; register(store: StateStore<V>, mirroring: Mirroring): void},
 ) => StateStore<V>;
 
 const plainStore: StoreFactory = (definition, options) => new StateStore(definition, options);
@@ -41,6 +41,8 @@ export class StateScope implements SharedScope {
   readonly protocol = PROTOCOL;
   readonly #declared = new Map<string, StateDefinition<any>>();
   readonly #stores = new Map<string, StateStore<any>>();
+  /** Each store's switch for mirroring, which its start handed this scope (and nobody else). */
+  readonly #mirroring = new Map<string, Mirroring>();
   readonly #factory: StoreFactory;
 
   constructor(
@@ -64,9 +66,16 @@ export class StateScope implements SharedScope {
   /** Forgets the namespace called `name` declared here, so that another definition may take its
    * place (markup fixed): its store stops mirroring, and the next `find` makes the new one's. */
   undeclare(name: string): void {
-    this.#stores.get(name)?.[MIRRORING](false);
+    this.#mirroring.get(name)?.(false);
     this.#stores.delete(name);
+    this.#mirroring.delete(name);
     this.#declared.delete(name);
+  }
+
+  /** Stops (`false`) or restarts (`true`) mirroring every store of this very scope into the URL
+   * and storage, while its `<page-state>` is out of the page; restarting writes their state back. */
+  mirroring(on: boolean): void {
+    for (const mirroring of this.#mirroring.values()) mirroring(on);
   }
 
   /** The store of the namespace called `name`, if it is declared here or above, or exists in the root. */
@@ -103,7 +112,16 @@ export class StateScope implements SharedScope {
     this.#check(existing?.definition ?? this.#declared.get(definition.name), definition);
     // A declared namespace was announced when declared: its store does not announce it again.
     const host = this.#declared.has(definition.name) ? {...this.host, declared: undefined} : this.host;
-    return existing ?? this.#factory(definition, {host, register: (store) => this.#stores.set(definition.name, store)});
+    return (
+      existing ??
+      this.#factory(definition, {
+        host,
+        register: (store, mirroring) => {
+          this.#stores.set(definition.name, store);
+          this.#mirroring.set(definition.name, mirroring);
+        },
+      })
+    );
   }
 
   #check(known: StateDefinition<any> | undefined, definition: StateDefinition<any>) {

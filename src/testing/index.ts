@@ -196,7 +196,7 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime
   const {document} = globalThis as {document?: Document};
   const runtime = createRuntime({
     history: history.port,
-    storage,
+    storage, // its adapters key by the runtime's identity, through the protocol
     storages: () => [local, session],
     events: document ?? new EventTarget(),
   });

@@ -1,18 +1,7 @@
 import type {StateDefinition} from '../core/schema/define.js';
 import {DEV} from '../dev.js';
 import {warnRejected} from './rejected-warning.js';
-import {
-  ACCEPT,
-  freshDefault,
-  MIRROR,
-  REPORT,
-  VALUES,
-  WATCHED,
-  type LayerMaker,
-  type StoreFeed,
-  type StoreLayer,
-  type StoreLink,
-} from '../core/store/layers.js';
+import {freshDefault, type LayerMaker, type StoreFeed, type StoreLayer, type StoreLink} from '../core/store/layers.js';
 import {paramCodec, type ParamCodec} from '../core/url-codec/param-codec.js';
 import type {ParamTexts, SharedUrlService, UrlChangeKind, UrlClient, UrlHandle, UrlMode} from '../runtime/protocol.js';
 
@@ -81,14 +70,14 @@ class UrlBinding implements UrlClient, StoreLayer, StoreLink {
   readonly reject = (key: string, reason: string, raw: string): void => {
     this.#invalid = true;
     if (DEV) warnRejected(this.service, this.definition, key, reason, raw);
-    this.feed[REPORT](key, reason, raw);
+    this.feed.report(key, reason, raw);
   };
 
   connect(below: (key: string) => unknown): void {
     this.#below = below;
     if (this.#handle.stale()) this.#handle.sync();
     const {bindings} = this.definition;
-    this.feed[MIRROR](({key, source}) => {
+    this.feed.mirror(({key, source}) => {
       const {param, history} = bindings[key]!;
       if (this.#attached && source !== 'url' && param !== null) this.#handle.write(history === 'push');
     });
@@ -123,11 +112,11 @@ class UrlBinding implements UrlClient, StoreLayer, StoreLink {
   }
 
   texts(): ParamTexts {
-    return this.codec.texts(this.feed[VALUES]());
+    return this.codec.texts(this.feed.values());
   }
 
   stale(present: ReadonlyMap<string, string>): boolean {
-    return this.codec.differs(this.feed[VALUES](), present);
+    return this.codec.differs(this.feed.values(), present);
   }
 
   receive(present: ReadonlyMap<string, string>, kind: UrlChangeKind, fallback: boolean): void {
@@ -139,16 +128,16 @@ class UrlBinding implements UrlClient, StoreLayer, StoreLink {
         : fallback && this.#below
           ? this.#below
           : (key: string) => freshDefault(this.definition, key);
-    this.feed[ACCEPT](this.codec.values(present, this.reject, next), 'url');
+    this.feed.accept(this.codec.values(present, this.reject, next), 'url');
     // A rejected param is corrected, except in an entry we traversed to: history is never rewritten.
     if (this.#invalid && kind !== 'traverse') this.#handle.sync();
   }
 
   warn(reason: string, href: string): void {
-    this.feed[REPORT](null, reason, href, true);
+    this.feed.report(null, reason, href, true);
   }
 
   watched(): boolean {
-    return this.feed[WATCHED]();
+    return this.feed.watched();
   }
 }

@@ -4,7 +4,6 @@ import {defineState, type StateDefinition, type VarMap} from '../../src/core/sch
 import {PageStateError} from '../../src/core/errors/errors.js';
 import type {ErrorDetail} from '../../src/core/types.js';
 import {stateVar} from '../../src/core/schema/state-var.js';
-import {MIRRORING} from '../../src/core/store/layers.js';
 import {StateStore} from '../../src/core/store/store.js';
 import {urlLayer} from '../../src/url/url-layer.js';
 import type {UrlMode} from '../../src/url/history-port.js';
@@ -248,10 +247,11 @@ describe('URL service', () => {
   });
 
   it('keeps refusing a different definition while a sharer of the params stays attached', () => {
-    const {open} = page();
-    const first = open(Other);
+    const {open, service} = page();
+    let mirroring: (on: boolean) => void = () => {};
+    new StateStore(Other, {layers: [urlLayer(Other, service, 'query')], register: (_, m) => (mirroring = m)});
     open(defineState('Other', {urlPrefix: 'o_', vars: {x: stateVar.int(0)}})); // same definition, second scope
-    first[MIRRORING](false); // the first scope left the page
+    mirroring(false); // the first scope left the page
     assert.throws(
       () => open(defineState('Clash', {urlPrefix: 'o_', vars: {x: stateVar.int(0)}})),
       /URL param "o_x" is claimed by "Other"/,

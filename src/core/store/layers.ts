@@ -7,38 +7,33 @@ import type {ChangeSource} from '../types.js';
  */
 export type Mirror = (change: {readonly key: string; readonly source: ChangeSource}, clearing: boolean) => void;
 
-/** The members of a store only its layers use: module-private symbols, so no other code
- * can feed a store values (forge a `source: 'url'` change) or read its plumbing. */
-export const ACCEPT: unique symbol = Symbol() as never;
-export const MIRROR: unique symbol = Symbol() as never;
-export const REPORT: unique symbol = Symbol() as never;
-export const WATCHED: unique symbol = Symbol() as never;
-export const VALUES: unique symbol = Symbol() as never;
-/** A store's switch for its layers: stop or restart mirroring (its scope left the page, or came back). */
-export const MIRRORING: unique symbol = Symbol() as never;
-
 /**
- * What a store gives the layers that mirror it, and nobody else: the way in for values from
- * their sources (URL, storage), and the way out for every write. The store itself, through
- * its symbol-keyed members (its start allocates nothing more).
+ * What a store gives each layer that mirrors it, and nobody else, when the layer is made: the
+ * way in for values from their sources (URL, storage), and the way out for every write. Held by
+ * the layer alone, so no other code can feed a store values (forge a `source: 'url'` change).
  */
 export interface StoreFeed {
   readonly definition: StateDefinition<any>;
   /** Reads a var (no restore-on-touch). */
   peek(key: string): unknown;
   /** Every var's value, read only (no restore-on-touch, no copy). */
-  [VALUES](): Readonly<Record<string, unknown>>;
+  values(): Readonly<Record<string, unknown>>;
   /** Applies values a source delivered, already validated (one notification per real change). */
-  [ACCEPT](values: Record<string, unknown>, source: ChangeSource): void;
+  accept(values: Record<string, unknown>, source: ChangeSource): void;
   /** Calls `mirror` for every real change, before any listener, never held back. */
-  [MIRROR](mirror: Mirror): void;
+  mirror(mirror: Mirror): void;
   /** A rejected input, or with `warning` something worth knowing that rejected nothing (held
    * back with the store's events while it starts). */
-  [REPORT](key: string | null, reason: string, raw: unknown, warning?: boolean): void;
+  report(key: string | null, reason: string, raw: unknown, warning?: boolean): void;
   /** Whether anything outside page-state's layers watches the store: a controller host, a
    * `<state-bind>`, a hook (every live `subscribe`). */
-  [WATCHED](): boolean;
+  watched(): boolean;
 }
+
+/** A store's switch for whoever made it (its scope): stop (`false`) or restart (`true`)
+ * mirroring, when its `<page-state>` leaves the page or comes back. Restarting writes the
+ * store's state back. */
+export type Mirroring = (on: boolean) => void;
 
 /**
  * What a layer does for the store it mirrors, when the store is used.

@@ -45,21 +45,3 @@ export function sharedView<T extends object>(
   }
   return Object.preventExtensions(Object.assign(Object.create(proto) as object, {[READ]: get, [WRITE]: set})) as T;
 }
-
-/**
- * Makes each of `names` of `prototype` a method that works unbound: bound to its object on first
- * use and kept as the object's own property, so later calls cost a method call.
- */
-export function bindOnFirstUse(prototype: object, names: readonly string[]): void {
-  for (const name of names) {
-    const method = (prototype as Record<string, (...args: unknown[]) => unknown>)[name]!;
-    Object.defineProperty(prototype, name, {
-      configurable: true,
-      get(this: object) {
-        const bound = method.bind(this);
-        Object.defineProperty(this, name, {value: bound, configurable: true, writable: true});
-        return bound;
-      },
-    });
-  }
-}

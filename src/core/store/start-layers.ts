@@ -1,14 +1,6 @@
 import {measuring} from '../../debug/log.js';
 import {DEV} from '../../dev.js';
-import {
-  ACCEPT,
-  combine,
-  freshDefault,
-  type LayerMaker,
-  type StoreFeed,
-  type StoreLayer,
-  type StoreLink,
-} from './layers.js';
+import {combine, freshDefault, type LayerMaker, type StoreFeed, type StoreLayer, type StoreLink} from './layers.js';
 
 type Values = Record<string, unknown>;
 
@@ -37,7 +29,7 @@ export function startLayers(feed: StoreFeed, makers: readonly LayerMaker[], init
   }
   const values =
     layers.length === 1 ? layers[0]!.initial : Object.assign({}, ...layers.map((layer) => layer.initial).reverse());
-  if (values) feed[ACCEPT](values, 'init');
+  if (values) feed.accept(values, 'init');
   let late = false;
   for (let i = 0; i < layers.length; i++) {
     layers[i]!.connect?.((key) => {

@@ -3,22 +3,19 @@ import {debug, debugging} from '../../debug/log.js';
 import {DEV} from '../../dev.js';
 import {describe, ErrorCode, StateValidationError} from '../errors/errors.js';
 import {
-  ACCEPT,
   freshDefault,
-  MIRROR,
-  MIRRORING,
   persists,
-  REPORT,
-  VALUES,
-  WATCHED,
   type LayerMaker,
   type Mirror,
+  type Mirroring,
+  type StoreFeed,
   type StoreLink,
 } from './layers.js';
+import {HYDRATED, type Hydrating, type Hydration} from './hydration.js';
 import {ChangeDelivery, resolved} from './change-delivery.js';
 import type {ChangeSource, StateListener, StoreHost, VarSchema} from '../types.js';
 import {startLayers} from './start-layers.js';
-import {bindOnFirstUse, liveView} from './live-view.js';
+import {liveView} from './live-view.js';
 
 type Key<V extends VarMap> = keyof V & string;
 type Values = Record<string, unknown>;
@@ -57,8 +54,8 @@ export interface StateStoreOptions {
   layers?: readonly LayerMaker[];
   /** @internal Where the namespace persists: its own option, or its scope's. */
   persist?: PersistMode;
-  /** @internal Records the store in its scope, before anything leaves it. */
-  register?(store: StateStore<any>): void;
+  /** @internal Records the store in its scope, before anything leaves it, with its switch for mirroring. */
+  register?(store: StateStore<any>, mirroring: Mirroring): void;
 }
 
 /**
@@ -80,15 +77,13 @@ export interface StateStoreOptions {
  */
 export class StateStore<V extends VarMap = VarMap> {
   #state?: StateValues<V>;
-  #hydrated = true;
+  #hydration: Hydration = HYDRATED;
   /** Resolves when every async source (server storage) has been applied. */
   readonly ready: Promise<void> = resolved;
   /** A plain object: var names are identifier-safe and never `__proto__`, `constructor` or
    * `prototype` (defineState refuses them), and V8 keeps it in fast mode (see the bench). */
   readonly #values: Values = {};
   readonly #mirrors: Mirror[] = [];
-  /** Vars written since the start, while async sources load: their late values must not overwrite them. */
-  #written?: Set<string>;
   #snapshot?: Readonly<StateValues<V>>;
   /** Its listeners, and the events its start holds back. */
   readonly #outbox: ChangeDelivery<StateChange<V>>;
@@ -103,13 +98,25 @@ export class StateStore<V extends VarMap = VarMap> {
     const {host = silentHost, initial, layers = [], persist = definition.persist, register} = options;
     this.#host = host;
     this.#persist = persist;
+    // Every method works unbound (useSyncExternalStore(store.subscribe, store.snapshot), event handlers).
+    const self = this as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const name of BOUND) self[name] = self[name]!.bind(this);
     this.#outbox = new ChangeDelivery((change) => this.#deliver(change), host);
     // Not through #fresh: #valid is set()'s path, and feeding it every var of every store at start
     // slows set() itself (the bench's set() rows).
     for (const key of definition.keys) this.#values[key] = freshDefault(definition, key);
-    register?.(this);
+    register?.(this, (on) => this.#link[on ? 'resume' : 'suspend']?.());
     if (host.declared) this.#outbox.emit(() => host.declared!(definition.name));
-    const {link, late} = startLayers(this, layers, initial && this.#validated(initial));
+    const feed: StoreFeed = {
+      definition,
+      peek: this.peek,
+      values: () => this.#values,
+      accept: (values, source) => this.#commit(values, source),
+      mirror: (mirror) => void this.#mirrors.push(mirror),
+      report: this.#report.bind(this),
+      watched: () => this.#outbox.watchers > 0,
+    };
+    const {link, late} = startLayers(feed, layers, initial && this.#validated(initial));
     this.#link = link;
     if (late) this.ready = this.#hydrate(late);
     else this.#init();
@@ -124,56 +131,27 @@ export class StateStore<V extends VarMap = VarMap> {
 
   /** Applies the async sources where nothing was written meanwhile, then onInit; resolves `ready`. */
   #hydrate(late: Promise<Values>): Promise<void> {
-    this.#hydrated = false;
-    const written = (this.#written = new Set());
+    const hydration: Hydrating = (this.#hydration = {written: new Set()});
     return late
       .then((values) => {
-        for (const key of written) delete values[key];
+        for (const key of hydration.written) delete values[key];
         this.#commit(values, 'storage');
       })
-      .catch((error: unknown) => this[REPORT](null, String(error), null))
+      .catch((error: unknown) => this.#report(null, String(error), null))
       .finally(() => {
-        this.#hydrated = true;
-        this.#written = undefined;
+        this.#hydration = HYDRATED;
         this.#init();
       });
   }
 
-  /** @internal */
-  [ACCEPT](values: Values, source: ChangeSource): void {
-    this.#commit(values, source);
-  }
-
-  /** @internal */
-  [MIRROR](mirror: Mirror): void {
-    this.#mirrors.push(mirror);
-  }
-
-  /** @internal */
-  [REPORT](key: string | null, reason: string, raw: unknown, warning = false): void {
+  #report(key: string | null, reason: string, raw: unknown, warning = false): void {
     const detail = {namespace: this.definition.name, key, reason, raw};
     this.#outbox.emit(() => (warning ? this.#host.warn?.(detail) : this.#host.error(detail)));
   }
 
-  /** @internal */
-  [VALUES](): Readonly<Values> {
-    return this.#values;
-  }
-
-  /** @internal */
-  [WATCHED](): boolean {
-    return this.#outbox.watchers > 0;
-  }
-
-  /** @internal Stops (`false`) or restarts (`true`) mirroring into the URL and storage, while the
-   * store's `<page-state>` is out of the page. Restarting writes the store's state back. */
-  [MIRRORING](on: boolean): void {
-    this.#link[on ? 'resume' : 'suspend']?.();
-  }
-
   /** True once every async source (server storage) has been applied. */
   get hydrated(): boolean {
-    return this.#hydrated;
+    return this.#hydration === HYDRATED;
   }
 
   /** Live object: read and assign vars; assignment validates like `set`. */
@@ -333,7 +311,7 @@ export class StateStore<V extends VarMap = VarMap> {
     const previous = this.#values[key];
     if (this.#var(key).equals(previous, value)) return undefined;
     this.#values[key] = value;
-    if (source !== 'init') this.#written?.add(key);
+    if (source !== 'init' && this.#hydration !== HYDRATED) this.#hydration.written.add(key);
     this.#snapshot = undefined;
     return {namespace: this.definition.name, key, value, previous, source} as StateChange<V>;
   }
@@ -365,7 +343,3 @@ export class StateStore<V extends VarMap = VarMap> {
     if (this.#host !== silentHost) this.#outbox.call(this.#host.change, this.#host, change);
   }
 }
-
-// Every method works unbound (useSyncExternalStore(store.subscribe, store.snapshot), event
-// handlers), and a store's start binds nothing it is not asked for.
-bindOnFirstUse(StateStore.prototype, BOUND);
