@@ -11,18 +11,6 @@ import {stateOf} from '../runtime/state-of.js';
 type Host = ReactiveControllerHost & HTMLElement & {readonly isUpdatePending?: boolean};
 
 /**
- * The window in which a read belongs to the host's update cycle. Every change of phase happens in
- * {@link StateController}'s `hostUpdate` (→ open) and `#commit` (→ idle).
- */
-type ReadWindow =
-  /** Outside the window: a read is the cycle's only while an update is pending (willUpdate runs
-   * before hostUpdate). */
-  | 'idle'
-  /** From hostUpdate to a microtask after hostUpdated: every read (render, updated, firstUpdated)
-   * is the cycle's. */
-  | 'open';
-
-/**
  * Binds a Lit element to a namespace. It finds the store in the nearest `<page-state>` that
  * declares the namespace (else the root scope), records which vars the host read during its
  * last update cycle (`willUpdate`, `render` and `updated` alike), and requests an update only
@@ -43,10 +31,11 @@ export class StateController<V extends VarMap> implements ReactiveController {
   /** The namespace's values; reads during an update are tracked, assignments are validated. */
   readonly state: StateValues<V>;
   #store?: StateStore<V>;
-  #window: ReadWindow = 'idle';
   /** Vars read in the host's current update cycle. */
   #reading = new Set<string>();
-  /** Vars read in its last complete cycle: what it listens to. */
+  /** Between hostUpdate and a microtask after hostUpdated: reads belong to the cycle (render,
+   * updated, firstUpdated); before it, they do while an update is pending (willUpdate). */
+  #closing = false;
   #tracked = new Set<string>();
   #unsubscribe?: () => void;
 
@@ -68,7 +57,7 @@ export class StateController<V extends VarMap> implements ReactiveController {
     this.state = sharedView(
       definition.keys,
       (key) => {
-        if (this.#window === 'open' || host.isUpdatePending) this.#reading.add(key);
+        if (this.#closing || host.isUpdatePending) this.#reading.add(key);
         return this.store.get(key);
       },
       (key, value) => this.store.set(key, value as never),
@@ -91,7 +80,7 @@ export class StateController<V extends VarMap> implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.#window = 'open';
+    this.#closing = true;
   }
 
   hostUpdated(): void {
@@ -99,10 +88,9 @@ export class StateController<V extends VarMap> implements ReactiveController {
     queueMicrotask(this.#commit);
   }
 
-  /** open → idle: the cycle's reads are what it listens to now. */
   readonly #commit = () => {
     const read = this.#reading;
-    this.#window = 'idle';
+    this.#closing = false;
     this.#reading = new Set();
     if (read.size !== this.#tracked.size || [...read].some((key) => !this.#tracked.has(key))) {
       this.#tracked = read;

@@ -1,6 +1,8 @@
+import {DEV} from '../dev.js';
+import {debug, debugging} from '../debug/log.js';
 import type {ParamTexts, UrlClient, UrlHandle} from '../runtime/protocol.js';
 import {setParams, type Param} from '../core/url-codec/query-text.js';
-import {parse, render, type Index} from './parsed-url.js';
+import {parse, render, type Index, type Parsed} from './parsed-url.js';
 import type {HistoryPort} from './history-port.js';
 
 /** What a flush does to the URL, applied in the order queued. */
@@ -14,6 +16,7 @@ export type Op =
   /** Params purged before they were kept (a late `keep-params`) come back. */
   | {readonly type: 'keep'};
 
+/** A param a claim removed from the current history entry, and where it was. */
 /** A purged param, with the namespace whose claim purged it (the inspector shows it). */
 export type Purged = Param & {mode: 'query' | 'hash'; by: string};
 /** Purged params by slot: `mode` + ' ' + name. */
@@ -34,26 +37,14 @@ export interface ServiceCore {
 }
 
 /**
- * Whether the URL shows a namespace as it wants. Every change of phase happens in {@link Entry}'s
- * `wrote`, `purge`, `lose`, `unhide` and `restore`.
- */
-type Phase =
-  /** Its params are in the URL as it last wrote or adopted them. */
-  | 'shown'
-  /** Another writer's replace (or a navigation storage filled) left out some: a touch puts them back. */
-  | 'vanished'
-  /** A claim purged its params from the current entry: they return when it is written, focused or
-   * watched. What vanished before is put back on a touch once a replace shows it again. */
-  | 'purged';
-
-/**
  * A namespace attached to the URL service, and the handle it is given: one object per store,
  * its ops made on first use (`write` runs on every change and must not allocate).
  */
 export class Entry implements UrlHandle {
-  #phase: Phase = 'shown';
-  /** The params a replace left out: set in `vanished`, and in `purged` when they vanished before. */
-  #lost?: string[];
+  /** A claim purged its params from the current entry: they return when it is written, focused or watched. */
+  hidden = false;
+  /** Params another writer's replace removed: restore-on-touch puts them back. */
+  vanished?: string[];
   // Its ops, made on first use (most stores never claim or correct), then kept: `write` runs on
   // every change and must not allocate.
   #write?: Op;
@@ -84,13 +75,9 @@ export class Entry implements UrlHandle {
     return (this.#focuses ??= [this.#first(), this.claim]);
   }
 
-  /** Whether the URL shows it whole: in phase `shown`, and none of its corrections (a sync, or a
-   * restore of params the URL lacks) among `pending`. */
-  showsWhole(pending: readonly Op[]): boolean {
-    return (
-      this.#phase === 'shown' &&
-      !pending.some((op) => op === this.#syncs?.[0] || (op.type === 'restore' && op.entry === this))
-    );
+  /** Whether `op` is one of its corrections. */
+  corrects(op: Op): boolean {
+    return op === this.#syncs?.[0] || (op.type === 'restore' && op.entry === this);
   }
 
   /** The first text of each param of the current URL, in its mode. */
@@ -132,37 +119,7 @@ export class Entry implements UrlHandle {
   }
 
   show(): void {
-    if (this.#phase === 'purged') this.sync();
-  }
-
-  /** → shown: it was written, every param as it wants it, or a navigation entered (storage may fill what it lacks: {@link Entry.lose}). */
-  wrote(): void {
-    this.#phase = 'shown';
-    this.#lost = undefined;
-  }
-
-  /** → purged, remembering what vanished before. */
-  purge(): void {
-    this.#phase = 'purged';
-  }
-
-  /** → vanished (or still purged): `params` left the URL (another writer's replace, or storage filled what a navigation lacked). */
-  lose(...params: string[]): void {
-    (this.#lost ??= []).push(...params);
-    if (this.#phase !== 'purged') this.#phase = 'vanished';
-  }
-
-  /** purged → vanished or shown: a replace showed some of its params again. */
-  unhide(): void {
-    if (this.#phase === 'purged') this.#phase = this.#lost ? 'vanished' : 'shown';
-  }
-
-  /** vanished → shown: the params to put back, or nothing when it is not vanished. */
-  restore(): readonly string[] | undefined {
-    const lost = this.#lost;
-    if (this.#phase !== 'vanished') return;
-    this.wrote();
-    return lost;
+    if (this.hidden) this.core.queue((this.#syncs ??= [{type: 'write', entry: this}]));
   }
 
   href(texts: ParamTexts): string {
@@ -173,5 +130,73 @@ export class Entry implements UrlHandle {
 
   detach(): void {
     this.core.detach(this);
+  }
+}
+
+/** Applies `op` to `parsed`, in place. */
+export function applyOp(parsed: Parsed, op: Op, core: ServiceCore): void {
+  if (op.type === 'claim') return purge(parsed, op.entry, core);
+  if (op.type === 'keep') return keepBack(parsed, core);
+  const {client} = op.entry;
+  const params = op.type === 'restore' ? op.params : client.params;
+  if (op.type === 'write') {
+    op.entry.hidden = false;
+    op.entry.vanished = undefined; // every param is written back
+  }
+  setParams(parsed[client.mode], params, client.texts());
+  for (const name of params) core.purged.delete(slot(client.mode, name));
+}
+
+/** Removes every param not own to `claimer`, not shared with it, not kept, not on screen. */
+function purge(parsed: Parsed, claimer: Entry, {entries, purged, kept}: ServiceCore) {
+  const allowed = new Set<string>();
+  for (const entry of entries) {
+    const {client} = entry;
+    if (entry === claimer || claimer.client.shares.includes(client.name) || client.watched())
+      client.params.forEach((p) => allowed.add(p));
+    else entry.hidden = true;
+  }
+  const gone: string[] = [];
+  for (const mode of ['query', 'hash'] as const) {
+    parsed[mode] = parsed[mode].filter((p) => {
+      // A bare hash token is an anchor (#section-2), not a param.
+      if (allowed.has(p.key) || kept(p.key) || (mode === 'hash' && !p.raw.includes('='))) return true;
+      purged.set(slot(mode, p.key), {...p, mode, by: claimer.client.name});
+      if (DEV) gone.push(p.key);
+      return false;
+    });
+  }
+  if (DEV && gone.length && debugging('url'))
+    debug(
+      'url',
+      `purge: the selfish claim of ${claimer.client.name} removes ${gone.join(', ')}`,
+      whatKept(claimer, entries, parsed, kept),
+    );
+}
+
+/** Why each param a claim left in the URL stayed (for the debug log). */
+function whatKept(claimer: Entry, entries: Iterable<Entry>, parsed: Parsed, kept: (name: string) => boolean) {
+  const why: Record<string, string> = {};
+  for (const {key} of [...parsed.query, ...parsed.hash]) {
+    const owner = [...entries].find((e) => e.client.params.includes(key))?.client;
+    why[key] = !owner
+      ? kept(key)
+        ? 'kept (keep-params)'
+        : 'an anchor'
+      : owner === claimer.client
+        ? 'own'
+        : claimer.client.shares.includes(owner.name)
+          ? `shared with ${owner.name} (shareUrlWith)`
+          : `${owner.name} is on screen`;
+  }
+  return {claim: claimer.client.name, kept: why};
+}
+
+/** Puts back the purged params that are kept now. */
+function keepBack(parsed: Parsed, {purged, kept}: ServiceCore) {
+  for (const [key, p] of purged) {
+    if (!kept(p.key) || parsed[p.mode].some((q) => q.key === p.key)) continue;
+    parsed[p.mode].push(p);
+    purged.delete(key);
   }
 }

@@ -12,8 +12,7 @@ import {indexOf, parse, render, type Index} from './parsed-url.js';
 import {RateLimiter} from './rate-limiter.js';
 import {adoptChange} from './adopt-change.js';
 import {marked, markOf} from './history-marks.js';
-import {Entry, type Op, type PurgedParams, type ServiceCore} from './entry.js';
-import {applyOp} from './apply-op.js';
+import {applyOp, Entry, type Op, type PurgedParams, type ServiceCore} from './entry.js';
 import {ParamOwners} from './param-owners.js';
 import type {HistoryPort} from './history-port.js';
 
@@ -208,9 +207,12 @@ export class UrlService implements SharedUrlService, ServiceCore {
     }
   };
 
-  /** Names of the attached namespaces the URL shows whole, `pending` applied ({@link Entry.showsWhole}). */
+  /** Names of the namespaces the URL shows whole: attached, not purged, nothing vanished, and
+   * no correction among `pending` (a sync or a restore of params the URL lacks). */
   #shown(pending: readonly Op[]): string[] {
-    return [...this.entries].filter((e) => e.showsWhole(pending)).map((e) => e.client.name);
+    return [...this.entries]
+      .filter((e) => !e.hidden && !e.vanished && !pending.some((op) => e.corrects(op)))
+      .map((e) => e.client.name);
   }
 
   #backOff(why: string) {
@@ -239,9 +241,9 @@ export class UrlService implements SharedUrlService, ServiceCore {
         this.#early = href;
       }
     }
-    if (!entry.client.restoreOnTouch || !this.entries.has(entry)) return;
-    const vanished = entry.restore();
-    if (!vanished) return;
+    const {vanished} = entry;
+    if (!vanished || entry.hidden || !entry.client.restoreOnTouch || !this.entries.has(entry)) return;
+    entry.vanished = undefined;
     if (DEV && debugging('url'))
       debug('url', `restore on touch: ${entry.client.name} puts back ${vanished.join(', ')}`, {
         removedBy: "another writer's replace",

@@ -51,18 +51,19 @@ const KiB = 1024;
  * options refused in both builds and readable production facts (defineState, every stateVar, the
  * server client), markup keeping its valid vars and re-declared when fixed (+126 B), links safe
  * from linkifiers, an answer without page-state-protocol taken for no session handler (+168 B).
- * Issue 36 (the house) 17.05 KiB: the URL entry, the controller, the change delivery, the storage
- * layer and a store's hydration written down as state machines, a feed object instead of six
- * symbols, the identity through the protocol (+143 B), over that issue's bound (no growth): to be
- * won back before it resolves.
+ * Issue 36 (the house) 16.98 KiB: the storage layer and a store's hydration written down as state
+ * machines, a feed object instead of six symbols, the identity through the protocol (+68 B), over
+ * that issue's bound (no growth): to be won back before it resolves. (The URL entry's, the
+ * controller's and the change delivery's state machines, +73 B more, were reverted: with them the
+ * CDN file passed its 20 KiB.)
  */
 const OWN_CODE_TARGET = 6 * KiB;
-const OWN_CODE_CEILING = 17.06 * KiB;
+const OWN_CODE_CEILING = 16.98 * KiB;
 /** Only what nuqs does (vars, stores, URL sync): the contract wants it smaller than nuqs. Until it
  * is, a ratchet like the one above, from 9.63 KiB (issue 23, production build); issue 34's
  * restore after navigations and marks of every entry 9.76 KiB; issue 35's option checks, readable
- * production facts and link-safe URLs 10.03 KiB; issue 36's state machines and feed object 10.09 KiB. */
-const URL_CORE_CEILING = 10.09 * KiB;
+ * production facts and link-safe URLs 10.03 KiB; issue 36's feed object and hydration phase within it. */
+const URL_CORE_CEILING = 10.03 * KiB;
 
 describe('size budgets', () => {
   it('own code stays under its ceiling (target: 6 KiB min+gzip)', async () => {

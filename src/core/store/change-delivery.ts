@@ -4,22 +4,10 @@ import type {StoreHost} from '../types.js';
 type Held<C> = C | (() => void);
 type Listener<C> = (change: C) => void;
 
-/** Deliveries holding their start's events: one microtask releases them all. */
-let due: ChangeDelivery<any>[] | undefined;
+/** Outboxes holding their start's events: one microtask releases them all. */
+let due: Outbox<any>[] | undefined;
 /** One settled promise, for page-state's every "a microtask later" and every store's `ready` once hydrated. */
 export const resolved = Promise.resolve();
-
-/**
- * Where a store's delivery is in its start. Every change of phase happens in
- * {@link ChangeDelivery}'s `started` (starting → holding or open) and `#release` (holding → open).
- */
-type Phase =
-  /** The store starts: its events are held. */
-  | 'starting'
-  /** Started with events held: they go at the end of the task, or before the store's next event. */
-  | 'holding'
-  /** Events go as they come. */
-  | 'open';
 
 /**
  * Who hears a store's changes, and when. Its listeners (of every var, or of some); and the
@@ -27,16 +15,15 @@ type Phase =
  * mid-commit: React's "update on a component that hasn't mounted yet"), or until the store's
  * next event, whichever comes first, so that every event arrives in order.
  */
-export class ChangeDelivery<C extends {readonly key: string}> {
+export class Outbox<C extends {readonly key: string}> {
   #all?: Set<Listener<C>>;
   #byKey?: Map<string, Set<Listener<C>>>;
-  #phase: Phase = 'starting';
-  /** What its start held back (in `starting` and `holding`). */
   #held?: Held<C>[];
+  #starting = true;
   /** Live subscriptions: controller hosts, bindings, hooks (what is on screen). */
   watchers = 0;
 
-  /** Delivers a change: the store's own hooks, {@link ChangeDelivery.notify} and its host, in order. */
+  /** Delivers a change: the store's own hooks, {@link Outbox.notify} and its host, in order. */
   readonly #deliver: Listener<C>;
   /** Reports a listener's exception. */
   readonly #host: StoreHost;
@@ -79,31 +66,29 @@ export class ChangeDelivery<C extends {readonly key: string}> {
 
   /** Delivers `event` now, or holds it back while the store starts. */
   emit(event: Held<C>): void {
-    if (this.#phase === 'starting') return void (this.#held ??= []).push(event);
-    this.#release();
+    if (this.#starting) return void (this.#held ??= []).push(event);
+    if (this.#held) this.#release();
     if (typeof event === 'function') event();
     else this.#deliver(event);
   }
 
   /** The store has started: what it held is delivered after the task, or before its next event. */
   started(): void {
-    if (!this.#held) return void (this.#phase = 'open');
-    this.#phase = 'holding';
+    this.#starting = false;
+    if (!this.#held) return;
     if (due) return void due.push(this);
     due = [this];
     void resolved.then(() => {
-      const holding = due!;
+      const outboxes = due!;
       due = undefined;
-      for (const delivery of holding) delivery.#release();
+      for (const outbox of outboxes) outbox.#release();
     });
   }
 
-  /** holding → open: what the start held goes, in order; in `open` it does nothing. */
   #release() {
-    if (this.#phase !== 'holding') return;
-    this.#phase = 'open';
-    // Emptied as it goes: what was delivered is not kept (`#held` is read only before open).
-    for (const event of this.#held!.splice(0)) {
+    const held = this.#held;
+    this.#held = undefined;
+    for (const event of held ?? []) {
       if (typeof event === 'function') event();
       else this.#deliver(event);
     }

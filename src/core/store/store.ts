@@ -12,7 +12,7 @@ import {
   type StoreLink,
 } from './layers.js';
 import {HYDRATED, type Hydrating, type Hydration} from './hydration.js';
-import {ChangeDelivery, resolved} from './change-delivery.js';
+import {Outbox, resolved} from './change-delivery.js';
 import type {ChangeSource, StateListener, StoreHost, VarSchema} from '../types.js';
 import {startLayers} from './start-layers.js';
 import {liveView} from './live-view.js';
@@ -86,7 +86,7 @@ export class StateStore<V extends VarMap = VarMap> {
   readonly #mirrors: Mirror[] = [];
   #snapshot?: Readonly<StateValues<V>>;
   /** Its listeners, and the events its start holds back. */
-  readonly #outbox: ChangeDelivery<StateChange<V>>;
+  readonly #outbox: Outbox<StateChange<V>>;
   #link: StoreLink;
   readonly #host: StoreHost;
   readonly #persist: PersistMode;
@@ -101,7 +101,7 @@ export class StateStore<V extends VarMap = VarMap> {
     // Every method works unbound (useSyncExternalStore(store.subscribe, store.snapshot), event handlers).
     const self = this as unknown as Record<string, (...args: unknown[]) => unknown>;
     for (const name of BOUND) self[name] = self[name]!.bind(this);
-    this.#outbox = new ChangeDelivery((change) => this.#deliver(change), host);
+    this.#outbox = new Outbox((change) => this.#deliver(change), host);
     // Not through #fresh: #valid is set()'s path, and feeding it every var of every store at start
     // slows set() itself (the bench's set() rows).
     for (const key of definition.keys) this.#values[key] = freshDefault(definition, key);
