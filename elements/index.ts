@@ -2,7 +2,7 @@
 // side effect, declared in package.json's `sideEffects`). An app that declares its state in code
 // never imports it, so it never pays for them. Explicit named exports.
 import '../src/index.js'; // <page-state> too: markup declares its scopes in markup
-import {define} from './element-base.js';
+import {define} from './define.js';
 import {StateBindElement} from './state-bind.js';
 import {StateFocusElement} from './state-focus.js';
 import {StateNamespaceElement} from './state-namespace.js';

@@ -2,7 +2,7 @@
 // the URL, storage and Lit parts, and it defines `<page-state>`, the scope provider (a side
 // effect, declared in package.json's `sideEffects`); the markup elements are `page-state/elements`.
 // Explicit named exports, so bundlers can tree-shake.
-import {define} from '../elements/element-base.js';
+import {define} from '../elements/define.js';
 import {PageStateElement} from '../elements/page-state.js';
 
 export {

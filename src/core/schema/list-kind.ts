@@ -1,4 +1,4 @@
-import {invalid, type Kind, type StateVar} from './var.js';
+import {invalid, makeVar, type Kind, type StateVar, type ValueOf, type VarOptions} from './var.js';
 
 export const escapeItem = (text: string) => text.replace(/[\\,]/g, '\\$&');
 
@@ -24,7 +24,7 @@ export function splitItems(text: string): string[] {
  * A list of one scalar var's values, written `a,b,c` (commas and backslashes inside items are
  * escaped with a backslash). `''` is the empty list; a lone `\` is a list of one empty item.
  */
-export function listKind<T>(item: StateVar<T>): Kind<T[]> {
+function listKind<T>(item: StateVar<T>): Kind<T[]> {
   const itemReason = (value: unknown, index: number) => {
     const reason = value === null ? 'items cannot be null' : item.check(value);
     return reason && `item ${index}: ${reason}`;
@@ -51,4 +51,20 @@ export function listKind<T>(item: StateVar<T>): Kind<T[]> {
     emptyIsValue: true,
   };
   return self;
+}
+
+/**
+ * A list of one scalar var's values; default `[]`. URL: `a,b,c`. Read as a frozen, `readonly` array.
+ *
+ * @example
+ * ```ts
+ * const tags = stateVar.list(stateVar.string(), []);
+ * ```
+ */
+export function list<I extends StateVar<any>>(
+  item: I,
+  defaultValue: readonly NonNullable<ValueOf<I>>[] = [],
+  options?: Omit<VarOptions, 'nullable'>,
+): StateVar<readonly NonNullable<ValueOf<I>>[]> {
+  return makeVar(listKind(item) as Kind<readonly NonNullable<ValueOf<I>>[]>, defaultValue, options);
 }
