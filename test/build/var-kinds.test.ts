@@ -73,6 +73,8 @@ async function withVite(entry: string): Promise<string> {
 
 async function withEsbuild(entry: string): Promise<string> {
   const result = await esbuild({
+    // The repository's tsconfig maps 'page-state' to the sources; a user's has no such paths.
+    tsconfigRaw: {},
     entryPoints: [entry],
     bundle: true,
     minify: true,
