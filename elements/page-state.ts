@@ -1,6 +1,6 @@
 import {ContextConsumer, ContextProvider} from '@lit/context';
 import {ReactiveElement} from '@lit/reactive-element';
-import type {StateDefinition} from '../src/core/schema/define.js';
+import {isPersist, type StateDefinition} from '../src/core/schema/define.js';
 import {ELEMENT_SCOPE, speaks} from '../src/runtime/protocol.js';
 import {StateScope} from '../src/runtime/scope.js';
 import {eventHost} from '../src/runtime/dom-events.js';
@@ -47,7 +47,7 @@ export class PageStateElement extends ReactiveElement {
       endpoint: () => this.getAttribute('endpoint') ?? '/page-state',
       persist: () => {
         const mode = this.getAttribute('persist');
-        return mode === 'session' || mode === 'local' || mode === 'server' ? mode : false;
+        return isPersist(mode) && mode;
       },
     }),
   );
