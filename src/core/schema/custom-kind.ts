@@ -1,6 +1,6 @@
 import {DEV} from '../../dev.js';
 import {checkSchema, schemaReason, type Schema} from './json-kind.js';
-import {invalid, makeVar, type JsonValue, type Kind, type Nullable, type StateVar, type VarOptions} from './var.js';
+import {invalid, makeVar, type Kind, type Nullable, type StateVar, type VarOptions} from './var.js';
 
 /**
  * What `stateVar.custom` needs: a schema for validation and a text codec.
@@ -24,26 +24,6 @@ export interface CustomSpec<T> {
   type?: string;
 }
 
-function customKind<T>(spec: CustomSpec<T>): Kind<T> {
-  const parse = (text: string) => {
-    try {
-      return spec.parse(text);
-    } catch (e) {
-      return invalid(e instanceof Error ? e.message : String(e));
-    }
-  };
-  return {
-    type: spec.type ?? 'custom',
-    check: (value) => schemaReason(spec.struct, value),
-    equals: spec.equals ?? ((a, b) => spec.serialize(a) === spec.serialize(b)),
-    format: (value) => spec.serialize(value),
-    parse,
-    toJSON: (value): JsonValue => spec.serialize(value),
-    fromJSON: (json) => (typeof json === 'string' ? parse(json) : invalid('expected the serialized text')),
-    emptyIsValue: true,
-  };
-}
-
 /**
  * Any other type, given its schema and text codec.
  *
@@ -58,5 +38,23 @@ export function custom<T, const O extends VarOptions = {}>(
   options?: O,
 ): StateVar<Nullable<T, O>> {
   checkSchema(spec?.struct, DEV ? 'stateVar.custom: ' : '');
-  return makeVar(customKind(spec) as Kind<Nullable<T, O>>, defaultValue, options);
+  const parse = (text: string) => {
+    try {
+      return spec.parse(text);
+    } catch (e) {
+      return invalid(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const serialize = (value: T) => spec.serialize(value);
+  const kind: Kind<T> = {
+    type: spec.type ?? 'custom',
+    check: (value) => schemaReason(spec.struct, value),
+    equals: spec.equals ?? ((a, b) => serialize(a) === serialize(b)),
+    format: serialize,
+    parse,
+    toJSON: serialize,
+    fromJSON: (json) => (typeof json === 'string' ? parse(json) : invalid('expected the serialized text')),
+    emptyIsValue: true,
+  };
+  return makeVar(kind as Kind<Nullable<T, O>>, defaultValue, options);
 }

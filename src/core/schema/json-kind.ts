@@ -123,24 +123,6 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** JSON validated by a schema, written as compact JSON. */
-const jsonKind = <T>(schema: Schema<T>): Kind<T> => ({
-  type: 'json',
-  check: (value) => jsonReason(value) ?? schemaReason(schema, value),
-  equals: jsonEquals,
-  copy: (value) => deepFreeze(JSON.parse(JSON.stringify(value)) as T),
-  format: (value) => JSON.stringify(value),
-  parse(text) {
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      return invalid('not valid JSON');
-    }
-  },
-  fromJSON: (json) => json as T,
-  emptyIsValue: true,
-});
-
 /**
  * JSON validated by a superstruct `Struct` or any Standard Schema. URL: compact JSON. Read as a
  * deeply frozen, `readonly` value.
@@ -155,9 +137,21 @@ export function json<S extends Schema<any>, const O extends VarOptions = {}>(
   defaultValue: Nullable<Frozen<SchemaValue<S>>, O>,
   options?: O,
 ): StateVar<Nullable<Frozen<SchemaValue<S>>, O>> {
-  return makeVar(
-    jsonKind(checkSchema(schema, DEV ? 'stateVar.json: ' : '')) as Kind<Nullable<Frozen<SchemaValue<S>>, O>>,
-    defaultValue,
-    options,
-  );
+  checkSchema(schema, DEV ? 'stateVar.json: ' : '');
+  const kind: Kind<unknown> = {
+    type: 'json',
+    check: (value) => jsonReason(value) ?? schemaReason(schema, value),
+    equals: jsonEquals,
+    copy: (value) => deepFreeze(JSON.parse(JSON.stringify(value))),
+    format: (value) => JSON.stringify(value),
+    parse(text) {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return invalid('not valid JSON');
+      }
+    },
+    emptyIsValue: true,
+  };
+  return makeVar(kind as Kind<Nullable<Frozen<SchemaValue<S>>, O>>, defaultValue, options);
 }

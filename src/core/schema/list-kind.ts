@@ -21,40 +21,9 @@ export function splitItems(text: string): string[] {
 }
 
 /**
- * A list of one scalar var's values, written `a,b,c` (commas and backslashes inside items are
- * escaped with a backslash). `''` is the empty list; a lone `\` is a list of one empty item.
- */
-function listKind<T>(item: StateVar<T>): Kind<T[]> {
-  const itemReason = (value: unknown, index: number) => {
-    const reason = value === null ? 'items cannot be null' : item.check(value);
-    return reason && `item ${index}: ${reason}`;
-  };
-  const self: Kind<T[]> = {
-    type: `list<${item.type}>`,
-    check(value) {
-      if (!Array.isArray(value)) return 'expected an array';
-      for (let i = 0; i < value.length; i++) {
-        const reason = itemReason(value[i], i);
-        if (reason) return reason;
-      }
-      return undefined;
-    },
-    equals: (a, b) => a.length === b.length && a.every((value, i) => item.equals(value, b[i] as T)),
-    copy: (value) => Object.freeze(value.map(item.copy)) as T[],
-    format(value) {
-      const texts = value.map((v) => escapeItem(item.encode(v)));
-      return texts.length === 1 && texts[0] === '' ? '\\' : texts.join(',');
-    },
-    parse: (text) => (text === '' ? [] : text === '\\' ? [item.decode('')] : splitItems(text).map(item.decode)),
-    toJSON: (value) => value.map(item.toJSON),
-    fromJSON: (json) => (Array.isArray(json) ? json.map(item.fromJSON) : invalid('expected an array')),
-    emptyIsValue: true,
-  };
-  return self;
-}
-
-/**
- * A list of one scalar var's values; default `[]`. URL: `a,b,c`. Read as a frozen, `readonly` array.
+ * A list of one scalar var's values; default `[]`. URL: `a,b,c` (commas and backslashes inside
+ * items are escaped with a backslash; `''` is the empty list, a lone `\` a list of one empty
+ * item). Read as a frozen, `readonly` array.
  *
  * @example
  * ```ts
@@ -66,5 +35,31 @@ export function list<I extends StateVar<any>>(
   defaultValue: readonly NonNullable<ValueOf<I>>[] = [],
   options?: Omit<VarOptions, 'nullable'>,
 ): StateVar<readonly NonNullable<ValueOf<I>>[]> {
-  return makeVar(listKind(item) as Kind<readonly NonNullable<ValueOf<I>>[]>, defaultValue, options);
+  type T = ValueOf<I>;
+  const itemReason = (value: unknown, index: number) => {
+    const reason = value === null ? 'items cannot be null' : item.check(value);
+    return reason && `item ${index}: ${reason}`;
+  };
+  const kind: Kind<T[]> = {
+    type: `list<${item.type}>`,
+    check(value) {
+      if (!Array.isArray(value)) return 'expected an array';
+      for (let i = 0; i < value.length; i++) {
+        const reason = itemReason(value[i], i);
+        if (reason) return reason;
+      }
+      return undefined;
+    },
+    equals: (a, b) => a.length === b.length && a.every((value, i) => item.equals(value, b[i])),
+    copy: (value) => Object.freeze(value.map(item.copy)) as T[],
+    format(value) {
+      const texts = value.map((v) => escapeItem(item.encode(v)));
+      return texts.length === 1 && texts[0] === '' ? '\\' : texts.join(',');
+    },
+    parse: (text) => (text === '' ? [] : text === '\\' ? [item.decode('')] : splitItems(text).map(item.decode)),
+    toJSON: (value) => value.map(item.toJSON),
+    fromJSON: (json) => (Array.isArray(json) ? json.map(item.fromJSON) : invalid('expected an array')),
+    emptyIsValue: true,
+  };
+  return makeVar(kind as Kind<readonly NonNullable<T>[]>, defaultValue, options);
 }
