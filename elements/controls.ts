@@ -1,5 +1,5 @@
 import {escapeItem, splitItems} from '../src/core/schema/list-kind.js';
-import {pad} from '../src/core/schema/scalar-kinds.js';
+import {pad} from '../src/core/schema/date-kinds.js';
 import type {StateVar} from '../src/core/schema/var.js';
 
 /** Reads a control as a value of its var (throws a TypeError with the reason) and writes it back. */

@@ -96,10 +96,3 @@ export function namespacesFrom(scope: SharedScope | undefined): string[] {
  * importing the main entry in Node defines the classes without touching a DOM.
  */
 export const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
-
-/** Defines a custom element unless another copy of page-state already did, or there is no
- * custom elements registry (Node). */
-export function define(name: string, element: CustomElementConstructor): void {
-  const registry = globalThis.customElements;
-  if (registry && !registry.get(name)) registry.define(name, element);
-}

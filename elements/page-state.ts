@@ -1,6 +1,6 @@
 import {ContextConsumer, ContextProvider} from '@lit/context';
 import {ReactiveElement} from '@lit/reactive-element';
-import type {StateDefinition} from '../src/core/schema/define.js';
+import {isPersist, type StateDefinition} from '../src/core/schema/define.js';
 import {ELEMENT_SCOPE, speaks} from '../src/runtime/protocol.js';
 import {StateScope} from '../src/runtime/scope.js';
 import {eventHost} from '../src/runtime/dom-events.js';
@@ -8,7 +8,7 @@ import {mirroredStores, pageStateRuntime} from '../src/runtime/runtime.js';
 import {declaredBy} from '../src/runtime/state-of.js';
 import {scopeContext} from '../src/lit/context.js';
 import {DEV} from '../src/dev.js';
-import {checkAttributes, define} from './element-base.js';
+import {checkAttributes} from './element-base.js';
 
 /**
  * A state scope. Namespaces it declares (through `definitions`) live here, isolated from the
@@ -47,7 +47,7 @@ export class PageStateElement extends ReactiveElement {
       endpoint: () => this.getAttribute('endpoint') ?? '/page-state',
       persist: () => {
         const mode = this.getAttribute('persist');
-        return mode === 'session' || mode === 'local' || mode === 'server' ? mode : false;
+        return isPersist(mode) && mode;
       },
     }),
   );
@@ -127,11 +127,3 @@ export class PageStateElement extends ReactiveElement {
 
 /** The names a scope declares (for the development build's record of who declares what). */
 const namesOf = (scope: StateScope) => scope.declared.map((d) => d.name);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'page-state': PageStateElement;
-  }
-}
-
-define('page-state', PageStateElement);

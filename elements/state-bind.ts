@@ -10,7 +10,6 @@ import {
   announceError,
   checkAttributes,
   coded,
-  define,
   ElementBase,
   invalidVars,
   namespacesFrom,
@@ -218,11 +217,3 @@ export class StateBindElement extends ElementBase {
     };
   }
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'state-bind': StateBindElement;
-  }
-}
-
-define('state-bind', StateBindElement);

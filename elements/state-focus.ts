@@ -1,7 +1,7 @@
 import {didYouMean} from '../src/core/errors/nearest-name.js';
 import {nearestScope} from '../src/lit/context.js';
 import {DEV} from '../src/dev.js';
-import {checkAttributes, define, ElementBase, namespacesFrom, whenSettled} from './element-base.js';
+import {checkAttributes, ElementBase, namespacesFrom, whenSettled} from './element-base.js';
 
 /**
  * Clicking anything inside calls `focus()` on a namespace: its params claim the URL, purging
@@ -43,11 +43,3 @@ export class StateFocusElement extends ElementBase {
     }
   }
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'state-focus': StateFocusElement;
-  }
-}
-
-define('state-focus', StateFocusElement);

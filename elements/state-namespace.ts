@@ -8,7 +8,7 @@ import {pageStateRuntime} from '../src/runtime/runtime.js';
 import {nearestScope} from '../src/lit/context.js';
 import {DEV} from '../src/dev.js';
 import type {PageStateElement} from './page-state.js';
-import {announceError, checkAttributes, define, ElementBase, invalidVars, whenParsed} from './element-base.js';
+import {announceError, checkAttributes, ElementBase, invalidVars, whenParsed} from './element-base.js';
 
 const VAR_ATTRIBUTES = ['type', 'default', 'url-key', 'persist', 'history', 'values', 'of'] as const;
 const NAMESPACE_ATTRIBUTES = [
@@ -141,11 +141,3 @@ export class StateNamespaceElement extends ElementBase {
     if (DEV && problems.length) console.groupEnd();
   }
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'state-namespace': StateNamespaceElement;
-  }
-}
-
-define('state-namespace', StateNamespaceElement);

@@ -1,4 +1,4 @@
-import {define, ElementBase} from './element-base.js';
+import {ElementBase} from './element-base.js';
 
 /**
  * Declares one var of the enclosing `<state-namespace>`. It has no behaviour of its own.
@@ -19,11 +19,3 @@ import {define, ElementBase} from './element-base.js';
  * @tag state-var
  */
 export class StateVarElement extends ElementBase {}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'state-var': StateVarElement;
-  }
-}
-
-define('state-var', StateVarElement);

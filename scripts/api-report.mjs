@@ -8,6 +8,7 @@ import {Extractor, ExtractorConfig} from '@microsoft/api-extractor';
 export const ENTRIES = {
   'page-state': 'dist/src/index.d.ts',
   'page-state-core': 'dist/src/core/index.d.ts',
+  'page-state-elements': 'dist/elements/index.d.ts',
   'page-state-server': 'dist/src/server/index.d.ts',
   'page-state-react': 'dist/src/hosts/react.d.ts',
   'page-state-vue': 'dist/src/hosts/vue.d.ts',

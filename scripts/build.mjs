@@ -28,8 +28,15 @@ if (!cdnOnly) {
 }
 
 // The CDN files: production (minified, DEV off) and development (every message and the debug
-// logger, readable), each as an ES module and as a classic script with global PageState.
-const cdn = {entryPoints: ['src/index.ts'], bundle: true, target: 'es2022', legalComments: 'none', logLevel: 'warning'};
+// logger, readable), each as an ES module and as a classic script with global PageState. A page
+// without a build step gets everything: both entries, every element defined.
+const cdn = {
+  stdin: {contents: "export * from './src/index.ts'; export * from './elements/index.ts';", resolveDir: '.'},
+  bundle: true,
+  target: 'es2022',
+  legalComments: 'none',
+  logLevel: 'warning',
+};
 const production = {...cdn, minify: true, plugins: [devFlag(false)]};
 await build({...production, format: 'esm', outfile: 'dist/page-state.js'});
 await build({...production, format: 'iife', globalName: 'PageState', outfile: 'dist/page-state.iife.js'});
@@ -38,6 +45,7 @@ await build({...cdn, format: 'iife', globalName: 'PageState', outfile: 'dist/pag
 // <state-inspector>, loaded on demand: its own file, never part of the core's.
 await build({
   ...production,
+  stdin: undefined,
   entryPoints: ['src/inspector/index.ts'],
   format: 'esm',
   outfile: 'dist/page-state.inspector.js',
@@ -47,7 +55,17 @@ if (cdnOnly) process.exit(0);
 if (!demo)
   execFileSync(
     'npx',
-    ['cem', 'analyze', '--globs', 'elements/*.ts', 'src/inspector/element.ts', '--outdir', '.', '--quiet'],
+    [
+      'cem',
+      'analyze',
+      '--globs',
+      'elements/*.ts',
+      'src/index.ts',
+      'src/inspector/element.ts',
+      '--outdir',
+      '.',
+      '--quiet',
+    ],
     {stdio: 'inherit'},
   );
 // The micro-frontend bundles (and the tests' fixtures), from the package as npm packs it.

@@ -21,7 +21,9 @@ const ENTRIES = [
   'devtools/index',
   'hosts/react',
   'hosts/vue',
-].map((m) => `src/${m}.ts`);
+]
+  .map((m) => `src/${m}.ts`)
+  .concat('elements/index.ts');
 let broken = false;
 
 function run(label, command, args, count) {

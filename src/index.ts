@@ -1,6 +1,10 @@
 // `page-state`: the browser API. It is `page-state/core` (re-exported here, name by name) plus
-// the URL, storage and Lit parts, and it defines the elements (a side effect, declared in
-// package.json's `sideEffects`). Explicit named exports, so bundlers can tree-shake.
+// the URL, storage and Lit parts, and it defines `<page-state>`, the scope provider (a side
+// effect, declared in package.json's `sideEffects`); the markup elements are `page-state/elements`.
+// Explicit named exports, so bundlers can tree-shake.
+import {define} from '../elements/define.js';
+import {PageStateElement} from '../elements/page-state.js';
+
 export {
   defineState,
   ErrorCode,
@@ -50,8 +54,12 @@ export {StateController} from './lit/controller.js';
 export {keepParams, setIdentity} from './runtime/page-wide.js';
 export {stateOf} from './runtime/state-of.js';
 export type {IdentityDetail} from './runtime/protocol.js';
-export {PageStateElement} from '../elements/page-state.js';
-export {StateBindElement} from '../elements/state-bind.js';
-export {StateFocusElement} from '../elements/state-focus.js';
-export {StateNamespaceElement} from '../elements/state-namespace.js';
-export {StateVarElement} from '../elements/state-var.js';
+export {PageStateElement};
+
+define('page-state', PageStateElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'page-state': PageStateElement;
+  }
+}

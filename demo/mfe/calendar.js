@@ -2,6 +2,7 @@
 // and Lit, its own shadow root and scope. Not selfish.
 import {css, html, LitElement} from 'lit';
 import * as pageState from 'page-state';
+import 'page-state/elements';
 
 const {defineState, stateVar, StateController} = pageState;
 

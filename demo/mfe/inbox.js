@@ -3,6 +3,7 @@
 // here purges other modules' params, but keeps the shell's (shareUrlWith) and kept ones.
 import {css, html, LitElement} from 'lit';
 import * as pageState from 'page-state';
+import 'page-state/elements';
 
 const {defineState, stateVar, StateController} = pageState;
 

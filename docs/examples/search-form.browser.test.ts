@@ -1,5 +1,5 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import 'page-state';
+import 'page-state/elements';
 import {createTestRuntime, type TestRuntime} from 'page-state/testing';
 
 let runtime: TestRuntime;

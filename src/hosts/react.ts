@@ -1,5 +1,6 @@
 // `page-state/react`: types only. Import it once (`import type {} from 'page-state/react'`) in an
-// app that uses React's JSX, and TSX knows page-state's elements and their attributes. Apps
+// app that uses React's JSX, and TSX knows page-state's elements and their attributes (those of
+// the entries the app imports: the markup elements with `page-state/elements`). Apps
 // without React never load it, so @types/react is no dependency of page-state.
 import type {DetailedHTMLProps, HTMLAttributes} from 'react';
 import type {StateChange} from '../core/schema/define.js';
@@ -21,7 +22,9 @@ type Props<Tag extends keyof ElementAttributes> = DetailedHTMLProps<
   ElementAttributes[Tag] &
   EventProps;
 
-type Elements = {[Tag in keyof ElementAttributes]: Props<Tag>};
+/** The elements an entry imported by the app defines: `<page-state>` with `page-state`, the markup
+ * elements with `page-state/elements` (each brings its `HTMLElementTagNameMap` entries). */
+type Elements = {[Tag in keyof ElementAttributes & keyof HTMLElementTagNameMap]: Props<Tag>};
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace

@@ -23,10 +23,10 @@ describe('page-state in Node (SSR, servers)', () => {
     assert.deepEqual(JSON.parse(out), {q: 'lamp', tags: [1, 2], errors: 0, link: '/s?x=1&f_q=a+b&f_tags=3'});
   });
 
-  it('imports the main entry by name with no DOM globals: everything is exported, no element is defined', () => {
+  it('imports the main entry and the elements entry by name with no DOM globals: everything is exported, no element is defined', () => {
     const script = `
       for (const name of ['window', 'document', 'HTMLElement', 'customElements', 'history', 'location']) if (name in globalThis) throw new Error(name + ' exists');
-      const api = await import('page-state');
+      const api = {...(await import('page-state')), ...(await import('page-state/elements'))};
       const F = api.defineState('F', {urlPrefix: 'f_', vars: {q: api.stateVar.string(''), n: api.stateVar.int(0)}});
       const {values, errors} = api.parseUrl(F, '/s?f_q=lamp&f_n=x');
       console.log(JSON.stringify({q: values.q, n: values.n, errors: errors.length, elements: typeof api.StateBindElement, controller: typeof api.StateController}));`;

@@ -22,6 +22,24 @@ describe('the published package', () => {
     );
   });
 
+  it('resolves page-state/elements by name in Node: the markup elements, defined only where a registry exists', () => {
+    const evaluate = (code: string, conditions: string[] = []) =>
+      execFileSync(process.execPath, [...conditions, '--input-type=module', '-e', code], {encoding: 'utf8'}).trim();
+    const exported = "const m = await import('page-state/elements'); console.log(Object.keys(m).sort().join())";
+    const expected = 'StateBindElement,StateFocusElement,StateNamespaceElement,StateVarElement';
+    assert.equal(evaluate(exported), expected);
+    assert.equal(evaluate(exported, ['--conditions=development']).split('\n').at(-1), expected);
+    // With a registry (as a DOM shim gives one), importing the entries defines their elements:
+    // `page-state` its scope, `page-state/elements` the markup ones.
+    const defined = (entry: string) =>
+      evaluate(
+        `const tags = []; globalThis.customElements = {get: () => undefined, define: (tag) => tags.push(tag)};
+        await import('${entry}'); console.log(tags.join())`,
+      );
+    assert.equal(defined('page-state'), 'page-state');
+    assert.equal(defined('page-state/elements'), 'page-state,state-bind,state-focus,state-namespace,state-var');
+  });
+
   it('points every export and the manifest at files the build wrote', () => {
     const targets = Object.values(pkg.exports).flatMap((target) =>
       typeof target === 'string' ? [target] : Object.values(target),

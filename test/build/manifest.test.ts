@@ -7,15 +7,18 @@ interface Declaration {
   tagName?: string;
   attributes?: {name: string; description?: string}[];
 }
+interface Module {
+  path: string;
+  declarations?: Declaration[];
+  exports?: {name: string}[];
+}
+const manifest = () => JSON.parse(readFileSync(pkg.customElements, 'utf8')) as {modules: Module[]};
 
 describe('custom-elements.json', () => {
   it('describes every element with its documented attributes, and package.json points to it', () => {
-    const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8')) as {
-      modules: {declarations?: Declaration[]}[];
-    };
     const tags = new Map(
-      manifest.modules
-        .flatMap((m) => m.declarations ?? [])
+      manifest()
+        .modules.flatMap((m) => m.declarations ?? [])
         .filter((d) => d.tagName)
         .map((d) => [d.tagName!, d]),
     );
@@ -46,5 +49,17 @@ describe('custom-elements.json', () => {
         `${tag} documents every attribute`,
       );
     }
+  });
+
+  it('lists each element class as an export of the entry that defines it', () => {
+    const exports = (path: string) =>
+      (manifest().modules.find((m) => m.path === path)?.exports ?? []).map((e) => e.name);
+    assert.ok(exports('src/index.ts').includes('PageStateElement'));
+    assert.deepEqual(exports('elements/index.ts').sort(), [
+      'StateBindElement',
+      'StateFocusElement',
+      'StateNamespaceElement',
+      'StateVarElement',
+    ]);
   });
 });

@@ -14,6 +14,7 @@ const ROOT = resolve('.build/pkg/vite-dev');
 const PAGE = `<!doctype html><meta charset="utf-8" />
 <script type="module">
   import {defineState, stateVar} from 'page-state';
+  import 'page-state/elements';
   try { defineState('Bad', {persist: 'cloud', vars: {q: stateVar.string()}}); } catch (error) { window.badDefinition = error.message; }
 </script>
 <page-state>

@@ -1,7 +1,6 @@
 // <state-bind> binds any control and owns only what it creates (issue 13), in Chromium.
 import {expect, oneEvent} from '@open-wc/testing';
-import '../../elements/page-state.js';
-import '../../elements/state-bind.js';
+import '../../elements/index.js';
 import type {StateChange} from '../../src/core/schema/define.js';
 import type {ErrorDetail} from '../../src/core/types.js';
 import {defineState, stateOf, stateVar, type PageStateElement} from '../../src/index.js';

@@ -144,7 +144,7 @@ describe('a selfish claim beside namespaces on screen', () => {
 
 describe('a namespace a claim purged', () => {
   it('comes back into the URL when a controller host or a <state-bind> bound to it connects, not on a read', async () => {
-    await import('../../elements/state-bind.js');
+    await import('../../elements/index.js');
     const Claimer = defineState('Claimer', {urlPrefix: 'cl_', urlSelfish: true, vars: {n: stateVar.int(0)}});
     const next = () => new Promise((done) => setTimeout(done));
     history.replaceState(null, '', '?t_priority=3');

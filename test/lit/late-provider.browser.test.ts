@@ -28,7 +28,7 @@ describe('a <page-state> that upgrades after its children', () => {
     expect(customElements.get('page-state')).to.equal(undefined);
     expect(view.late.store).to.equal(stateOf(Late));
 
-    await import('../../elements/page-state.js');
+    await import('../../src/index.js'); // the entry that defines <page-state>
     expect(view.late.store).to.equal(stateOf(Late, scope));
     expect(view.late.store).to.not.equal(stateOf(Late));
     view.late.store.state.n = 5;

@@ -1,6 +1,8 @@
-// TSX knows page-state's elements and their attributes once `page-state/react` is imported.
+// TSX knows page-state's elements and their attributes once `page-state/react` is imported (the
+// markup elements with `page-state/elements`, the entry that defines them).
 import type {} from 'page-state/react';
 import {defineState, stateVar} from 'page-state';
+import 'page-state/elements';
 
 const Filters = defineState('Filters', {urlPrefix: 'f_', vars: {q: stateVar.string('')}});
 

@@ -2,7 +2,7 @@ import {DEV} from '../../dev.js';
 import {badValue} from '../errors/errors.js';
 import {checkOptions} from '../errors/check-options.js';
 import type {StateStore} from '../store/store.js';
-import type {HistoryMode, StateDefinition, StateOptions, StateVar, VarBinding, VarMap} from '../types.js';
+import type {HistoryMode, PersistMode, StateDefinition, StateOptions, StateVar, VarBinding, VarMap} from '../types.js';
 
 export type {
   PersistMode,
@@ -36,7 +36,8 @@ const OPTION_KEYS = [
   'ttlSeconds',
 ];
 const isHistory = (h: unknown): h is HistoryMode => h === 'replace' || h === 'push';
-const isPersist = (p: unknown) =>
+/** Whether `p` is a `persist` option: false, a mode or a `StorageAdapter`. */
+export const isPersist = (p: unknown): p is PersistMode =>
   p === false ||
   p === 'session' ||
   p === 'local' ||

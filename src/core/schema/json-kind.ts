@@ -1,7 +1,7 @@
 import type {Struct} from 'superstruct';
 import {DEV} from '../../dev.js';
 import {badValue} from '../errors/errors.js';
-import {invalid, type JsonValue, type Kind} from './var.js';
+import {invalid, makeVar, type Frozen, type Kind, type Nullable, type StateVar, type VarOptions} from './var.js';
 
 /**
  * The part of the Standard Schema interface (zod, valibot, arktype...) that page-state uses.
@@ -123,62 +123,35 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** JSON validated by a schema, written as compact JSON. */
-export const jsonKind = <T>(schema: Schema<T>): Kind<T> => ({
-  type: 'json',
-  check: (value) => jsonReason(value) ?? schemaReason(schema, value),
-  equals: jsonEquals,
-  copy: (value) => deepFreeze(JSON.parse(JSON.stringify(value)) as T),
-  format: (value) => JSON.stringify(value),
-  parse(text) {
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      return invalid('not valid JSON');
-    }
-  },
-  fromJSON: (json) => json as T,
-  emptyIsValue: true,
-});
-
 /**
- * What `stateVar.custom` needs: a schema for validation and a text codec.
+ * JSON validated by a superstruct `Struct` or any Standard Schema. URL: compact JSON. Read as a
+ * deeply frozen, `readonly` value.
  *
  * @example
  * ```ts
- * const point: CustomSpec<{x: number; y: number}> = {
- *   struct: object({x: number(), y: number()}),
- *   parse: (text) => { const [x, y] = text.split(':').map(Number); return {x, y}; },
- *   serialize: ({x, y}) => `${x}:${y}`,
- * };
+ * const filters = stateVar.json(object({min: number()}), {min: 0});
  * ```
  */
-export interface CustomSpec<T> {
-  struct: Schema<T>;
-  parse(text: string): T;
-  serialize(value: T): string;
-  /** Defaults to comparing the serialized texts. */
-  equals?(a: T, b: T): boolean;
-  /** Type name shown by `schema()`; defaults to `custom`. */
-  type?: string;
-}
-
-export function customKind<T>(spec: CustomSpec<T>): Kind<T> {
-  const parse = (text: string) => {
-    try {
-      return spec.parse(text);
-    } catch (e) {
-      return invalid(e instanceof Error ? e.message : String(e));
-    }
-  };
-  return {
-    type: spec.type ?? 'custom',
-    check: (value) => schemaReason(spec.struct, value),
-    equals: spec.equals ?? ((a, b) => spec.serialize(a) === spec.serialize(b)),
-    format: (value) => spec.serialize(value),
-    parse,
-    toJSON: (value): JsonValue => spec.serialize(value),
-    fromJSON: (json) => (typeof json === 'string' ? parse(json) : invalid('expected the serialized text')),
+export function json<S extends Schema<any>, const O extends VarOptions = {}>(
+  schema: S,
+  defaultValue: Nullable<Frozen<SchemaValue<S>>, O>,
+  options?: O,
+): StateVar<Nullable<Frozen<SchemaValue<S>>, O>> {
+  checkSchema(schema, DEV ? 'stateVar.json: ' : '');
+  const kind: Kind<unknown> = {
+    type: 'json',
+    check: (value) => jsonReason(value) ?? schemaReason(schema, value),
+    equals: jsonEquals,
+    copy: (value) => deepFreeze(JSON.parse(JSON.stringify(value))),
+    format: (value) => JSON.stringify(value),
+    parse(text) {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return invalid('not valid JSON');
+      }
+    },
     emptyIsValue: true,
   };
+  return makeVar(kind as Kind<Nullable<Frozen<SchemaValue<S>>, O>>, defaultValue, options);
 }

@@ -1,4 +1,4 @@
-import {invalid, type Kind, type StateVar} from './var.js';
+import {invalid, makeVar, type Kind, type StateVar, type ValueOf, type VarOptions} from './var.js';
 
 export const escapeItem = (text: string) => text.replace(/[\\,]/g, '\\$&');
 
@@ -21,15 +21,26 @@ export function splitItems(text: string): string[] {
 }
 
 /**
- * A list of one scalar var's values, written `a,b,c` (commas and backslashes inside items are
- * escaped with a backslash). `''` is the empty list; a lone `\` is a list of one empty item.
+ * A list of one scalar var's values; default `[]`. URL: `a,b,c` (commas and backslashes inside
+ * items are escaped with a backslash; `''` is the empty list, a lone `\` a list of one empty
+ * item). Read as a frozen, `readonly` array.
+ *
+ * @example
+ * ```ts
+ * const tags = stateVar.list(stateVar.string(), []);
+ * ```
  */
-export function listKind<T>(item: StateVar<T>): Kind<T[]> {
+export function list<I extends StateVar<any>>(
+  item: I,
+  defaultValue: readonly NonNullable<ValueOf<I>>[] = [],
+  options?: Omit<VarOptions, 'nullable'>,
+): StateVar<readonly NonNullable<ValueOf<I>>[]> {
+  type T = ValueOf<I>;
   const itemReason = (value: unknown, index: number) => {
     const reason = value === null ? 'items cannot be null' : item.check(value);
     return reason && `item ${index}: ${reason}`;
   };
-  const self: Kind<T[]> = {
+  const kind: Kind<T[]> = {
     type: `list<${item.type}>`,
     check(value) {
       if (!Array.isArray(value)) return 'expected an array';
@@ -39,7 +50,7 @@ export function listKind<T>(item: StateVar<T>): Kind<T[]> {
       }
       return undefined;
     },
-    equals: (a, b) => a.length === b.length && a.every((value, i) => item.equals(value, b[i] as T)),
+    equals: (a, b) => a.length === b.length && a.every((value, i) => item.equals(value, b[i])),
     copy: (value) => Object.freeze(value.map(item.copy)) as T[],
     format(value) {
       const texts = value.map((v) => escapeItem(item.encode(v)));
@@ -50,5 +61,5 @@ export function listKind<T>(item: StateVar<T>): Kind<T[]> {
     fromJSON: (json) => (Array.isArray(json) ? json.map(item.fromJSON) : invalid('expected an array')),
     emptyIsValue: true,
   };
-  return self;
+  return makeVar(kind as Kind<readonly NonNullable<T>[]>, defaultValue, options);
 }

@@ -29,14 +29,17 @@ const anyJson: StandardSchema<unknown> = {
 };
 
 type Builder = (defaultValue: any, options: VarOptions, attrs: VarAttributes) => StateVar<any>;
-// The scalar builders are stateVar's own: an undefined default takes theirs.
-const builders: Record<string, Builder> = {
+// The scalar builders are stateVar's own (an undefined default takes theirs); a list's items are one of them.
+const scalars: Record<string, Builder> = {
   string: stateVar.string,
   int: stateVar.int,
   float: stateVar.float,
   boolean: stateVar.boolean,
   date: stateVar.date,
   datetime: stateVar.datetime,
+};
+const builders: Record<string, Builder> = {
+  ...scalars,
   enum: (d, o, attrs) =>
     stateVar.enum(
       (attrs.values ?? '')
@@ -48,9 +51,8 @@ const builders: Record<string, Builder> = {
     ),
   list(d = [], o, attrs) {
     const of = attrs.of ?? 'string';
-    if (!['string', 'int', 'float', 'boolean', 'date', 'datetime'].includes(of))
-      badDefinition(DEV ? `list items cannot be of type "${of}"` : of);
-    return stateVar.list(builders[of]!(undefined, {}, attrs), d, o);
+    if (!Object.hasOwn(scalars, of)) badDefinition(DEV ? `list items cannot be of type "${of}"` : of);
+    return stateVar.list(scalars[of]!(undefined, {}, attrs), d, o);
   },
   json: (d = null, o) => stateVar.json(anyJson, d, {...o, nullable: true}),
 };

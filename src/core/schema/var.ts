@@ -26,6 +26,31 @@ export const invalid = (reason: string): never => {
   throw new TypeError(reason);
 };
 
+/** The reason a value is not of a kind's type, when `ok` says it is not. */
+export const checkType = (type: string, ok: boolean): string | undefined => (ok ? undefined : `expected ${type}`);
+
+/**
+ * `T`, or `T | null` when the options say `nullable: true`.
+ *
+ * @example
+ * ```ts
+ * type MaybeTitle = Nullable<string, {nullable: true}>; // string | null
+ * ```
+ */
+export type Nullable<T, O> = O extends {nullable: true} ? T | null : T;
+
+/** A builder of a scalar kind: the default first (else the kind's own), the options last. */
+export type Scalar<T> = <const O extends VarOptions = {}>(
+  defaultValue?: Nullable<T, O>,
+  options?: O,
+) => StateVar<Nullable<T, O>>;
+
+/** The builder of a scalar kind whose default is `fallback` (call it `@__PURE__`: unused, it goes). */
+export const scalar =
+  <T>(kind: Kind<T>, fallback: T): Scalar<T> =>
+  (defaultValue = fallback as never, options) =>
+    makeVar(kind, defaultValue, options);
+
 const VAR_OPTION_KEYS = ['urlKey', 'valueMap', 'persist', 'history', 'nullable'];
 
 /** Combines a kind with the default and options every var has. */
