@@ -72,6 +72,7 @@ describe('the packed package, as publint and attw see it', () => {
         moduleResolution: ts.ModuleResolutionKind.NodeNext,
         noEmit: true,
         skipLibCheck: true,
+        types: [], // no @types package but those the declarations name themselves
       },
     );
     const checker = program.getTypeChecker();
