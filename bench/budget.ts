@@ -1,11 +1,14 @@
-// `npm run budget`: what each part of page-state costs of the own-code size (production,
-// min+gzip, measured as bench/sizes.ts measures it). A part's cost is the bundle's size with it
-// minus the size with its modules stubbed out (their exports left as empty bindings, so what only
-// they import drops too). Parts overlap in gzip's dictionary, so their costs do not add up to
-// the whole. The table is what a decision on the 14 KiB budget weighs: which feature pays what.
+// `npm run budget`: what each part of page-state costs, per scenario (the apps of
+// bench/scenarios.ts, whose first load is what their users pay) and of the whole toolkit's own
+// code (production, min+gzip, as bench/sizes.ts measures it). A part's cost is the bundle's size
+// with it minus the size with its modules stubbed out (their exports left as empty bindings, so
+// what only they import drops too). Apps are bundled from the sources (the package's `exports`
+// mapped to them, DEV off), so nothing needs building. Parts overlap in gzip's dictionary, so
+// their costs do not add up to the whole. The table is what a trim weighs: which feature pays what.
 import {existsSync, readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {Plugin} from 'esbuild';
+import {bundleApp, SCENARIOS} from './scenarios.js';
 import {ownCode} from './sizes.js';
 
 /** The contract's features, by the modules only they need (paths from the project root). */
@@ -72,13 +75,25 @@ export const stubbed = (paths: readonly string[]): Plugin => ({
 });
 
 if (process.argv[1]?.endsWith('budget.js')) {
-  const whole = await ownCode();
-  const rows: [string, number][] = [];
-  for (const [part, paths] of Object.entries(PARTS))
-    rows.push([part, whole - (await ownCode(undefined, [stubbed(paths)]))]);
-  console.log(
-    `own code, production, min+gzip: ${whole} B (${(whole / 1024).toFixed(2)} KiB); the contract's ceiling 14 KiB (${14 * 1024} B)\n`,
-  );
-  console.log('| part | marginal cost |\n| --- | --- |');
-  for (const [part, bytes] of rows) console.log(`| ${part} | ${bytes} B (${(bytes / 1024).toFixed(2)} KiB) |`);
+  const kib = (bytes: number) => `${bytes} B (${(bytes / 1024).toFixed(2)} KiB)`;
+  /** Each column: a measure of size, given plugins (the stubs). */
+  const columns: [string, (plugins: Plugin[]) => Promise<number>][] = [
+    ...Object.values(SCENARIOS).map(({title, app}): [string, (plugins: Plugin[]) => Promise<number>] => [
+      title,
+      async (plugins) => (await bundleApp(app, 'sources', plugins)).gzip,
+    ]),
+    ['everything (own code)', (plugins) => ownCode(undefined, plugins)],
+  ];
+  const wholes = await Promise.all(columns.map(([, size]) => size([])));
+  const rows: string[][] = [];
+  for (const [part, paths] of Object.entries(PARTS)) {
+    const plugins = [stubbed(paths)];
+    const without = await Promise.all(columns.map(([, size]) => size(plugins)));
+    rows.push([part, ...without.map((bytes, i) => kib(wholes[i]! - bytes))]);
+  }
+  console.log('What each part costs, production, min+gzip (a first load, for the scenarios):\n');
+  console.log(`| part | ${columns.map(([title]) => title).join(' | ')} |`);
+  console.log(`| --- |${' --- |'.repeat(columns.length)}`);
+  console.log(`| **the whole** | ${wholes.map(kib).join(' | ')} |`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 }

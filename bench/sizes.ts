@@ -1,18 +1,17 @@
 // gzip size of each library's browser code, measured the same way (esbuild minify + gzip -9,
-// framework dependencies left out).
+// framework dependencies left out): the scenarios of bench/scenarios.ts, and the whole toolkit.
 import {readFileSync} from 'node:fs';
-import {gzipSync} from 'node:zlib';
 import {resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {build, type Plugin} from 'esbuild';
+import {gzipSize, measureScenarios, type ScenarioName, sourceOf} from './scenarios.js';
+
+export {gzipSize};
 
 // The production build's own switch (scripts are plain .mjs, shared with scripts/build.mjs).
 const {devFlag} = (await import(pathToFileURL(resolve('scripts/dev-flag.mjs')).href)) as {
   devFlag(dev: boolean): Plugin;
 };
-
-/** gzip -9 size in bytes. */
-export const gzipSize = (bytes: Uint8Array | string): number => gzipSync(bytes, {level: 9}).length;
 
 async function gzipped(contents: string, external: string[], plugins: Plugin[] = []) {
   const result = await build({
@@ -29,13 +28,19 @@ async function gzipped(contents: string, external: string[], plugins: Plugin[] =
   return gzipSize(result.outputFiles[0]!.contents);
 }
 
+/** Every browser entry an app may import (`page-state`, and `page-state/elements` once it exists). */
+const EVERYTHING = ['.', './elements']
+  .map(sourceOf)
+  .filter((source) => source !== undefined)
+  .map((source) => `export * from './${source}';`)
+  .join('\n');
+
 /**
- * page-state's own code in its production build, minified and gzipped, with lit, @lit/* and
- * superstruct left out: the measure of the size budget (test/build/size.test.ts) and of the
- * benchmark table alike.
+ * The whole toolkit's own code in its production build, minified and gzipped, with lit, @lit/*
+ * and superstruct left out: the "everything" ratchet of test/build/size.test.ts, and what
+ * `npm run budget` takes parts out of.
  */
-export const ownCode = (entry = `export * from './src/index.ts';`, plugins?: Plugin[]): Promise<number> =>
-  gzipped(entry, OWN, plugins);
+export const ownCode = (entry = EVERYTHING, plugins?: Plugin[]): Promise<number> => gzipped(entry, OWN, plugins);
 
 const OWN = ['lit', 'lit/*', '@lit/*', 'superstruct'];
 /** What nuqs does (typed URL state, no storage, no elements): definitions, vars, stores, URL sync. */
@@ -44,19 +49,22 @@ export {StateScope} from './src/runtime/scope.ts'; export {StateStore} from './s
 export {urlLayer} from './src/url/url-layer.ts'; export {UrlService} from './src/url/url-service.ts';
 export {browserHistory} from './src/url/history-port.ts';`;
 
-/** Only what nuqs does, of page-state's own code (production, min+gzip). */
+/** Only what nuqs does, of page-state's own code (production, min+gzip): a quick measure while
+ * trimming; the budget is the "URL state in a Lit app" scenario's. */
 export const urlCore = (): Promise<number> => ownCode(URL_CORE);
-/** nuqs measured the same way, React and Next left out. */
-export const nuqsSize = (): Promise<number> =>
-  gzipped(`export * from 'nuqs';`, ['react', 'react/*', 'react-dom', 'next', 'next/*']);
 
+/** Every size the bench prints: each scenario beside its peer, the CDN files, the whole toolkit. */
 export async function sizes() {
+  const scenarios = await measureScenarios();
   return {
-    pageState: await ownCode(),
-    pageStateUrlCore: await urlCore(),
+    scenarios: Object.fromEntries(
+      Object.entries(scenarios).map(([name, {app, peer}]) => [
+        name,
+        {pageState: app.gzip, peer: peer.gzip, onDemand: app.lazy.reduce((sum, chunk) => sum + chunk.gzip, 0)},
+      ]),
+    ) as Record<ScenarioName, {pageState: number; peer: number; onDemand: number}>,
     cdn: gzipSize(readFileSync('dist/page-state.js')),
+    everything: await ownCode(),
     inspector: gzipSize(readFileSync('dist/page-state.inspector.js')),
-    nuqs: await nuqsSize(),
-    nanostoresPersistent: await gzipped(`export * from 'nanostores'; export * from '@nanostores/persistent';`, []),
   };
 }

@@ -111,6 +111,9 @@ export async function buildBundles() {
     withEsbuild('test/fixtures/bare-import.js', 'bare-import.esbuild'),
     withEsbuild('test/fixtures/router-app.js', 'router-app'),
     viteApp('test/fixtures/routed', 'routed'),
+    // One app, its notes on the server or in session storage: the server client's lazy chunk.
+    viteApp('test/fixtures/lazy-notes/server', 'lazy-server'),
+    viteApp('test/fixtures/lazy-notes/local', 'lazy-local'),
     withVite('test/fixtures/error-name.js', 'error-name'),
     withEsbuild('test/fixtures/react-app.tsx', 'react-app'),
     // React's development build: its warnings (an update on a component not yet mounted) are on.
