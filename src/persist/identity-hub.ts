@@ -30,10 +30,9 @@ export function identityHub(
     set(next, keepOnSignOut = false) {
       if (known && next === tag) return; // every answer of the server says it again
       told++;
-      let previous = tag;
       try {
         const areas = storages();
-        if (!known) previous = areas[0].getItem(LAST);
+        const previous = known ? tag : areas[0].getItem(LAST);
         if (next === null) areas[0].removeItem(LAST);
         else areas[0].setItem(LAST, next);
         if (previous !== null && previous !== next && !keepOnSignOut) {

@@ -55,8 +55,7 @@ export function serverStorage(
   /** An answer that is not page-state's: no session handler answers at the endpoint. Said once
    * (an event, and in development how to mount one), then thrown: a write waits and retries, a
    * read fails, and neither is taken for "nothing stored" or for success. */
-  const unmounted = (method: string, namespace: string, status: number): never => {
-    const fact = `${method} ${base}/${namespace} answered ${status}`;
+  const unmounted = (method: string, namespace: string, status: number, fact: string): never => {
     if (!unmountedTold) {
       unmountedTold = true;
       reporters.get(namespace)?.(
@@ -80,32 +79,30 @@ export function serverStorage(
     );
   };
 
-  const request = async (method: string, namespace: string, body?: StoredState, keepalive = false) => {
+  const request = async (method: string, namespace: string, body?: StoredState | null, keepalive?: boolean) => {
     const identity = follow();
     const told = identity?.told;
+    // With the session cookie: fetch's default credentials ('same-origin').
     const response = await send(`${base}/${encodeURIComponent(namespace)}`, {
       method,
-      credentials: 'same-origin',
       keepalive,
       headers: {'content-type': 'application/json'},
       // A namespace's lifetime goes as what is left of it: the server's clock decides when it ends.
+      // (`expires: undefined` leaves the JSON.)
       body:
         body &&
         JSON.stringify(
           body.expires
-            ? {
-                version: body.version,
-                values: body.values,
-                ttlSeconds: Math.max(1, Math.ceil((body.expires - Date.now()) / 1000)),
-              }
+            ? {...body, expires: undefined, ttlSeconds: Math.max(1, Math.ceil((body.expires - Date.now()) / 1000))}
             : body,
         ),
       signal: AbortSignal.timeout(timeoutMs),
     });
     // Only the session handler's answers say page-state-protocol; a redirect fetch followed to a
     // login page's 200, or an opaque answer (status 0), says nothing.
-    if (!response.headers.has('page-state-protocol')) unmounted(method, namespace, response.status);
-    if (!response.ok) throw new Error(`${method} ${base}/${namespace} answered ${response.status}`);
+    const fact = `${method} ${base}/${namespace} answered ${response.status}`;
+    if (!response.headers.has('page-state-protocol')) unmounted(method, namespace, response.status, fact);
+    if (!response.ok) throw new Error(fact);
     // The server says who is signed in: another identity than the page shows re-hydrates it,
     // unless the page was told the identity since this request left (a sign-out meanwhile).
     const tag = response.headers.get('page-state-identity');
@@ -114,13 +111,13 @@ export function serverStorage(
   };
   const schedule = (ms: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void flush(), ms);
+    timer = setTimeout(flush, ms); // (no arguments: not a keepalive flush)
   };
-  const sendPending = async (keepalive: boolean) => {
+  const sendPending = async (keepalive?: boolean) => {
     let failed = false;
     for (const [namespace, data] of [...pending]) {
       try {
-        await request(data ? 'PUT' : 'DELETE', namespace, data ?? undefined, keepalive);
+        await request(data ? 'PUT' : 'DELETE', namespace, data, keepalive);
         if (pending.get(namespace) === data) pending.delete(namespace);
       } catch (error) {
         // Offline, 5xx or timed out: keep the newest value (or deletion) and try again later.
@@ -136,19 +133,19 @@ export function serverStorage(
     if (pending.size) schedule(failed ? backoff : debounceMs);
   };
   // One flush at a time, so an older request can never land after a newer one.
-  const flush = (keepalive = false) => (flushing = flushing.then(() => sendPending(keepalive)));
-  follow();
+  const flush = (keepalive?: boolean) => (flushing = flushing.then(() => sendPending(keepalive)));
   win?.addEventListener('pagehide', () => {
     clearTimeout(timer);
     void flush(true);
   });
 
   return {
-    [REPORTS]: (namespace: string, report: Reporter) => void reporters.set(namespace, report),
-    async get(namespace) {
-      const response = await request('GET', namespace);
-      return response.status === 204 ? undefined : ((await response.json()) as StoredState); // 204: nothing stored
-    },
+    [REPORTS]: reporters.set.bind(reporters),
+    // 204: nothing stored.
+    get: (namespace) =>
+      request('GET', namespace).then((response) =>
+        response.status === 204 ? undefined : (response.json() as Promise<StoredState>),
+      ),
     set(namespace, data) {
       pending.set(namespace, data);
       if (!backoff) schedule(debounceMs);

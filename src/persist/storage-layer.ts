@@ -43,10 +43,11 @@ export const persistLayer =
     const {name} = definition;
     const keys = definition.keys.filter((key) => persists(definition, mode, key));
     if (!keys.length) return undefined;
-    const persisted = new Set(keys);
     const varOf = (key: string) => definition.vars[key] as StateVar;
     const report: Report = feed.report;
-    (adapter as Partial<Reporting>)[REPORTS]?.(name, (reason, raw) => report(null, reason, raw));
+    /** Reports what failed, with the error. */
+    const failed = (what: string) => (error: unknown) => report(null, `${what}: ${message(error)}`, null);
+    (adapter as Partial<Reporting>)[REPORTS]?.(name, report.bind(null, null));
     let saving: Saving = 'idle';
     let following: Following = {};
     /** After an identity switch, while the new identity's values load (async storage). */
@@ -76,8 +77,7 @@ export const persistLayer =
             ? {version: definition.version, values, expires: Date.now() + ttlSeconds * 1000}
             : {version: definition.version, values},
         );
-        if (done instanceof Promise)
-          done.catch((error: unknown) => report(null, `could not save: ${message(error)}`, null));
+        if (done instanceof Promise) done.catch(failed('could not save'));
       } catch (error) {
         degrade(error);
       }
@@ -89,13 +89,8 @@ export const persistLayer =
         debug('storage', `${name}: storage failed (${message(error)}); memory only from now on`, {
           persist: typeof mode === 'string' ? mode : 'adapter',
         });
-      report(
-        null,
-        DEV
-          ? `storage failed (${message(error)}); the state is kept in memory only`
-          : `storage failed: ${message(error)}`,
-        null,
-      );
+      if (DEV) report(null, `storage failed (${message(error)}); the state is kept in memory only`, null);
+      else failed('storage failed')(error);
     };
 
     const decode = (raw: unknown) =>
@@ -131,20 +126,18 @@ export const persistLayer =
         (key) => definition.bindings[key]!.param === null || varOf(key).equals(feed.peek(key), varOf(key).defaultValue),
       );
       const data = load();
-      receive(data instanceof Promise ? undefined : data, free);
-      if (!(data instanceof Promise)) return void (loading = HYDRATED);
+      const late = data instanceof Promise;
+      receive(late ? undefined : data, free);
+      if (!late) return void (loading = HYDRATED);
       // Loading's transitions: a switch starts it; its values, or its failure, end it unless another switch came since.
       const mine: Hydrating = (loading = {written: new Set()});
       data
-        .then((late) => loading === mine && receive(late, free, mine.written), unloaded)
+        .then((values) => loading === mine && receive(values, free, mine.written), unloaded)
         .finally(() => loading === mine && (loading = HYDRATED));
     };
     // No session handler at the endpoint: the adapter reports that once for the page, not once per namespace.
     const unloaded = (error: unknown): undefined =>
-      void (
-        (error as {code?: string} | null)?.code === ErrorCode.noSessionHandler ||
-        report(null, `could not load: ${message(error)}`, null)
-      );
+      void ((error as {code?: string} | null)?.code === ErrorCode.noSessionHandler || failed('could not load')(error));
     // Following's transitions: connect and resume follow, suspend goes away.
     const follow = () => {
       if (identity) following = {stop: identity.watch(rehydrate)};
@@ -175,7 +168,7 @@ export const persistLayer =
           try {
             if (saving !== 'degraded') await adapter.remove(name);
           } catch (error) {
-            report(null, `could not delete: ${message(error)}`, null);
+            failed('could not delete')(error);
           }
         },
       },
@@ -184,7 +177,7 @@ export const persistLayer =
         feed.mirror(({key, source}, clearing) => {
           if (source === 'storage') return; // what storage sent is stored already
           if (loading !== HYDRATED) loading.written.add(key);
-          if (!clearing && persisted.has(key)) schedule(); // a clear deletes instead of saving its defaults
+          if (!clearing && keys.includes(key)) schedule(); // a clear deletes instead of saving its defaults
         });
         adapter.subscribe?.(name, (data) => receive(data, keys));
       },

@@ -59,9 +59,8 @@ export function pageStateRuntime(): SharedRuntime {
     events: document,
   });
   holder[RUNTIME_KEY_OF_PROTOCOL] = runtime;
-  const first = holder[RUNTIME_KEY] as {version?: string; protocol?: number; url?: {protocol?: number}} | undefined;
-  if (!first) holder[RUNTIME_KEY] = runtime;
-  else {
+  const first = (holder[RUNTIME_KEY] ??= runtime) as {version?: string; protocol?: number; url?: {protocol?: number}};
+  if (first !== runtime) {
     const theirs = first.protocol ?? first.url?.protocol ?? 1;
     announce(() =>
       console.error(
