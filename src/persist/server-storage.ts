@@ -4,7 +4,8 @@ import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
 import {REPORTS, type Reporter, type Reporting} from './adapter-reports.js';
 import {checkServerStorageOptions, type ServerStorageOptions} from './server-storage-options.js';
-import {runtimeIdentity, type SharedIdentity} from '../runtime/protocol.js';
+import {sharedRuntime, type SharedIdentity} from '../runtime/protocol.js';
+import {identityOf} from './identity-hub.js';
 
 /**
  * The page-state server session store over HTTP (`GET/PUT/DELETE {endpoint}/{namespace}`,
@@ -41,11 +42,12 @@ export function serverStorage(
   let backoff = 0;
   let flushing = Promise.resolve();
   let identity: SharedIdentity | undefined;
-  /** The page's identity (its runtime's, through the protocol, whichever copy made it), followed
-   * from the first time it is known: the server answers for another identity after a switch, so
-   * what the one before was owed is dropped. */
+  /** The page's identity (its runtime's, through the protocol, whichever copy made it; made now
+   * if none did), followed from the first request: the server answers for another identity after
+   * a switch, so what the one before was owed is dropped. */
   const follow = () => {
-    if (!identity && (identity = runtimeIdentity())) identity.watch((arrived) => arrived && pending.clear());
+    const runtime = sharedRuntime();
+    if (!identity && runtime) (identity = identityOf(runtime)).watch((arrived) => arrived && pending.clear());
     return identity;
   };
   /** Each namespace's store, to report through (a `page-state-error` where that store lives). */

@@ -9,7 +9,7 @@ import type {JsonValue, StateVar} from '../core/schema/var.js';
 import {ErrorCode} from '../core/errors/errors.js';
 import {REPORTS, type Reporting} from './adapter-reports.js';
 import {decodeRecord, message, type Report} from './stored-record.js';
-import type {SharedIdentity} from '../runtime/protocol.js';
+import {watchIdentity, type SharedRuntime} from '../runtime/protocol.js';
 
 /** What a storage layer owes storage: nothing, one save at the end of this task (however many
  * vars changed), or nothing ever again (storage failed: the state is kept in memory only). */
@@ -23,9 +23,10 @@ type Following = {readonly stop: () => void} | {readonly left?: string | null};
  * The storage layer of a store: reads `{version, values}` once (migrating older versions and
  * validating each var on its own), then saves the persisted vars after every task that changed
  * them. Storage that throws degrades to memory with one `page-state-error`; changes made
- * elsewhere (another tab) arrive with `source: 'storage'`. When the page's `identity` changes,
- * the namespace re-hydrates: every var not held by the URL goes back to its default, then takes
- * the new identity's stored value (`source: 'storage'`). Undefined when no var persists.
+ * elsewhere (another tab) arrive with `source: 'storage'`. When the identity of `runtime` changes
+ * (once it has one), the namespace re-hydrates: every var not held by the URL goes back to its
+ * default, then takes the new identity's stored value (`source: 'storage'`). Undefined when no
+ * var persists.
  *
  * @example
  * ```ts
@@ -37,7 +38,7 @@ export const persistLayer =
     definition: StateDefinition<any>,
     mode: Exclude<PersistMode, false>,
     adapter: StorageAdapter,
-    identity?: SharedIdentity,
+    runtime?: SharedRuntime,
   ): LayerMaker =>
   (feed) => {
     const {name} = definition;
@@ -140,8 +141,10 @@ export const persistLayer =
       void ((error as {code?: string} | null)?.code === ErrorCode.noSessionHandler || failed('could not load')(error));
     // Following's transitions: connect and resume follow, suspend goes away.
     const follow = () => {
-      if (identity) following = {stop: identity.watch(rehydrate)};
+      if (runtime) following = {stop: watchIdentity(runtime, rehydrate)};
     };
+    /** The identity shown: `null` while anonymous, and while the runtime has none yet. */
+    const shown = () => runtime?.identity?.tag ?? null;
 
     return {
       initial: isAsync ? {} : hold(decode(loaded)),
@@ -154,13 +157,13 @@ export const persistLayer =
         // the page's identity holds no store it left; back, it catches up with a switch it missed.
         suspend() {
           if ('stop' in following) following.stop();
-          following = {left: identity?.tag};
+          following = {left: shown()};
         },
         resume() {
           const away = following;
-          if (!identity || 'stop' in away) return;
+          if (!runtime || 'stop' in away) return;
           follow();
-          if (identity.tag !== away.left) rehydrate(true);
+          if (shown() !== away.left) rehydrate(true);
         },
         async clear() {
           if (saving === 'scheduled') saving = 'idle'; // a save queued before clear() is dropped
