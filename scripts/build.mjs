@@ -6,6 +6,7 @@ import {cpSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {build} from 'esbuild';
 import {buildBundles} from './bundles.mjs';
 import {devFlag, productionModule} from './dev-flag.mjs';
+import {oneFile} from './one-file.mjs';
 import {TSC_7} from './tools.mjs';
 
 // --cdn: only the two CDN files, in a fraction of a second. --demo: what `npm start` needs (the
@@ -37,7 +38,7 @@ const cdn = {
   legalComments: 'none',
   logLevel: 'warning',
 };
-const production = {...cdn, minify: true, plugins: [devFlag(false)]};
+const production = {...cdn, minify: true, plugins: [oneFile, devFlag(false)]};
 await build({...production, format: 'esm', outfile: 'dist/page-state.js'});
 await build({...production, format: 'iife', globalName: 'PageState', outfile: 'dist/page-state.iife.js'});
 await build({...cdn, format: 'esm', outfile: 'dist/page-state.dev.js'});

@@ -1,21 +1,26 @@
 import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
-import type {IdentityDetail, SharedIdentity} from '../runtime/protocol.js';
+import type {SharedIdentity, SharedRuntime} from '../runtime/protocol.js';
+import {partition} from './web-storage.js';
 
 /** Where the browser remembers the identity it last saw (no namespace name holds a `/`). */
 const LAST = 'page-state/identity';
-/** The storage key prefix of an identity's partition: `page-state:<tag>:` (`page-state:` for anonymous). */
-export const partition = (tag: string | null): string => `page-state:${tag === null ? '' : `${tag}:`}`;
+
+/**
+ * The identity of `runtime`, made on first need (`setIdentity`, the server client), over the
+ * page's storage and announced on `document`. Loaded with the server client, or by `setIdentity`:
+ * a page that needs neither never loads it.
+ */
+export const identityOf = (runtime: SharedRuntime): SharedIdentity =>
+  (runtime.identity ??= identityHub(() => [localStorage, sessionStorage], document));
 
 /**
  * The page's identity. It starts anonymous; the identity this browser last saw is remembered
  * (`localStorage`), so a sign-out or a switch made by a full navigation is seen once the page
- * learns the new one: the signed-out identity's partitions are deleted then, unless kept.
+ * learns the new one: the signed-out identity's partitions are deleted then, unless kept. Every
+ * switch is announced on `events` (`page-state-identity`).
  */
-export function identityHub(
-  storages: () => [local: Storage, session: Storage],
-  announce: (detail: IdentityDetail) => void,
-): SharedIdentity {
+export function identityHub(storages: () => [local: Storage, session: Storage], events: EventTarget): SharedIdentity {
   const listeners = new Set<(arrived: boolean) => void>();
   let tag: string | null = null;
   let known = false;
@@ -30,10 +35,9 @@ export function identityHub(
     set(next, keepOnSignOut = false) {
       if (known && next === tag) return; // every answer of the server says it again
       told++;
-      let previous = tag;
       try {
         const areas = storages();
-        if (!known) previous = areas[0].getItem(LAST);
+        const previous = known ? tag : areas[0].getItem(LAST);
         if (next === null) areas[0].removeItem(LAST);
         else areas[0].setItem(LAST, next);
         if (previous !== null && previous !== next && !keepOnSignOut) {
@@ -54,7 +58,7 @@ export function identityHub(
       listeners.forEach((listener) => listener(false));
       tag = next;
       listeners.forEach((listener) => listener(true));
-      announce(detail);
+      events.dispatchEvent(new CustomEvent('page-state-identity', {detail}));
     },
     watch(listener) {
       listeners.add(listener);

@@ -1,10 +1,6 @@
-import {ErrorCode, PageStateError} from '../core/errors/errors.js';
-import type {StorageAdapter, StoredState} from '../core/types.js';
-import {debug, debugging} from '../debug/log.js';
-import {DEV} from '../dev.js';
-import {REPORTS, type Reporter, type Reporting} from './adapter-reports.js';
-import {checkServerStorageOptions, type ServerStorageOptions} from './server-storage-options.js';
-import {runtimeIdentity, type SharedIdentity} from '../runtime/protocol.js';
+import type {StorageAdapter} from '../core/types.js';
+import {serverClient} from './server-client.js';
+import type {ServerStorageOptions} from './server-storage-options.js';
 
 /**
  * The page-state server session store over HTTP (`GET/PUT/DELETE {endpoint}/{namespace}`,
@@ -22,142 +18,11 @@ import {runtimeIdentity, type SharedIdentity} from '../runtime/protocol.js';
  * ```
  */
 export function serverStorage(
-  endpoint = '/page-state',
-  options: ServerStorageOptions = {},
+  endpoint?: string,
+  options?: ServerStorageOptions,
 ): StorageAdapter & {flush(): Promise<void>} {
-  const {
-    fetch: send = globalThis.fetch.bind(globalThis),
-    debounceMs = 300,
-    timeoutMs = 10_000,
-    retryMs = 1000,
-    win,
-    ...unknown
-  } = options;
-  checkServerStorageOptions(unknown);
-  const base = endpoint.replace(/\/+$/, '');
-  /** What each namespace still owes the server: its newest value, or null for a deletion. */
-  const pending = new Map<string, StoredState | null>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let backoff = 0;
-  let flushing = Promise.resolve();
-  let identity: SharedIdentity | undefined;
-  /** The page's identity (its runtime's, through the protocol, whichever copy made it), followed
-   * from the first time it is known: the server answers for another identity after a switch, so
-   * what the one before was owed is dropped. */
-  const follow = () => {
-    if (!identity && (identity = runtimeIdentity())) identity.watch((arrived) => arrived && pending.clear());
-    return identity;
-  };
-  /** Each namespace's store, to report through (a `page-state-error` where that store lives). */
-  const reporters = new Map<string, Reporter>();
-  let unmountedTold = false;
-
-  /** An answer that is not page-state's: no session handler answers at the endpoint. Said once
-   * (an event, and in development how to mount one), then thrown: a write waits and retries, a
-   * read fails, and neither is taken for "nothing stored" or for success. */
-  const unmounted = (method: string, namespace: string, status: number): never => {
-    const fact = `${method} ${base}/${namespace} answered ${status}`;
-    if (!unmountedTold) {
-      unmountedTold = true;
-      reporters.get(namespace)?.(
-        `${ErrorCode.noSessionHandler}: ${fact}${DEV ? ` without page-state-protocol: no session handler at ${base}; writes wait and are retried` : ''}`,
-        {endpoint: base, method, status},
-      );
-      if (DEV) {
-        console.error(
-          `page-state ${ErrorCode.noSessionHandler}: no session handler answers at ${base}: ${fact} without a page-state-protocol header ` +
-            "(an app's 404 page, a static server's or a proxy's HTML, a redirect to a login page). Writes of persist: 'server' stay pending and are retried until it does. Mount it there:\n" +
-            `  app.use(createSessionHandler({store: fileStore('./sessions')${base === '/page-state' ? '' : `, basePath: '${base}'`}})); // import {createSessionHandler, fileStore} from 'page-state/server'`,
-        );
-      }
-    }
-    // A failed write is logged with its retry (sendPending); a read only here.
-    if (DEV && method === 'GET' && debugging('server'))
-      debug('server', `${fact}: no session handler (no page-state-protocol header); nothing loaded`);
-    throw new PageStateError(
-      ErrorCode.noSessionHandler,
-      DEV ? `${fact}, not from a page-state session handler (no page-state-protocol header)` : fact,
-    );
-  };
-
-  const request = async (method: string, namespace: string, body?: StoredState, keepalive = false) => {
-    const identity = follow();
-    const told = identity?.told;
-    const response = await send(`${base}/${encodeURIComponent(namespace)}`, {
-      method,
-      credentials: 'same-origin',
-      keepalive,
-      headers: {'content-type': 'application/json'},
-      // A namespace's lifetime goes as what is left of it: the server's clock decides when it ends.
-      body:
-        body &&
-        JSON.stringify(
-          body.expires
-            ? {
-                version: body.version,
-                values: body.values,
-                ttlSeconds: Math.max(1, Math.ceil((body.expires - Date.now()) / 1000)),
-              }
-            : body,
-        ),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    // Only the session handler's answers say page-state-protocol; a redirect fetch followed to a
-    // login page's 200, or an opaque answer (status 0), says nothing.
-    if (!response.headers.has('page-state-protocol')) unmounted(method, namespace, response.status);
-    if (!response.ok) throw new Error(`${method} ${base}/${namespace} answered ${response.status}`);
-    // The server says who is signed in: another identity than the page shows re-hydrates it,
-    // unless the page was told the identity since this request left (a sign-out meanwhile).
-    const tag = response.headers.get('page-state-identity');
-    if (tag && identity && identity.told === told) identity.set(tag === 'anonymous' ? null : tag);
-    return response;
-  };
-  const schedule = (ms: number) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void flush(), ms);
-  };
-  const sendPending = async (keepalive: boolean) => {
-    let failed = false;
-    for (const [namespace, data] of [...pending]) {
-      try {
-        await request(data ? 'PUT' : 'DELETE', namespace, data ?? undefined, keepalive);
-        if (pending.get(namespace) === data) pending.delete(namespace);
-      } catch (error) {
-        // Offline, 5xx or timed out: keep the newest value (or deletion) and try again later.
-        failed = true;
-        if (DEV && debugging('server'))
-          debug('server', `${data ? 'PUT' : 'DELETE'} ${base}/${namespace} failed (${String(error)})`);
-      }
-    }
-    // A failure backs off; a write made while this one was on its way only waits its debounce.
-    backoff = failed ? Math.min(backoff ? backoff * 2 : retryMs, 30_000) : 0;
-    if (DEV && failed && debugging('server'))
-      debug('server', `retrying in ${backoff} ms`, {pending: [...pending.keys()]});
-    if (pending.size) schedule(failed ? backoff : debounceMs);
-  };
-  // One flush at a time, so an older request can never land after a newer one.
-  const flush = (keepalive = false) => (flushing = flushing.then(() => sendPending(keepalive)));
-  follow();
-  win?.addEventListener('pagehide', () => {
-    clearTimeout(timer);
-    void flush(true);
-  });
-
-  return {
-    [REPORTS]: (namespace: string, report: Reporter) => void reporters.set(namespace, report),
-    async get(namespace) {
-      const response = await request('GET', namespace);
-      return response.status === 204 ? undefined : ((await response.json()) as StoredState); // 204: nothing stored
-    },
-    set(namespace, data) {
-      pending.set(namespace, data);
-      if (!backoff) schedule(debounceMs);
-    },
-    async remove(namespace) {
-      pending.set(namespace, null);
-      await flush();
-      if (pending.get(namespace) === null) throw new Error(`DELETE ${base}/${namespace} failed; retrying`);
-    },
-    flush: () => flush(),
-  } as StorageAdapter & Reporting & {flush(): Promise<void>};
+  // Apart from the client: the main entry re-exports this module, and esbuild puts what a module
+  // imports in the chunks of the entries that import that module, used or not. So only an app
+  // that calls serverStorage has the client at once; persist: 'server' loads it (lazy-server.ts).
+  return serverClient(endpoint, options);
 }

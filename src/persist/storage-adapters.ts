@@ -1,6 +1,6 @@
 import type {PersistMode} from '../core/schema/define.js';
 import type {StorageAdapter} from '../core/types.js';
-import {serverStorage} from './server-storage.js';
+import {lazyServer} from './lazy-server.js';
 import {webStorage} from './web-storage.js';
 
 /**
@@ -19,7 +19,7 @@ export function storageResolver(win: Window): (mode: Exclude<PersistMode, false>
     if (typeof mode === 'object') return mode;
     if (mode === 'server') {
       let server = servers.get(endpoint);
-      if (!server) servers.set(endpoint, (server = serverStorage(endpoint, {win})));
+      if (!server) servers.set(endpoint, (server = lazyServer(endpoint, {win})));
       return server;
     }
     return webStorage(

@@ -9,7 +9,7 @@ import type {JsonValue, StateVar} from '../core/schema/var.js';
 import {ErrorCode} from '../core/errors/errors.js';
 import {REPORTS, type Reporting} from './adapter-reports.js';
 import {decodeRecord, message, type Report} from './stored-record.js';
-import type {SharedIdentity} from '../runtime/protocol.js';
+import {watchIdentity, type SharedRuntime} from '../runtime/protocol.js';
 
 /** What a storage layer owes storage: nothing, one save at the end of this task (however many
  * vars changed), or nothing ever again (storage failed: the state is kept in memory only). */
@@ -23,9 +23,10 @@ type Following = {readonly stop: () => void} | {readonly left?: string | null};
  * The storage layer of a store: reads `{version, values}` once (migrating older versions and
  * validating each var on its own), then saves the persisted vars after every task that changed
  * them. Storage that throws degrades to memory with one `page-state-error`; changes made
- * elsewhere (another tab) arrive with `source: 'storage'`. When the page's `identity` changes,
- * the namespace re-hydrates: every var not held by the URL goes back to its default, then takes
- * the new identity's stored value (`source: 'storage'`). Undefined when no var persists.
+ * elsewhere (another tab) arrive with `source: 'storage'`. When the identity of `runtime` changes
+ * (once it has one), the namespace re-hydrates: every var not held by the URL goes back to its
+ * default, then takes the new identity's stored value (`source: 'storage'`). Undefined when no
+ * var persists.
  *
  * @example
  * ```ts
@@ -37,16 +38,17 @@ export const persistLayer =
     definition: StateDefinition<any>,
     mode: Exclude<PersistMode, false>,
     adapter: StorageAdapter,
-    identity?: SharedIdentity,
+    runtime?: SharedRuntime,
   ): LayerMaker =>
   (feed) => {
     const {name} = definition;
     const keys = definition.keys.filter((key) => persists(definition, mode, key));
     if (!keys.length) return undefined;
-    const persisted = new Set(keys);
     const varOf = (key: string) => definition.vars[key] as StateVar;
     const report: Report = feed.report;
-    (adapter as Partial<Reporting>)[REPORTS]?.(name, (reason, raw) => report(null, reason, raw));
+    /** Reports what failed, with the error. */
+    const failed = (what: string) => (error: unknown) => report(null, `${what}: ${message(error)}`, null);
+    (adapter as Partial<Reporting>)[REPORTS]?.(name, report.bind(null, null));
     let saving: Saving = 'idle';
     let following: Following = {};
     /** After an identity switch, while the new identity's values load (async storage). */
@@ -76,8 +78,7 @@ export const persistLayer =
             ? {version: definition.version, values, expires: Date.now() + ttlSeconds * 1000}
             : {version: definition.version, values},
         );
-        if (done instanceof Promise)
-          done.catch((error: unknown) => report(null, `could not save: ${message(error)}`, null));
+        if (done instanceof Promise) done.catch(failed('could not save'));
       } catch (error) {
         degrade(error);
       }
@@ -89,13 +90,8 @@ export const persistLayer =
         debug('storage', `${name}: storage failed (${message(error)}); memory only from now on`, {
           persist: typeof mode === 'string' ? mode : 'adapter',
         });
-      report(
-        null,
-        DEV
-          ? `storage failed (${message(error)}); the state is kept in memory only`
-          : `storage failed: ${message(error)}`,
-        null,
-      );
+      if (DEV) report(null, `storage failed (${message(error)}); the state is kept in memory only`, null);
+      else failed('storage failed')(error);
     };
 
     const decode = (raw: unknown) =>
@@ -131,24 +127,24 @@ export const persistLayer =
         (key) => definition.bindings[key]!.param === null || varOf(key).equals(feed.peek(key), varOf(key).defaultValue),
       );
       const data = load();
-      receive(data instanceof Promise ? undefined : data, free);
-      if (!(data instanceof Promise)) return void (loading = HYDRATED);
+      const late = data instanceof Promise;
+      receive(late ? undefined : data, free);
+      if (!late) return void (loading = HYDRATED);
       // Loading's transitions: a switch starts it; its values, or its failure, end it unless another switch came since.
       const mine: Hydrating = (loading = {written: new Set()});
       data
-        .then((late) => loading === mine && receive(late, free, mine.written), unloaded)
+        .then((values) => loading === mine && receive(values, free, mine.written), unloaded)
         .finally(() => loading === mine && (loading = HYDRATED));
     };
     // No session handler at the endpoint: the adapter reports that once for the page, not once per namespace.
     const unloaded = (error: unknown): undefined =>
-      void (
-        (error as {code?: string} | null)?.code === ErrorCode.noSessionHandler ||
-        report(null, `could not load: ${message(error)}`, null)
-      );
+      void ((error as {code?: string} | null)?.code === ErrorCode.noSessionHandler || failed('could not load')(error));
     // Following's transitions: connect and resume follow, suspend goes away.
     const follow = () => {
-      if (identity) following = {stop: identity.watch(rehydrate)};
+      if (runtime) following = {stop: watchIdentity(runtime, rehydrate)};
     };
+    /** The identity shown: `null` while anonymous, and while the runtime has none yet. */
+    const shown = () => runtime?.identity?.tag ?? null;
 
     return {
       initial: isAsync ? {} : hold(decode(loaded)),
@@ -161,13 +157,13 @@ export const persistLayer =
         // the page's identity holds no store it left; back, it catches up with a switch it missed.
         suspend() {
           if ('stop' in following) following.stop();
-          following = {left: identity?.tag};
+          following = {left: shown()};
         },
         resume() {
           const away = following;
-          if (!identity || 'stop' in away) return;
+          if (!runtime || 'stop' in away) return;
           follow();
-          if (identity.tag !== away.left) rehydrate(true);
+          if (shown() !== away.left) rehydrate(true);
         },
         async clear() {
           if (saving === 'scheduled') saving = 'idle'; // a save queued before clear() is dropped
@@ -175,7 +171,7 @@ export const persistLayer =
           try {
             if (saving !== 'degraded') await adapter.remove(name);
           } catch (error) {
-            report(null, `could not delete: ${message(error)}`, null);
+            failed('could not delete')(error);
           }
         },
       },
@@ -184,7 +180,7 @@ export const persistLayer =
         feed.mirror(({key, source}, clearing) => {
           if (source === 'storage') return; // what storage sent is stored already
           if (loading !== HYDRATED) loading.written.add(key);
-          if (!clearing && persisted.has(key)) schedule(); // a clear deletes instead of saving its defaults
+          if (!clearing && keys.includes(key)) schedule(); // a clear deletes instead of saving its defaults
         });
         adapter.subscribe?.(name, (data) => receive(data, keys));
       },

@@ -25,13 +25,8 @@ export function decodeRecord(
 ): Record<string, unknown> {
   if (raw === undefined) return {};
   const record = raw as Partial<StoredState> | null;
-  if (
-    typeof record !== 'object' ||
-    record === null ||
-    typeof record.values !== 'object' ||
-    record.values === null ||
-    !Number.isSafeInteger(record.version)
-  ) {
+  // Not an object with an object of values (null, a string, an array...) and a whole version.
+  if (typeof record?.values !== 'object' || !record.values || !Number.isSafeInteger(record.version)) {
     report(
       null,
       DEV ? 'stored data is unreadable; defaults are used and it is overwritten on the next write' : 'unreadable',

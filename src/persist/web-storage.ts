@@ -1,6 +1,9 @@
 import type {StorageAdapter, StoredState} from '../core/types.js';
-import {partition} from './identity-hub.js';
-import {runtimeIdentity} from '../runtime/protocol.js';
+import {sharedRuntime} from '../runtime/protocol.js';
+
+/** The storage key prefix of an identity's partition: `page-state:<tag>:` (`page-state:` for
+ * anonymous, and while the page has no identity yet). */
+export const partition = (tag?: string | null): string => `page-state:${tag == null ? '' : `${tag}:`}`;
 
 /**
  * `sessionStorage` or `localStorage` behind the {@link StorageAdapter} port, one key per
@@ -18,7 +21,9 @@ import {runtimeIdentity} from '../runtime/protocol.js';
 export function webStorage(storage: Storage | (() => Storage), win?: Window): StorageAdapter {
   // A getter: merely touching window.localStorage throws where storage is disabled.
   const area = typeof storage === 'function' ? storage : () => storage;
-  const keyOf = (namespace: string) => partition(runtimeIdentity()?.tag ?? null) + namespace;
+  // Keyed by the identity of the page's runtime (whichever copy made it), if it has one yet: the
+  // runtime's own adapters and an app's (`persist: webStorage(localStorage)`) alike.
+  const keyOf = (namespace: string) => partition(sharedRuntime()?.identity?.tag) + namespace;
   const get = (namespace: string) => {
     const text = area().getItem(keyOf(namespace));
     if (text === null) return undefined;

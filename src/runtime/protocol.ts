@@ -141,10 +141,31 @@ export interface SharedIdentity {
   watch(listener: (arrived: boolean) => void): () => void;
 }
 
-/** The identity of the page's runtime of this protocol, whichever copy made it: what storage
- * adapters key by, the runtime's own and an app's (`persist: webStorage(localStorage)`) alike. */
-export const runtimeIdentity = (): SharedIdentity | undefined =>
-  (globalThis as unknown as Record<symbol, SharedRuntime | undefined>)[RUNTIME_KEY_OF_PROTOCOL]?.identity;
+/** The page's runtime of this protocol, whichever copy made it (none before a store asked for one). */
+export const sharedRuntime = (): SharedRuntime | undefined =>
+  (globalThis as unknown as Record<symbol, SharedRuntime | undefined>)[RUNTIME_KEY_OF_PROTOCOL];
+
+/**
+ * Calls `listener` around every switch of `runtime`'s identity ({@link SharedIdentity.watch}),
+ * from the moment it has one. A runtime makes its identity only when first needed (`setIdentity`,
+ * the server client), so the listeners that come before it are kept on the runtime
+ * (`identityWatchers`), and the identity, whichever copy makes it (`runtime.identity ??= …`,
+ * caught by an accessor), calls them all through one of its own. Returns the function that stops.
+ */
+export function watchIdentity(runtime: SharedRuntime, listener: (arrived: boolean) => void): () => unknown {
+  if (runtime.identity) return runtime.identity.watch(listener);
+  let listeners = runtime.identityWatchers;
+  if (!listeners) {
+    const all = (listeners = runtime.identityWatchers = new Set());
+    let made: SharedIdentity;
+    Object.defineProperty(runtime, 'identity', {
+      get: () => made,
+      set: (identity: SharedIdentity) => (made = identity).watch((arrived) => all.forEach((each) => each(arrived))),
+    });
+  }
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 /** What every copy of one protocol on a page shares. */
 export interface SharedRuntime {
@@ -156,9 +177,12 @@ export interface SharedRuntime {
   readonly url: SharedUrlService;
   /** Namespace name → the connected `<page-state>` elements that declare it. */
   readonly scoped: Map<string, Set<object>>;
-  /** The storage adapter of a `persist` mode (it keys by the runtime's identity, see {@link runtimeIdentity}). */
+  /** The storage adapter of a `persist` mode (browser storage keys by the runtime's identity). */
   storage(mode: 'session' | 'local' | 'server' | StorageAdapter, endpoint: string): StorageAdapter;
-  /** Whose persisted state the page shows (added within protocol 3: a runtime made by an
-   * earlier copy gets one from the first copy that needs it). */
+  /** Whose persisted state the page shows (added within protocol 3), made by the first copy that
+   * needs it; {@link watchIdentity} follows it before it exists. */
   identity?: SharedIdentity;
+  /** What follows the identity before and after it exists (added within protocol 3): see
+   * {@link watchIdentity}, the one way to follow it. */
+  identityWatchers?: Set<(arrived: boolean) => void>;
 }

@@ -4,7 +4,6 @@ import {
   PROTOCOL,
   RUNTIME_KEY,
   RUNTIME_KEY_OF_PROTOCOL,
-  type SharedIdentity,
   type SharedRuntime,
   type SharedScope,
   type UrlMode,
@@ -12,7 +11,6 @@ import {
 import {StateScope, type StoreFactory} from './scope.js';
 import {DEV} from '../dev.js';
 import {StateStore} from '../core/store/store.js';
-import {identityHub} from '../persist/identity-hub.js';
 import {persistLayer} from '../persist/storage-layer.js';
 import {storageResolver} from '../persist/storage-adapters.js';
 import {urlLayer} from '../url/url-layer.js';
@@ -55,13 +53,11 @@ export function pageStateRuntime(): SharedRuntime {
   const runtime = createRuntime({
     history: browserHistory(window),
     storage: storageResolver(window),
-    storages: () => [localStorage, sessionStorage],
     events: document,
   });
   holder[RUNTIME_KEY_OF_PROTOCOL] = runtime;
-  const first = holder[RUNTIME_KEY] as {version?: string; protocol?: number; url?: {protocol?: number}} | undefined;
-  if (!first) holder[RUNTIME_KEY] = runtime;
-  else {
+  const first = (holder[RUNTIME_KEY] ??= runtime) as {version?: string; protocol?: number; url?: {protocol?: number}};
+  if (first !== runtime) {
     const theirs = first.protocol ?? first.url?.protocol ?? 1;
     announce(() =>
       console.error(
@@ -84,14 +80,13 @@ function announce(say: () => void) {
 export interface RuntimeWorld {
   history: HistoryPort;
   storage: SharedRuntime['storage'];
-  /** `localStorage` and `sessionStorage`, where the identity's partitions are. */
-  storages: () => [local: Storage, session: Storage];
   /** Where the root scope's events go (`document`). */
   events: EventTarget;
 }
 
-/** A runtime over `world`: the URL service, the root scope, the identity. */
-export function createRuntime({history, storage, storages, events}: RuntimeWorld): SharedRuntime {
+/** A runtime over `world`: the URL service, the root scope. Its identity is made when first
+ * needed (`identityOf`, in the identity client: a page that never needs it never loads it). */
+export function createRuntime({history, storage, events}: RuntimeWorld): SharedRuntime {
   const settings: ScopeSettings = {mode: () => 'query', endpoint: () => '/page-state', persist: () => false};
   const runtime = {
     protocol: PROTOCOL,
@@ -99,7 +94,6 @@ export function createRuntime({history, storage, storages, events}: RuntimeWorld
     url: new UrlService(history, VERSION),
     storage,
     scoped: new Map(),
-    identity: hub(storages, events),
   } as Omit<SharedRuntime, 'root'> as SharedRuntime;
   (runtime as {root: SharedScope}).root = new StateScope(
     eventHost(events),
@@ -108,14 +102,6 @@ export function createRuntime({history, storage, storages, events}: RuntimeWorld
   );
   return runtime;
 }
-
-/** The page's identity; a runtime an earlier copy made gets one from the first copy that needs it. */
-export const identityOf = (runtime: SharedRuntime): SharedIdentity =>
-  (runtime.identity ??= hub(() => [localStorage, sessionStorage], document));
-
-/** An identity whose partitions are in `storages`, announced on `events`. */
-const hub = (storages: RuntimeWorld['storages'], events: EventTarget) =>
-  identityHub(storages, (detail) => events.dispatchEvent(new CustomEvent('page-state-identity', {detail})));
 
 /** A store factory mirroring namespaces into the URL, then into their storage (the
  * namespace's own `persist`, else its scope's). */
@@ -126,8 +112,6 @@ export const mirroredStores =
     if (DEV) checkShares(runtime, definition);
     const layers = [urlLayer(definition, runtime.url, settings.mode())];
     if (persist !== false)
-      layers.push(
-        persistLayer(definition, persist, runtime.storage(persist, settings.endpoint()), identityOf(runtime)),
-      );
+      layers.push(persistLayer(definition, persist, runtime.storage(persist, settings.endpoint()), runtime));
     return new StateStore(definition, {...options, persist, layers});
   };

@@ -5,6 +5,7 @@ import {RUNTIME_KEY, RUNTIME_KEY_OF_PROTOCOL, type SharedRuntime} from '../runti
 import type {StorageAdapter, StoredState} from '../core/types.js';
 import {checkOptions} from '../core/errors/check-options.js';
 import {createRuntime} from '../runtime/runtime.js';
+import {identityHub} from '../persist/identity-hub.js';
 import {serverStorage} from '../persist/server-storage.js';
 import {webStorage} from '../persist/web-storage.js';
 import type {SessionHandler} from '../server/transport.js';
@@ -194,17 +195,19 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime
 
   const previous = [holder[RUNTIME_KEY_OF_PROTOCOL], holder[RUNTIME_KEY]];
   const {document} = globalThis as {document?: Document};
+  const events = document ?? new EventTarget();
   const runtime = createRuntime({
     history: history.port,
     storage, // its adapters key by the runtime's identity, through the protocol
-    storages: () => [local, session],
-    events: document ?? new EventTarget(),
+    events,
   });
+  // Made at once, over the test's storage (a page's runtime makes its own on first need).
+  const identity = (runtime.identity = identityHub(() => [local, session], events));
   // Context requests of <page-state> providers that upgrade late are buffered, as in a page.
   const contexts = document && new ContextRoot();
   contexts?.attach(document!.documentElement);
   holder[RUNTIME_KEY_OF_PROTOCOL] = holder[RUNTIME_KEY] = runtime;
-  if (options.identity) runtime.identity!.set(options.identity);
+  if (options.identity) identity.set(options.identity);
 
   let disposed = false;
   const dispose = () => {
@@ -233,7 +236,7 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime
     },
     back: history.back,
     forward: history.forward,
-    setIdentity: (identity, {keepOnSignOut} = {}) => runtime.identity!.set(identity, keepOnSignOut),
+    setIdentity: (tag, {keepOnSignOut} = {}) => identity.set(tag, keepOnSignOut),
     async settled() {
       // Until a round finds nothing to wait for: a task (URL flushes and storage saves run at the
       // end of the task that changed state), the URL service's timers, then every server write

@@ -1,0 +1,151 @@
+import {ErrorCode, PageStateError} from '../core/errors/errors.js';
+import type {StorageAdapter, StoredState} from '../core/types.js';
+import {debug, debugging} from '../debug/log.js';
+import {DEV} from '../dev.js';
+import {REPORTS, type Reporter, type Reporting} from './adapter-reports.js';
+import {checkServerStorageOptions, type ServerStorageOptions} from './server-storage-options.js';
+import {sharedRuntime, type SharedIdentity} from '../runtime/protocol.js';
+import {identityOf} from './identity-hub.js';
+
+/**
+ * The server storage client behind `serverStorage` (see there): what `persist: 'server'` loads
+ * on first use (lazy-server.ts), and what an app importing `serverStorage` by name has at once.
+ */
+export function serverClient(
+  endpoint = '/page-state',
+  options: ServerStorageOptions = {},
+): StorageAdapter & {flush(): Promise<void>} {
+  const {
+    fetch: send = globalThis.fetch.bind(globalThis),
+    debounceMs = 300,
+    timeoutMs = 10_000,
+    retryMs = 1000,
+    win,
+    ...unknown
+  } = options;
+  checkServerStorageOptions(unknown);
+  const base = endpoint.replace(/\/+$/, '');
+  /** What each namespace still owes the server: its newest value, or null for a deletion. */
+  const pending = new Map<string, StoredState | null>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let backoff = 0;
+  let flushing = Promise.resolve();
+  let identity: SharedIdentity | undefined;
+  /** The page's identity (its runtime's, through the protocol, whichever copy made it; made now
+   * if none did), followed from the first request: the server answers for another identity after
+   * a switch, so what the one before was owed is dropped. */
+  const follow = () => {
+    const runtime = sharedRuntime();
+    if (!identity && runtime) (identity = identityOf(runtime)).watch((arrived) => arrived && pending.clear());
+    return identity;
+  };
+  /** Each namespace's store, to report through (a `page-state-error` where that store lives). */
+  const reporters = new Map<string, Reporter>();
+  let unmountedTold = false;
+
+  /** An answer that is not page-state's: no session handler answers at the endpoint. Said once
+   * (an event, and in development how to mount one), then thrown: a write waits and retries, a
+   * read fails, and neither is taken for "nothing stored" or for success. */
+  const unmounted = (method: string, namespace: string, status: number, fact: string): never => {
+    if (!unmountedTold) {
+      unmountedTold = true;
+      reporters.get(namespace)?.(
+        `${ErrorCode.noSessionHandler}: ${fact}${DEV ? ` without page-state-protocol: no session handler at ${base}; writes wait and are retried` : ''}`,
+        {endpoint: base, method, status},
+      );
+      if (DEV) {
+        console.error(
+          `page-state ${ErrorCode.noSessionHandler}: no session handler answers at ${base}: ${fact} without a page-state-protocol header ` +
+            "(an app's 404 page, a static server's or a proxy's HTML, a redirect to a login page). Writes of persist: 'server' stay pending and are retried until it does. Mount it there:\n" +
+            `  app.use(createSessionHandler({store: fileStore('./sessions')${base === '/page-state' ? '' : `, basePath: '${base}'`}})); // import {createSessionHandler, fileStore} from 'page-state/server'`,
+        );
+      }
+    }
+    // A failed write is logged with its retry (sendPending); a read only here.
+    if (DEV && method === 'GET' && debugging('server'))
+      debug('server', `${fact}: no session handler (no page-state-protocol header); nothing loaded`);
+    throw new PageStateError(
+      ErrorCode.noSessionHandler,
+      DEV ? `${fact}, not from a page-state session handler (no page-state-protocol header)` : fact,
+    );
+  };
+
+  const request = async (method: string, namespace: string, body?: StoredState | null, keepalive?: boolean) => {
+    const identity = follow();
+    const told = identity?.told;
+    // With the session cookie: fetch's default credentials ('same-origin').
+    const response = await send(`${base}/${encodeURIComponent(namespace)}`, {
+      method,
+      keepalive,
+      headers: {'content-type': 'application/json'},
+      // A namespace's lifetime goes as what is left of it: the server's clock decides when it ends.
+      // (`expires: undefined` leaves the JSON.)
+      body:
+        body &&
+        JSON.stringify(
+          body.expires
+            ? {...body, expires: undefined, ttlSeconds: Math.max(1, Math.ceil((body.expires - Date.now()) / 1000))}
+            : body,
+        ),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    // Only the session handler's answers say page-state-protocol; a redirect fetch followed to a
+    // login page's 200, or an opaque answer (status 0), says nothing.
+    const fact = `${method} ${base}/${namespace} answered ${response.status}`;
+    if (!response.headers.has('page-state-protocol')) unmounted(method, namespace, response.status, fact);
+    if (!response.ok) throw new Error(fact);
+    // The server says who is signed in: another identity than the page shows re-hydrates it,
+    // unless the page was told the identity since this request left (a sign-out meanwhile).
+    const tag = response.headers.get('page-state-identity');
+    if (tag && identity && identity.told === told) identity.set(tag === 'anonymous' ? null : tag);
+    return response;
+  };
+  const schedule = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(flush, ms); // (no arguments: not a keepalive flush)
+  };
+  const sendPending = async (keepalive?: boolean) => {
+    let failed = false;
+    for (const [namespace, data] of [...pending]) {
+      try {
+        await request(data ? 'PUT' : 'DELETE', namespace, data, keepalive);
+        if (pending.get(namespace) === data) pending.delete(namespace);
+      } catch (error) {
+        // Offline, 5xx or timed out: keep the newest value (or deletion) and try again later.
+        failed = true;
+        if (DEV && debugging('server'))
+          debug('server', `${data ? 'PUT' : 'DELETE'} ${base}/${namespace} failed (${String(error)})`);
+      }
+    }
+    // A failure backs off; a write made while this one was on its way only waits its debounce.
+    backoff = failed ? Math.min(backoff ? backoff * 2 : retryMs, 30_000) : 0;
+    if (DEV && failed && debugging('server'))
+      debug('server', `retrying in ${backoff} ms`, {pending: [...pending.keys()]});
+    if (pending.size) schedule(failed ? backoff : debounceMs);
+  };
+  // One flush at a time, so an older request can never land after a newer one.
+  const flush = (keepalive?: boolean) => (flushing = flushing.then(() => sendPending(keepalive)));
+  win?.addEventListener('pagehide', () => {
+    clearTimeout(timer);
+    void flush(true);
+  });
+
+  return {
+    [REPORTS]: reporters.set.bind(reporters),
+    // 204: nothing stored.
+    get: (namespace) =>
+      request('GET', namespace).then((response) =>
+        response.status === 204 ? undefined : (response.json() as Promise<StoredState>),
+      ),
+    set(namespace, data) {
+      pending.set(namespace, data);
+      if (!backoff) schedule(debounceMs);
+    },
+    async remove(namespace) {
+      pending.set(namespace, null);
+      await flush();
+      if (pending.get(namespace) === null) throw new Error(`DELETE ${base}/${namespace} failed; retrying`);
+    },
+    flush: () => flush(),
+  } as StorageAdapter & Reporting & {flush(): Promise<void>};
+}
