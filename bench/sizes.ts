@@ -12,6 +12,8 @@ export {gzipSize};
 const {devFlag} = (await import(pathToFileURL(resolve('scripts/dev-flag.mjs')).href)) as {
   devFlag(dev: boolean): Plugin;
 };
+// One file, as the CDN file is built: the server client imported at once (it has no chunk to load later).
+const {oneFile} = (await import(pathToFileURL(resolve('scripts/one-file.mjs')).href)) as {oneFile: Plugin};
 
 async function gzipped(contents: string, external: string[], plugins: Plugin[] = []) {
   const result = await build({
@@ -23,7 +25,7 @@ async function gzipped(contents: string, external: string[], plugins: Plugin[] =
     target: 'es2022',
     external,
     logLevel: 'silent',
-    plugins: [...plugins, devFlag(false)],
+    plugins: [...plugins, oneFile, devFlag(false)],
   });
   return gzipSize(result.outputFiles[0]!.contents);
 }
