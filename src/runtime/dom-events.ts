@@ -40,6 +40,7 @@ export const dispatch = (target: EventTarget, type: string, detail: unknown): bo
 export function eventHost(target: EventTarget): StoreHost {
   const emit = (type: string, detail: object) => dispatch(target, type, detail);
   return {
+    // Called by the store at the end of a task, once per changed key (see its Outbox).
     change: (detail) => emit('page-state-change', detail),
     error: (detail) => emit('page-state-error', detail),
     warn: (detail) => emit('page-state-warning', detail),

@@ -38,6 +38,8 @@ class UrlBinding implements UrlClient, StoreLayer, StoreLink {
   declare readonly shares: readonly string[];
   declare readonly restoreOnTouch: boolean;
   declare readonly initial: Record<string, unknown>;
+  /** The link its store uses: itself. */
+  declare readonly link: StoreLink;
   /** Its handle; `attached` is false while its scope is out of the page. */
   #handle: UrlHandle;
   #attached = true;
@@ -59,12 +61,9 @@ class UrlBinding implements UrlClient, StoreLayer, StoreLink {
     this.selfish = definition.urlSelfish;
     this.shares = definition.shareUrlWith;
     this.restoreOnTouch = definition.restoreUrlOnTouch;
+    this.link = this;
     this.#handle = service.attach(this);
     this.initial = codec.values(this.#handle.read(), this.reject);
-  }
-
-  get link(): StoreLink {
-    return this;
   }
 
   readonly reject = (key: string, reason: string, raw: string): void => {
