@@ -109,11 +109,10 @@ export class UrlService implements SharedUrlService, ServiceCore {
   /** @internal idle → queued; in any other phase the ops join the pending ones. */
   queue(ops: readonly Op[], push = false): void {
     if (!ops.length) return;
-    // 500 sets in a row queue their ops once: repeating the tail would change nothing.
-    const start = this.#ops.length - ops.length;
-    let repeated = start >= 0;
-    for (let i = 0; repeated && i < ops.length; i++) repeated = this.#ops[start + i] === ops[i];
-    if (!repeated) this.#ops.push(...ops);
+    // The same ops again in a row (500 focus() calls) would change nothing. A namespace's ops are
+    // objects of its own, made once, and only [write, claim] ends with its claim: the last op
+    // tells. (A store's changes queue its write once per task already: see the URL layer.)
+    if (this.#ops.at(-1) !== ops.at(-1)) this.#ops.push(...ops);
     this.#push ||= push;
     this.#wake();
   }
