@@ -38,13 +38,12 @@ export const dispatch = (target: EventTarget, type: string, detail: unknown): bo
  * ```
  */
 export function eventHost(target: EventTarget): StoreHost {
-  const emit = (type: string, detail: object) => dispatch(target, type, detail);
   return {
     // Called by the store at the end of a task, once per changed key (see its Outbox).
-    change: (detail) => emit('page-state-change', detail),
-    error: (detail) => emit('page-state-error', detail),
-    warn: (detail) => emit('page-state-warning', detail),
-    declared: (namespace) => emit('page-state-declared', {namespace}),
+    change: (detail) => dispatch(target, 'page-state-change', detail),
+    error: (detail) => dispatch(target, 'page-state-error', detail),
+    warn: (detail) => dispatch(target, 'page-state-warning', detail),
+    declared: (namespace) => dispatch(target, 'page-state-declared', {namespace}),
     report: (error) => reportError(error),
   };
 }
