@@ -4,7 +4,8 @@ import type {IdentityDetail} from './protocol.js';
 
 declare global {
   interface HTMLElementEventMap {
-    /** A var of a namespace in this scope changed. */
+    /** A var of a namespace in this scope changed: one event per changed key per task, when the
+     * task's changes are flushed (`previous` from before its first change). */
     'page-state-change': CustomEvent<StateChange>;
     /** An input (URL param, stored value, markup) was rejected. */
     'page-state-error': CustomEvent<ErrorDetail>;
