@@ -4,34 +4,11 @@ import {StoreController} from '@nanostores/lit';
 import {html, LitElement} from 'lit';
 import {map} from 'nanostores';
 import {defineState, stateOf, stateVar, StateController, StateStore} from '../src/index.js';
+import {takingTurns} from './taking-turns.js';
 
 const N = 100_000;
 const CHANGES = 50;
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
-
-/**
- * Each contender's median time per call (ms) over samples of `calls` calls, the contenders
- * taking turns round after round (after a warm-up round), so that a busy machine slows them
- * alike rather than whichever ran while it was busy: the rows compare ratios from one run.
- */
-async function takingTurns<K extends string>(
-  contenders: Record<K, () => unknown>,
-  calls: number,
-  rounds = 15,
-): Promise<Record<K, number>> {
-  const times = {} as Record<K, number[]>;
-  for (let round = -1; round < rounds; round++)
-    for (const name of Object.keys(contenders) as K[]) {
-      const start = performance.now();
-      await contenders[name]();
-      if (round >= 0) (times[name] ??= []).push(performance.now() - start);
-    }
-  const median = (t: number[]) => t.sort((a, b) => a - b)[t.length >> 1]!;
-  return Object.fromEntries(Object.keys(times).map((name) => [name, median(times[name as K]) / calls])) as Record<
-    K,
-    number
-  >;
-}
 
 async function setThroughput() {
   const memory = new StateStore(defineState('BenchMemory', {vars: {n: stateVar.int(0)}}));
