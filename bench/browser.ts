@@ -1,12 +1,13 @@
-// Runs in Chromium (bundled by bench/run.ts): set() throughput, 1,000 bound Lit elements, and
-// history writes under bursts and a sustained stream.
+// Runs in Chromium (bundled by bench/run.ts): set() throughput, what 1,000 sets in one task
+// cost, 1,000 bound Lit elements, and history writes under bursts and a sustained stream.
 import {StoreController} from '@nanostores/lit';
 import {html, LitElement} from 'lit';
 import {map} from 'nanostores';
 import {defineState, stateOf, stateVar, StateController, StateStore} from '../src/index.js';
-import {median} from './stats.js';
+import {takingTurns} from './taking-turns.js';
 
 const N = 100_000;
+const CHANGES = 50;
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
 async function setThroughput() {
@@ -14,34 +15,48 @@ async function setThroughput() {
   const mirrored = stateOf(defineState('BenchUrl', {urlPrefix: 'b_', vars: {n: stateVar.int(0)}}));
   const $map = map({n: 0});
   const plain = {n: 0};
-  const loop = (write: (i: number) => void) => () => {
+  // Every contender's loop ends with its task's microtasks: the URL-bound store's one URL write
+  // and one page-state-change event (a root-scope store dispatches it on document) are part of
+  // its cost.
+  const loop = (write: (i: number) => void) => async () => {
     for (let i = 0; i < N; i++) write(i);
-  };
-  // The URL-bound store flushes once, at the end of the task: that write is part of its cost.
-  const flushed = (write: (i: number) => void) => async () => {
-    loop(write)();
     await Promise.resolve();
   };
-  return {
-    pageState: (await median(loop((i) => memory.set('n', i)))) / N,
-    pageStateUrl: (await median(flushed((i) => mirrored.set('n', i)))) / N,
-    nanostores: (await median(loop((i) => $map.setKey('n', i)))) / N,
-    plain: (await median(loop((i) => (plain.n = i)))) / N,
-    // What the URL-bound row pays for the contract's page-state-change event of each change
-    // (a root-scope store dispatches it on document): the same event, made and dispatched bare.
-    domEvent:
-      (await median(
-        loop((i) =>
-          document.dispatchEvent(
-            new CustomEvent('bench-change', {
-              detail: {namespace: 'BenchUrl', key: 'n', value: i, previous: i - 1, source: 'set'},
-              bubbles: true,
-              composed: true,
-            }),
-          ),
-        ),
-      )) / N,
+  return takingTurns(
+    {
+      pageState: loop((i) => memory.set('n', i)),
+      pageStateUrl: loop((i) => mirrored.set('n', i)),
+      nanostores: loop((i) => $map.setKey('n', i)),
+      plain: loop((i) => (plain.n = i)),
+    },
+    N,
+  );
+}
+
+/** 1,000 sets in one task, of one key and then of two: the URL writes and DOM events they cost. */
+async function oneTask() {
+  const store = stateOf(defineState('BenchTask', {urlPrefix: 't_', vars: {a: stateVar.int(0), b: stateVar.int(0)}}));
+  await nextTask();
+  let writes = 0;
+  let events = 0;
+  const replace = history.replaceState;
+  history.replaceState = function (this: History, ...args: Parameters<History['replaceState']>) {
+    writes++;
+    return replace.apply(this, args);
   };
+  const heard = () => events++;
+  document.addEventListener('page-state-change', heard);
+  const run = async (write: (i: number) => void) => {
+    writes = events = 0;
+    for (let i = 1; i <= 1000; i++) write(i);
+    await nextTask();
+    return {writes, events};
+  };
+  const oneKey = await run((i) => store.set('a', i));
+  const twoKeys = await run((i) => store.set({a: -i, b: i}));
+  document.removeEventListener('page-state-change', heard);
+  history.replaceState = replace;
+  return {oneKey, twoKeys};
 }
 
 async function thousandElements() {
@@ -86,24 +101,38 @@ async function thousandElements() {
     await Promise.all(cells.map((c) => c.updateComplete));
     return cells;
   };
-  const measure = async (cells: (InstanceType<typeof PsCell> | NsCell)[], change: (v: number) => void) => {
-    let value = 0;
-    let rendered = 0;
-    const time = await median(async () => {
-      renders = 0;
-      change(++value);
-      await Promise.all(cells.map((c) => c.updateComplete));
-      rendered = renders;
-    });
-    cells.forEach((c) => c.remove());
-    return {time, renders: rendered};
+  // One change is ~0.5 ms, a few steps of the clock (0.1 ms in Chromium): a sample is CHANGES
+  // changes, each awaited until every element of its contender has updated, for page-state and
+  // nanostores alike (all three mounted, taking turns); the times and renders are per change.
+  const cells = {
+    pageState: await mount('ps-cell'),
+    pageStateMemory: await mount('ps-memory-cell'),
+    nanostores: await mount('ns-cell'),
   };
-  const store = stateOf(Wide);
-  const pageState = await measure(await mount('ps-cell'), (v) => store.set('k500' as never, v as never));
-  const memory = stateOf(Memory);
-  const pageStateMemory = await measure(await mount('ps-memory-cell'), (v) => memory.set('k500' as never, v as never));
-  const nanostores = await measure(await mount('ns-cell'), (v) => $wide.setKey('k500', v));
-  return {pageState, pageStateMemory, nanostores};
+  const [store, memory] = [stateOf(Wide), stateOf(Memory)];
+  const change: Record<keyof typeof cells, (v: number) => void> = {
+    pageState: (v) => store.set('k500' as never, v as never),
+    pageStateMemory: (v) => memory.set('k500' as never, v as never),
+    nanostores: (v) => $wide.setKey('k500', v),
+  };
+  let value = 0;
+  const rendered = {} as Record<keyof typeof cells, number>;
+  const sample = (name: keyof typeof cells) => async () => {
+    renders = 0;
+    for (let i = 0; i < CHANGES; i++) {
+      change[name](++value);
+      await Promise.all(cells[name].map((c) => c.updateComplete));
+    }
+    rendered[name] = renders / CHANGES;
+  };
+  const time = await takingTurns(
+    {pageState: sample('pageState'), pageStateMemory: sample('pageStateMemory'), nanostores: sample('nanostores')},
+    CHANGES,
+    7,
+  );
+  Object.values(cells).forEach((list) => list.forEach((c) => c.remove()));
+  const result = (name: keyof typeof cells) => ({time: time[name], renders: rendered[name]});
+  return {pageState: result('pageState'), pageStateMemory: result('pageStateMemory'), nanostores: result('nanostores')};
 }
 
 async function historyWrites() {
@@ -141,5 +170,10 @@ async function historyWrites() {
 }
 
 Object.assign(window, {
-  bench: async () => ({set: await setThroughput(), elements: await thousandElements(), history: await historyWrites()}),
+  bench: async () => ({
+    set: await setThroughput(),
+    task: await oneTask(),
+    elements: await thousandElements(),
+    history: await historyWrites(),
+  }),
 });

@@ -1,6 +1,7 @@
 // `npm run bench`: every comparison side by side in one run, as absolute medians and ratios.
 // Prints a table, writes bench/results/latest.json and the table in README.md. Never fails on a
-// number: benchmarks record, tests assert.
+// number: benchmarks record, tests assert. `node .build/bench/run.js --browser` (after tsc)
+// prints the Chromium rows alone and writes nothing.
 import {readFileSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
@@ -65,6 +66,64 @@ async function browserBench() {
   }
 }
 
+type Row = [string, string, string, string, string];
+
+/** The rows of the Chromium part of the bench (`--browser` prints these alone). */
+function browserRows({set, task, elements, history}: Awaited<ReturnType<typeof browserBench>>): Row[] {
+  return [
+    [
+      'set() of a validated int var, memory store',
+      fmt(set.pageState * 1e6, 'ns'),
+      `nanostores setKey ${fmt(set.nanostores * 1e6, 'ns')}; plain write ${fmt(set.plain * 1e6, 'ns')}`,
+      ratio(set.pageState, set.nanostores),
+      '≤ 2× nanostores',
+    ],
+    [
+      'set() of a validated int var, URL-bound',
+      fmt(set.pageStateUrl * 1e6, 'ns'),
+      `nanostores setKey ${fmt(set.nanostores * 1e6, 'ns')}`,
+      ratio(set.pageStateUrl, set.nanostores),
+      '≤ 2× nanostores',
+    ],
+    [
+      '1,000 sets in one task: one URL write, one DOM event per key',
+      `one key: ${task.oneKey.writes} write, ${task.oneKey.events} event; two keys: ${task.twoKeys.writes} write, ${task.twoKeys.events} events`,
+      '—',
+      '—',
+      '1 write; 1 event, then 2',
+    ],
+    [
+      '1,000 Lit elements, one key changed: re-renders per change',
+      String(elements.pageState.renders),
+      `nanostores StoreController ${elements.nanostores.renders}`,
+      ratio(elements.pageState.renders, elements.nanostores.renders),
+      'exactly 1',
+    ],
+    [
+      '1,000 Lit elements, one key changed: time per change (50 changes a sample)',
+      fmt(elements.pageState.time, 'ms'),
+      `nanostores ${fmt(elements.nanostores.time, 'ms')}`,
+      ratio(elements.pageState.time, elements.nanostores.time),
+      'faster than nanostores',
+    ],
+    [
+      '… the same namespace kept out of the URL',
+      `${fmt(elements.pageStateMemory.time, 'ms')}, ${elements.pageStateMemory.renders} re-render`,
+      `nanostores ${fmt(elements.nanostores.time, 'ms')}`,
+      ratio(elements.pageStateMemory.time, elements.nanostores.time),
+      'faster than nanostores',
+    ],
+    ['history writes: 1,000 sets in one task', String(history.burst), '—', '—', '1'],
+    [
+      'history writes: 100 sets/s for 10 s',
+      `${history.sustained} (busiest 10 s: ${history.busiest10s}; last value ${history.lastArrived ? 'arrived' : 'MISSING'})`,
+      '—',
+      '—',
+      '≤ 100 per 10 s',
+    ],
+  ];
+}
+
 const fmt = (n: number, unit: string) =>
   `${n < 0.01 ? n.toFixed(4) : n < 10 ? n.toFixed(2) : Math.round(n).toLocaleString('en')} ${unit}`;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`;
@@ -76,6 +135,15 @@ const withRounds = ({ratio, spread}: {ratio: number; spread?: [number, number]})
 const started = Date.now();
 console.log('page-state benchmarks: Chromium...');
 const browser = await browserBench();
+// --browser: the Chromium rows alone (half a minute, not the whole run's 14).
+if (process.argv.includes('--browser')) {
+  console.log(
+    browserRows(browser)
+      .map((r) => `| ${r.join(' | ')} |`)
+      .join('\n'),
+  );
+  process.exit(0);
+}
 console.log('URL hydration and serialization (Node)...');
 // In a Node process of their own, as a page's start has a heap of its own (the bench's, after
 // Chromium and esbuild, is not one); every contender of a row runs in that same process.
@@ -106,50 +174,8 @@ const machine = {
   chromium: browser.chromium,
 };
 
-const {set, elements, history} = browser;
-const rows: [string, string, string, string, string][] = [
-  [
-    'set() of a validated int var, memory store',
-    fmt(set.pageState * 1e6, 'ns'),
-    `nanostores setKey ${fmt(set.nanostores * 1e6, 'ns')}; plain write ${fmt(set.plain * 1e6, 'ns')}`,
-    ratio(set.pageState, set.nanostores),
-    '≤ 2× nanostores',
-  ],
-  [
-    'set() of a validated int var, URL-bound',
-    fmt(set.pageStateUrl * 1e6, 'ns'),
-    `nanostores setKey ${fmt(set.nanostores * 1e6, 'ns')}`,
-    ratio(set.pageStateUrl, set.nanostores),
-    '≤ 2× nanostores',
-  ],
-  [
-    '… its page-state-change DOM event alone (a bare CustomEvent with the same detail, dispatched on document)',
-    fmt(set.domEvent * 1e6, 'ns'),
-    `the URL-bound set() ${fmt(set.pageStateUrl * 1e6, 'ns')}`,
-    ratio(set.domEvent, set.pageStateUrl),
-    "(record: the share of the row the contract's event costs)",
-  ],
-  [
-    '1,000 Lit elements, one key changed: re-renders',
-    String(elements.pageState.renders),
-    `nanostores StoreController ${elements.nanostores.renders}`,
-    ratio(elements.pageState.renders, elements.nanostores.renders),
-    'exactly 1',
-  ],
-  [
-    '1,000 Lit elements, one key changed: time',
-    fmt(elements.pageState.time, 'ms'),
-    `nanostores ${fmt(elements.nanostores.time, 'ms')}`,
-    ratio(elements.pageState.time, elements.nanostores.time),
-    'faster than nanostores',
-  ],
-  [
-    '… the same namespace kept out of the URL',
-    `${fmt(elements.pageStateMemory.time, 'ms')}, ${elements.pageStateMemory.renders} re-render`,
-    `nanostores ${fmt(elements.nanostores.time, 'ms')}`,
-    ratio(elements.pageStateMemory.time, elements.nanostores.time),
-    'faster than nanostores',
-  ],
+const rows: Row[] = [
+  ...browserRows(browser),
   [
     'hydrate 200 params across 20 namespaces',
     fmt(hydrate.pageState * 1000, 'µs'),
@@ -163,14 +189,6 @@ const rows: [string, string, string, string, string][] = [
     `nuqs createSerializer ${fmt(serialize.nuqs * 1000, 'µs')}`,
     ratio(serialize.pageState, serialize.nuqs),
     '(record)',
-  ],
-  ['history writes: 1,000 sets in one task', String(history.burst), '—', '—', '1'],
-  [
-    'history writes: 100 sets/s for 10 s',
-    `${history.sustained} (busiest 10 s: ${history.busiest10s}; last value ${history.lastArrived ? 'arrived' : 'MISSING'})`,
-    '—',
-    '—',
-    '≤ 100 per 10 s',
   ],
   ...(
     [

@@ -199,6 +199,8 @@ export class StateBindElement extends ElementBase {
     };
     const events = [...TYPING, ...COMMITS, ...(this.getAttribute('event') ? [this.getAttribute('event')!] : [])];
     adapter.write(store.get(key));
+    // subscribe, not the DOM event (one per key per task): the control shows each change at
+    // once, as the store holds it, even to code that reads the control in the same task.
     const stop = store.subscribe(() => {
       adapter.write(store.peek(key));
       if (control) validity.clear(control);

@@ -4,7 +4,8 @@ import {parseUrl, stateOf, type StateDefinition, type StateValues, type VarMap} 
 /**
  * A namespace's values in a React component; it re-renders when one of `keys` (default: any)
  * changes. With `scope`, a ref to an element inside a `<page-state>`, the store of that scope:
- * found once mounted (the defaults until then), and again whenever the element changes.
+ * found once mounted (the defaults until then), and again whenever the element changes. It
+ * listens through `subscribe` (every change, at once), not the DOM events (one per key per task).
  */
 export function usePageState<V extends VarMap>(definition: StateDefinition<V>, keys?: readonly (keyof V & string)[], scope?: RefObject<Element | null>): Readonly<StateValues<V>> {
   const [node, setNode] = useState<Element | null>(null);

@@ -5,7 +5,8 @@ import {parseUrl, stateOf, type StateDefinition, type StateValues, type VarMap} 
  * A namespace's values in a Vue component, as a shallow ref replaced on every change of `keys`
  * (default: any). With `scope`, a template ref (or a getter) of an element inside a
  * `<page-state>`, the store of that scope: found once mounted (the defaults until then), and
- * again whenever the element changes.
+ * again whenever the element changes. It listens through `subscribe` (every change, at once),
+ * not the DOM events (one per key per task).
  */
 export function usePageState<V extends VarMap>(definition: StateDefinition<V>, keys?: readonly (keyof V & string)[], scope?: MaybeRefOrGetter<Element | null | undefined>): Readonly<ShallowRef<Readonly<StateValues<V>>>> {
   const state = shallowRef<Readonly<StateValues<V>>>(parseUrl(definition, '').values);

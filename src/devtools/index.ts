@@ -1,6 +1,12 @@
 // `page-state/devtools`: page-state in Redux DevTools. Each change is an action, the state tree
 // is every scope's namespaces, and the monitor's time travel writes through the stores' `set`.
 // Loaded on demand, never part of the core.
+//
+// A change is a page-state-change event: one per changed key per task, with the state the page
+// reached at the task's end. Not every set() (a store's subscribe would give those): time travel
+// lands on states the page showed and the URL held, a loop of 1,000 sets is one action rather
+// than a flood that pushes every other action out of the monitor (its maxAge is 50 by default),
+// and the whole tree is serialised once per key per task, not once per set().
 import type {StateChange} from '../core/schema/define.js';
 import type {StateStore} from '../core/store/store.js';
 import {CAUSES} from '../inspector/history.js';
@@ -68,7 +74,8 @@ function apply(tree: DevtoolsState) {
 
 /**
  * Connects the page's page-state to Redux DevTools: each change is an action `Namespace/key`
- * (payload: value, previous, source, cause), the state tree is every scope's namespaces, and
+ * (payload: value, previous, source, cause; one per changed key per task, as the
+ * `page-state-change` event), the state tree is every scope's namespaces, and
  * `JUMP_TO_STATE`, `JUMP_TO_ACTION`, `RESET`, `COMMIT`, `ROLLBACK` and `IMPORT_STATE` write
  * through the stores' `set`, so the URL and storage follow. Without an extension (and no
  * `connect`), it does nothing. Returns the function that disconnects.
@@ -85,12 +92,14 @@ export function connectDevtools(options: DevtoolsOptions = {}): () => void {
   const connection = options.connect ? options.connect({name}) : extension?.connect({name});
   if (!connection) return () => {};
   let travelling = false;
-  const travel = (tree: DevtoolsState) => {
+  /** Writes for the monitor: their events, dispatched when the task's changes are flushed (a
+   * microtask the first write queued), are no new actions. */
+  const travel = (write: () => void) => {
     travelling = true;
     try {
-      apply(tree);
+      write();
     } finally {
-      travelling = false;
+      queueMicrotask(() => (travelling = false));
     }
   };
   const changed = (event: Event) => {
@@ -103,29 +112,27 @@ export function connectDevtools(options: DevtoolsOptions = {}): () => void {
   };
   const unsubscribe = connection.subscribe((message) => {
     if (message.type !== 'DISPATCH' || !message.payload) return;
+    const {state} = message;
     switch (message.payload.type) {
       case 'JUMP_TO_STATE':
       case 'JUMP_TO_ACTION':
-        if (message.state) travel(JSON.parse(message.state) as DevtoolsState);
+        if (state) travel(() => apply(JSON.parse(state) as DevtoolsState));
         return;
       case 'RESET':
-        travelling = true;
-        try {
+        travel(() => {
           for (const named of stores().values()) for (const store of named.values()) store.reset();
-        } finally {
-          travelling = false;
-        }
+        });
         return connection.init(devtoolsState());
       case 'COMMIT':
         return connection.init(devtoolsState());
       case 'ROLLBACK':
-        if (!message.state) return;
-        travel(JSON.parse(message.state) as DevtoolsState);
+        if (!state) return;
+        travel(() => apply(JSON.parse(state) as DevtoolsState));
         return connection.init(devtoolsState());
       case 'IMPORT_STATE': {
         const states = message.payload.nextLiftedState?.computedStates ?? [];
         const last = states[states.length - 1];
-        if (last) travel(last.state);
+        if (last) travel(() => apply(last.state));
         return;
       }
     }

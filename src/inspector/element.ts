@@ -3,15 +3,7 @@ import type {StateChange} from '../core/schema/define.js';
 import {ChangeLog, type Recorded} from './history.js';
 import {pageScopes, params, runtime, show, type ParamView, type ScopeView} from './model.js';
 import {STYLE} from './style.js';
-
-type Child = Node | string | false | undefined;
-/** An element with attributes and children; text is only ever set as text, never as HTML. */
-function h(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  for (const child of children) if (child) element.append(child);
-  return element;
-}
+import {h} from './h.js';
 
 const STATUS: Record<ParamView['status'], string> = {
   own: 'own',
@@ -24,7 +16,8 @@ const STATUS: Record<ParamView['status'], string> = {
 /**
  * A panel showing what page-state holds and why it changed: every scope and namespace with live
  * values, the URL's params coloured by owner (own, shared, kept, foreign, purged with the claim
- * that purged it), the identity, and the last 100 changes with their source and cause. Restore
+ * that purged it), the identity, and the last 100 changes with their source and cause (its
+ * `page-state-change` events: one per changed key per task, what the page showed). Restore
  * writes the state after a change back through the stores' validated `set` (the URL follows).
  * Load it on demand: `import('page-state/inspector')`, or `dist/page-state.inspector.js`.
  *

@@ -1,5 +1,8 @@
-// The last changes of the page, each with the state of every store right after it, so that a
-// click on one restores that state through the stores' normal, validated write path.
+// The last changes of the page, each with the state of every store once its task was over, so
+// that a click on one restores that state through the stores' normal, validated write path.
+// It records page-state-change events, one per changed key per task, not every set(): what the
+// page showed and the URL held (a state inside a task was never on screen), and a loop of 1,000
+// sets does not push the other 99 changes out of the log.
 import type {ChangeSource, StateChange} from '../core/index.js';
 import type {StateStore} from '../core/store/store.js';
 import type {ScopeView} from './model.js';
@@ -8,8 +11,9 @@ import type {ScopeView} from './model.js';
 export const KEPT = 100;
 
 /**
- * One change as `<state-inspector>` recorded it: the change, its cause in words, and every
- * store's values right after it (what Restore writes back).
+ * One change as `<state-inspector>` recorded it (a `page-state-change`: a key's changes in one
+ * task), its cause in words, and every store's values once that task was over (what Restore
+ * writes back).
  *
  * @example
  * ```ts
@@ -21,7 +25,7 @@ export interface Recorded {
   id: number;
   change: StateChange;
   cause: string;
-  /** Every store's values right after the change. */
+  /** Every store's values once the change's task was over. */
   state: Map<StateStore<any>, Readonly<Record<string, unknown>>>;
 }
 
@@ -57,7 +61,9 @@ export class ChangeLog {
     try {
       for (const [store, values] of recorded.state) store.set({...values});
     } finally {
-      this.#restoring = false;
+      // Its events are dispatched when the task's changes are flushed, a microtask its first
+      // write queued before this one: they still say that they are time travel.
+      queueMicrotask(() => (this.#restoring = false));
     }
   }
 }

@@ -106,6 +106,8 @@ export class StateController<V extends VarMap> implements ReactiveController {
     if (switched) this.#host.requestUpdate();
   }
 
+  /** Listens through `subscribe` (every change of a tracked var, at once), not the DOM events:
+   * Lit turns the updates one task requests into one update itself. */
   #listen() {
     this.#unsubscribe?.();
     this.#unsubscribe =

@@ -4,7 +4,8 @@ import type {IdentityDetail} from './protocol.js';
 
 declare global {
   interface HTMLElementEventMap {
-    /** A var of a namespace in this scope changed. */
+    /** A var of a namespace in this scope changed: one event per changed key per task, when the
+     * task's changes are flushed (`previous` from before its first change). */
     'page-state-change': CustomEvent<StateChange>;
     /** An input (URL param, stored value, markup) was rejected. */
     'page-state-error': CustomEvent<ErrorDetail>;
@@ -38,12 +39,12 @@ export const dispatch = (target: EventTarget, type: string, detail: unknown): bo
  * ```
  */
 export function eventHost(target: EventTarget): StoreHost {
-  const emit = (type: string, detail: object) => dispatch(target, type, detail);
   return {
-    change: (detail) => emit('page-state-change', detail),
-    error: (detail) => emit('page-state-error', detail),
-    warn: (detail) => emit('page-state-warning', detail),
-    declared: (namespace) => emit('page-state-declared', {namespace}),
+    // Called by the store at the end of a task, once per changed key (see its Outbox).
+    change: (detail) => dispatch(target, 'page-state-change', detail),
+    error: (detail) => dispatch(target, 'page-state-error', detail),
+    warn: (detail) => dispatch(target, 'page-state-warning', detail),
+    declared: (namespace) => dispatch(target, 'page-state-declared', {namespace}),
     report: (error) => reportError(error),
   };
 }

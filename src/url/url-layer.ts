@@ -38,6 +38,8 @@ class UrlBinding implements UrlClient, StoreLayer, StoreLink {
   declare readonly shares: readonly string[];
   declare readonly restoreOnTouch: boolean;
   declare readonly initial: Record<string, unknown>;
+  /** The link its store uses: itself. */
+  declare readonly link: StoreLink;
   /** Its handle; `attached` is false while its scope is out of the page. */
   #handle: UrlHandle;
   #attached = true;
@@ -45,6 +47,10 @@ class UrlBinding implements UrlClient, StoreLayer, StoreLink {
   #below?: (key: string) => unknown;
   /** A rejected param is corrected at the next flush. */
   #invalid = false;
+  /** Its write is queued (1; 2 with a history push): the flush writes the values it finds then,
+   * so the task's later changes queue nothing. Until the flush takes it (`texts`: a resumed
+   * binding's sync too), or a navigation drops it (`receive`). */
+  #queued = 0;
 
   constructor(
     readonly definition: StateDefinition<any>,
@@ -59,12 +65,9 @@ class UrlBinding implements UrlClient, StoreLayer, StoreLink {
     this.selfish = definition.urlSelfish;
     this.shares = definition.shareUrlWith;
     this.restoreOnTouch = definition.restoreUrlOnTouch;
+    this.link = this;
     this.#handle = service.attach(this);
     this.initial = codec.values(this.#handle.read(), this.reject);
-  }
-
-  get link(): StoreLink {
-    return this;
   }
 
   readonly reject = (key: string, reason: string, raw: string): void => {
@@ -79,7 +82,9 @@ class UrlBinding implements UrlClient, StoreLayer, StoreLink {
     const {bindings} = this.definition;
     this.feed.mirror(({key, source}) => {
       const {param, history} = bindings[key]!;
-      if (this.#attached && source !== 'url' && param !== null) this.#handle.write(history === 'push');
+      const queued = history === 'push' ? 2 : 1;
+      if (this.#attached && source !== 'url' && param !== null && this.#queued < queued)
+        this.#handle.write((this.#queued = queued) > 1);
     });
   }
 
@@ -112,6 +117,7 @@ class UrlBinding implements UrlClient, StoreLayer, StoreLink {
   }
 
   texts(): ParamTexts {
+    this.#queued = 0;
     return this.codec.texts(this.feed.values());
   }
 
@@ -121,6 +127,7 @@ class UrlBinding implements UrlClient, StoreLayer, StoreLink {
 
   receive(present: ReadonlyMap<string, string>, kind: UrlChangeKind, fallback: boolean): void {
     this.#invalid = false;
+    this.#queued = 0;
     // A navigation is the whole state; a replace only changed what it gives.
     const next =
       kind === 'replace'

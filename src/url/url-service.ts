@@ -15,24 +15,11 @@ import {marked, markOf} from './history-marks.js';
 import {applyOp, Entry, type Op, type PurgedParams, type ServiceCore} from './entry.js';
 import {ParamOwners} from './param-owners.js';
 import type {HistoryPort} from './history-port.js';
+import {HELD, IDLE, QUEUED, WRITING, type Phase} from './url-phase.js';
 
 export type {ParamTexts, UrlClient, UrlHandle} from '../runtime/protocol.js';
 
 export const URL_WARN_LENGTH = 2000;
-
-/**
- * What the writer of history is doing. Every change of phase happens in {@link UrlService}'s
- * `#wake` (idle → queued), `#flush` (→ writing → idle, or → held) and `#hold` (→ held).
- */
-type Phase =
-  /** Nothing to write. */
-  | 'idle'
-  /** Ops wait for the flush at the end of this task (a microtask is queued). */
-  | 'queued'
-  /** Ops wait for a timer: the rate limiter's, or a back-off after a refused or dropped write. */
-  | 'held'
-  /** Inside page-state's own pushState/replaceState: the change it reports is ours. */
-  | 'writing';
 
 /**
  * The one writer of history in a window. It coalesces every change of a task into one
@@ -57,7 +44,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
   /** @internal Params purged from the current entry since it was entered: what late namespaces still read. */
   readonly purged: PurgedParams = new Map();
   readonly #limiter: RateLimiter;
-  #phase: Phase = 'idle';
+  #phase: Phase = IDLE;
   #ops: Op[] = [];
   #push = false;
   #retryMs = 250;
@@ -122,19 +109,18 @@ export class UrlService implements SharedUrlService, ServiceCore {
   /** @internal idle → queued; in any other phase the ops join the pending ones. */
   queue(ops: readonly Op[], push = false): void {
     if (!ops.length) return;
-    // 500 sets in a row queue their ops once: repeating the tail would change nothing.
-    const start = this.#ops.length - ops.length;
-    let repeated = start >= 0;
-    for (let i = 0; repeated && i < ops.length; i++) repeated = this.#ops[start + i] === ops[i];
-    if (!repeated) this.#ops.push(...ops);
+    // The same ops again in a row (500 focus() calls) would change nothing. A namespace's ops are
+    // objects of its own, made once, and only [write, claim] ends with its claim: the last op
+    // tells. (A store's changes queue its write once per task already: see the URL layer.)
+    if (this.#ops.at(-1) !== ops.at(-1)) this.#ops.push(...ops);
     this.#push ||= push;
     this.#wake();
   }
 
   /** idle → queued: a flush at the end of this task. */
   #wake() {
-    if (this.#phase !== 'idle') return;
-    this.#phase = 'queued';
+    if (this.#phase !== IDLE) return;
+    this.#phase = QUEUED;
     queueMicrotask(this.#flush);
   }
 
@@ -147,7 +133,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
   readonly #flush = () => {
     const current = this.port.href();
     const state = this.port.state();
-    if (!this.#ops.length && !this.#unmarked(state, current)) return void (this.#phase = 'idle');
+    if (!this.#ops.length && !this.#unmarked(state, current)) return void (this.#phase = IDLE);
     const wait = this.#limiter.wait(this.port.now());
     if (wait > 0) {
       if (DEV && debugging('url'))
@@ -167,7 +153,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
     // A URL that shows what it should may still lack its mark (the landing entry, another
     // writer's push): marking it lets back to it show what it showed.
     if (moved || this.#unmarked(state, current)) {
-      this.#phase = 'writing';
+      this.#phase = WRITING;
       try {
         // Back to the entry left must show what it showed: it is marked first, if it is not yet.
         if (leaving && !sameNames(markOf(state, current), leaving))
@@ -191,7 +177,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
       if (moved && push) this.purged.clear(); // a new entry, entered with what we wrote
     }
     const writer = this.#ops.find((op): op is Exclude<Op, {type: 'keep'}> => op.type !== 'keep');
-    this.#phase = 'idle';
+    this.#phase = IDLE;
     this.#retryMs = 250;
     this.#early = undefined;
     this.#ops = [];
@@ -224,7 +210,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
 
   /** → held: the ops wait `ms`, then flush. */
   #hold(ms: number) {
-    this.#phase = 'held';
+    this.#phase = HELD;
     this.port.later(this.#flush, Math.ceil(ms));
   }
 
@@ -236,7 +222,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
       // A change nobody reported yet: a traversal whose popstate reaches a router's listener
       // before ours. Adopt it now, so that router's renders read the entry's values.
       const href = this.port.href();
-      if (href !== this.#seen && this.#phase !== 'writing') {
+      if (href !== this.#seen && this.#phase !== WRITING) {
         this.#adopt(href, 'traverse');
         this.#early = href;
       }
@@ -252,7 +238,7 @@ export class UrlService implements SharedUrlService, ServiceCore {
   }
 
   readonly #changed = (kind: UrlChangeKind | undefined) => {
-    if (this.#phase === 'writing') return; // our own write: the flush records it
+    if (this.#phase === WRITING) return; // our own write: the flush records it
     const href = this.port.href();
     const early = this.#early === href && kind === 'traverse';
     this.#early = undefined;

@@ -114,6 +114,7 @@ describe('<state-bind> and any control', () => {
       await next();
       const input = host.querySelector('input')!;
       type(input, 'one');
+      await next(); // page-state-change is dispatched when the task's changes are flushed
       expect(seen.changes.filter((c) => c.source === 'set').map((c) => c.value)).to.deep.equal(['one']);
       const store = stateOf(def, host.querySelector('state-bind')!);
       input.remove(); // a released control never writes again
@@ -122,6 +123,7 @@ describe('<state-bind> and any control', () => {
       host.querySelector('state-bind')!.append(input); // bound again: once
       await next();
       type(input, 'two');
+      await next();
       expect(seen.changes.filter((c) => c.source === 'set').map((c) => c.value)).to.deep.equal(['one', 'two']);
       host.remove(); // the binding leaves with its control: every listener goes
       await next();

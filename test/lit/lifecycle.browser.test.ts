@@ -99,11 +99,15 @@ describe("a store's life", () => {
   });
 
   it("delivers the start's changes after the task that created the store, in order, before any later write", async () => {
-    const Ordered = fresh({onInit: (s: StateStore<any>) => s.set('n', (s.get('n') as number) + 1)});
-    history.replaceState(null, '', `?${Ordered.urlPrefix}n=5`);
     const seen: string[] = [];
+    const Ordered = fresh({
+      onInit: (s: StateStore<any>) => s.set('n', (s.get('n') as number) + 1),
+      onChange: (c: StateChange) => seen.push(`${c.source} ${c.previous}→${c.value}`),
+    });
+    history.replaceState(null, '', `?${Ordered.urlPrefix}n=5`);
+    const events: string[] = [];
     const listener = (e: CustomEvent<StateChange>) =>
-      e.detail.namespace === Ordered.name && seen.push(`${e.detail.source} ${e.detail.previous}→${e.detail.value}`);
+      e.detail.namespace === Ordered.name && events.push(`${e.detail.source} ${e.detail.previous}→${e.detail.value}`);
     document.addEventListener('page-state-change', listener);
     const store = stateOf(Ordered);
     expect(seen).to.deep.equal([]); // nothing ran inside the creating call
@@ -113,6 +117,8 @@ describe("a store's life", () => {
     await nextTask();
     document.removeEventListener('page-state-change', listener);
     expect(seen.length).to.equal(3);
+    // The DOM hears the task's changes of the key as one event, when they are flushed.
+    expect(events).to.deep.equal(['set 0→7']);
   });
 
   it('shows on back/forward exactly what each entry showed, for a persisted namespace of push vars', async () => {

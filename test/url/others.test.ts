@@ -52,6 +52,9 @@ describe('the URL shared with other writers', () => {
     await flushed(); // the start's own change (f_q=foo, init) is delivered
     changes.length = 0;
     port.foreignPush('https://app.test/b?f_q=abc&f_p=2');
+    assert.deepEqual([filters.get('q'), filters.get('p')], ['abc', 2]); // at once
+    await flushed();
+    // Its host (the DOM events) hears them at the end of the task.
     assert.deepEqual(
       changes.map((c) => [c.key, c.value, c.source]),
       [
@@ -59,8 +62,6 @@ describe('the URL shared with other writers', () => {
         ['p', 2, 'url'],
       ],
     );
-    assert.equal(filters.get('q'), 'abc');
-    await flushed();
     // Its only writes mark each entry, its URL unchanged (so back shows what it showed).
     assert.deepEqual(
       port.writes.map((w) => [w.href, w.push]),

@@ -4,8 +4,9 @@
  */
 export function liveView<T extends object>(
   keys: readonly string[],
-  get: (key: string) => unknown,
-  set: (key: string, value: unknown) => void,
+  // A store's own get and set, typed by its vars, serve as they are.
+  get: (key: any) => unknown,
+  set: (key: any, value: any) => void,
 ): T {
   const view = Object.create(null) as T;
   for (const key of keys) {

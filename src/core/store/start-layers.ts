@@ -12,8 +12,6 @@ export interface Started {
   late?: Promise<Values>;
 }
 
-const NO_LINK: StoreLink = {};
-
 /**
  * Steps 2 and 3 of a store's life: its layers read their sources, their values are applied in
  * precedence order (a var takes the first value a layer holds, else keeps its default) as
@@ -27,9 +25,8 @@ export function startLayers(feed: StoreFeed, makers: readonly LayerMaker[], init
     const layer = make(feed);
     if (layer) layers.push(layer);
   }
-  const values =
-    layers.length === 1 ? layers[0]!.initial : Object.assign({}, ...layers.map((layer) => layer.initial).reverse());
-  if (values) feed.accept(values, 'init');
+  // The first layer holding a value wins: the lower ones are assigned first.
+  feed.accept(Object.assign({}, ...layers.map((layer) => layer.initial).reverse()), 'init');
   let late = false;
   for (let i = 0; i < layers.length; i++) {
     layers[i]!.connect?.((key) => {
@@ -43,7 +40,7 @@ export function startLayers(feed: StoreFeed, makers: readonly LayerMaker[], init
   }
   if (measured) measured();
   return {
-    link: layers.length === 1 ? (layers[0]!.link ?? NO_LINK) : combine(layers.flatMap((layer) => layer.link ?? [])),
+    link: combine(layers.flatMap((layer) => layer.link ?? [])),
     // Each var takes the value of the first layer holding one, early or late: from the last
     // layer up, each one's late values override, and its early ones (applied already) win.
     late: late

@@ -19,7 +19,10 @@ export interface ErrorDetail {
 
 /** How a store reports to its scope, which turns these into DOM events. */
 export interface StoreHost {
-  change(change: StateChange): void;
+  /** One call per changed key per task, at its end: `previous` is the value before the task's
+   * first change, `value` and `source` the last change's; a key changed back is not reported.
+   * Absent: nobody hears (a bare store pays nothing for it). */
+  change?(change: StateChange): void;
   error(detail: ErrorDetail): void;
   /** A namespace became available in the scope (declared, or its store created). */
   declared?(namespace: string): void;

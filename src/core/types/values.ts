@@ -134,7 +134,8 @@ export type StateValues<V extends VarMap> = {[K in keyof V]: ValueOf<V[K]>};
 
 /**
  * One change of one var, as given to listeners and `onChange`, and as the detail of the
- * `page-state-change` DOM event (there untyped: `StateChange` of any namespace).
+ * `page-state-change` DOM event (there untyped: `StateChange` of any namespace; one per changed
+ * key per task, `previous` from before the task's first change).
  *
  * @example
  * ```ts

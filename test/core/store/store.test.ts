@@ -178,53 +178,6 @@ describe('StateStore', () => {
     rejectsWith(() => store.subscribe(() => {}, ['nope' as never]), 'nope', ErrorCode.unknownKey);
   });
 
-  it('keeps notifying the others when a listener throws, and reports the error', () => {
-    const reported: unknown[] = [];
-    const store = new StateStore(defineState('Throws', {vars}), {
-      host: {change() {}, error() {}, report: (e) => reported.push(e)},
-    });
-    const seen: string[] = [];
-    store.subscribe(() => {
-      throw new Error('listener bug');
-    });
-    store.subscribe((c) => seen.push(c.key));
-    store.state.priority = 2;
-    assert.deepEqual(seen, ['priority']);
-    assert.match(String(reported[0]), /listener bug/);
-  });
-
-  it('dispatches change details through its host', () => {
-    const {store, events} = setup();
-    store.state.title = 'hi';
-    assert.deepEqual(events, [{namespace: 'Task', key: 'title', value: 'hi', previous: '', source: 'set'}]);
-  });
-
-  it('takes initial values validated like set(), and reports their changes after the creating task', async () => {
-    const changes: StateChange[] = [];
-    const def = defineState('Task', {urlPrefix: 't_', vars});
-    rejectsWith(() => new StateStore(def, {initial: {priority: 2, done: 'nope'}}), 'done');
-    const store = new StateStore(def, {host: {change: (d) => changes.push(d), error() {}}, initial: {priority: 2}});
-    assert.equal(store.state.priority, 2);
-    assert.deepEqual(changes, []); // held back while the store starts
-    await Promise.resolve();
-    assert.deepEqual(changes, [{namespace: 'Task', key: 'priority', value: 2, previous: 1, source: 'init'}]);
-  });
-
-  it('starts from initial values, calls onInit once, and delivers the init changes after the creating task', async () => {
-    const order: string[] = [];
-    const def = defineState('Init', {
-      vars: {n: stateVar.int(0), s: stateVar.string('')},
-      onChange: (c) => order.push(`change ${c.key} ${c.source}`),
-      onInit: (store) => order.push(`init ${store.state.n}`),
-    });
-    const store = new StateStore(def, {initial: {n: 4}});
-    assert.equal(store.state.n, 4);
-    assert.deepEqual(order, ['init 4']);
-    assert.equal(store.hydrated, true);
-    await store.ready;
-    assert.deepEqual(order, ['init 4', 'change n init']);
-  });
-
   it('applies the late values of every async layer, the first layer holding a var winning, and keeps what was written meanwhile', async () => {
     const def = defineState('Late', {
       vars: {a: stateVar.int(0), b: stateVar.int(0), c: stateVar.int(0), d: stateVar.int(0)},
