@@ -32,7 +32,7 @@ if (!cdnOnly) {
 // logger, readable), each as an ES module and as a classic script with global PageState. A page
 // without a build step gets everything: both entries, every element defined.
 const cdn = {
-  stdin: {contents: "export * from './src/index.ts'; export * from './elements/index.ts';", resolveDir: '.'},
+  entryPoints: ['src/cdn.ts'],
   bundle: true,
   target: 'es2022',
   legalComments: 'none',
