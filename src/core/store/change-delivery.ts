@@ -146,8 +146,12 @@ export class Outbox<C extends StateChange> {
     if (this.#held) this.#release();
     const posted = this.#posted;
     this.#posted = undefined;
+    // A key changed once is its change itself (the store found it a real one); changed more, it is
+    // one event from the first previous to the last value, unless those are equal.
     for (const [key, [previous, last]] of posted ?? [])
-      if (!this.#definition.vars[key]!.equals(previous, last.value)) this.call(this.#host.change!, {...last, previous});
+      if (last.previous === previous) this.call(this.#host.change!, last);
+      else if (!this.#definition.vars[key]!.equals(previous, last.value))
+        this.call(this.#host.change!, {...last, previous});
   }
 
   /** A change, to the store's hooks and listeners, and for its host's events at the end of the task. */
