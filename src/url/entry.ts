@@ -156,17 +156,17 @@ function purge(parsed: Parsed, claimer: Entry, {entries, purged, kept}: ServiceC
       client.params.forEach((p) => allowed.add(p));
     else entry.hidden = true;
   }
-  const gone: string[] = [];
+  let gone: string[] | undefined; // for the debug log
   for (const mode of ['query', 'hash'] as const) {
     parsed[mode] = parsed[mode].filter((p) => {
       // A bare hash token is an anchor (#section-2), not a param.
       if (allowed.has(p.key) || kept(p.key) || (mode === 'hash' && !p.raw.includes('='))) return true;
       purged.set(slot(mode, p.key), {...p, mode, by: claimer.client.name});
-      if (DEV) gone.push(p.key);
+      if (DEV) (gone ??= []).push(p.key);
       return false;
     });
   }
-  if (DEV && gone.length && debugging('url'))
+  if (DEV && gone && debugging('url'))
     debug(
       'url',
       `purge: the selfish claim of ${claimer.client.name} removes ${gone.join(', ')}`,

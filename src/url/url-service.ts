@@ -144,7 +144,8 @@ export class UrlService implements SharedUrlService, ServiceCore {
     const leaving = this.#push ? this.#shown(this.#ops) : undefined;
     const parsed = parse(current);
     // Ops apply in order: a namespace written after a claim comes back, one written before is purged.
-    const measured = DEV ? measuring('url', 'flush') : undefined;
+    let measured;
+    if (DEV) measured = measuring('url', 'flush');
     for (const op of this.#ops) applyOp(parsed, op, this);
     if (DEV) measured?.();
     const href = render(parsed);
