@@ -25,8 +25,7 @@ export function adoptChange(core: ServiceCore, before: string, href: string, kin
       const {client} = entry;
       const present = core.index(href)[client.mode];
       const fallback = !whole.has(client.name);
-      entry.hidden = false;
-      entry.vanished = undefined;
+      entry.wrote();
       client.receive(present, kind, fallback);
       // Storage gave what the URL lacks (as on a load): it goes into the URL on the next touch,
       // so a shared link or a new tab shows it too. A view still on screen after the router has
@@ -34,8 +33,8 @@ export function adoptChange(core: ServiceCore, before: string, href: string, kin
       const texts = client.texts();
       const missing = client.params.filter((name) => fallback && !present.has(name) && texts[name] !== undefined);
       if (missing.length) {
-        entry.vanished = missing;
-        if (client.watched()) core.port.later(() => client.watched() && core.touch(entry), 0);
+        entry.lose(...missing);
+        if (client.watched()) core.port.later(() => client.watched() && entry.touch(), 0);
       }
     }
     return;
@@ -49,14 +48,14 @@ export function adoptChange(core: ServiceCore, before: string, href: string, kin
       const was = old[client.mode].get(name);
       const is = now[client.mode].get(name);
       if (is === undefined) {
-        if (was !== undefined) (entry.vanished ??= []).push(name);
+        if (was !== undefined) entry.lose(name);
       } else if (is !== was) {
         changed.set(name, is);
         purged.delete(slot(client.mode, name));
       }
     }
     if (changed.size) {
-      entry.hidden = false;
+      entry.unhide();
       client.receive(changed, kind, false);
     }
   }

@@ -12,7 +12,8 @@ import {indexOf, parse, render, type Index} from './parsed-url.js';
 import {RateLimiter} from './rate-limiter.js';
 import {adoptChange} from './adopt-change.js';
 import {marked, markOf} from './history-marks.js';
-import {applyOp, Entry, type Op, type PurgedParams, type ServiceCore} from './entry.js';
+import {Entry, type Op, type PurgedParams, type ServiceCore} from './entry.js';
+import {applyOp} from './apply-op.js';
 import {ParamOwners} from './param-owners.js';
 import type {HistoryPort} from './history-port.js';
 import {HELD, IDLE, QUEUED, WRITING, type Phase} from './url-phase.js';
@@ -194,12 +195,9 @@ export class UrlService implements SharedUrlService, ServiceCore {
     }
   };
 
-  /** Names of the namespaces the URL shows whole: attached, not purged, nothing vanished, and
-   * no correction among `pending` (a sync or a restore of params the URL lacks). */
+  /** Names of the attached namespaces the URL shows whole, `pending` applied ({@link Entry.showsWhole}). */
   #shown(pending: readonly Op[]): string[] {
-    return [...this.entries]
-      .filter((e) => !e.hidden && !e.vanished && !pending.some((op) => e.corrects(op)))
-      .map((e) => e.client.name);
+    return [...this.entries].filter((e) => e.showsWhole(pending)).map((e) => e.client.name);
   }
 
   #backOff(why: string) {
@@ -215,27 +213,18 @@ export class UrlService implements SharedUrlService, ServiceCore {
     this.port.later(this.#flush, Math.ceil(ms));
   }
 
-  /** @internal */
-  touch(entry: Entry): void {
-    if (!this.#looked) {
-      this.#looked = true;
-      queueMicrotask(() => (this.#looked = false));
-      // A change nobody reported yet: a traversal whose popstate reaches a router's listener
-      // before ours. Adopt it now, so that router's renders read the entry's values.
-      const href = this.port.href();
-      if (href !== this.#seen && this.#phase !== WRITING) {
-        this.#adopt(href, 'traverse');
-        this.#early = href;
-      }
+  /** @internal A touch: a traversal nobody reported yet is adopted now (once per task). */
+  look(): void {
+    if (this.#looked) return;
+    this.#looked = true;
+    queueMicrotask(() => (this.#looked = false));
+    // A change nobody reported yet: a traversal whose popstate reaches a router's listener
+    // before ours. Adopt it now, so that router's renders read the entry's values.
+    const href = this.port.href();
+    if (href !== this.#seen && this.#phase !== WRITING) {
+      this.#adopt(href, 'traverse');
+      this.#early = href;
     }
-    const {vanished} = entry;
-    if (!vanished || entry.hidden || !entry.client.restoreOnTouch || !this.entries.has(entry)) return;
-    entry.vanished = undefined;
-    if (DEV && debugging('url'))
-      debug('url', `restore on touch: ${entry.client.name} puts back ${vanished.join(', ')}`, {
-        removedBy: "another writer's replace",
-      });
-    this.queue([{type: 'restore', entry, params: vanished}]);
   }
 
   readonly #changed = (kind: UrlChangeKind | undefined) => {
