@@ -2,6 +2,7 @@ import {DEV} from '../dev.js';
 import {debug, debugging} from '../debug/log.js';
 import type {UrlChangeKind} from '../runtime/protocol.js';
 import {markOf} from './history-marks.js';
+import {indexOf} from './parsed-url.js';
 import {slot, type ServiceCore} from './entry.js';
 
 /**
@@ -23,7 +24,7 @@ export function adoptChange(core: ServiceCore, before: string, href: string, kin
     purged.clear();
     for (const entry of [...entries]) {
       const {client} = entry;
-      const present = core.index(href)[client.mode];
+      const present = indexOf(href)[client.mode];
       const fallback = !whole.has(client.name);
       entry.wrote();
       client.receive(present, kind, fallback);
@@ -39,8 +40,8 @@ export function adoptChange(core: ServiceCore, before: string, href: string, kin
     }
     return;
   }
-  const old = core.index(before); // usually the URL just read: parsed already
-  const now = core.index(href);
+  const old = indexOf(before); // usually the URL just read: parsed already
+  const now = indexOf(href);
   for (const entry of [...entries]) {
     const {client} = entry;
     const changed = new Map<string, string>();

@@ -2,7 +2,7 @@ import {DEV} from '../dev.js';
 import {debug, debugging} from '../debug/log.js';
 import type {ParamTexts, UrlClient, UrlHandle} from '../runtime/protocol.js';
 import {setParams, type Param} from '../core/url-codec/query-text.js';
-import {parse, render, type Index} from './parsed-url.js';
+import {indexOf, parse, render} from './parsed-url.js';
 import type {HistoryPort} from './history-port.js';
 import {PURGED, SHOWN, VANISHED, type EntryPhase} from './entry-phase.js';
 
@@ -29,8 +29,6 @@ export interface ServiceCore {
   readonly entries: ReadonlySet<Entry>;
   readonly purged: PurgedParams;
   kept(name: string): boolean;
-  /** First value of every param of `href`, by mode (parsed once per distinct URL). */
-  index(href: string): Index;
   queue(ops: readonly Op[], push?: boolean): void;
   /** A touch: adopts a traversal nobody reported yet (once per task). */
   look(): void;
@@ -87,7 +85,7 @@ export class Entry implements UrlHandle {
 
   /** The first text of each param of the current URL, in its mode. */
   #present(): ReadonlyMap<string, string> {
-    return this.core.index(this.core.port.href())[this.client.mode];
+    return indexOf(this.core.port.href())[this.client.mode];
   }
 
   read(): ReadonlyMap<string, string> {

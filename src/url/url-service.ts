@@ -8,7 +8,7 @@ import {
   type UrlHandle,
 } from '../runtime/protocol.js';
 import {globs} from '../core/url-codec/query-text.js';
-import {indexOf, parse, render, type Index} from './parsed-url.js';
+import {parse, render} from './parsed-url.js';
 import {RateLimiter} from './rate-limiter.js';
 import {adoptChange} from './adopt-change.js';
 import {marked, markOf} from './history-marks.js';
@@ -63,7 +63,6 @@ export class UrlService implements SharedUrlService, ServiceCore {
    * arrived at by traversal: history is never rewritten by a navigation. */
   #markable = true;
   #warned = false;
-  #indexed?: {href: string; index: Index};
 
   constructor(
     /** @internal */
@@ -97,14 +96,6 @@ export class UrlService implements SharedUrlService, ServiceCore {
     this.entries.delete(entry);
     this.#owners.release(entry, this.entries);
     this.#ops = this.#ops.filter((op) => op.type === 'keep' || op.entry !== entry);
-  }
-
-  /** First value of every param of `href`, parsed once per distinct URL (20 namespaces starting
-   * on one URL parse it once, not 20 times). */
-  /** @internal */
-  index(href: string): Index {
-    if (this.#indexed?.href !== href) this.#indexed = {href, index: indexOf(href)};
-    return this.#indexed.index;
   }
 
   /** @internal idle → queued; in any other phase the ops join the pending ones. */
