@@ -68,3 +68,9 @@ function keepBack(parsed: Parsed, {purged, kept}: ServiceCore) {
     purged.delete(key);
   }
 }
+
+/** The namespaces whose ops are pending, for the debug log (a function of its own, which the
+ * production build, having no log, drops). */
+export const pendingNames = (ops: readonly Op[]): string[] => [
+  ...new Set(ops.flatMap((op) => (op.type === 'keep' ? 'keep-params' : op.entry.client.name))),
+];
