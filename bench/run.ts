@@ -1,8 +1,8 @@
 // `npm run bench`: every comparison side by side in one run, as absolute medians and ratios.
 // Prints a table, writes bench/results/latest.json and the table in README.md. Never fails on a
 // number: benchmarks record, tests assert. `node .build/bench/run.js --browser` (after tsc)
-// prints the Chromium rows alone and writes nothing. The rows are bench/page-rows.ts's and
-// bench/server-rows.ts's.
+// prints the Chromium rows alone and writes nothing. The rows, with notes on what in the code
+// each explains, are bench/page-rows.ts's and bench/server-rows.ts's.
 import {execFileSync} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {cpus, totalmem} from 'node:os';

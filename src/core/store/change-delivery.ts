@@ -106,7 +106,7 @@ export class Outbox<C extends StateChange> {
     const keyed = this.#byKey?.get(change.key);
     if (keyed) for (const listener of keyed) this.call(listener, change);
     if (!this.#host.change) return;
-    // The hot path of a set(): one lookup, and an array only for a key's first change of the task.
+    // One lookup, and an array only for a key's first change of the task (the bench's set() rows).
     let posted = this.#posted;
     if (!posted) {
       posted = this.#posted = new Map();
