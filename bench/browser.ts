@@ -1,4 +1,4 @@
-// Runs in Chromium (bundled by bench/run.ts): set() throughput, what 1,000 sets in one task
+// Runs in Chromium (bundled by bench/chromium.ts): set() throughput, what 1,000 sets in one task
 // cost, 1,000 bound Lit elements, and history writes under bursts and a sustained stream.
 import {StoreController} from '@nanostores/lit';
 import {html, LitElement} from 'lit';

@@ -1,8 +1,6 @@
-import type {StateStore} from '../src/core/store/store.js';
-import type {StateVar} from '../src/core/schema/var.js';
-import {dispatch} from '../src/runtime/dom-events.js';
 import {nearestScope} from '../src/lit/context.js';
-import {controlAdapter, findControl, type Control, type ControlAdapter} from './controls.js';
+import {findControl} from './controls.js';
+import {bind, type Binding} from './binding.js';
 import {ErrorCode} from '../src/core/errors/errors.js';
 import {didYouMean} from '../src/core/errors/nearest-name.js';
 import {DEV} from '../src/dev.js';
@@ -17,20 +15,6 @@ import {
 } from './element-base.js';
 import {Validity} from './validity.js';
 
-/** Events after which a control's value is read: the standard ones, and Shoelace's. */
-const TYPING = ['input', 'sl-input'];
-const COMMITS = ['change', 'sl-change'];
-
-interface Binding {
-  store: StateStore;
-  key: string;
-  /** The bound control, or 'text' in text mode. */
-  target: Control | 'text';
-  /** The `prop` and `event` attributes it was made with. */
-  options: string;
-  release(): void;
-}
-
 /**
  * Binds its first control, two ways, to the var at `path`. A control is anything that takes a
  * value: a native `input` (text, number, range, checkbox, checkbox group, radio group, date,
@@ -39,7 +23,8 @@ interface Binding {
  * Shoelace's `sl-input`/`sl-change`), as design systems' controls do. With no element children
  * (or `display`), it shows the value as text, in its own shadow root after a slot for its
  * children: children it did not create are never removed or replaced (React, Vue or htmx keep
- * owning theirs), and snapshots of the page's markup never hold the value. A control that appears later is bound, one that leaves is released.
+ * owning theirs), and snapshots of the page's markup never hold the value. A control that appears
+ * later is bound, one that leaves is released.
  * An invalid committed entry sets `aria-invalid` and the control's validity message (or a
  * linked message where it has no validity API) and keeps the last valid state.
  *
@@ -162,60 +147,8 @@ export class StateBindElement extends ElementBase {
     this.#release();
     if (!target) return;
     // Its subscription puts the namespace on screen: a claim keeps it, and a purged one comes back.
-    this.#binding = this.#bind(store, key, target, prop, options);
+    this.#binding = bind(this, store, key, target, prop, options, this.#text, this.#validity);
   };
 
   readonly #whenDefined = (name: string) => void customElements.whenDefined(name).then(this.#refresh);
-
-  #bind(store: StateStore, key: string, target: Control | 'text', prop: string | null, options: string): Binding {
-    const v = store.definition.vars[key] as StateVar<any>;
-    const control = target === 'text' ? undefined : target;
-    const group = () =>
-      control instanceof HTMLInputElement
-        ? [...this.querySelectorAll<HTMLInputElement>(`input[type=${control.type}]`)]
-        : [];
-    const adapter: ControlAdapter = control
-      ? controlAdapter(control, v, group, prop)
-      : {read: () => store.peek(key), write: (value) => void (this.#text.data = value === null ? '' : v.encode(value))};
-    const validity = this.#validity;
-    const owns = (target: EventTarget | null) => target === control || group().includes(target as HTMLInputElement);
-    const onEvent = (event: Event) => {
-      if (!control || !owns(event.target)) return;
-      try {
-        store.set(key, adapter.read() as never);
-        validity.clear(control);
-      } catch (error) {
-        // Half-typed entries (an empty or '-' number) are judged when the control commits.
-        if (TYPING.includes(event.type)) return;
-        const reason = (error as Error).message;
-        validity.mark(control, reason);
-        dispatch(this, 'page-state-error', {
-          namespace: store.definition.name,
-          key,
-          reason,
-          raw: (control as {value?: unknown}).value,
-        });
-      }
-    };
-    const events = [...TYPING, ...COMMITS, ...(this.getAttribute('event') ? [this.getAttribute('event')!] : [])];
-    adapter.write(store.get(key));
-    // subscribe, not the DOM event (one per key per task): the control shows each change at
-    // once, as the store holds it, even to code that reads the control in the same task.
-    const stop = store.subscribe(() => {
-      adapter.write(store.peek(key));
-      if (control) validity.clear(control);
-    }, [key]);
-    for (const type of events) this.addEventListener(type, onEvent);
-    return {
-      store,
-      key,
-      target,
-      options,
-      release: () => {
-        stop();
-        for (const type of events) this.removeEventListener(type, onEvent);
-        if (control) validity.clear(control);
-      },
-    };
-  }
 }

@@ -66,7 +66,7 @@ export function debug(topic: DebugTopic, message: string, facts?: object): void 
 }
 
 /** Starts a `performance.measure` named `page-state:<what>` when `topic` is on; returns what
- * ends it (nothing when off, so a hot path allocates nothing). */
+ * ends it (nothing when off: its caller allocates nothing). */
 export function measuring(topic: DebugTopic, what: string): (() => void) | undefined {
   const {performance} = world;
   if (DEV && debugging(topic) && typeof performance?.mark === 'function') {

@@ -7,6 +7,7 @@ import {sharedView} from '../core/store/live-view.js';
 import {pageStateRuntime} from '../runtime/runtime.js';
 import {scopeContext} from '../lit/context.js';
 import {stateOf} from '../runtime/state-of.js';
+import {IDLE, OPEN, type ReadWindow} from './read-window.js';
 
 type Host = ReactiveControllerHost & HTMLElement & {readonly isUpdatePending?: boolean};
 
@@ -31,11 +32,10 @@ export class StateController<V extends VarMap> implements ReactiveController {
   /** The namespace's values; reads during an update are tracked, assignments are validated. */
   readonly state: StateValues<V>;
   #store?: StateStore<V>;
+  #window: ReadWindow = IDLE;
   /** Vars read in the host's current update cycle. */
   #reading = new Set<string>();
-  /** Between hostUpdate and a microtask after hostUpdated: reads belong to the cycle (render,
-   * updated, firstUpdated); before it, they do while an update is pending (willUpdate). */
-  #closing = false;
+  /** Vars read in its last complete cycle: what it listens to. */
   #tracked = new Set<string>();
   #unsubscribe?: () => void;
 
@@ -57,7 +57,7 @@ export class StateController<V extends VarMap> implements ReactiveController {
     this.state = sharedView(
       definition.keys,
       (key) => {
-        if (this.#closing || host.isUpdatePending) this.#reading.add(key);
+        if (this.#window === OPEN || host.isUpdatePending) this.#reading.add(key);
         return this.store.get(key);
       },
       (key, value) => this.store.set(key, value as never),
@@ -80,7 +80,7 @@ export class StateController<V extends VarMap> implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.#closing = true;
+    this.#window = OPEN; // an update before the last window closed keeps it open
   }
 
   hostUpdated(): void {
@@ -88,9 +88,10 @@ export class StateController<V extends VarMap> implements ReactiveController {
     queueMicrotask(this.#commit);
   }
 
+  /** open → idle: the cycle's reads are what it listens to now. */
   readonly #commit = () => {
     const read = this.#reading;
-    this.#closing = false;
+    this.#window = IDLE;
     this.#reading = new Set();
     if (read.size !== this.#tracked.size || [...read].some((key) => !this.#tracked.has(key))) {
       this.#tracked = read;

@@ -44,10 +44,14 @@ export function decodeRecord(
   if (version !== definition.version) {
     const newer = version > definition.version;
     if (newer || !definition.migrate) {
-      const reason = DEV
-        ? `stored version ${version} is ${newer ? 'newer than' : 'older than'} ${definition.version}${newer ? '' : ' and there is no migrate()'}`
-        : `stored version ${version}`;
-      return (report(null, reason, raw), {});
+      report(
+        null,
+        DEV
+          ? `stored version ${version} is ${newer ? 'newer than' : 'older than'} ${definition.version}${newer ? '' : ' and there is no migrate()'}`
+          : `stored version ${version}`,
+        raw,
+      );
+      return {};
     }
     try {
       values = definition.migrate!(values, version);

@@ -15,14 +15,6 @@ export type StoreFactory = <V extends VarMap>(
 
 const plainStore: StoreFactory = (definition, options) => new StateStore(definition, options);
 
-const conflict = (name: string, nested: boolean) =>
-  new PageStateError(
-    ErrorCode.conflict,
-    DEV
-      ? `two different definitions of "${name}" meet in ${nested ? 'one <page-state> scope' : 'the root scope'}: give one of them another name, or import the same definition in both places`
-      : name,
-  );
-
 /**
  * A registry of stores: the root scope of a page, or the scope of one `<page-state>` element.
  * A namespace lives in the nearest scope that declares it, else in the root (the scope with no
@@ -125,8 +117,12 @@ export class StateScope implements SharedScope {
   }
 
   #check(known: StateDefinition<any> | undefined, definition: StateDefinition<any>) {
-    if (known && known !== definition && known.fingerprint !== definition.fingerprint) {
-      throw conflict(definition.name, !!this.parent);
-    }
+    if (known && known !== definition && known.fingerprint !== definition.fingerprint)
+      throw new PageStateError(
+        ErrorCode.conflict,
+        DEV
+          ? `two different definitions of "${definition.name}" meet in ${this.parent ? 'one <page-state> scope' : 'the root scope'}: give one of them another name, or import the same definition in both places`
+          : definition.name,
+      );
   }
 }

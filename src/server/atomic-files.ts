@@ -18,9 +18,8 @@ import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {checkDeadline} from './session-store.js';
 
-// Opening, writing, renaming and closing a small file only touch the page cache: done directly,
-// they cost less than a thread-pool round trip each. The waits for the disk (the syncs) stay
-// asynchronous, so the event loop never waits for it. (better-sqlite3 makes the same trade.)
+// Small files are opened, written, renamed and closed synchronously, the syncs awaited: why,
+// beside the bench's file-store rows (bench/server-rows.ts).
 const syncData = promisify(fdatasync);
 const syncAll = promisify(fsync);
 const remove = promisify(rm);
@@ -72,9 +71,8 @@ export async function writeFiles(
   if (sync) await syncFolder(folder);
 }
 
-/** The size of every namespace file (`<name>.json`) in a session folder, by name. Read directly,
- * like the writes: a session's metadata is in the page cache, and one awaited stat per namespace
- * doubled the time of a write to a session of 50 namespaces under the default quota. */
+/** The size of every namespace file (`<name>.json`) in a session folder, by name, read directly
+ * like the writes (why: the bench's file-store rows). */
 export function folderSizes(folder: string): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const name of readdirSync(folder)) {

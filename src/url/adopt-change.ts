@@ -2,6 +2,7 @@ import {DEV} from '../dev.js';
 import {debug, debugging} from '../debug/log.js';
 import type {UrlChangeKind} from '../runtime/protocol.js';
 import {markOf} from './history-marks.js';
+import {indexOf} from './parsed-url.js';
 import {slot, type ServiceCore} from './entry.js';
 
 /**
@@ -23,10 +24,9 @@ export function adoptChange(core: ServiceCore, before: string, href: string, kin
     purged.clear();
     for (const entry of [...entries]) {
       const {client} = entry;
-      const present = core.index(href)[client.mode];
+      const present = indexOf(href)[client.mode];
       const fallback = !whole.has(client.name);
-      entry.hidden = false;
-      entry.vanished = undefined;
+      entry.wrote();
       client.receive(present, kind, fallback);
       // Storage gave what the URL lacks (as on a load): it goes into the URL on the next touch,
       // so a shared link or a new tab shows it too. A view still on screen after the router has
@@ -34,14 +34,14 @@ export function adoptChange(core: ServiceCore, before: string, href: string, kin
       const texts = client.texts();
       const missing = client.params.filter((name) => fallback && !present.has(name) && texts[name] !== undefined);
       if (missing.length) {
-        entry.vanished = missing;
-        if (client.watched()) core.port.later(() => client.watched() && core.touch(entry), 0);
+        entry.lose(...missing);
+        if (client.watched()) core.port.later(() => client.watched() && entry.touch(), 0);
       }
     }
     return;
   }
-  const old = core.index(before); // usually the URL just read: parsed already
-  const now = core.index(href);
+  const old = indexOf(before); // usually the URL just read: parsed already
+  const now = indexOf(href);
   for (const entry of [...entries]) {
     const {client} = entry;
     const changed = new Map<string, string>();
@@ -49,14 +49,14 @@ export function adoptChange(core: ServiceCore, before: string, href: string, kin
       const was = old[client.mode].get(name);
       const is = now[client.mode].get(name);
       if (is === undefined) {
-        if (was !== undefined) (entry.vanished ??= []).push(name);
+        if (was !== undefined) entry.lose(name);
       } else if (is !== was) {
         changed.set(name, is);
         purged.delete(slot(client.mode, name));
       }
     }
     if (changed.size) {
-      entry.hidden = false;
+      entry.unhide();
       client.receive(changed, kind, false);
     }
   }

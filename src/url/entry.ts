@@ -2,8 +2,9 @@ import {DEV} from '../dev.js';
 import {debug, debugging} from '../debug/log.js';
 import type {ParamTexts, UrlClient, UrlHandle} from '../runtime/protocol.js';
 import {setParams, type Param} from '../core/url-codec/query-text.js';
-import {parse, render, type Index, type Parsed} from './parsed-url.js';
+import {indexOf, parse, render} from './parsed-url.js';
 import type {HistoryPort} from './history-port.js';
+import {PURGED, SHOWN, VANISHED, type EntryPhase} from './entry-phase.js';
 
 /** What a flush does to the URL, applied in the order queued. */
 export type Op =
@@ -16,7 +17,6 @@ export type Op =
   /** Params purged before they were kept (a late `keep-params`) come back. */
   | {readonly type: 'keep'};
 
-/** A param a claim removed from the current history entry, and where it was. */
 /** A purged param, with the namespace whose claim purged it (the inspector shows it). */
 export type Purged = Param & {mode: 'query' | 'hash'; by: string};
 /** Purged params by slot: `mode` + ' ' + name. */
@@ -26,25 +26,24 @@ export const slot = (mode: string, name: string): string => `${mode} ${name}`;
 /** What the URL service does for the namespaces attached to it. */
 export interface ServiceCore {
   readonly port: HistoryPort;
-  readonly entries: Iterable<Entry>;
+  readonly entries: ReadonlySet<Entry>;
   readonly purged: PurgedParams;
   kept(name: string): boolean;
-  /** First value of every param of `href`, by mode (parsed once per distinct URL). */
-  index(href: string): Index;
   queue(ops: readonly Op[], push?: boolean): void;
-  touch(entry: Entry): void;
+  /** A touch: adopts a traversal nobody reported yet (once per task). */
+  look(): void;
   detach(entry: Entry): void;
 }
 
 /**
  * A namespace attached to the URL service, and the handle it is given: one object per store,
- * its ops made on first use (`write` runs on every change and must not allocate).
+ * its ops made on first use (`write` runs on every change and must not allocate). Whether the
+ * URL shows it as it wants is its phase ({@link EntryPhase}), changed only by its own methods.
  */
 export class Entry implements UrlHandle {
-  /** A claim purged its params from the current entry: they return when it is written, focused or watched. */
-  hidden = false;
-  /** Params another writer's replace removed: restore-on-touch puts them back. */
-  vanished?: string[];
+  #phase: EntryPhase = SHOWN;
+  /** The params a replace (or storage filling a navigation) left out: kept while vanished or purged. */
+  #lost?: string[];
   // Its ops, made on first use (most stores never claim or correct), then kept: `write` runs on
   // every change and must not allocate.
   #write?: Op;
@@ -75,14 +74,18 @@ export class Entry implements UrlHandle {
     return (this.#focuses ??= [this.#first(), this.claim]);
   }
 
-  /** Whether `op` is one of its corrections. */
-  corrects(op: Op): boolean {
-    return op === this.#syncs?.[0] || (op.type === 'restore' && op.entry === this);
+  /** Whether the URL shows it whole: shown, and none of its corrections (a sync, or a restore of
+   * params the URL lacks) among `pending`. */
+  showsWhole(pending: readonly Op[]): boolean {
+    return (
+      this.#phase === SHOWN &&
+      !pending.some((op) => op === this.#syncs?.[0] || (op.type === 'restore' && op.entry === this))
+    );
   }
 
   /** The first text of each param of the current URL, in its mode. */
   #present(): ReadonlyMap<string, string> {
-    return this.core.index(this.core.port.href())[this.client.mode];
+    return indexOf(this.core.port.href())[this.client.mode];
   }
 
   read(): ReadonlyMap<string, string> {
@@ -110,8 +113,18 @@ export class Entry implements UrlHandle {
     this.core.queue(this.#focus());
   }
 
+  /** Vanished → shown: params another writer's replace removed come back (restore-on-touch). */
   touch(): void {
-    this.core.touch(this);
+    const {core, client} = this;
+    core.look();
+    if (this.#phase !== VANISHED || !client.restoreOnTouch || !core.entries.has(this)) return;
+    const params = this.#lost!;
+    this.wrote();
+    if (DEV && debugging('url'))
+      debug('url', `restore on touch: ${client.name} puts back ${params.join(', ')}`, {
+        removedBy: "another writer's replace",
+      });
+    core.queue([{type: 'restore', entry: this, params}]);
   }
 
   sync(): void {
@@ -119,7 +132,30 @@ export class Entry implements UrlHandle {
   }
 
   show(): void {
-    if (this.hidden) this.core.queue((this.#syncs ??= [{type: 'write', entry: this}]));
+    if (this.#phase === PURGED) this.sync();
+  }
+
+  /** → shown: written, every param as it wants it, or a navigation entered (storage may fill what
+   * it lacks: {@link Entry.lose}). */
+  wrote(): void {
+    this.#phase = SHOWN;
+    this.#lost = undefined;
+  }
+
+  /** → purged, remembering what vanished before. */
+  purge(): void {
+    this.#phase = PURGED;
+  }
+
+  /** shown → vanished (purged stays purged): `params` left the URL. */
+  lose(...params: string[]): void {
+    (this.#lost ??= []).push(...params);
+    if (this.#phase === SHOWN) this.#phase = VANISHED;
+  }
+
+  /** purged → vanished or shown: a replace showed some of its params again. */
+  unhide(): void {
+    if (this.#phase === PURGED) this.#phase = this.#lost ? VANISHED : SHOWN;
   }
 
   href(texts: ParamTexts): string {
@@ -130,73 +166,5 @@ export class Entry implements UrlHandle {
 
   detach(): void {
     this.core.detach(this);
-  }
-}
-
-/** Applies `op` to `parsed`, in place. */
-export function applyOp(parsed: Parsed, op: Op, core: ServiceCore): void {
-  if (op.type === 'claim') return purge(parsed, op.entry, core);
-  if (op.type === 'keep') return keepBack(parsed, core);
-  const {client} = op.entry;
-  const params = op.type === 'restore' ? op.params : client.params;
-  if (op.type === 'write') {
-    op.entry.hidden = false;
-    op.entry.vanished = undefined; // every param is written back
-  }
-  setParams(parsed[client.mode], params, client.texts());
-  for (const name of params) core.purged.delete(slot(client.mode, name));
-}
-
-/** Removes every param not own to `claimer`, not shared with it, not kept, not on screen. */
-function purge(parsed: Parsed, claimer: Entry, {entries, purged, kept}: ServiceCore) {
-  const allowed = new Set<string>();
-  for (const entry of entries) {
-    const {client} = entry;
-    if (entry === claimer || claimer.client.shares.includes(client.name) || client.watched())
-      client.params.forEach((p) => allowed.add(p));
-    else entry.hidden = true;
-  }
-  const gone: string[] = [];
-  for (const mode of ['query', 'hash'] as const) {
-    parsed[mode] = parsed[mode].filter((p) => {
-      // A bare hash token is an anchor (#section-2), not a param.
-      if (allowed.has(p.key) || kept(p.key) || (mode === 'hash' && !p.raw.includes('='))) return true;
-      purged.set(slot(mode, p.key), {...p, mode, by: claimer.client.name});
-      if (DEV) gone.push(p.key);
-      return false;
-    });
-  }
-  if (DEV && gone.length && debugging('url'))
-    debug(
-      'url',
-      `purge: the selfish claim of ${claimer.client.name} removes ${gone.join(', ')}`,
-      whatKept(claimer, entries, parsed, kept),
-    );
-}
-
-/** Why each param a claim left in the URL stayed (for the debug log). */
-function whatKept(claimer: Entry, entries: Iterable<Entry>, parsed: Parsed, kept: (name: string) => boolean) {
-  const why: Record<string, string> = {};
-  for (const {key} of [...parsed.query, ...parsed.hash]) {
-    const owner = [...entries].find((e) => e.client.params.includes(key))?.client;
-    why[key] = !owner
-      ? kept(key)
-        ? 'kept (keep-params)'
-        : 'an anchor'
-      : owner === claimer.client
-        ? 'own'
-        : claimer.client.shares.includes(owner.name)
-          ? `shared with ${owner.name} (shareUrlWith)`
-          : `${owner.name} is on screen`;
-  }
-  return {claim: claimer.client.name, kept: why};
-}
-
-/** Puts back the purged params that are kept now. */
-function keepBack(parsed: Parsed, {purged, kept}: ServiceCore) {
-  for (const [key, p] of purged) {
-    if (!kept(p.key) || parsed[p.mode].some((q) => q.key === p.key)) continue;
-    parsed[p.mode].push(p);
-    purged.delete(key);
   }
 }

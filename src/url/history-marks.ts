@@ -1,3 +1,5 @@
+import type {Entry, Op} from './entry.js';
+
 /**
  * page-state's mark in `history.state`: the namespaces an entry page-state wrote shows whole,
  * so that an absent param there means the default (it was left out for equalling it), not
@@ -25,3 +27,11 @@ export function markOf(state: unknown, href: string): ReadonlySet<string> {
   const mark = (state as Record<string, Partial<Mark> | undefined> | null | undefined)?.[MARK];
   return new Set(mark?.href === href && Array.isArray(mark.names) ? mark.names : []);
 }
+
+/** Whether `mark` names exactly `names`. */
+export const sameNames = (mark: ReadonlySet<string>, names: readonly string[]): boolean =>
+  mark.size === names.length && names.every((name) => mark.has(name));
+
+/** Names of the namespaces among `entries` the URL shows whole, `pending` applied ({@link Entry.showsWhole}). */
+export const shownWhole = (entries: Iterable<Entry>, pending: readonly Op[]): string[] =>
+  [...entries].filter((e) => e.showsWhole(pending)).map((e) => e.client.name);

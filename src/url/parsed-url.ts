@@ -22,8 +22,14 @@ export function render({url, query, hash}: Parsed): string {
 /** First value of every param, by mode. */
 export type Index = Record<'query' | 'hash', Map<string, string>>;
 
-/** First value of every param of `href`, by mode. */
+/** The last URL indexed: 20 namespaces starting on one URL parse it once, not 20 times. */
+let last: {href: string; index: Index} | undefined;
+
+/** First value of every param of `href`, by mode (read only: the last URL's is shared). */
 export function indexOf(href: string): Index {
-  const [, query, hash] = splitUrl(href);
-  return {query: firstValues(query), hash: firstValues(hash)};
+  if (last?.href !== href) {
+    const [, query, hash] = splitUrl(href);
+    last = {href, index: {query: firstValues(query), hash: firstValues(hash)}};
+  }
+  return last.index;
 }

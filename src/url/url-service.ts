@@ -1,33 +1,25 @@
 import {DEV} from '../dev.js';
 import {debug, debugging, measuring} from '../debug/log.js';
-import {
-  PROTOCOL,
-  type SharedUrlService,
-  type UrlChangeKind,
-  type UrlClient,
-  type UrlHandle,
-} from '../runtime/protocol.js';
-import {globs} from '../core/url-codec/query-text.js';
-import {indexOf, parse, render, type Index} from './parsed-url.js';
+import {PROTOCOL, type SharedUrlService, type UrlChangeKind} from '../runtime/protocol.js';
+import {parse, render} from './parsed-url.js';
 import {RateLimiter} from './rate-limiter.js';
 import {adoptChange} from './adopt-change.js';
-import {marked, markOf} from './history-marks.js';
-import {applyOp, Entry, type Op, type PurgedParams, type ServiceCore} from './entry.js';
-import {ParamOwners} from './param-owners.js';
+import {marked, markOf, sameNames, shownWhole} from './history-marks.js';
+import type {Entry, Op} from './entry.js';
+import {applyOp, pendingNames} from './apply-op.js';
+import {AttachedNamespaces} from './attached-namespaces.js';
 import type {HistoryPort} from './history-port.js';
 import {HELD, IDLE, QUEUED, WRITING, type Phase} from './url-phase.js';
-
-export type {ParamTexts, UrlClient, UrlHandle} from '../runtime/protocol.js';
 
 export const URL_WARN_LENGTH = 2000;
 
 /**
  * The one writer of history in a window. It coalesces every change of a task into one
- * `replaceState`/`pushState`, rate-limits writes and retries those the browser refused or
- * silently dropped, purges for claims (keeping what is own, shared, kept or on screen), marks
- * the entries it writes, and adopts every URL change made by anyone else the moment it
- * happens: a navigation (push, traverse, reload) whole, a replace for the params it changed,
- * whose removed params come back on the next touch.
+ * `replaceState`/`pushState`, rate-limits writes and retries those the browser refused or silently
+ * dropped, purges for claims (keeping what is own, shared, kept or on screen), marks the entries it
+ * writes, and adopts every URL change made by anyone else the moment it happens: a navigation
+ * (push, traverse, reload) whole, a replace for the params it changed, whose removed params come
+ * back on the next touch.
  *
  * @example
  * ```ts
@@ -36,23 +28,15 @@ export const URL_WARN_LENGTH = 2000;
  * handle.write(false); // flushed once, at the end of the task
  * ```
  */
-export class UrlService implements SharedUrlService, ServiceCore {
+export class UrlService extends AttachedNamespaces implements SharedUrlService {
   readonly protocol = PROTOCOL;
-  /** @internal */
-  readonly entries = new Set<Entry>();
-  readonly #owners = new ParamOwners<Entry>();
-  /** @internal Params purged from the current entry since it was entered: what late namespaces still read. */
-  readonly purged: PurgedParams = new Map();
-  readonly #limiter: RateLimiter;
+  readonly #limiter = new RateLimiter(this.port.now());
   #phase: Phase = IDLE;
   #ops: Op[] = [];
   #push = false;
   #retryMs = 250;
-  #keep: string[] = [];
-  /** @internal Whether no claim may purge the param `name`. */
-  kept = globs([]);
   /** The URL as last written or adopted. */
-  #seen: string;
+  #seen = this.port.href();
   /** A traversal adopted on a touch, before its event arrived (a router read state first). */
   #early?: string;
   /** A touch looked at the URL in this task (once per task: reads stay O(1)). */
@@ -62,56 +46,21 @@ export class UrlService implements SharedUrlService, ServiceCore {
    * arrived at by traversal: history is never rewritten by a navigation. */
   #markable = true;
   #warned = false;
-  #indexed?: {href: string; index: Index};
 
-  constructor(
-    /** @internal */
-    readonly port: HistoryPort,
-    /** Library version of the copy that created it. */
-    readonly version = '',
-  ) {
-    this.#seen = port.href();
-    this.#limiter = new RateLimiter(port.now());
+  constructor(port: HistoryPort, version?: string) {
+    super(port, version);
     port.listen(this.#changed);
   }
 
-  keep(patterns: readonly string[]): void {
-    this.#keep.push(...patterns);
-    this.kept = globs(this.#keep);
-    // Kept late (a scope or copy that loaded after a claim): what was purged comes back.
-    if ([...this.purged.values()].some((p) => this.kept(p.key))) this.queue([{type: 'keep'}]);
-  }
-
-  attach(client: UrlClient): UrlHandle {
-    const entry = new Entry(client, this);
-    this.#owners.claim(entry);
-    this.entries.add(entry);
-    if (client.selfish) this.queue([entry.claim]);
-    else this.#wake(); // the entry shows one more namespace: its mark follows
-    return entry;
-  }
-
   /** @internal */
-  detach(entry: Entry): void {
-    this.entries.delete(entry);
-    this.#owners.release(entry, this.entries);
+  override detach(entry: Entry): void {
+    super.detach(entry);
     this.#ops = this.#ops.filter((op) => op.type === 'keep' || op.entry !== entry);
-  }
-
-  /** First value of every param of `href`, parsed once per distinct URL (20 namespaces starting
-   * on one URL parse it once, not 20 times). */
-  /** @internal */
-  index(href: string): Index {
-    if (this.#indexed?.href !== href) this.#indexed = {href, index: indexOf(href)};
-    return this.#indexed.index;
   }
 
   /** @internal idle → queued; in any other phase the ops join the pending ones. */
   queue(ops: readonly Op[], push = false): void {
-    if (!ops.length) return;
-    // The same ops again in a row (500 focus() calls) would change nothing. A namespace's ops are
-    // objects of its own, made once, and only [write, claim] ends with its claim: the last op
-    // tells. (A store's changes queue its write once per task already: see the URL layer.)
+    // A namespace's ops again in a row (500 focus() calls) end with the same object (made once): not added.
     if (this.#ops.at(-1) !== ops.at(-1)) this.#ops.push(...ops);
     this.#push ||= push;
     this.#wake();
@@ -126,7 +75,11 @@ export class UrlService implements SharedUrlService, ServiceCore {
 
   /** Whether the current entry's mark should name other namespaces than it does. */
   #unmarked(state: unknown, href: string): boolean {
-    return this.#markable && marked(state, href, []) !== state && !sameNames(markOf(state, href), this.#shown([]));
+    return (
+      this.#markable &&
+      marked(state, href, []) !== state &&
+      !sameNames(markOf(state, href), shownWhole(this.entries, []))
+    );
   }
 
   /** queued or held → writing → idle; or → held, when the limiter, the browser or a dropped write says wait. */
@@ -141,24 +94,24 @@ export class UrlService implements SharedUrlService, ServiceCore {
       return this.#hold(wait);
     }
     // What the entry being left shows whole, before this flush's ops change the namespaces.
-    const leaving = this.#push ? this.#shown(this.#ops) : undefined;
+    const leaving = this.#push ? shownWhole(this.entries, this.#ops) : undefined;
     const parsed = parse(current);
     // Ops apply in order: a namespace written after a claim comes back, one written before is purged.
-    const measured = DEV ? measuring('url', 'flush') : undefined;
+    let measured;
+    if (DEV) measured = measuring('url', 'flush');
     for (const op of this.#ops) applyOp(parsed, op, this);
     if (DEV) measured?.();
     const href = render(parsed);
     const push = this.#push;
     const moved = href !== current;
-    // A URL that shows what it should may still lack its mark (the landing entry, another
-    // writer's push): marking it lets back to it show what it showed.
+    // A URL showing what it should may lack its mark (the landing entry, another writer's push).
     if (moved || this.#unmarked(state, current)) {
       this.#phase = WRITING;
       try {
         // Back to the entry left must show what it showed: it is marked first, if it is not yet.
         if (leaving && !sameNames(markOf(state, current), leaving))
           this.port.write(current, false, marked(state, current, leaving));
-        this.port.write(href, moved && push, marked(state, href, this.#shown([])));
+        this.port.write(href, moved && push, marked(state, href, shownWhole(this.entries, [])));
       } catch (error) {
         // Browsers throw past their rate limits: keep the ops and try again later.
         return this.#backOff(DEV ? `the browser refused the write (${String(error)})` : '');
@@ -166,12 +119,11 @@ export class UrlService implements SharedUrlService, ServiceCore {
       // Newer browsers drop a rate-limited write without a word: check that it took.
       if (moved && this.port.href() === current)
         return this.#backOff(DEV ? 'the browser dropped the write (the URL did not change)' : '');
-      if (DEV && debugging('url'))
-        debug(
-          'url',
-          moved ? `${push ? 'push' : 'replace'} ${href}` : `mark ${href}: it shows ${this.#shown([]).join(', ')} whole`,
-          {namespaces: pendingNames(this.#ops), from: current},
-        );
+      if (DEV && debugging('url')) {
+        const shown = shownWhole(this.entries, []).join(', ');
+        const what = moved ? `${push ? 'push' : 'replace'} ${href}` : `mark ${href}: it shows ${shown} whole`;
+        debug('url', what, {namespaces: pendingNames(this.#ops), from: current});
+      }
       this.#limiter.spend();
       this.#markable = true;
       if (moved && push) this.purged.clear(); // a new entry, entered with what we wrote
@@ -193,14 +145,6 @@ export class UrlService implements SharedUrlService, ServiceCore {
     }
   };
 
-  /** Names of the namespaces the URL shows whole: attached, not purged, nothing vanished, and
-   * no correction among `pending` (a sync or a restore of params the URL lacks). */
-  #shown(pending: readonly Op[]): string[] {
-    return [...this.entries]
-      .filter((e) => !e.hidden && !e.vanished && !pending.some((op) => e.corrects(op)))
-      .map((e) => e.client.name);
-  }
-
   #backOff(why: string) {
     this.#retryMs = Math.min(this.#retryMs * 2, 10_000);
     if (DEV && debugging('url'))
@@ -214,27 +158,17 @@ export class UrlService implements SharedUrlService, ServiceCore {
     this.port.later(this.#flush, Math.ceil(ms));
   }
 
-  /** @internal */
-  touch(entry: Entry): void {
-    if (!this.#looked) {
-      this.#looked = true;
-      queueMicrotask(() => (this.#looked = false));
-      // A change nobody reported yet: a traversal whose popstate reaches a router's listener
-      // before ours. Adopt it now, so that router's renders read the entry's values.
-      const href = this.port.href();
-      if (href !== this.#seen && this.#phase !== WRITING) {
-        this.#adopt(href, 'traverse');
-        this.#early = href;
-      }
+  /** @internal A touch, once per task: a traversal whose popstate reaches a router's listener
+   * before ours is adopted now, so that router's renders read the entry's values. */
+  look(): void {
+    if (this.#looked) return;
+    this.#looked = true;
+    queueMicrotask(() => (this.#looked = false));
+    const href = this.port.href();
+    if (href !== this.#seen && this.#phase !== WRITING) {
+      this.#adopt(href, 'traverse');
+      this.#early = href;
     }
-    const {vanished} = entry;
-    if (!vanished || entry.hidden || !entry.client.restoreOnTouch || !this.entries.has(entry)) return;
-    entry.vanished = undefined;
-    if (DEV && debugging('url'))
-      debug('url', `restore on touch: ${entry.client.name} puts back ${vanished.join(', ')}`, {
-        removedBy: "another writer's replace",
-      });
-    this.queue([{type: 'restore', entry, params: vanished}]);
   }
 
   readonly #changed = (kind: UrlChangeKind | undefined) => {
@@ -262,12 +196,3 @@ export class UrlService implements SharedUrlService, ServiceCore {
     this.#wake();
   }
 }
-
-const sameNames = (a: ReadonlySet<string>, b: readonly string[]) =>
-  a.size === b.length && b.every((name) => a.has(name));
-
-/** The namespaces whose ops are pending (for the debug log: a function of the module, so the
- * production build, which has no log, drops it). */
-const pendingNames = (ops: readonly Op[]): string[] => [
-  ...new Set(ops.flatMap((op) => (op.type === 'keep' ? 'keep-params' : op.entry.client.name))),
-];

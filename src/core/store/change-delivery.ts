@@ -4,6 +4,7 @@ import {DEV} from '../../dev.js';
 import {describe} from '../errors/errors.js';
 import type {Mirror} from './layers.js';
 import {defaults} from './validation.js';
+import {HOLDING, OPEN, STARTING, type DeliveryPhase} from './delivery-phase.js';
 
 /** An event held back while a store starts: a change to deliver, or a report to make. */
 type Held<C> = C | (() => void);
@@ -26,8 +27,9 @@ export const resolved = Promise.resolve();
 export class Outbox<C extends StateChange> {
   #all?: Set<Listener<C>>;
   #byKey?: Map<string, Set<Listener<C>>>;
+  #phase: DeliveryPhase = STARTING;
+  /** What its start held back (while starting and holding). */
   #held?: Held<C>[];
-  #starting = true;
   /** For the host, by key: the value before the task's first change, and the last change
    * (made by a task's first change, which puts the outbox in the end of the task's list). */
   #posted?: Map<string, [unknown, C]>;
@@ -104,7 +106,7 @@ export class Outbox<C extends StateChange> {
     const keyed = this.#byKey?.get(change.key);
     if (keyed) for (const listener of keyed) this.call(listener, change);
     if (!this.#host.change) return;
-    // The hot path of a set(): one lookup, and an array only for a key's first change of the task.
+    // One lookup, and an array only for a key's first change of the task (the bench's set() rows).
     let posted = this.#posted;
     if (!posted) {
       posted = this.#posted = new Map();
@@ -117,15 +119,15 @@ export class Outbox<C extends StateChange> {
 
   /** Delivers `event` now, or holds it back while the store starts. */
   emit(event: Held<C>): void {
-    if (this.#starting) return void (this.#held ??= []).push(event);
-    if (this.#held) this.#release();
+    if (this.#phase === STARTING) return void (this.#held ??= []).push(event);
+    this.#release();
     if (typeof event === 'function') event();
     else this.#deliver(event);
   }
 
   /** The store has started: what it held is delivered after the task, or before its next event. */
   started(): void {
-    this.#starting = false;
+    this.#phase = this.#held ? HOLDING : OPEN;
     if (this.#held) this.#schedule();
   }
 
@@ -143,7 +145,7 @@ export class Outbox<C extends StateChange> {
 
   /** The end of the task: the start's events, then one host call per changed key, in order. */
   #settle() {
-    if (this.#held) this.#release();
+    this.#release();
     const posted = this.#posted;
     this.#posted = undefined;
     // A key changed once is its change itself (the store found it a real one); changed more, it is
@@ -165,10 +167,12 @@ export class Outbox<C extends StateChange> {
     this.notify(change);
   }
 
+  /** holding → open: what the start held goes, in order; once open it does nothing. */
   #release() {
-    const held = this.#held!;
-    this.#held = undefined;
-    for (const event of held) {
+    if (this.#phase !== HOLDING) return;
+    this.#phase = OPEN;
+    // Taken out whole: nothing delivered stays held.
+    for (const event of this.#held!.splice(0)) {
       if (typeof event === 'function') event();
       else this.#deliver(event);
     }

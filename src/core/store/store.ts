@@ -39,8 +39,8 @@ export class StateStore<V extends VarMap = VarMap> {
   #hydration: Hydration = HYDRATED;
   /** Resolves when every async source (server storage) has been applied. */
   readonly ready: Promise<void> = resolved;
-  /** A plain object: var names are identifier-safe and never `__proto__`, `constructor` or
-   * `prototype` (defineState refuses them), and V8 keeps it in fast mode (see the bench). */
+  /** A plain object (why: the set() rows of bench/page-rows.ts): var names are identifier-safe and never
+   * `__proto__`, `constructor` or `prototype` (defineState refuses them). */
   readonly #values: Values = {};
   #snapshot?: Readonly<StateValues<V>>;
   /** Who hears its changes, and when. */
@@ -57,7 +57,7 @@ export class StateStore<V extends VarMap = VarMap> {
     // Every method works unbound (useSyncExternalStore(store.subscribe, store.snapshot), event handlers).
     for (const name of BOUND) (this as any)[name] = (this as any)[name].bind(this);
     const outbox = (this.#outbox = new Outbox(definition, host, this));
-    // Not through valid(), set()'s path: feeding it every var of every store slows set() (the bench).
+    // Not through valid(), set()'s path: see the bench's set() rows.
     for (const key of definition.keys) this.#values[key] = freshDefault(definition, key);
     register?.(this, (on) => this.#link[on ? 'resume' : 'suspend']?.());
     if (host.declared) outbox.emit(() => host.declared!(definition.name));
@@ -132,7 +132,7 @@ export class StateStore<V extends VarMap = VarMap> {
   set(keyOrValues: string | object, value?: unknown): void {
     this.#link.touch?.();
     if (typeof keyOrValues !== 'string') return this.#commit(validated(this.definition, keyOrValues), 'set');
-    // One var: the hot path, without the arrays a multi-set needs.
+    // One var, without the arrays a multi-set needs (the bench's set() rows).
     const change = this.#apply(keyOrValues, valid(this.definition, keyOrValues, value), 'set');
     if (change) this.#outbox.send(change);
   }
