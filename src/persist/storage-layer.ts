@@ -67,7 +67,7 @@ export const persistLayer =
       saving = 'idle';
       const values: Record<string, JsonValue> = {};
       for (const key of keys) {
-        stored[key] = feed.peek(key);
+        stored[key] = feed.values()[key];
         values[key] = varOf(key).toJSON(stored[key]);
       }
       try {
@@ -124,7 +124,8 @@ export const persistLayer =
     const rehydrate = (arrived: boolean) => {
       if (!arrived) return save();
       const free = definition.keys.filter(
-        (key) => definition.bindings[key]!.param === null || varOf(key).equals(feed.peek(key), varOf(key).defaultValue),
+        (key) =>
+          definition.bindings[key]!.param === null || varOf(key).equals(feed.values()[key], varOf(key).defaultValue),
       );
       const data = load();
       const late = data instanceof Promise;

@@ -1,8 +1,19 @@
 import {DEV} from '../dev.js';
 import {debug, debugging} from '../debug/log.js';
 import {setParams} from '../core/url-codec/query-text.js';
-import type {Parsed} from './parsed-url.js';
+import {measuring} from '../debug/log.js';
+import {parse, render, type Parsed} from './parsed-url.js';
 import {slot, type Entry, type Op, type ServiceCore} from './entry.js';
+
+/** `href` with `ops` applied in order: a namespace written after a claim comes back, one written
+ * before is purged. */
+export function applyOps(href: string, ops: readonly Op[], core: ServiceCore): string {
+  const parsed = parse(href);
+  const measured = DEV && measuring('url', 'flush');
+  for (const op of ops) applyOp(parsed, op, core);
+  if (measured) measured();
+  return render(parsed);
+}
 
 /** Applies `op` to `parsed`, in place. */
 export function applyOp(parsed: Parsed, op: Op, core: ServiceCore): void {

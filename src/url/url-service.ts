@@ -1,12 +1,11 @@
 import {DEV} from '../dev.js';
-import {debug, debugging, measuring} from '../debug/log.js';
+import {debug, debugging} from '../debug/log.js';
 import {PROTOCOL, type SharedUrlService, type UrlChangeKind} from '../runtime/protocol.js';
-import {parse, render} from './parsed-url.js';
 import {RateLimiter} from './rate-limiter.js';
 import {adoptChange} from './adopt-change.js';
 import {marked, markOf, sameNames, shownWhole} from './history-marks.js';
 import type {Entry, Op} from './entry.js';
-import {applyOp, pendingNames} from './apply-op.js';
+import {applyOps, pendingNames} from './apply-op.js';
 import {AttachedNamespaces} from './attached-namespaces.js';
 import type {HistoryPort} from './history-port.js';
 import {HELD, IDLE, QUEUED, WRITING, type Phase} from './url-phase.js';
@@ -95,13 +94,8 @@ export class UrlService extends AttachedNamespaces implements SharedUrlService {
     }
     // What the entry being left shows whole, before this flush's ops change the namespaces.
     const leaving = this.#push ? shownWhole(this.entries, this.#ops) : undefined;
-    const parsed = parse(current);
-    // Ops apply in order: a namespace written after a claim comes back, one written before is purged.
-    let measured;
-    if (DEV) measured = measuring('url', 'flush');
-    for (const op of this.#ops) applyOp(parsed, op, this);
-    if (DEV) measured?.();
-    const href = render(parsed);
+    // A flush of no ops (a landing, another writer's push) marks the entry, its URL as it came.
+    const href = this.#ops.length ? applyOps(current, this.#ops, this) : current;
     const push = this.#push;
     const moved = href !== current;
     // A URL showing what it should may lack its mark (the landing entry, another writer's push).

@@ -100,12 +100,14 @@ export class Outbox<C extends StateChange> {
     return byKey.get(key) ?? byKey.set(key, new Set()).get(key)!;
   }
 
-  /** Calls every listener of `change`, and keeps it for the host's event at the end of the task. */
-  notify(change: C): void {
+  /** Calls every listener of `change`, and keeps it for the host's event at the end of the task
+   * (or, `ended`, tells the host at once: the task has ended). */
+  notify(change: C, ended?: boolean): void {
     if (this.#all) for (const listener of this.#all) this.call(listener, change);
     const keyed = this.#byKey?.get(change.key);
     if (keyed) for (const listener of keyed) this.call(listener, change);
     if (!this.#host.change) return;
+    if (ended) return this.call(this.#host.change, change);
     // One lookup, and an array only for a key's first change of the task (the bench's set() rows).
     let posted = this.#posted;
     if (!posted) {
@@ -145,7 +147,8 @@ export class Outbox<C extends StateChange> {
 
   /** The end of the task: the start's events, then one host call per changed key, in order. */
   #settle() {
-    this.#release();
+    // The start changes each var once (one `init` commit): its events need no merging.
+    this.#release(true);
     const posted = this.#posted;
     this.#posted = undefined;
     // A key changed once is its change itself (the store found it a real one); changed more, it is
@@ -157,24 +160,24 @@ export class Outbox<C extends StateChange> {
   }
 
   /** A change, to the store's hooks and listeners, and for its host's events at the end of the task. */
-  #deliver(change: C) {
+  #deliver(change: C, ended?: boolean) {
     if (DEV && debugging('store'))
       debug('store', `${change.namespace}.${change.key} = ${describe(change.value)} (${change.source})`, {
         previous: change.previous,
       });
     const {onChange} = this.#definition;
     if (onChange) this.call(onChange, change, this.#store as never);
-    this.notify(change);
+    this.notify(change, ended);
   }
 
   /** holding → open: what the start held goes, in order; once open it does nothing. */
-  #release() {
+  #release(ended?: boolean) {
     if (this.#phase !== HOLDING) return;
     this.#phase = OPEN;
     // Taken out whole: nothing delivered stays held.
     for (const event of this.#held!.splice(0)) {
       if (typeof event === 'function') event();
-      else this.#deliver(event);
+      else this.#deliver(event, ended);
     }
   }
 

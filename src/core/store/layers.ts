@@ -14,8 +14,6 @@ export type Mirror = (change: {readonly key: string; readonly source: ChangeSour
  */
 export interface StoreFeed {
   readonly definition: StateDefinition<any>;
-  /** Reads a var (no restore-on-touch). */
-  peek(key: string): unknown;
   /** Every var's value, read only (no restore-on-touch, no copy). */
   values(): Readonly<Record<string, unknown>>;
   /** Applies values a source delivered, already validated (one notification per real change). */

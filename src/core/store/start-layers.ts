@@ -26,9 +26,13 @@ export function startLayers(feed: StoreFeed, makers: readonly LayerMaker[], init
     if (layer) layers.push(layer);
   }
   // The first layer holding a value wins: the lower ones are assigned first.
-  feed.accept(Object.assign({}, ...layers.map((layer) => layer.initial).reverse()), 'init');
+  const values: Values = {};
+  for (let i = layers.length; i--;) Object.assign(values, layers[i]!.initial);
+  feed.accept(values, 'init');
   let late = false;
+  const links: StoreLink[] = [];
   for (let i = 0; i < layers.length; i++) {
+    if (layers[i]!.link) links.push(layers[i]!.link!);
     layers[i]!.connect?.((key) => {
       for (const lower of layers.slice(i + 1)) {
         const value = lower.holds?.(key);
@@ -40,7 +44,7 @@ export function startLayers(feed: StoreFeed, makers: readonly LayerMaker[], init
   }
   if (measured) measured();
   return {
-    link: combine(layers.flatMap((layer) => layer.link ?? [])),
+    link: combine(links),
     // Each var takes the value of the first layer holding one, early or late: from the last
     // layer up, each one's late values override, and its early ones (applied already) win.
     late: late

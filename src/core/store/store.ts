@@ -8,6 +8,7 @@ import {startLayers} from './start-layers.js';
 import {liveView} from './live-view.js';
 import {defaults, valid, validated} from './validation.js';
 import {dumpOf, schemaOf} from './described.js';
+import {bindOnRead} from './bound-methods.js';
 
 export type {StateStoreOptions} from './store-options.js';
 
@@ -39,8 +40,7 @@ export class StateStore<V extends VarMap = VarMap> {
   #hydration: Hydration = HYDRATED;
   /** Resolves when every async source (server storage) has been applied. */
   readonly ready: Promise<void> = resolved;
-  /** A plain object (why: the set() rows of bench/page-rows.ts): var names are identifier-safe and never
-   * `__proto__`, `constructor` or `prototype` (defineState refuses them). */
+  /** A plain object (why: the bench's set() rows): defineState refuses `__proto__`, `constructor`, `prototype`. */
   readonly #values: Values = {};
   #snapshot?: Readonly<StateValues<V>>;
   /** Who hears its changes, and when. */
@@ -54,8 +54,6 @@ export class StateStore<V extends VarMap = VarMap> {
   ) {
     const {host = silentHost, initial, layers = [], persist = definition.persist, register} = options;
     this.#persist = persist;
-    // Every method works unbound (useSyncExternalStore(store.subscribe, store.snapshot), event handlers).
-    for (const name of BOUND) (this as any)[name] = (this as any)[name].bind(this);
     const outbox = (this.#outbox = new Outbox(definition, host, this));
     // Not through valid(), set()'s path: see the bench's set() rows.
     for (const key of definition.keys) this.#values[key] = freshDefault(definition, key);
@@ -63,7 +61,6 @@ export class StateStore<V extends VarMap = VarMap> {
     if (host.declared) outbox.emit(() => host.declared!(definition.name));
     const feed: StoreFeed = {
       definition,
-      peek: this.peek,
       values: () => this.#values,
       accept: (values, source) => this.#commit(values, source),
       mirror: (mirror) => outbox.mirror(mirror),
@@ -197,3 +194,6 @@ export class StateStore<V extends VarMap = VarMap> {
     for (const change of changes) this.#outbox.send(change, clearing);
   }
 }
+
+// Every method works unbound (useSyncExternalStore(store.subscribe, store.snapshot), event handlers).
+bindOnRead(StateStore.prototype, BOUND);
