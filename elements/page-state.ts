@@ -1,5 +1,4 @@
 import {ContextConsumer, ContextProvider} from '@lit/context';
-import {ReactiveElement} from '@lit/reactive-element';
 import {isPersist, type StateDefinition} from '../src/core/schema/define.js';
 import {ELEMENT_SCOPE, speaks} from '../src/runtime/protocol.js';
 import {StateScope} from '../src/runtime/scope.js';
@@ -9,6 +8,7 @@ import {declaredBy} from '../src/runtime/state-of.js';
 import {scopeContext} from '../src/lit/context.js';
 import {DEV} from '../src/dev.js';
 import {checkAttributes} from './element-base.js';
+import {ControllerHost} from './controller-host.js';
 
 /**
  * A state scope. Namespaces it declares (through `definitions`) live here, isolated from the
@@ -37,7 +37,7 @@ import {checkAttributes} from './element-base.js';
  * ```
  * @tag page-state
  */
-export class PageStateElement extends ReactiveElement {
+export class PageStateElement extends ControllerHost {
   /** @internal This element's scope. */
   readonly [ELEMENT_SCOPE] = new StateScope(
     eventHost(this),
@@ -52,12 +52,9 @@ export class PageStateElement extends ReactiveElement {
     }),
   );
 
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'keep-params'];
-  }
+  static readonly observedAttributes = ['keep-params'];
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (name === 'keep-params' && value) pageStateRuntime().url.keep(value.split(','));
   }
   readonly #provider = new ContextProvider(this, {context: scopeContext, initialValue: this[ELEMENT_SCOPE]});
@@ -118,10 +115,6 @@ export class PageStateElement extends ReactiveElement {
       if (DEV) declaredBy(this, namesOf(this[ELEMENT_SCOPE]), false);
       this[ELEMENT_SCOPE].mirroring(false);
     });
-  }
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
   }
 }
 
