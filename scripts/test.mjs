@@ -105,7 +105,8 @@ if (!broken) {
   await run(
     'unit tests (Node)',
     'node',
-    ['--test', '--test-reporter=spec', ...nodeTests((f) => !afterBuild(f))],
+    // Four files at a time: the server tests mostly wait (real TTLs, a Redis that stops), not compute.
+    ['--test', '--test-concurrency=4', '--test-reporter=spec', ...nodeTests((f) => !afterBuild(f))],
     nodeCounts,
   );
   await run('build', 'node', ['scripts/build.mjs']);
