@@ -49,6 +49,25 @@ describe('StateStore', () => {
     assert.deepEqual(Object.keys(store.state), Object.keys(vars));
   });
 
+  it('every method works unbound, and keeps its identity (useSyncExternalStore, event handlers)', () => {
+    const {store, seen} = setup();
+    const other = setup().store;
+    const {set, get, subscribe, snapshot, reset} = store;
+    assert.equal(store.subscribe, subscribe);
+    assert.equal(store.snapshot, snapshot);
+    assert.notEqual(other.set, set, "each store's own");
+    const heard: unknown[] = [];
+    subscribe(({value}) => heard.push(value), ['title']);
+    set('title', 'unbound');
+    assert.equal(get('title'), 'unbound');
+    assert.equal(snapshot().title, 'unbound');
+    other.set('title', 'the other store');
+    assert.equal(get('title'), 'unbound');
+    reset();
+    assert.deepEqual(heard, ['unbound', '']);
+    assert.equal(seen.length, 2);
+  });
+
   it('rejects a bad value of every type, naming namespace, var and reason, and changes nothing', () => {
     const {store, seen} = setup();
     const before = store.dump();
