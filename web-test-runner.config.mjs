@@ -2,6 +2,7 @@
 // Tests are compiled by `tsc` into .build/ first (see scripts/test.mjs).
 import {readFile} from 'node:fs/promises';
 import {chromeLauncher} from '@web/test-runner-chrome';
+import {CHROMIUM_ARGS} from './scripts/tools.mjs';
 import {createSessionHandler, memoryStore} from './.build/src/server/index.js';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -84,11 +85,9 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        // Root needs --no-sandbox; the network flags keep Chromium off the (closed) network; test
-        // files run in parallel pages, which must not be throttled as background tabs.
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-          '--disable-sync', '--no-first-run', '--disable-quic', '--disable-background-timer-throttling',
-          '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+        // Test files run in parallel pages, which must not be throttled as background tabs.
+        args: [...CHROMIUM_ARGS, '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
+          '--disable-backgrounding-occluded-windows'],
       },
     }),
   ],

@@ -10,6 +10,7 @@ import {chromium} from 'playwright-core';
 const {devFlag} = (await import(pathToFileURL(resolve('scripts/dev-flag.mjs')).href)) as {
   devFlag(dev: boolean): Plugin;
 };
+const {CHROMIUM_ARGS} = (await import(pathToFileURL(resolve('scripts/tools.mjs')).href)) as {CHROMIUM_ARGS: string[]};
 
 /** What bench/browser.ts measured, and the Chromium it ran in. */
 export type BrowserResults = Awaited<ReturnType<typeof browserBench>>;
@@ -37,14 +38,7 @@ export async function browserBench() {
   await new Promise((resolve) => server.once('listening', resolve));
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();

@@ -6,6 +6,18 @@ import {existsSync} from 'node:fs';
  * version whose JS API the tools' peer dependencies (vue-tsc, typescript-eslint) ask for. */
 export const TSC_7 = 'node_modules/typescript-7/bin/tsc';
 
+/** How the tests and the bench start Debian's Chromium: as root (no sandbox), off the network (there
+ * is none to reach here, nor on users' locked-down CI), with no first-run or update work. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
 /**

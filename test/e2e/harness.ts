@@ -4,7 +4,11 @@ import {createServer as netServer} from 'node:net';
 import {extname, resolve} from 'node:path';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import {createServer, type ViteDevServer} from 'vite';
+import {pathToFileURL} from 'node:url';
 import {tempDir} from '../temp-dir.js';
+
+// Shared with the bench and web-test-runner (scripts are plain .mjs, read from the project root).
+const {CHROMIUM_ARGS} = (await import(pathToFileURL(resolve('scripts/tools.mjs')).href)) as {CHROMIUM_ARGS: string[]};
 
 /** A free loopback port (the OS picks it; closed again before use). */
 export async function freePort(): Promise<number> {
@@ -33,15 +37,7 @@ export async function startDemo(): Promise<{base: string; server: ViteDevServer}
 export const launch = (): Promise<Browser> =>
   chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   });
 
 /** Collects uncaught errors of a page (the suite asserts there are none). */
