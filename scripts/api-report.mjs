@@ -17,8 +17,15 @@ export const ENTRIES = {
   'page-state-testing': 'dist/src/testing/index.d.ts',
 };
 
-/** Runs API Extractor for `entry` (a .d.ts file); `update` writes its report. Returns the problems. */
-export function apiReport(name, entry, {update = false, reportFolder = 'api'} = {}) {
+/** Where `apiReport(…, {model: true})` writes each entry's doc model (<entry>.api.json). */
+export const MODEL_DIR = '.build/api-model';
+
+/**
+ * Runs API Extractor for `entry` (a .d.ts file); `update` writes its report, `model` its doc model
+ * too (.build/api-model, which the documentation site's reference is generated from: one run
+ * serves both). Returns the problems.
+ */
+export function apiReport(name, entry, {update = false, reportFolder = 'api', model = false} = {}) {
   const root = resolve('.');
   mkdirSync(resolve('.build/api'), {recursive: true});
   const config = ExtractorConfig.prepare({
@@ -46,7 +53,7 @@ export function apiReport(name, entry, {update = false, reportFolder = 'api'} = 
         reportFolder: resolve(reportFolder),
         reportTempFolder: resolve('.build/api'),
       },
-      docModel: {enabled: false},
+      docModel: {enabled: model, apiJsonFilePath: resolve(`${MODEL_DIR}/${name}.api.json`)},
       dtsRollup: {enabled: false},
       tsdocMetadata: {enabled: false},
       messages: {
