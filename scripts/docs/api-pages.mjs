@@ -94,13 +94,28 @@ function section(overloads) {
   return lines.join('\n');
 }
 
-/** The markdown of one entry's page. */
-export function apiPage(apiJsonPath, {entry, intro}) {
+/** The export names of a model's entry. */
+export const exportNames = (apiJsonPath) =>
+  new Set(new ApiModel().loadPackage(apiJsonPath).entryPoints[0].members.map((m) => m.displayName));
+
+/** A re-export documented in full on another entry's page: its kind, and a link there. */
+const pointer = (overloads, {entry, page}) => {
+  const {displayName: name, kind} = overloads[0];
+  return `## ${name} {#${name}}\n\n*${KIND[kind] ?? kind.toLowerCase()}*, from \`${entry}\`: [${name}](${page}#${name}).\n`;
+};
+
+/**
+ * The markdown of one entry's page. `from` names another entry whose exports this one re-exports
+ * (`page-state` re-exports `page-state/core`): those get a line pointing there, not a copy.
+ */
+export function apiPage(apiJsonPath, {entry, intro, from}) {
   const model = new ApiModel();
   const pkg = model.loadPackage(apiJsonPath);
   const byName = new Map();
   for (const m of pkg.entryPoints[0].members) byName.set(m.displayName, [...(byName.get(m.displayName) ?? []), m]);
   const items = [...byName.values()].sort((a, b) => a[0].displayName.localeCompare(b[0].displayName));
+  const render = (overloads) =>
+    from?.names.has(overloads[0].displayName) ? pointer(overloads, from) : section(overloads);
   return [
     '---',
     `title: ${entry}`,
@@ -115,6 +130,6 @@ export function apiPage(apiJsonPath, {entry, intro}) {
     '',
     `Every export of \`${entry}\` (its API report is \`api/${entry.replace('/', '-')}.api.md\`), from its types and TSDoc.`,
     '',
-    ...items.map(section),
+    ...items.map(render),
   ].join('\n');
 }

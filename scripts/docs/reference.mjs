@@ -4,7 +4,7 @@
 import {execFileSync} from 'node:child_process';
 import {copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {apiReport, ENTRIES, MODEL_DIR} from '../api-report.mjs';
-import {apiPage} from './api-pages.mjs';
+import {apiPage, exportNames} from './api-pages.mjs';
 import {elementsPage} from './elements-page.mjs';
 
 /** What each entry is for: the first lines of its page. */
@@ -37,9 +37,16 @@ const fresh = Object.entries(ENTRIES).every(([name, dts]) => {
 // (Its problems, a report that differs, are the API report test's to say, not the site's.)
 if (!fresh) for (const [name, dts] of Object.entries(ENTRIES)) apiReport(name, dts, {model: true});
 mkdirSync('docs/reference/api', {recursive: true});
+// page-state re-exports all of page-state/core: its page points there rather than repeat it.
+const core = {
+  entry: 'page-state/core',
+  page: './page-state-core',
+  names: exportNames(`${MODEL_DIR}/page-state-core.api.json`),
+};
 for (const name of Object.keys(ENTRIES)) {
   const entry = entryOf(name);
-  const page = apiPage(`${MODEL_DIR}/${name}.api.json`, {entry, intro: INTRO[entry]});
+  const from = name === 'page-state' ? core : undefined;
+  const page = apiPage(`${MODEL_DIR}/${name}.api.json`, {entry, intro: INTRO[entry], from});
   writeFileSync(`docs/reference/api/${name}.md`, `${page}\n`);
 }
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));

@@ -15,13 +15,23 @@ export interface Visited {
 
 type AxeResult = {violations: {id: string; nodes: {target: unknown[]}[]}[]};
 
+/**
+ * The site's chrome, the same on every page (nav bar, sidebar, local nav): axe checks it on the
+ * first page and, elsewhere, what differs: the page itself.
+ */
+const CHROME = [['.VPNav'], ['.VPSidebar'], ['.VPLocalNav']];
+
 /** axe-core's violations on the page as it is now (of `rules` only, if given), one line each. */
-async function axe(page: Page, theme: string, rules?: string[]): Promise<string[]> {
+async function axe(page: Page, theme: string, chrome: boolean, rules?: string[]): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({path: AXE});
   const options = {resultTypes: ['violations'], ...(rules && {runOnly: {type: 'rule', values: rules}})};
   const {violations} = await page.evaluate(
-    (o) => (window as unknown as {axe: {run(c: Document, o: object): Promise<AxeResult>}}).axe.run(document, o),
-    options,
+    ([o, exclude]) =>
+      (window as unknown as {axe: {run(c: object, o: object): Promise<AxeResult>}}).axe.run(
+        exclude ? {exclude} : document,
+        o,
+      ),
+    [options, chrome ? null : CHROME] as const,
   );
   return violations.map((v) => `axe (${theme}): ${v.id} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 }
@@ -30,7 +40,7 @@ async function axe(page: Page, theme: string, rules?: string[]): Promise<string[
  * Loads `url` in a page given to `watch` and checks it. The theme is switched as VitePress's
  * toggle does (the `dark` class).
  */
-export async function visit(page: Page, url: string): Promise<Visited> {
+export async function visit(page: Page, url: string, chrome = false): Promise<Visited> {
   const watch = watched.get(page)!;
   watch.length = 0;
   const answer = await page.goto(url);
@@ -40,11 +50,11 @@ export async function visit(page: Page, url: string): Promise<Visited> {
   await page.waitForFunction(() => customElements.get('state-bind'));
   // Colours are checked as they end, not halfway through the theme's transitions.
   await page.addStyleTag({content: '*, *::before, *::after {transition: none !important}'});
-  problems.push(...(await axe(page, 'light')));
+  problems.push(...(await axe(page, 'light', chrome)));
   // Dark is the same DOM with other colours (the `dark` class only sets the theme's colour
   // variables), so only the rules that read colours can answer otherwise there.
   await page.evaluate(() => document.documentElement.classList.add('dark'));
-  problems.push(...(await axe(page, 'dark', ['color-contrast', 'link-in-text-block'])));
+  problems.push(...(await axe(page, 'dark', chrome, ['color-contrast', 'link-in-text-block'])));
   await page.evaluate(() => document.documentElement.classList.remove('dark'));
   const {ids, links} = await page.evaluate(() => ({
     ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
@@ -73,15 +83,16 @@ export function watch(page: Page): Page {
 
 /**
  * Visits every page reachable from `start` by the site's own links, `pages.length` at a time
- * (the site test gives two: one loads while the other runs axe, on a machine of two cores).
+ * (the site test gives two: one loads while the other runs axe, on a machine of two cores); the
+ * first page with its chrome checked too.
  */
 export async function crawl(pages: Page[], base: string, start: string[]): Promise<Map<string, Visited>> {
   const visited = new Map<string, Visited>();
   const queue = [...start];
   const claimed = new Set(start);
-  const work = async (page: Page) => {
-    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
-      const seen = await visit(page, base + path);
+  const work = async (page: Page, chrome = false) => {
+    for (let path = queue.shift(); path !== undefined; path = chrome ? undefined : queue.shift()) {
+      const seen = await visit(page, base + path, chrome);
       visited.set(path, seen);
       for (const link of seen.links) {
         const target = ownPage(link, base);
@@ -92,12 +103,9 @@ export async function crawl(pages: Page[], base: string, start: string[]): Promi
       }
     }
   };
-  // A worker that finds the queue empty while another still visits may miss that one's links:
-  // so the workers go round until a round finds nothing new.
-  for (let size = -1; size !== visited.size;) {
-    size = visited.size;
-    await Promise.all(pages.map(work));
-  }
+  await work(pages[0]!, true); // the first page, chrome and all
+  // A worker that finds the queue empty stops; whoever is still visiting takes the links it finds.
+  await Promise.all(pages.map((page) => work(page)));
   return visited;
 }
 
