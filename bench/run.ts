@@ -1,5 +1,5 @@
 // `npm run bench`: every comparison side by side in one run, as absolute medians and ratios.
-// Prints a table, writes bench/results/latest.json and the table in README.md. Never fails on a
+// Prints a table, writes bench/results/latest.json and the table in docs/reference/benchmarks.md. Never fails on a
 // number: benchmarks record, tests assert. `node .build/bench/run.js --browser` (after tsc)
 // prints the Chromium rows alone and writes nothing. The rows, with notes on what in the code
 // each explains, are bench/page-rows.ts's and bench/server-rows.ts's.
@@ -75,7 +75,7 @@ writeFileSync(
   'bench/results/latest.json',
   `${JSON.stringify({date: new Date().toISOString(), machine, browser, hydrate, serialize, load, size}, null, 2)}\n`,
 );
-const readme = readFileSync('README.md', 'utf8');
+const PAGE = 'docs/reference/benchmarks.md';
+const page = readFileSync(PAGE, 'utf8');
 const marked = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/;
-if (marked.test(readme))
-  writeFileSync('README.md', readme.replace(marked, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
+if (marked.test(page)) writeFileSync(PAGE, page.replace(marked, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));

@@ -1,7 +1,7 @@
 // The API report of every entry (Microsoft's API Extractor), from the built .d.ts files: the
 // public surface is what these reports say, and `npm test` fails when it changes without them.
 // `node scripts/api-report.mjs` checks; `--update` writes api/*.api.md after a change made on purpose.
-import {mkdirSync} from 'node:fs';
+import {existsSync, mkdirSync, renameSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {Extractor, ExtractorConfig} from '@microsoft/api-extractor';
 
@@ -17,10 +17,18 @@ export const ENTRIES = {
   'page-state-testing': 'dist/src/testing/index.d.ts',
 };
 
-/** Runs API Extractor for `entry` (a .d.ts file); `update` writes its report. Returns the problems. */
-export function apiReport(name, entry, {update = false, reportFolder = 'api'} = {}) {
+/** Where `apiReport(…, {model: true})` writes each entry's doc model (<entry>.api.json). */
+export const MODEL_DIR = '.build/api-model';
+
+/**
+ * Runs API Extractor for `entry` (a .d.ts file); `update` writes its report, `model` its doc model
+ * too (.build/api-model, which the documentation site's reference is generated from: one run
+ * serves both). Returns the problems.
+ */
+export function apiReport(name, entry, {update = false, reportFolder = 'api', model = false} = {}) {
   const root = resolve('.');
   mkdirSync(resolve('.build/api'), {recursive: true});
+  if (model) mkdirSync(resolve(MODEL_DIR), {recursive: true});
   const config = ExtractorConfig.prepare({
     configObject: {
       projectFolder: root,
@@ -46,7 +54,7 @@ export function apiReport(name, entry, {update = false, reportFolder = 'api'} = 
         reportFolder: resolve(reportFolder),
         reportTempFolder: resolve('.build/api'),
       },
-      docModel: {enabled: false},
+      docModel: {enabled: model, apiJsonFilePath: resolve(`${MODEL_DIR}/${name}.${process.pid}.tmp`)},
       dtsRollup: {enabled: false},
       tsdocMetadata: {enabled: false},
       messages: {
@@ -67,6 +75,9 @@ export function apiReport(name, entry, {update = false, reportFolder = 'api'} = 
       message.handled = true;
     },
   });
+  // Into place whole: the site's reference may be reading the model this very moment.
+  const written = resolve(`${MODEL_DIR}/${name}.${process.pid}.tmp`);
+  if (model && existsSync(written)) renameSync(written, resolve(`${MODEL_DIR}/${name}.api.json`));
   if (!result.succeeded || result.apiReportChanged)
     problems.push(`${name}: the API report ${update ? 'was written' : 'differs from api/' + name + '.api.md'}`);
   return {changed: result.apiReportChanged, problems};

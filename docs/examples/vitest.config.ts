@@ -1,4 +1,4 @@
-// The Vitest run of the README's examples (test/build/examples.test.ts runs it in the folder the
+// The Vitest run of the testing guide's examples (test/build/examples.test.ts runs it in the folder the
 // packed package is installed in): each example picks its DOM with an @vitest-environment comment.
 import {defineConfig} from 'vitest/config';
 

@@ -45,7 +45,7 @@ describe('page-state in Node (SSR, servers)', () => {
     assert.equal(render('/search?f_p=x'), '<p> on page 1 (1 ignored)</p>');
   });
 
-  describe('the README server recipe, bundled for Node', () => {
+  describe('the server recipe, bundled for Node', () => {
     let server: Server;
     let base = '';
     before(async () => {

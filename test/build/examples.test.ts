@@ -1,4 +1,4 @@
-// The README's examples of page-state/testing (docs/examples), run as written, in their own
+// The testing guide's examples of page-state/testing (docs/examples), run as written, in their own
 // runner, against the packed package: they import 'page-state' and 'page-state/testing' by name,
 // from the app folder scripts/bundles.mjs installed the tarball into.
 import {strict as assert} from 'node:assert';
@@ -10,7 +10,7 @@ import {promisify} from 'node:util';
 
 const PKG = '.build/pkg';
 
-describe("the README's testing examples", () => {
+describe("the testing guide's examples", () => {
   it('node:test (page-state in Node, the in-memory server): every test passes', async () => {
     cpSync('.build/docs/examples', `${PKG}/docs/examples`, {recursive: true});
     // A runner of its own: not a subtest of this one (node:test would pass its results up instead).
@@ -53,19 +53,17 @@ describe("the README's testing examples", () => {
     assert.match(stdout, /1\/1 test files \| 2 passed, 0 failed/, stdout);
   });
 
-  it('the README shows each example as it is', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    for (const [file, fence] of [
-      ['node-test.test.ts', 'ts'],
-      ['search-box.happy-dom.test.ts', 'ts'],
-      ['ticket-title.jsdom.test.tsx', 'tsx'],
-      ['search-form.browser.test.ts', 'ts'],
-    ]) {
-      const code = readFileSync(`docs/examples/${file}`, 'utf8').trimEnd();
-      assert.ok(
-        readme.includes('```' + fence + '\n' + code + '\n```'),
-        `README.md lacks docs/examples/${file}, or shows another version of it`,
-      );
-    }
+  it('the testing guide shows each example as it is (the file itself, with <<<)', () => {
+    const guide = readFileSync('docs/guides/testing.md', 'utf8');
+    const files = [
+      'node-test.test.ts',
+      'search-box.happy-dom.test.ts',
+      'ticket-title.jsdom.test.tsx',
+      'search-form.browser.test.ts',
+    ];
+    assert.deepEqual(
+      files.filter((file) => !guide.includes(`<<< @/examples/${file}`)),
+      [],
+    );
   });
 });

@@ -1,4 +1,4 @@
-// Web Test Runner for the README's browser example, run in the folder the packed package is
+// Web Test Runner for the testing guide's browser example, run in the folder the packed package is
 // installed in (test/build/examples.test.ts): 'page-state' resolves to the tarball.
 import {chromeLauncher} from '@web/test-runner-chrome';
 

@@ -1,5 +1,5 @@
 // Redux DevTools over the real remote protocol (issue 23): @redux-devtools/cli's server on a free
-// loopback port, the page connected through @redux-devtools/remote with the README's recipe
+// loopback port, the page connected through @redux-devtools/remote with the debugging guide's recipe
 // (docs/recipes/devtools-remote.ts, bundled from the packed package), and the monitor's side
 // played by a socketcluster client as the monitor app speaks: log in, START, read the actions,
 // send a time-travel DISPATCH, and see the page's state and URL follow.

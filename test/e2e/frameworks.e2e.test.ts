@@ -93,7 +93,7 @@ describe('frameworks and production builds', () => {
   });
 
   for (const framework of ['react-memo', 'vue-scoped']) {
-    it(`${framework}: the README's scope recipe shows what the <state-bind> of that scope shows`, async () => {
+    it(`${framework}: the guide's scope recipe shows what the <state-bind> of that scope shows`, async () => {
       const page = await browser.newPage();
       page.setDefaultTimeout(10_000);
       const seen = watchConsole(page);

@@ -67,6 +67,9 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
   '.css': 'text/css',
   '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
 };
 
 /** A page a test serves itself: the HTML for a request, or undefined to fall through to files. */
@@ -95,8 +98,10 @@ export async function staticServer(
     if (page !== undefined)
       return void res.writeHead(200, {'content-type': 'text/html', 'cache-control': 'no-store'}).end(page);
     try {
-      const body = await readFile(resolve(root, `.${path}`));
-      res.writeHead(200, {'content-type': TYPES[extname(path)] ?? 'application/octet-stream'}).end(body);
+      // A folder's address is its index.html, as static hosts answer it.
+      const file = path.endsWith('/') ? `${path}index.html` : path;
+      const body = await readFile(resolve(root, `.${file}`));
+      res.writeHead(200, {'content-type': TYPES[extname(file)] ?? 'application/octet-stream'}).end(body);
     } catch {
       res.writeHead(404).end();
     }

@@ -72,7 +72,7 @@ async function signInApp(adoptAnonymous: 'none' | 'missing') {
       secret: 'the page-state secret of the sign-in test',
       store: fileStore(tempDir('sign-in')),
       adoptAnonymous,
-      identify, // the README's
+      identify, // the signed-in users guide's
     }),
   );
   app.get('/app', (_req, res) => void res.type('html').send(PAGE));

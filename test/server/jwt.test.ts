@@ -21,7 +21,7 @@ const token = (sub: string, {signer = key, expires = '1h'} = {}) =>
 const handler = createSessionHandler({
   secret: 'a test secret of thirty-two characters',
   store: memoryStore(),
-  identify: bearerIdentity(key, 'test-app'), // the README's
+  identify: bearerIdentity(key, 'test-app'), // the signed-in users guide's
 });
 const call = async (method: string, namespace: string, bearer?: string, body?: object) =>
   handler.fetch(

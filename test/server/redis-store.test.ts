@@ -87,7 +87,7 @@ describe('redis store', () => {
   });
 
   it('counts its database for the budget of new sessions: its keys and its data memory, and 0 for a figure its ACL refuses', async () => {
-    const client = await connect(`${redis.url}/5`); // a database of its own, as the README says
+    const client = await connect(`${redis.url}/5`); // a database of its own, as the session server reference says
     const store = redisStore(client);
     const empty = await store.usage!();
     assert.equal(empty.sessions, 0);

@@ -1,6 +1,5 @@
-// Compile-only: the README's Lit quick start, kept compiling (imports point at the sources).
 import {html, LitElement} from 'lit';
-import {defineState, stateVar, StateController} from '../../src/index.js';
+import {defineState, stateVar, StateController} from 'page-state';
 
 export const AppWorkflow = defineState('AppWorkflow', {
   urlPrefix: 'app_',
@@ -14,10 +13,13 @@ export const AppWorkflow = defineState('AppWorkflow', {
   onChange: ({key, previous, value, source}) => console.log(key, previous, '→', value, source),
 });
 
-export class TaskView extends LitElement {
+class TaskView extends LitElement {
+  // Finds the nearest <page-state> that declares AppWorkflow (else the page's root scope).
   private app = new StateController(this, AppWorkflow);
 
   override render() {
+    // Re-renders only when `priority` changes: the controller tracks what render() read.
     return html`<button @click=${() => this.app.state.priority++}>priority ${this.app.state.priority}</button>`;
   }
 }
+customElements.define('task-view', TaskView);
