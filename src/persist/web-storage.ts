@@ -1,9 +1,7 @@
 import type {StorageAdapter, StoredState} from '../core/types.js';
 import {sharedRuntime} from '../runtime/protocol.js';
-
-/** The storage key prefix of an identity's partition: `page-state:<tag>:` (`page-state:` for
- * anonymous, and while the page has no identity yet). */
-export const partition = (tag?: string | null): string => `page-state:${tag == null ? '' : `${tag}:`}`;
+import {bootIdentity} from './bootstrap.js';
+import {partition} from './partition.js';
 
 /**
  * `sessionStorage` or `localStorage` behind the {@link StorageAdapter} port, one key per
@@ -21,9 +19,12 @@ export const partition = (tag?: string | null): string => `page-state:${tag == n
 export function webStorage(storage: Storage | (() => Storage), win?: Window): StorageAdapter {
   // A getter: merely touching window.localStorage throws where storage is disabled.
   const area = typeof storage === 'function' ? storage : () => storage;
-  // Keyed by the identity of the page's runtime (whichever copy made it), if it has one yet: the
-  // runtime's own adapters and an app's (`persist: webStorage(localStorage)`) alike.
-  const keyOf = (namespace: string) => partition(sharedRuntime()?.identity?.tag) + namespace;
+  // Keyed by the identity of the page's runtime (whichever copy made it), else the one the page's
+  // bootstrap names: the runtime's own adapters and an app's (`persist: webStorage(localStorage)`) alike.
+  const keyOf = (namespace: string) => {
+    const runtime = sharedRuntime();
+    return partition(runtime?.identity ? runtime.identity.tag : bootIdentity()) + namespace;
+  };
   const get = (namespace: string) => {
     const text = area().getItem(keyOf(namespace));
     if (text === null) return undefined;
