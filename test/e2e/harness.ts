@@ -1,7 +1,9 @@
+import {cpSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {createServer as httpServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import {createServer as netServer} from 'node:net';
 import {extname, resolve} from 'node:path';
+import {pathToFileURL} from 'node:url';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import {createServer, type ViteDevServer} from 'vite';
 import {tempDir} from '../temp-dir.js';
@@ -120,4 +122,38 @@ export function watchConsole(page: Page): {errors: string[]; warnings: string[]}
     if (message.type() === 'warning') seen.warnings.push(message.text());
   });
   return seen;
+}
+
+/**
+ * A recipe of docs/examples (`first-paint/express`), as compiled, beside the packed package
+ * (.build/pkg, made by `node scripts/build.mjs`): there its `import 'page-state/server'` finds
+ * the package as an app's does.
+ */
+export async function recipe<T>(name: string): Promise<T> {
+  cpSync('.build/docs/examples', '.build/pkg/docs/examples', {recursive: true});
+  return (await import(pathToFileURL(resolve(`.build/pkg/docs/examples/${name}.js`)).href)) as T;
+}
+
+/**
+ * An init script recording what a page shows in its first animation frame (`read`, run in the
+ * page then: its result is `window.firstFrame`), and every layout shift after it (`window.shifts`).
+ */
+export const firstFrameScript = (read: () => unknown): string => `
+window.shifts = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifts += entry.value;
+}).observe({type: 'layout-shift', buffered: true});
+requestAnimationFrame(() => (window.firstFrame = (${read.toString()})()));`;
+
+/** What `firstFrameScript` recorded on `page`, once two more frames have rendered (a shift made
+ * by a change is reported with the frame that paints it). */
+export async function firstFrame<T>(page: Page): Promise<{first: T; shifts: number}> {
+  await page.waitForFunction(() => 'firstFrame' in window);
+  return page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    await frame();
+    await frame();
+    const recorded = window as unknown as {firstFrame: T; shifts: number};
+    return {first: recorded.firstFrame, shifts: recorded.shifts};
+  });
 }
