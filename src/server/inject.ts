@@ -150,15 +150,18 @@ export async function injectFetch(
   const reader = body.getReader();
   let held: Buffer | undefined = Buffer.alloc(0);
   const injected = new ReadableStream<Uint8Array>({
+    // Each pull enqueues something (or ends): a pull that enqueues nothing is not called again.
     async pull(controller) {
-      const {done, value} = await reader.read();
-      if (!held) return done ? controller.close() : controller.enqueue(value);
-      if (value) held = Buffer.concat([held, value]);
-      const at = placeIn(held.toString('latin1'), done);
-      if (at === undefined) return;
-      controller.enqueue(at < 0 ? held : Buffer.concat([held.subarray(0, at), Buffer.from(html), held.subarray(at)]));
-      held = undefined;
-      if (done) controller.close();
+      for (;;) {
+        const {done, value} = await reader.read();
+        if (!held) return done ? controller.close() : controller.enqueue(value);
+        if (value) held = Buffer.concat([held, value]);
+        const at = placeIn(held.toString('latin1'), done);
+        if (at === undefined) continue;
+        controller.enqueue(at < 0 ? held : Buffer.concat([held.subarray(0, at), Buffer.from(html), held.subarray(at)]));
+        held = undefined;
+        return done ? controller.close() : undefined;
+      }
     },
     cancel: (reason) => reader.cancel(reason),
   });
