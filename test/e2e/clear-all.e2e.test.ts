@@ -11,7 +11,8 @@ import express from 'express';
 import type {Browser, Page, Route} from 'playwright-core';
 import {fileStore} from '../../src/server/index.js';
 import {tempDir} from '../temp-dir.js';
-import {launch, recipe, watchErrors} from './harness.js';
+import {recipe} from '../recipes.js';
+import {launch, watchErrors} from './harness.js';
 
 const WHERE = ['notes', 'local', 'session', 'scoped', 'url'] as const;
 type Stores = Record<(typeof WHERE)[number], {set(key: string, value: string): void}>;

@@ -12,7 +12,8 @@ import type {Browser, Page} from 'playwright-core';
 import {demoLogin} from '../../demo/login.js';
 import {createSessionHandler, fileStore} from '../../src/server/index.js';
 import {tempDir} from '../temp-dir.js';
-import {firstFrame, firstFrameScript, launch, recipe, watchErrors} from './harness.js';
+import {recipe} from '../recipes.js';
+import {firstFrame, firstFrameScript, launch, watchErrors} from './harness.js';
 
 const SECRET = 'the first-paint tests secret, 32+ chars';
 /** Long enough to wrap: arriving late, it pushes what is below it down (a layout shift). */

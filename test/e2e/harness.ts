@@ -1,9 +1,7 @@
-import {cpSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {createServer as httpServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import {createServer as netServer} from 'node:net';
 import {extname, resolve} from 'node:path';
-import {pathToFileURL} from 'node:url';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import {createServer, type ViteDevServer} from 'vite';
 import {tempDir} from '../temp-dir.js';
@@ -122,16 +120,6 @@ export function watchConsole(page: Page): {errors: string[]; warnings: string[]}
     if (message.type() === 'warning') seen.warnings.push(message.text());
   });
   return seen;
-}
-
-/**
- * A recipe of docs/examples (`first-paint/express`), as compiled, beside the packed package
- * (.build/pkg, made by `node scripts/build.mjs`): there its `import 'page-state/server'` finds
- * the package as an app's does.
- */
-export async function recipe<T>(name: string): Promise<T> {
-  cpSync('.build/docs/examples', '.build/pkg/docs/examples', {recursive: true});
-  return (await import(pathToFileURL(resolve(`.build/pkg/docs/examples/${name}.js`)).href)) as T;
 }
 
 /**
