@@ -16,13 +16,13 @@ import {pageStateRuntime} from './runtime.js';
  * await clearAll({endpoint: '/api/page-state'});
  * ```
  */
-export async function clearAll({endpoint = '/page-state'}: {endpoint?: string} = {}): Promise<void> {
+export async function clearAll(options: {endpoint?: string} = {}): Promise<void> {
   const runtime = pageStateRuntime();
   for (const scope of scopesIn(document, new Set([runtime.root])))
     for (const store of scope.stores ?? [])
       if (Object.values(store.schema()).some((v) => v.persist)) void store.clear();
   // The session's deletion: what the server client was owed goes, and so do this identity's partitions.
-  await runtime.storage('server', endpoint).remove('');
+  await runtime.storage('server', options.endpoint ?? '/page-state').remove('');
 }
 
 /** Adds the scope of every `<page-state>` in `root` (and in the open shadow roots in it, whichever

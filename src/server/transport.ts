@@ -3,7 +3,15 @@ import {readNodeBody, readStreamBody, type Body} from './body.js';
 import {fetchIncoming, nodeIncoming, type Incoming} from './incoming.js';
 import type {ServerResponse} from 'node:http';
 
-/** Connect/Express middleware: `(req, res, next)`. */
+/**
+ * Connect/Express middleware: what `handler.inject()` returns.
+ *
+ * @example
+ * ```ts
+ * const inject: Middleware = handler.inject();
+ * app.use(inject);
+ * ```
+ */
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 /**
