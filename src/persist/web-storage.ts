@@ -3,6 +3,9 @@ import {sharedRuntime} from '../runtime/protocol.js';
 import {bootIdentity} from './bootstrap.js';
 import {partition} from './partition.js';
 
+/** The partition of the identity shown: `tag` (null: anonymous), undefined while no identity was made. */
+const shown = (tag: string | null | undefined = bootIdentity()) => partition(tag);
+
 /**
  * `sessionStorage` or `localStorage` behind the {@link StorageAdapter} port, one key per
  * namespace (`page-state:<name>`; `page-state:<identity>:<name>` while someone is signed in, so
@@ -19,12 +22,9 @@ import {partition} from './partition.js';
 export function webStorage(storage: Storage | (() => Storage), win?: Window): StorageAdapter {
   // A getter: merely touching window.localStorage throws where storage is disabled.
   const area = typeof storage === 'function' ? storage : () => storage;
-  // Keyed by the identity of the page's runtime (whichever copy made it), else the one the page's
-  // bootstrap names: the runtime's own adapters and an app's (`persist: webStorage(localStorage)`) alike.
-  const keyOf = (namespace: string) => {
-    const runtime = sharedRuntime();
-    return partition(runtime?.identity ? runtime.identity.tag : bootIdentity()) + namespace;
-  };
+  // Keyed by the identity of the page's runtime (whichever copy made it), else (none made yet) the
+  // one the page's bootstrap names: the runtime's own adapters and an app's alike.
+  const keyOf = (namespace: string) => shown(sharedRuntime()?.identity?.tag) + namespace;
   const get = (namespace: string) => {
     const text = area().getItem(keyOf(namespace));
     if (text === null) return undefined;
