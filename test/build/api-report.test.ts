@@ -2,7 +2,7 @@
 // API Extractor from the built .d.ts): an export appears or changes only on purpose, with
 // `node scripts/api-report.mjs --update`.
 import {strict as assert} from 'node:assert';
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {describe, it} from 'node:test';
 import {pathToFileURL} from 'node:url';
@@ -18,10 +18,14 @@ describe('API reports', () => {
     });
   }
 
-  it("names every export of every report in the README's API at a glance", () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const glance = readme.slice(readme.indexOf('## API at a glance'), readme.indexOf('## Benchmarks'));
-    const listed = new Set(glance.match(/\w+/g));
+  it('names every export of every report in the API at a glance of the README or of a docs guide', () => {
+    // A guide's "API at a glance" runs to its next heading or its end (docs/guides/*.md).
+    const glances = ['README.md', ...readdirSync('docs/guides').map((page) => `docs/guides/${page}`)].map((file) => {
+      const text = readFileSync(file, 'utf8');
+      const start = text.indexOf('## API at a glance');
+      return start < 0 ? '' : text.slice(start, text.indexOf('\n## ', start + 1) >>> 0);
+    });
+    const listed = new Set(glances.join('\n').match(/\w+/g));
     const missing = Object.keys(ENTRIES).flatMap((name) =>
       [
         ...readFileSync(`api/${name}.api.md`, 'utf8').matchAll(
