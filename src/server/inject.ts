@@ -75,24 +75,32 @@ export const injectNode =
         for (const [name, value] of Object.entries(headers ?? {}))
           if (value != null) res.setHeader(name, value as string);
       wroteHead = true;
+      // Its headers are final now: an answer that is no page goes at once (events flush them early).
+      if (
+        !held &&
+        !isPage(req.method, res.statusCode, res.getHeader('content-type'), res.getHeader('content-encoding'))
+      )
+        release();
       return res;
     }) as typeof res.writeHead;
 
     const release = () => {
       Object.assign(res, original);
-      if (wroteHead) original.writeHead.call(res, res.statusCode);
+      if (wroteHead && !res.headersSent) original.writeHead.call(res, res.statusCode);
     };
     const flush = ({html, cookie}: Bootstrap, at: number) => {
       let body = Buffer.concat(held!);
       const carried = at < 0 ? CARRIED.test(body.toString('latin1')) : bootstrapped.has(req);
-      if (html && at >= 0 && !carried) {
+      // Headers flushed already (flushHeaders()) can no longer say private: the page goes as it is.
+      if (res.headersSent) at = -1;
+      else if (html && at >= 0 && !carried) {
         const fragment = Buffer.from(html);
         body = Buffer.concat([body.subarray(0, at), fragment, body.subarray(at)]);
         const length = res.getHeader('content-length');
         if (length !== undefined) res.setHeader('content-length', Number(length) + fragment.length);
         if (cookie) res.appendHeader('set-cookie', cookie);
       }
-      if ((html && at >= 0) || carried)
+      if (!res.headersSent && ((html && at >= 0) || carried))
         markPrivate(res.getHeader.bind(res), res.setHeader.bind(res), res.removeHeader.bind(res));
       release();
       const done = () => callbacks.forEach((callback) => callback());

@@ -48,6 +48,14 @@ describe('handler.inject(): Express', () => {
       async (req, res) =>
         void res.type('html').send(`<html><head>${await handler.bootstrap(req)}<script></script></head></html>`),
     );
+    app.get('/flushed', (_req, res) => {
+      res.type('html').flushHeaders();
+      res.end(PAGE);
+    });
+    app.get('/events', (_req, res) => {
+      res.writeHead(200, {'content-type': 'text/event-stream'}).flushHeaders();
+      new Promise<void>((done) => (release = done)).then(() => res.end('data: 1\n\n'));
+    });
     app.get('/stream', (_req, res) => {
       res.type('html').write('<!doctype html><html><head><title>streamed</title>');
       setImmediate(() => res.write('<script src="/app.js"></script></head><body>'));
@@ -82,30 +90,43 @@ describe('handler.inject(): Express', () => {
       assert.deepEqual([response.headers.get('etag'), response.headers.get('last-modified')], [null, null], path);
       assert.match(response.headers.get('set-cookie') ?? '', /page_state_sid=.*Max-Age=2592000/, `${path}: renewed`);
     }
+    // flushHeaders() for a quick first byte: a page's headers wait for its bootstrap all the same.
+    const flushed = await get('/flushed');
+    assert.match(await flushed.text(), BOOTSTRAP);
+    assert.equal(flushed.headers.get('cache-control'), 'private, no-store');
     const sent = await get('/send');
     assert.equal(sent.headers.get('vary'), 'Accept-Encoding, Cookie');
     assert.match(sent.headers.get('set-cookie')!, /theme=dark/, "the app's own cookie stays");
   });
 
-  it('JSON, an image, a 304, HEAD, a compressed page and a fragment pass untouched', async () => {
-    const data = await get('/json');
-    assert.deepEqual(
-      [await data.text(), data.headers.get('cache-control'), !!data.headers.get('etag')],
-      ['{"a":1}', null, true],
-    );
-    const image = await get('/pixel.png');
-    assert.deepEqual(Buffer.from(await image.arrayBuffer()), PNG);
-    assert.equal(image.headers.get('cache-control'), 'public, max-age=60');
-    const unchanged = await get('/not-modified');
-    assert.deepEqual([unchanged.status, await unchanged.text()], [304, '']);
-    const head = await get('/page.html', {method: 'HEAD'});
-    assert.deepEqual(
-      [head.headers.get('content-length'), head.headers.get('cache-control')],
-      [String(PAGE.length), 'public, max-age=60'],
-    );
-    assert.equal(await (await get('/gzipped')).text(), PAGE, 'fetch unzips it: the bytes were not touched');
-    assert.equal(await (await get('/fragment.html')).text(), '<li>an htmx answer</li>');
-  });
+  // A timeout: an answer held that should have gone would wait forever.
+  it(
+    'JSON, an image, a 304, HEAD, a compressed page, a fragment and events pass untouched',
+    {timeout: 10_000},
+    async () => {
+      const data = await get('/json');
+      assert.deepEqual(
+        [await data.text(), data.headers.get('cache-control'), !!data.headers.get('etag')],
+        ['{"a":1}', null, true],
+      );
+      const image = await get('/pixel.png');
+      assert.deepEqual(Buffer.from(await image.arrayBuffer()), PNG);
+      assert.equal(image.headers.get('cache-control'), 'public, max-age=60');
+      const unchanged = await get('/not-modified');
+      assert.deepEqual([unchanged.status, await unchanged.text()], [304, '']);
+      const head = await get('/page.html', {method: 'HEAD'});
+      assert.deepEqual(
+        [head.headers.get('content-length'), head.headers.get('cache-control')],
+        [String(PAGE.length), 'public, max-age=60'],
+      );
+      assert.equal(await (await get('/gzipped')).text(), PAGE, 'fetch unzips it: the bytes were not touched');
+      assert.equal(await (await get('/fragment.html')).text(), '<li>an htmx answer</li>');
+      const events = await get('/events'); // its headers came before any event
+      assert.equal(events.headers.get('content-type'), 'text/event-stream');
+      release();
+      assert.equal(await events.text(), 'data: 1\n\n');
+    },
+  );
 
   it('a page the app bootstrapped itself keeps its one bootstrap; a streamed page streams on past its insertion point', async () => {
     const carried = await (await get('/carried')).text();
