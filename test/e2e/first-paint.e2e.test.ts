@@ -1,7 +1,8 @@
 // Server state at first paint (issue 38), in Chromium over a real node:http server (Express, the
 // docs' recipe, docs/examples/first-paint/express.ts) with the file store: a reload shows the
 // stored value in its first animation frame, sends no GET for it and shifts no layout; the same
-// page without inject() loads it as before; a value no markup may hold is shown as text.
+// page without inject() loads it as before; a reload right after typing shows what was typed; a
+// value no markup may hold is shown as text; signed in, each account's first frame is its own.
 import {strict as assert} from 'node:assert';
 import {once} from 'node:events';
 import type {Server} from 'node:http';
