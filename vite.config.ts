@@ -7,7 +7,8 @@ import {createSessionHandler, fileStore, redisStore, type SessionStore} from './
  * Mounts the session handler (`persist: 'server'`) in the dev server: the embedded file store in
  * `.page-state/`, or Redis when `REDIS_URL` is set; state belongs to whoever the demo's own
  * sign-in (demo/login.ts) says, and what a visitor drafted before signing in fills what the
- * account lacks.
+ * account lacks. In front of Vite's own middlewares, `inject()` puts the session's state into
+ * every page Vite serves: a reload shows the private notes at the first paint.
  */
 function sessionStore(): Plugin {
   return {
@@ -22,6 +23,7 @@ function sessionStore(): Plugin {
       const handler = createSessionHandler({store, secret: process.env.PAGE_STATE_SECRET, identify: login.identify, adoptAnonymous: 'missing'});
       server.middlewares.use(login.middleware);
       server.middlewares.use((req, res, next) => void handler(req, res, next));
+      server.middlewares.use(handler.inject());
     },
   };
 }

@@ -26,6 +26,8 @@ export const PARTS: Record<string, readonly string[]> = {
   'server storage client (loaded on demand)': ['src/persist/server-client.ts'],
   '… loading it on first use': ['src/persist/lazy-server.ts'],
   'identity client (setIdentity, partitions)': ['src/persist/identity-hub.ts'],
+  'server state at first paint (reading the bootstrap)': ['src/persist/bootstrap.ts'],
+  'clearAll()': ['src/runtime/clear-all.ts'],
   'every declarative element': [
     'elements/state-bind.ts',
     'elements/state-namespace.ts',

@@ -2,6 +2,7 @@
 // and the bundle sizes. A note beside a row says what in the code it explains.
 import {fmt, kib, ratio, type Row} from './format.js';
 import type {BrowserResults} from './chromium.js';
+import type {firstPaintBench} from './first-paint.js';
 import {SCENARIOS, type ScenarioName} from './scenarios.js';
 import type {sizes} from './sizes.js';
 
@@ -64,6 +65,20 @@ export function browserRows({set, task, elements, history}: BrowserResults): Row
       '—',
       '≤ 100 per 10 s',
     ],
+  ];
+}
+
+/** The first-paint row: the server's value on screen after navigation start, with the bootstrap and without. */
+export function firstPaintRow(times: Awaited<ReturnType<typeof firstPaintBench>>): Row {
+  // With the bootstrap, the value is in the page: it shows in the frame the page's script first
+  // renders, with no request after it (src/persist/bootstrap.ts: read once, at the first namespace's
+  // start). Without it, the GET leaves only once the script has run: a round trip after that frame.
+  return [
+    `server value on screen after navigation start (${times.latency} ms round trip)`,
+    `${fmt(times.withBootstrap, 'ms')} with the bootstrap (first paint ${fmt(times.firstPaintWith, 'ms')})`,
+    `without it ${fmt(times.without, 'ms')} (first paint ${fmt(times.firstPaintWithout, 'ms')})`,
+    ratio(times.withBootstrap, times.without),
+    'with it: no later than the first paint without it',
   ];
 }
 

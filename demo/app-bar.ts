@@ -59,7 +59,7 @@ export class AppBar extends LitElement {
   account = localStorage.getItem('demo-account') ?? '';
 
   /** Signs in (or out) with the demo's login, then reloads: the page learns the identity from the
-   * session handler's answers, as an app whose login is a full navigation does. */
+   * server (the state it is served with), as an app whose login is a full navigation does. */
   async signIn(account: string) {
     await fetch(account ? `/demo/login?as=${account}` : '/demo/logout', {method: 'POST'});
     if (account) localStorage.setItem('demo-account', account);

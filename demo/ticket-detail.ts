@@ -32,7 +32,8 @@ export class TicketDetail extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    // The draft arrives from the server after the first render: show when it did.
+    // Served with the session's state (vite.config.ts), the draft is there from the first render;
+    // served without it, it arrives from the server a moment later: show when it did.
     void this.notes.store.ready.then(() => this.requestUpdate());
   }
 

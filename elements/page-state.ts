@@ -1,4 +1,5 @@
 import {ContextConsumer, ContextProvider} from '@lit/context';
+import type {ReactiveController, ReactiveControllerHost} from '@lit/reactive-element';
 import {isPersist, type StateDefinition} from '../src/core/schema/define.js';
 import {ELEMENT_SCOPE, speaks} from '../src/runtime/protocol.js';
 import {StateScope} from '../src/runtime/scope.js';
@@ -7,8 +8,7 @@ import {mirroredStores, pageStateRuntime} from '../src/runtime/runtime.js';
 import {declaredBy} from '../src/runtime/state-of.js';
 import {scopeContext} from '../src/lit/context.js';
 import {DEV} from '../src/dev.js';
-import {checkAttributes} from './element-base.js';
-import {ControllerHost} from './controller-host.js';
+import {checkAttributes, ElementBase} from './element-base.js';
 
 /**
  * A state scope. Namespaces it declares (through `definitions`) live here, isolated from the
@@ -37,7 +37,22 @@ import {ControllerHost} from './controller-host.js';
  * ```
  * @tag page-state
  */
-export class PageStateElement extends ControllerHost {
+export class PageStateElement extends ElementBase {
+  // A controller host, as much as the controllers of @lit/context through which it provides and
+  // finds scopes ask: to be added, and told of its connection. It renders nothing, so an update is
+  // done at once (what `fixture()` and `await el.updateComplete` wait for).
+  readonly #controllers: ReactiveController[] = [];
+  /** Adds a controller: told when this element connects and disconnects. */
+  addController(controller: ReactiveController): void {
+    this.#controllers.push(controller);
+  }
+  /** Nothing to render: nothing to update. */
+  requestUpdate(): void {}
+  /** Resolved: it renders nothing. */
+  get updateComplete(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+
   /** @internal This element's scope. */
   readonly [ELEMENT_SCOPE] = new StateScope(
     eventHost(this),
@@ -52,16 +67,19 @@ export class PageStateElement extends ControllerHost {
     }),
   );
 
-  static readonly observedAttributes = ['keep-params'];
+  static observedAttributes = ['keep-params'];
 
-  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    if (name === 'keep-params' && value) pageStateRuntime().url.keep(value.split(','));
+  attributeChangedCallback(_name: string, _old: string | null, value: string | null): void {
+    if (value) pageStateRuntime().url.keep(value.split(','));
   }
-  readonly #provider = new ContextProvider(this, {context: scopeContext, initialValue: this[ELEMENT_SCOPE]});
+  readonly #provider = new ContextProvider(this as this & ReactiveControllerHost, {
+    context: scopeContext,
+    initialValue: this[ELEMENT_SCOPE],
+  });
 
   constructor() {
     super();
-    new ContextConsumer(this, {
+    new ContextConsumer(this as this & ReactiveControllerHost, {
       context: scopeContext,
       subscribe: true,
       callback: (parent) => {
@@ -97,8 +115,8 @@ export class PageStateElement extends ControllerHost {
 
   #away = false;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  connectedCallback(): void {
+    for (const controller of this.#controllers) controller.hostConnected?.();
     if (DEV) declaredBy(this, namesOf(this[ELEMENT_SCOPE]), true);
     if (DEV) checkAttributes(this, ['url-mode', 'keep-params', 'endpoint', 'persist']);
     if (!this.#away) return;
@@ -106,8 +124,8 @@ export class PageStateElement extends ControllerHost {
     this[ELEMENT_SCOPE].mirroring(true);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
+    for (const controller of this.#controllers) controller.hostDisconnected?.();
     // A move (removed and re-inserted in one task) is not a departure.
     queueMicrotask(() => {
       if (this.isConnected || this.#away) return;

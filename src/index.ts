@@ -52,6 +52,7 @@ export type {ServerStorageOptions} from './persist/server-storage-options.js';
 export {memoryStorage, webStorage} from './persist/web-storage.js';
 export {StateController} from './lit/controller.js';
 export {keepParams, setIdentity} from './runtime/page-wide.js';
+export {clearAll} from './runtime/clear-all.js';
 export {stateOf} from './runtime/state-of.js';
 export type {IdentityDetail} from './runtime/protocol.js';
 export {PageStateElement};

@@ -1,7 +1,7 @@
 import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
 import type {SharedIdentity, SharedRuntime} from '../runtime/protocol.js';
-import {partition} from './web-storage.js';
+import {partition} from './partition.js';
 
 /** Where the browser remembers the identity it last saw (no namespace name holds a `/`). */
 const LAST = 'page-state/identity';
@@ -11,21 +11,34 @@ const LAST = 'page-state/identity';
  * page's storage and announced on `document`. Loaded with the server client, or by `setIdentity`:
  * a page that needs neither never loads it.
  */
-export const identityOf = (runtime: SharedRuntime): SharedIdentity =>
-  (runtime.identity ??= identityHub(() => [localStorage, sessionStorage], document));
+export const identityOf = (runtime: SharedRuntime, first?: string | null): SharedIdentity =>
+  (runtime.identity ??= identityHub(() => [localStorage, sessionStorage], document, first));
 
 /**
- * The page's identity. It starts anonymous; the identity this browser last saw is remembered
+ * The page's identity. It starts as `first` (the page's bootstrap's), else anonymous; the identity this browser last saw is remembered
  * (`localStorage`), so a sign-out or a switch made by a full navigation is seen once the page
  * learns the new one: the signed-out identity's partitions are deleted then, unless kept. Every
  * switch is announced on `events` (`page-state-identity`).
  */
-export function identityHub(storages: () => [local: Storage, session: Storage], events: EventTarget): SharedIdentity {
+export function identityHub(
+  storages: () => [local: Storage, session: Storage],
+  events: EventTarget,
+  first?: string | null,
+): SharedIdentity {
   const listeners = new Set<(arrived: boolean) => void>();
-  let tag: string | null = null;
+  let tag = first ?? null;
   let known = false;
   let told = 0;
-  return {
+  /** Deletes the keys of `gone`'s partition, and only its: no namespace name holds a `:`, so
+   * `page-state:<tag>:<name>` is another's than the anonymous `page-state:<name>`. */
+  const drop = (gone: string | null) => {
+    const prefix = partition(gone);
+    for (const area of storages()) {
+      for (const key of Array.from({length: area.length}, (_, i) => area.key(i)!))
+        if (key.startsWith(prefix) && !key.slice(prefix.length).includes(':')) area.removeItem(key);
+    }
+  };
+  const hub: SharedIdentity = {
     get tag() {
       return tag;
     },
@@ -36,17 +49,11 @@ export function identityHub(storages: () => [local: Storage, session: Storage], 
       if (known && next === tag) return; // every answer of the server says it again
       told++;
       try {
-        const areas = storages();
-        const previous = known ? tag : areas[0].getItem(LAST);
-        if (next === null) areas[0].removeItem(LAST);
-        else areas[0].setItem(LAST, next);
-        if (previous !== null && previous !== next && !keepOnSignOut) {
-          const prefix = partition(previous);
-          for (const area of areas) {
-            for (const key of Array.from({length: area.length}, (_, i) => area.key(i)!))
-              if (key.startsWith(prefix)) area.removeItem(key);
-          }
-        }
+        const [local] = storages();
+        const previous = known ? tag : local.getItem(LAST);
+        if (next === null) local.removeItem(LAST);
+        else local.setItem(LAST, next);
+        if (previous !== null && previous !== next && !keepOnSignOut) drop(previous);
       } catch {
         // Storage disabled (touching it throws): nothing of anyone is kept in it either.
       }
@@ -60,9 +67,20 @@ export function identityHub(storages: () => [local: Storage, session: Storage], 
       listeners.forEach((listener) => listener(true));
       events.dispatchEvent(new CustomEvent('page-state-identity', {detail}));
     },
+    clear() {
+      try {
+        drop(tag);
+      } catch {
+        // Storage disabled: nothing of anyone is kept in it either.
+      }
+    },
     watch(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
+  // A page whose server bootstrapped it knows who is signed in from its first frame: the identity
+  // starts there, and the one this browser saw last is told it changed (its partitions go).
+  if (first !== undefined) hub.set(first);
+  return hub;
 }

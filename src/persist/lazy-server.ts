@@ -1,5 +1,6 @@
 import type {StorageAdapter} from '../core/types.js';
 import {REPORTS} from './adapter-reports.js';
+import {bootIdentity, bootOf} from './bootstrap.js';
 import type {ServerStorageOptions} from './server-storage-options.js';
 
 type Method = (...args: unknown[]) => unknown;
@@ -17,10 +18,20 @@ type Method = (...args: unknown[]) => unknown;
  * ```
  */
 export function lazyServer(endpoint: string, options: ServerStorageOptions): StorageAdapter {
-  const client = import('./server-client.js').then(({serverClient}) => serverClient(endpoint, options));
+  // It takes over what the page's bootstrap holds: it forgets what the page writes over.
+  const client = import('./server-client.js').then(({serverClient}) =>
+    serverClient(endpoint, options, bootOf(endpoint), bootIdentity()),
+  );
   const later =
-    (method: 'get' | 'set' | 'remove' | typeof REPORTS) =>
+    (method: 'get' | 'set' | 'remove' | 'subscribe' | typeof REPORTS) =>
     (...args: unknown[]) =>
       client.then((adapter) => (adapter as unknown as Record<typeof method, Method>)[method](...args));
-  return {get: later('get'), set: later('set'), remove: later('remove'), [REPORTS]: later(REPORTS)} as StorageAdapter;
+  return {
+    // What the page's bootstrap holds hydrates at once (the server answered with the page).
+    get: (namespace: string) => bootOf(endpoint)?.get(namespace) ?? later('get')(namespace),
+    set: later('set'),
+    remove: later('remove'),
+    subscribe: later('subscribe'),
+    [REPORTS]: later(REPORTS),
+  } as unknown as StorageAdapter;
 }

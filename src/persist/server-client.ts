@@ -7,13 +7,21 @@ import {checkServerStorageOptions, type ServerStorageOptions} from './server-sto
 import {sharedRuntime, type SharedIdentity} from '../runtime/protocol.js';
 import {identityOf} from './identity-hub.js';
 
+/** Where a page leaving this tab keeps, per endpoint, what it still owed the server:
+ * `[when, identity, [[namespace, state or null], …]]`. */
+const SENT = 'page-state/sent';
+
 /**
  * The server storage client behind `serverStorage` (see there): what `persist: 'server'` loads
  * on first use (lazy-server.ts), and what an app importing `serverStorage` by name has at once.
+ * `held` is what the page's bootstrap holds for the endpoint (bootstrap.ts): read instead of the
+ * server until the page writes over it, or another identity comes; `first` the identity it names.
  */
 export function serverClient(
   endpoint = '/page-state',
   options: ServerStorageOptions = {},
+  held?: Map<string, StoredState>,
+  first?: string | null,
 ): StorageAdapter & {flush(): Promise<void>} {
   const {
     fetch: send = globalThis.fetch.bind(globalThis),
@@ -36,9 +44,25 @@ export function serverClient(
    * a switch, so what the one before was owed is dropped. */
   const follow = () => {
     const runtime = sharedRuntime();
-    if (!identity && runtime) (identity = identityOf(runtime)).watch((arrived) => arrived && pending.clear());
+    // Before a switch, the bootstrap goes (it was the identity leaving's); after it, what was owed.
+    if (!identity && runtime)
+      (identity = identityOf(runtime, first)).watch((arrived) => (arrived ? pending : held)?.clear());
     return identity;
   };
+  /** What the page before this one in the tab still owed the server as it left, over what this
+   * page's bootstrap holds: that page's `pagehide` came after this one was answered, so those
+   * writes reached the server after the bootstrap was made (a reload right after typing). */
+  let sent: Map<string, StoredState | null> | undefined;
+  try {
+    const [at, who, owed] = JSON.parse(sessionStorage[SENT + base]) as [
+      number,
+      string | null,
+      [string, StoredState | null][],
+    ];
+    if (held && at > performance.timeOrigin - 1e4 && who === first) sent = new Map(owed);
+  } catch {
+    // Nothing sent (or storage disabled): the bootstrap stands.
+  }
   /** Each namespace's store, to report through (a `page-state-error` where that store lives). */
   const reporters = new Map<string, Reporter>();
   let unmountedTold = false;
@@ -127,21 +151,44 @@ export function serverClient(
   const flush = (keepalive?: boolean) => (flushing = flushing.then(() => sendPending(keepalive)));
   win?.addEventListener('pagehide', () => {
     clearTimeout(timer);
+    // The tab's next page was answered before this one left: what it is still owed goes over
+    // that page's bootstrap (bootstrap.ts), as it will go over the server's state.
+    try {
+      sessionStorage[SENT + base] = JSON.stringify([Date.now(), identity?.tag, [...pending]]);
+    } catch {
+      // Storage disabled: the next page shows what its bootstrap holds.
+    }
     void flush(true);
   });
+  follow(); // the page's identity, as its bootstrap names it, before anything is asked
 
   return {
     [REPORTS]: reporters.set.bind(reporters),
     // 204: nothing stored.
+    // What the page's bootstrap holds hydrates at once, until the page writes over it.
     get: (namespace) =>
+      held?.get(namespace) ??
       request('GET', namespace).then((response) =>
         response.status === 204 ? undefined : (response.json() as Promise<StoredState>),
       ),
+    // What the page before this one still owed, over what the bootstrap holds.
+    subscribe(namespace, listener) {
+      if (sent?.has(namespace) && held?.has(namespace)) listener(sent.get(namespace) ?? undefined);
+      return () => {};
+    },
     set(namespace, data) {
+      held?.delete(namespace);
       pending.set(namespace, data);
       if (!backoff) schedule(debounceMs);
     },
+    // '': the whole session (DELETE {endpoint}/, clearAll): what it was owed goes with it, and
+    // so does what its identity keeps in this browser.
     async remove(namespace) {
+      held?.[namespace ? 'delete' : 'clear'](namespace);
+      if (!namespace) {
+        pending.clear();
+        identity?.clear?.();
+      }
       pending.set(namespace, null);
       await flush();
       if (pending.get(namespace) === null) throw new Error(`DELETE ${base}/${namespace} failed; retrying`);

@@ -1,9 +1,10 @@
 import type {StorageAdapter, StoredState} from '../core/types.js';
 import {sharedRuntime} from '../runtime/protocol.js';
+import {bootIdentity} from './bootstrap.js';
+import {partition} from './partition.js';
 
-/** The storage key prefix of an identity's partition: `page-state:<tag>:` (`page-state:` for
- * anonymous, and while the page has no identity yet). */
-export const partition = (tag?: string | null): string => `page-state:${tag == null ? '' : `${tag}:`}`;
+/** The partition of the identity shown: `tag` (null: anonymous), undefined while no identity was made. */
+const shown = (tag: string | null | undefined = bootIdentity()) => partition(tag);
 
 /**
  * `sessionStorage` or `localStorage` behind the {@link StorageAdapter} port, one key per
@@ -21,9 +22,9 @@ export const partition = (tag?: string | null): string => `page-state:${tag == n
 export function webStorage(storage: Storage | (() => Storage), win?: Window): StorageAdapter {
   // A getter: merely touching window.localStorage throws where storage is disabled.
   const area = typeof storage === 'function' ? storage : () => storage;
-  // Keyed by the identity of the page's runtime (whichever copy made it), if it has one yet: the
-  // runtime's own adapters and an app's (`persist: webStorage(localStorage)`) alike.
-  const keyOf = (namespace: string) => partition(sharedRuntime()?.identity?.tag) + namespace;
+  // Keyed by the identity of the page's runtime (whichever copy made it), else (none made yet) the
+  // one the page's bootstrap names: the runtime's own adapters and an app's alike.
+  const keyOf = (namespace: string) => shown(sharedRuntime()?.identity?.tag) + namespace;
   const get = (namespace: string) => {
     const text = area().getItem(keyOf(namespace));
     if (text === null) return undefined;

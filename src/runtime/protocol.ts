@@ -139,6 +139,9 @@ export interface SharedIdentity {
   /** Calls `listener` around every switch: before it (`arrived` false: what is owed to the
    * identity leaving goes to it now) and after it. Returns the function that stops. */
   watch(listener: (arrived: boolean) => void): () => void;
+  /** Deletes what this identity keeps in this browser's `localStorage` and `sessionStorage`
+   * (`clearAll`; added within protocol 3). */
+  clear?(): void;
 }
 
 /** The page's runtime of this protocol, whichever copy made it (none before a store asked for one). */

@@ -1,3 +1,4 @@
+import {bootIdentity} from '../persist/bootstrap.js';
 import {identityOf} from '../persist/identity-hub.js';
 import {pageStateRuntime} from './runtime.js';
 
@@ -21,5 +22,5 @@ import {pageStateRuntime} from './runtime.js';
  * ```
  */
 export function setIdentity(identity: string | null, options: {keepOnSignOut?: boolean} = {}): void {
-  identityOf(pageStateRuntime()).set(identity, options.keepOnSignOut);
+  identityOf(pageStateRuntime(), bootIdentity()).set(identity, options.keepOnSignOut);
 }

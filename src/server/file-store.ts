@@ -1,5 +1,6 @@
 import {mkdirSync} from 'node:fs';
-import {readFile, rm} from 'node:fs/promises';
+import {join} from 'node:path';
+import {readdir, readFile, rm} from 'node:fs/promises';
 import type {StoredState} from '../core/types.js';
 import {keptSecret, missing} from './atomic-files.js';
 import {claimingAdoption} from './file-claims.js';
@@ -8,7 +9,7 @@ import {sweeper} from './file-sweep.js';
 import {batchedWrites} from './file-writes.js';
 import {checkFileStore} from './option-checks.js';
 import {serialQueue} from './serial-queue.js';
-import {checkDeadline, dueToSlide, type SessionStore} from './session-store.js';
+import {checkDeadline, dueToSlide, type SessionStore, type StoreOptions} from './session-store.js';
 
 /**
  * Options of {@link fileStore}.
@@ -60,22 +61,41 @@ export function fileStore(
   const timer = setInterval(() => void sweep().catch(onError), sweepEveryMs);
   timer.unref();
 
+  /** Whether the session lives; a read slides its expiry too, in the background and after its writes. */
+  const live = async (session: string, options: StoreOptions | undefined) => {
+    const expires = await folders.expiry(session);
+    if (expires <= now()) return false;
+    if (options?.ttlSeconds && dueToSlide(expires, now(), options.ttlSeconds)) {
+      void serialized(session, () => folders.slide(session, options.ttlSeconds!, expires)).catch(
+        (error) => missing(error) || onError(error),
+      );
+    }
+    return true;
+  };
+  /** A namespace file's state; undefined when it is gone (deleted meanwhile). */
+  const read = async (file: string) => {
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as StoredState;
+    } catch (error) {
+      if (missing(error)) return undefined;
+      throw error;
+    }
+  };
+
   return {
     async get(session, namespace, options) {
-      const expires = await folders.expiry(session);
-      if (expires <= now()) return undefined;
-      // Reads slide the expiry too, in the background and after the session's writes.
-      if (options?.ttlSeconds && dueToSlide(expires, now(), options.ttlSeconds)) {
-        void serialized(session, () => folders.slide(session, options.ttlSeconds!, expires)).catch(
-          (error) => missing(error) || onError(error),
-        );
-      }
-      try {
-        return JSON.parse(await readFile(folders.namespaceFile(session, namespace), 'utf8')) as StoredState;
-      } catch (error) {
-        if (missing(error)) return undefined;
-        throw error;
-      }
+      return (await live(session, options)) ? read(folders.namespaceFile(session, namespace)) : undefined;
+    },
+    async all(session, options) {
+      const found = new Map<string, StoredState>();
+      if (!(await live(session, options))) return found;
+      const folder = folders.folderOf(session);
+      const names = (await readdir(folder).catch((error) => (missing(error) ? [] : Promise.reject(error))))
+        .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
+        .sort();
+      const states = await Promise.all(names.map((name) => read(join(folder, name))));
+      names.forEach((name, i) => states[i] && found.set(name.slice(0, -5), states[i]));
+      return found;
     },
     set: batchedWrites(folders, serialized, now, wrote),
     delete: (session, namespace, options) =>

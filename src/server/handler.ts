@@ -1,7 +1,9 @@
 import {answerer} from './answers.js';
 import {authorizer} from './authorization.js';
+import {bootstrapped, bootstrapper} from './bootstrap.js';
 import {handlerSettings} from './handler-settings.js';
 import {accounts, ANONYMOUS} from './identity.js';
+import {injectFetch, injectNode} from './inject.js';
 import type {SessionHandlerOptions} from './options.js';
 import {parseTarget} from './request.js';
 import {isStoreError} from './session-store.js';
@@ -56,5 +58,13 @@ export function createSessionHandler(options: SessionHandlerOptions): SessionHan
     }
   };
 
-  return transports({route, guarded, maxBytes, bodyTimeoutMs, onError});
+  const handler = transports({route, guarded, maxBytes, bodyTimeoutMs, onError});
+  const prepare = bootstrapper(settings, deadlines, authorize, account);
+  handler.bootstrap = async (request) => {
+    bootstrapped.add(request);
+    return (await prepare(request)).html;
+  };
+  handler.inject = ((response?: Response, request?: Request) =>
+    response ? injectFetch(prepare, response, request!) : injectNode(prepare)) as SessionHandler['inject'];
+  return handler;
 }

@@ -1,7 +1,7 @@
 // The Node entry (`page-state/server`): the session handler and its stores.
 export {createSessionHandler} from './handler.js';
 export type {SessionHandlerOptions} from './options.js';
-export type {SessionHandler} from './transport.js';
+export type {Middleware, SessionHandler} from './transport.js';
 export type {Identity} from './identity.js';
 export type {AnonymousLimits} from './admission.js';
 export {fileStore} from './file-store.js';

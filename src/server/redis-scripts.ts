@@ -28,21 +28,37 @@ const SLIDE = `
 local left = redis.call('PTTL', KEYS[1])
 if tonumber(ARGV[2]) > 0 and left > 0 and left < tonumber(ARGV[2]) * 1000 then ${RESTART} end`;
 
-/** Reads a namespace (ARGV[3]) and slides the session's TTL. A namespace past its own lifetime
- * (the `expires` its stored value holds: Redis 7.0 has no expiry per field) is deleted by the
- * server's clock, its bytes taken off the total, and read as absent. */
-export const GET = `${CLOCK}${SLIDE}
-local value = redis.call('HGET', KEYS[1], ARGV[3])
-if value and string.find(value, '"expires":', 1, true) then
+/** `expired(field, value)`: whether a namespace is past its own lifetime (the `expires` its
+ * stored value holds: Redis 7.0 has no expiry per field) by the server's clock; if so it is
+ * deleted and its bytes taken off the total. */
+const EXPIRED = `
+local function expired(field, value)
+  if not string.find(value, '"expires":', 1, true) then return false end
   local readable, record = pcall(cjson.decode, value)
   local expires = readable and type(record) == 'table' and record.expires
-  if type(expires) == 'number' and expires <= now() then
-    redis.call('HDEL', KEYS[1], ARGV[3])
-    redis.call('HINCRBY', KEYS[1], '${BYTES}', -string.len(value))
-    return false
+  if type(expires) ~= 'number' or expires > now() then return false end
+  redis.call('HDEL', KEYS[1], field)
+  redis.call('HINCRBY', KEYS[1], '${BYTES}', -string.len(value))
+  return true
+end`;
+
+/** Reads a namespace (ARGV[3]) and slides the session's TTL; one past its own lifetime reads as absent. */
+export const GET = `${CLOCK}${SLIDE}${EXPIRED}
+local value = redis.call('HGET', KEYS[1], ARGV[3])
+if value and expired(ARGV[3], value) then return false end
+return value`;
+
+/** Reads every namespace (their names and values, flat) and slides the session's TTL, as GET
+ * reads one: what a page's bootstrap holds. */
+export const GET_ALL = `${CLOCK}${SLIDE}${EXPIRED}
+local all, found = redis.call('HGETALL', KEYS[1]), {}
+for i = 1, #all, 2 do
+  if all[i] ~= '${BYTES}' and not expired(all[i], all[i + 1]) then
+    found[#found + 1] = all[i]
+    found[#found + 1] = all[i + 1]
   end
 end
-return value`;
+return found`;
 
 /** Stores a namespace and restarts the TTL, atomically refusing what would pass the quota. The
  * byte total is kept beside the namespaces, so the check costs the same for any session. A
@@ -103,7 +119,7 @@ return {type(keys) == 'number' and keys or 0, type(info) == 'string' and tonumbe
 
 /** Each script's SHA-1, as EVALSHA names it. */
 export const SHA1 = new Map(
-  [GET, SET, DELETE, CLEAR, TAKE, MERGE, USAGE].map((script) => [
+  [GET, GET_ALL, SET, DELETE, CLEAR, TAKE, MERGE, USAGE].map((script) => [
     script,
     createHash('sha1').update(script).digest('hex'),
   ]),

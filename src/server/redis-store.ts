@@ -2,7 +2,7 @@ import type {StoredState} from '../core/types.js';
 import {checkRedisStore} from './option-checks.js';
 import {StoreUnavailableError, type SessionStore, type StoreOptions} from './session-store.js';
 import {quotaError} from './quota.js';
-import {CLEAR, DELETE, GET, MERGE, SET, SHA1, TAKE, USAGE} from './redis-scripts.js';
+import {CLEAR, DELETE, GET, GET_ALL, MERGE, SET, SHA1, TAKE, USAGE} from './redis-scripts.js';
 
 /**
  * What the store needs of a client of the official `redis` package (`createClient` or
@@ -90,6 +90,12 @@ export function redisStore(user: RedisClientLike, options: {prefix?: string} = {
     async get(session, namespace, options) {
       const text = await run(GET, session, options, namespace);
       return typeof text === 'string' ? (JSON.parse(text) as StoredState) : undefined;
+    },
+    async all(session, options) {
+      const flat = (await run(GET_ALL, session, options)) as string[];
+      const found = new Map<string, StoredState>();
+      for (let i = 0; i < flat.length; i += 2) found.set(flat[i]!, JSON.parse(flat[i + 1]!) as StoredState);
+      return found;
     },
     async set(session, namespace, data, options) {
       const result = await run(

@@ -74,6 +74,10 @@ export function checkDeadline(options: StoreOptions | undefined, now = Date.now(
  */
 export interface SessionStore {
   get(session: string, namespace: string, options?: StoreOptions): Promise<StoredState | undefined>;
+  /** Every namespace the session holds, read (and its TTL slid) as `get` reads one: what
+   * `handler.bootstrap` puts into a page. A store without it bootstraps the identity only, and
+   * the page GETs each namespace as before. */
+  all?(session: string, options?: StoreOptions): Promise<Map<string, StoredState>>;
   /** Stores one namespace and (re)starts the session's time to live; `'retired'` when
    * `options.existing` asked for a live session and there is none. */
   set(
@@ -142,6 +146,10 @@ export function memoryStore(now = Date.now): SessionStore {
     async get(session, namespace, options) {
       const text = live(session, options)?.texts.get(namespace);
       return text === undefined ? undefined : (JSON.parse(text) as StoredState);
+    },
+    async all(session, options) {
+      const texts = live(session, options)?.texts ?? [];
+      return new Map([...texts].map(([namespace, text]) => [namespace, JSON.parse(text) as StoredState]));
     },
     async set(session, namespace, data, options) {
       if (options.existing && !live(session)) return 'retired';

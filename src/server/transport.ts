@@ -1,38 +1,58 @@
 import type {IncomingMessage} from 'node:http';
 import {readNodeBody, readStreamBody, type Body} from './body.js';
+import {fetchIncoming, nodeIncoming, type Incoming} from './incoming.js';
 import type {ServerResponse} from 'node:http';
 
 /**
- * A `(req, res, next?)` listener/middleware that also answers fetch `Request`s.
+ * Connect/Express middleware: what `handler.inject()` returns.
+ *
+ * @example
+ * ```ts
+ * const inject: Middleware = handler.inject();
+ * app.use(inject);
+ * ```
+ */
+export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+/**
+ * A `(req, res, next?)` listener/middleware that also answers fetch `Request`s, and puts the
+ * session's state into the pages an app serves (`bootstrap`, `inject`).
  *
  * @example
  * ```ts
  * const handler: SessionHandler = createSessionHandler({store: fileStore('.page-state')});
  * app.use(handler);                                   // Express / Connect
- * export default {fetch: (request: Request) => handler.fetch(request)}; // fetch-style runtimes
+ * app.use(handler.inject());                          // the HTML answers below start with the session's state
+ * export default {fetch: async (request: Request) => handler.inject(await handler.fetch(request), request)};
  * ```
  */
 export interface SessionHandler {
   (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void>;
   fetch(request: Request): Promise<Response>;
+  /**
+   * The session's state for a page: a `<script type="application/json">` fragment holding the
+   * identity and every namespace the request's session (or signed-in account) holds, as GET
+   * answers them (expired ones left out), for the `<head>` of the page. Every stored value is
+   * safe to embed: `<`, `>`, `&` and every character past ASCII (U+2028 and U+2029 included)
+   * are escaped. Reading it creates no session and slides only what a GET slides; a failure
+   * (the store down, `identify` throwing) goes to `onError` and resolves `''`: the page then
+   * loads its state as it would without it.
+   */
+  bootstrap(request: IncomingMessage | Request): Promise<string>;
+  /**
+   * Middleware that puts the bootstrap into the HTML answers of the routes after it (before the
+   * first `<script>`, else before `</head>`), renews the session cookie as a GET would, and
+   * marks them `Cache-Control: private, no-store` and `Vary: Cookie`, without their `ETag` and
+   * `Last-Modified`. Other answers (JSON, images, 304s, HEAD, compressed bodies) pass untouched,
+   * and so do HTML answers that already carry a bootstrap. A streamed answer streams on once its
+   * insertion point has passed.
+   */
+  inject(): Middleware;
+  /** The same for fetch-style runtimes: `response` with the bootstrap of `request` put in. */
+  inject(response: Response, request: Request): Promise<Response>;
 }
 
-/** A request as the core sees it, whatever the transport. */
-export interface Incoming {
-  method: string;
-  /** The request target's path, undecoded; undefined when the target is not a URL. */
-  path: string | undefined;
-  header(name: string): string | undefined;
-  cookies: string[];
-  /** The connection itself is TLS. */
-  tls: boolean;
-  /** Reads the body (PUT only): never more than maxBytes, never longer than bodyTimeoutMs. */
-  body(): Promise<Body> | Body;
-  /** The request as the transport gave it, for `identify`. */
-  raw: IncomingMessage | Request;
-  /** The connection's peer address, when the transport tells it. */
-  address: string | undefined;
-}
+export type {Incoming};
 
 /** What the core answers; the Node and fetch forms turn it into their own response. */
 export interface Answer {
@@ -112,22 +132,7 @@ export function transports({route, guarded, maxBytes, bodyTimeoutMs, onError}: C
           ? {text: typeof parsed === 'string' ? parsed : JSON.stringify(parsed)}
           : readNodeBody(req, maxBytes, bodyTimeoutMs),
       );
-      const incoming: Incoming = {
-        method: req.method ?? 'GET',
-        path,
-        header: (name) => {
-          const value = headers[name];
-          return typeof value === 'string' ? value : value?.[0];
-        },
-        cookies: headers.cookie === undefined ? [] : [headers.cookie],
-        tls: !!(req.socket as {encrypted?: boolean} | null)?.encrypted,
-        body: reader.body,
-        raw: req,
-        // A getter: the address is a system call, wanted only by the admission of a new session.
-        get address() {
-          return req.socket?.remoteAddress;
-        },
-      };
+      const incoming = nodeIncoming(req, path, reader.body);
       result = rest === undefined ? refuse(400, 'bad request target') : await guarded(incoming, rest);
       // A body sent and left unread (on a GET, past maxBytes, dripping) is not drained: the connection goes.
       unread =
@@ -155,16 +160,7 @@ export function transports({route, guarded, maxBytes, bodyTimeoutMs, onError}: C
     const rest = path === undefined ? undefined : route(path);
     if (path !== undefined && rest === undefined) return new Response(null, {status: 404});
     const reader = tracked(() => readStreamBody(request.body, maxBytes, bodyTimeoutMs));
-    const incoming: Incoming = {
-      method: request.method,
-      path,
-      header: (name) => request.headers.get(name) ?? undefined,
-      cookies: request.headers.get('cookie') ? [request.headers.get('cookie')!] : [],
-      tls: request.url.startsWith('https:'),
-      body: reader.body,
-      raw: request,
-      address: undefined,
-    };
+    const incoming = fetchIncoming(request, path, reader.body);
     const result = rest === undefined ? refuse(400, 'bad request target') : await guarded(incoming, rest);
     // A body left unread is not read on: the runtime may drop it.
     if (request.body && !reader.drained && !request.bodyUsed) void request.body.cancel().catch(() => {});

@@ -3,7 +3,7 @@
 // from the app folder scripts/bundles.mjs installed the tarball into.
 import {strict as assert} from 'node:assert';
 import {execFile} from 'node:child_process';
-import {cpSync, readdirSync, readFileSync} from 'node:fs';
+import {cpSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import {promisify} from 'node:util';
@@ -24,7 +24,7 @@ describe("the testing guide's examples", () => {
   });
 
   it('Vitest 4 with happy-dom (a Lit element) and with jsdom (a React component, @testing-library/react): every test passes', async () => {
-    for (const file of readdirSync('docs/examples')) cpSync(`docs/examples/${file}`, `${PKG}/docs/examples/${file}`);
+    cpSync('docs/examples', `${PKG}/docs/examples`, {recursive: true});
     cpSync('test/testing/leak.vitest.ts', `${PKG}/test/testing/leak.vitest.ts`);
     const vitest = join(process.cwd(), 'node_modules/vitest/vitest.mjs');
     const {stdout} = await promisify(execFile)(

@@ -25,17 +25,21 @@ const KiB = 1024;
  * house (issue 36: the entry's, the controller's and the delivery's state machines, paid for by
  * taking development leftovers out of production); 17.15 a page's start faster than nuqs (issue 37's
  * hydrate row: methods bound on first read, a landing's flush that parses nothing, the start's events
- * handed over at once: +75 B) and `<page-state>` without Lit's ReactiveElement (+29 B here, -2.2 KB
- * in the CDN file and for every page that uses it without Lit).
+ * handed over at once: +75 B) and `<page-state>` without Lit's ReactiveElement (-2.2 KB in the CDN
+ * file and for every page that uses it without Lit); 17.6 server state at first paint and clearAll
+ * (issue 38: the bootstrap's read, the identity it names, the writes a leaving page still owed,
+ * clearAll: +458 B).
  */
-const EVERYTHING_CEILING = 17.15 * KiB;
+const EVERYTHING_CEILING = 17.6 * KiB;
 /**
  * The URL scenario's must is 11 KiB (issue 37); it is not met yet (esbuild keeps every var kind,
  * evanw/esbuild#1420, and the core itself is over), so until it is, what it weighs is a ratchet
- * that moves only down: 13.64 KiB when the scenario budgets landed (issue 37); 13.75 KiB for a
- * page's start faster than nuqs and `<page-state>` without ReactiveElement (the reasons above).
+ * that moves down, never up for a refactor: 13.64 KiB when the scenario budgets landed (issue
+ * 37); 13.75 KiB for a page's start faster than nuqs (the reasons above); 13.83 KiB with the read of
+ * the page's bootstrap (issue 38: +82 B), which runs synchronously when a namespace starts, so it
+ * is in every first load that can persist, this one included.
  */
-const URL_SCENARIO_CEILING = 13.75 * KiB;
+const URL_SCENARIO_CEILING = 13.83 * KiB;
 
 /** Every scenario's app and its peer's, bundled once for the whole file. */
 let measuring: ReturnType<typeof measureScenarios> | undefined;

@@ -122,3 +122,27 @@ export function watchConsole(page: Page): {errors: string[]; warnings: string[]}
   });
   return seen;
 }
+
+/**
+ * An init script recording what a page shows in its first animation frame (`read`, run in the
+ * page then: its result is `window.firstFrame`), and every layout shift after it (`window.shifts`).
+ */
+export const firstFrameScript = (read: () => unknown): string => `
+window.shifts = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifts += entry.value;
+}).observe({type: 'layout-shift', buffered: true});
+requestAnimationFrame(() => (window.firstFrame = (${read.toString()})()));`;
+
+/** What `firstFrameScript` recorded on `page`, once two more frames have rendered (a shift made
+ * by a change is reported with the frame that paints it). */
+export async function firstFrame<T>(page: Page): Promise<{first: T; shifts: number}> {
+  await page.waitForFunction(() => 'firstFrame' in window);
+  return page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    await frame();
+    await frame();
+    const recorded = window as unknown as {firstFrame: T; shifts: number};
+    return {first: recorded.firstFrame, shifts: recorded.shifts};
+  });
+}
