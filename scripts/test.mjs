@@ -1,7 +1,7 @@
 // `npm test`: type checks, pure-core unit tests (Node), browser tests (Chromium), builds and
 // size budgets. Every step runs; the closing line sums the counts of every runner.
 import {spawn} from 'node:child_process';
-import {readdirSync, rmSync} from 'node:fs';
+import {existsSync, readdirSync, rmSync} from 'node:fs';
 import {chromium, redisCli, redisServer, TSC_7} from './tools.mjs';
 
 process.env.CHROME_PATH = chromium();
@@ -26,16 +26,19 @@ const ENTRIES = [
   .concat('elements/index.ts');
 let broken = false;
 
-function run(label, command, args, count) {
-  console.log(`\n── ${label}: ${command} ${args.join(' ')}`);
+/** Runs one step; `aside`, while other steps run: its report is printed whole when it ends. */
+function run(label, command, args, count, {aside = false} = {}) {
+  const title = `\n── ${label}: ${command} ${args.join(' ')}`;
+  if (!aside) console.log(title);
   return new Promise((resolve) => {
     const child = spawn(command, args, {stdio: ['ignore', 'pipe', 'inherit'], env: process.env});
     let output = '';
     child.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
+      if (!aside) process.stdout.write(chunk);
       output += chunk;
     });
     child.on('close', (code) => {
+      if (aside) console.log(`${title}\n${output}`);
       const counted = count?.(output);
       if (counted) {
         totals.passed += counted.passed;
@@ -70,6 +73,17 @@ const afterBuild = (f) => f.startsWith('build/') || f.startsWith('e2e/');
 
 rmSync('.build', {recursive: true, force: true});
 await run('types + compile', process.execPath, [TSC_7, '-p', 'tsconfig.json']);
+// The unit tests mostly wait (real TTLs, a Redis that stops), so they run beside the checks and the
+// build, four files at a time.
+const unitTests = existsSync('.build/test')
+  ? run(
+      'unit tests (Node)',
+      'node',
+      ['--test', '--test-concurrency=4', '--test-reporter=spec', ...nodeTests((f) => !afterBuild(f))],
+      nodeCounts,
+      {aside: true},
+    )
+  : undefined;
 await run('src/core is DOM-free', process.execPath, [TSC_7, '-p', 'tsconfig.core.json']);
 // Users compile with TypeScript 5.9 too (the `typescript` the tools' peer dependencies ask for).
 await run('types on TypeScript 5.9', process.execPath, [
@@ -101,15 +115,9 @@ await run('lint (ESLint: typescript-eslint, lit, wc)', process.execPath, [
   ...SOURCES,
   'eslint.config.js',
 ]);
+if (!broken) await run('build', 'node', ['scripts/build.mjs']);
+await unitTests;
 if (!broken) {
-  await run(
-    'unit tests (Node)',
-    'node',
-    // Four files at a time: the server tests mostly wait (real TTLs, a Redis that stops), not compute.
-    ['--test', '--test-concurrency=4', '--test-reporter=spec', ...nodeTests((f) => !afterBuild(f))],
-    nodeCounts,
-  );
-  await run('build', 'node', ['scripts/build.mjs']);
   // The .d.ts as published, internals stripped, checked as a strict consumer does (skipLibCheck off).
   await run('published types (skipLibCheck off)', process.execPath, [
     TSC_7,

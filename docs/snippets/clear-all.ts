@@ -1,0 +1,3 @@
+import {clearAll} from 'page-state';
+
+await clearAll(); // or clearAll({endpoint: '/api/page-state'})
