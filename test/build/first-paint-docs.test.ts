@@ -15,7 +15,12 @@ describe('docs/guides/server-first-paint.md', () => {
 
   it('includes each recipe from docs/examples/first-paint, as the docs site (rooted at docs/) resolves it', () => {
     const included = [...page.matchAll(/^<<< @\/(\S+)$/gm)].map(([, path]) => path);
-    assert.deepEqual(included, ['examples/first-paint/express.ts', 'examples/first-paint/fetch.ts']);
+    assert.deepEqual(included, [
+      'examples/first-paint/express.ts',
+      'snippets/bootstrap-template.ts',
+      'examples/first-paint/fetch.ts',
+      'snippets/clear-all.ts',
+    ]);
     for (const path of included) assert.ok(existsSync(`docs/${path}`), `docs/${path}`);
   });
 
