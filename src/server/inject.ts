@@ -63,6 +63,8 @@ export const injectNode =
     let placing = false;
     const callbacks: (() => void)[] = [];
     let bootstrap: Promise<Bootstrap>;
+    const answersPage = () =>
+      isPage(req.method, res.statusCode, res.getHeader('content-type'), res.getHeader('content-encoding'));
 
     res.writeHead = ((status: number, ...rest: unknown[]) => {
       res.statusCode = status;
@@ -76,11 +78,7 @@ export const injectNode =
           if (value != null) res.setHeader(name, value as string);
       wroteHead = true;
       // Its headers are final now: an answer that is no page goes at once (events flush them early).
-      if (
-        !held &&
-        !isPage(req.method, res.statusCode, res.getHeader('content-type'), res.getHeader('content-encoding'))
-      )
-        release();
+      if (!held && !answersPage()) release();
       return res;
     }) as typeof res.writeHead;
 
@@ -110,7 +108,7 @@ export const injectNode =
       if (typeof chunk === 'function') [chunk, encoding, callback] = [undefined, undefined, chunk];
       else if (typeof encoding === 'function') [encoding, callback] = [undefined, encoding];
       if (!held) {
-        if (!isPage(req.method, res.statusCode, res.getHeader('content-type'), res.getHeader('content-encoding'))) {
+        if (!answersPage()) {
           release();
           return ((last ? original.end : original.write) as Write).call(res, chunk, encoding, callback);
         }
