@@ -54,7 +54,6 @@ describe('faults', () => {
       createSessionHandler({
         secret: 'a test secret of thirty-two characters',
         store: redisStore(client),
-        storeTimeoutMs: 300,
       }),
     );
     try {
