@@ -87,10 +87,13 @@ describe('a flood of new anonymous sessions', () => {
         const put = (headers: Record<string, string>, bytes: number) =>
           fetch(`${base}/page-state/Draft`, {method: 'PUT', headers: {...json, ...headers}, body: body(bytes)});
         const cookie = cookieOf(await put({}, 16));
-        const until = Date.now() + 3000;
+        // Bounded by what the budget does, not by a clock: the flood goes on until the budget has
+        // refused 16 new sessions (or 40 requests per loop, 16 loops: ample past its 150 sessions
+        // and 2 MB), however slow the machine.
         const flood: Record<number, number> = {};
+        let flooded = false;
         const loop = async (i: number) => {
-          for (let n = 0; Date.now() < until; n++) {
+          for (let n = 0; n < 40 && (flood[503] ?? 0) < 16; n++) {
             const response = await put({}, (i + n) % 2 ? 16 : 60_000);
             flood[response.status] = (flood[response.status] ?? 0) + 1;
             if (response.status === 503) assert.equal(response.headers.get('retry-after'), '60');
@@ -99,7 +102,7 @@ describe('a flood of new anonymous sessions', () => {
         };
         const user: number[] = [];
         const existing = async () => {
-          for (let n = 0; Date.now() < until; n++) {
+          for (let n = 0; !flooded || n < 2; n++) {
             user.push(
               (await put({cookie}, 16)).status,
               (await fetch(`${base}/page-state/Draft`, {headers: {cookie}})).status,
@@ -107,7 +110,8 @@ describe('a flood of new anonymous sessions', () => {
             user.push((await put({'x-user': 'ada'}, 16)).status);
           }
         };
-        await Promise.all([...Array.from({length: 16}, (_, i) => loop(i)), existing()]);
+        const floods = Promise.all(Array.from({length: 16}, (_, i) => loop(i))).finally(() => (flooded = true));
+        await Promise.all([floods, existing()]);
         assert.ok(flood[503]! > 0, `the budget refused some: ${JSON.stringify(flood)}`);
         assert.deepEqual(new Set(Object.keys(flood)), new Set(['204', '503']), JSON.stringify(flood));
         assert.ok(
