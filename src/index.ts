@@ -4,6 +4,10 @@
 // Explicit named exports, so bundlers can tree-shake.
 import {define} from '../elements/define.js';
 import {PageStateElement} from '../elements/page-state.js';
+// The events' types (HTMLElementEventMap, DocumentEventMap): a bare import stays in index.d.ts,
+// so a user's `addEventListener('page-state-change', …)` sees `detail`. The runtime loads the
+// module anyway: it costs no byte.
+import './runtime/dom-events.js';
 
 export {
   defineState,

@@ -23,7 +23,7 @@ const STATUS: Record<ParamView['status'], string> = {
  *
  * @example
  * ```html
- * <script type="module" src="https://cdn.example/page-state/dist/page-state.inspector.js"></script>
+ * <script type="module" src="https://cdn.jsdelivr.net/npm/page-state@0.1.0/dist/page-state.inspector.js"></script>
  * <state-inspector></state-inspector>
  * ```
  * @tag state-inspector

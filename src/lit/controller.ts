@@ -22,7 +22,7 @@ type Host = ReactiveControllerHost & HTMLElement & {readonly isUpdatePending?: b
  * ```ts
  * class TaskView extends LitElement {
  *   private app = new StateController(this, AppWorkflow);
- *   render() {
+ *   override render() {
  *     return html`<button @click=${() => this.app.state.priority++}>${this.app.state.priority}</button>`;
  *   }
  * }

@@ -2,17 +2,20 @@
 // API Extractor from the built .d.ts): an export appears or changes only on purpose, with
 // `node scripts/api-report.mjs --update`.
 import {strict as assert} from 'node:assert';
+import {spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {describe, it} from 'node:test';
 import {pathToFileURL} from 'node:url';
+import {apiExamples, writeExamples} from './api-examples.js';
 
 type Script = {
   ENTRIES: Record<string, string>;
+  MODEL_DIR: string;
   apiReport(name: string, entry: string, options?: {model?: boolean}): {problems: string[]};
 };
 // The script npm test and `--update` share (tests are compiled into .build/; scripts are not).
-const {ENTRIES, apiReport} = (await import(pathToFileURL(resolve('scripts/api-report.mjs')).href)) as Script;
+const {ENTRIES, MODEL_DIR, apiReport} = (await import(pathToFileURL(resolve('scripts/api-report.mjs')).href)) as Script;
 
 describe('API reports', () => {
   for (const [name, entry] of Object.entries(ENTRIES)) {
@@ -49,5 +52,30 @@ describe('API reports', () => {
       problems.some((p) => p.includes('differs from api/page-state.api.md')),
       problems.join('\n'),
     );
+  });
+
+  // After the reports: they wrote the models the reference pages (and these examples) come from.
+  it('every TypeScript @example the reference shows compiles against the packed package', () => {
+    const dir = '.build/pkg/api-examples';
+    const files = writeExamples(dir, apiExamples(MODEL_DIR));
+    assert.ok(files.length > 100, `${files.length} examples`);
+    // One example that must not compile: the check sees the package's types, not `any`.
+    writeFileSync(`${dir}/canary.ts`, "import {stateVar} from 'page-state';\nstateVar.int('one');\n");
+    const docs = JSON.parse(readFileSync('docs/tsconfig.json', 'utf8').replace(/^\s*\/\/.*$/gm, '')) as {
+      compilerOptions: object;
+    };
+    writeFileSync(
+      `${dir}/tsconfig.json`,
+      JSON.stringify({compilerOptions: {...docs.compilerOptions, types: ['node']}, include: ['*.ts']}),
+    );
+    const {stdout} = spawnSync(process.execPath, ['node_modules/typescript-7/bin/tsc', '-p', `${dir}/tsconfig.json`], {
+      encoding: 'utf8',
+    });
+    const errors = stdout.split('\n').filter((line) => / error TS/.test(line));
+    assert.deepEqual(
+      errors.filter((line) => !line.includes('canary.ts')),
+      [],
+    );
+    assert.equal(errors.filter((line) => line.includes('canary.ts')).length, 1, stdout);
   });
 });

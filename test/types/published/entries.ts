@@ -12,3 +12,10 @@ export type Entries = [
   typeof Elements.StateBindElement,
   typeof Server.createSessionHandler,
 ];
+
+// The DOM events are typed for a user of the main entry: `detail` is known, a wrong field is not.
+export const onChange = (el: HTMLElement) =>
+  el.addEventListener('page-state-change', (e) => e.detail.namespace.toUpperCase());
+export const onIdentity = () => document.addEventListener('page-state-identity', (e) => e.detail.identity);
+// @ts-expect-error no such field in the error's detail
+export const onError = (el: HTMLElement) => el.addEventListener('page-state-error', (e) => e.detail.nope);
