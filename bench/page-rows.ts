@@ -74,7 +74,7 @@ export function firstPaintRow(times: Awaited<ReturnType<typeof firstPaintBench>>
   // renders, with no request after it (src/persist/bootstrap.ts: read once, at the first namespace's
   // start). Without it, the GET leaves only once the script has run: a round trip after that frame.
   return [
-    `server value on screen after navigation start (${times.latency} ms round trip)`,
+    `server value on screen after navigation start (${times.latency} ms round trip, medians of ${times.runs} loads)`,
     `${fmt(times.withBootstrap, 'ms')} with the bootstrap (first paint ${fmt(times.firstPaintWith, 'ms')})`,
     `without it ${fmt(times.without, 'ms')} (first paint ${fmt(times.firstPaintWithout, 'ms')})`,
     ratio(times.withBootstrap, times.without),
