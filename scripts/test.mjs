@@ -9,6 +9,7 @@ process.env.REDIS_SERVER = redisServer();
 const cli = redisCli();
 if (cli) process.env.REDIS_CLI = cli;
 const totals = {passed: 0, failed: 0};
+const began = Date.now();
 /** What the formatter and the linter check: every folder of code. */
 const SOURCES = ['src', 'elements', 'test', 'bench', 'demo', 'scripts'];
 /** Every published entry's source module. */
@@ -30,6 +31,7 @@ let broken = false;
 function run(label, command, args, count, {aside = false} = {}) {
   const title = `\n── ${label}: ${command} ${args.join(' ')}`;
   if (!aside) console.log(title);
+  const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(command, args, {stdio: ['ignore', 'pipe', 'inherit'], env: process.env});
     let output = '';
@@ -38,7 +40,8 @@ function run(label, command, args, count, {aside = false} = {}) {
       output += chunk;
     });
     child.on('close', (code) => {
-      if (aside) console.log(`${title}\n${output}`);
+      const took = `(${label}: ${Math.round((Date.now() - started) / 1000)} s)`;
+      console.log(aside ? `${title}\n${output}\n${took}` : took);
       const counted = count?.(output);
       if (counted) {
         totals.passed += counted.passed;
@@ -132,5 +135,6 @@ if (!broken) {
     nodeCounts,
   );
 }
-console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+console.log(`\n(npm test: ${Math.round((Date.now() - began) / 1000)} s)`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(broken || totals.failed ? 1 : 0);
