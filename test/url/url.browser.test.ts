@@ -1,4 +1,5 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {urlBecomes} from '../url-becomes.js';
 import {object, number} from 'superstruct';
 import '../../elements/page-state.js';
 import {
@@ -24,30 +25,6 @@ function spyHistory() {
     };
   }
   return {writes, restore: () => Object.assign(history, originals)};
-}
-
-/**
- * Resolves once `read()` (the URL's search or hash) is `expected`, at once or at the history write
- * that makes it so, then asserts it (bounded, so a wrong URL fails with a diff, not a timeout).
- * page-state's history writes are rate limited per page (a burst of 20, then 8 a second) and this
- * file's earlier tests spend that burst, so a write may come a moment after the task that asked.
- */
-async function urlBecomes(expected: string, message?: string, read = () => location.search): Promise<void> {
-  if (read() !== expected) {
-    const originals = {pushState: history.pushState, replaceState: history.replaceState};
-    await Promise.race([
-      new Promise<void>((resolve) => {
-        for (const kind of ['pushState', 'replaceState'] as const)
-          history[kind] = function (this: History, ...args: Parameters<History['pushState']>) {
-            originals[kind].apply(this, args);
-            if (read() === expected) resolve();
-          };
-      }),
-      new Promise((resolve) => setTimeout(resolve, 2000)),
-    ]);
-    Object.assign(history, originals);
-  }
-  expect(read()).to.equal(expected, message);
 }
 
 let unique = 0;
