@@ -9,18 +9,23 @@ import {expect} from '@open-wc/testing';
  */
 export async function urlBecomes(expected: string, message?: string, read = () => location.search): Promise<void> {
   if (read() !== expected) {
+    const wrapped: Partial<Record<'pushState' | 'replaceState', History['pushState']>> = {};
     const originals = {pushState: history.pushState, replaceState: history.replaceState};
+    let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([
       new Promise<void>((resolve) => {
         for (const kind of ['pushState', 'replaceState'] as const)
-          history[kind] = function (this: History, ...args: Parameters<History['pushState']>) {
+          history[kind] = wrapped[kind] = function (this: History, ...args: Parameters<History['pushState']>) {
             originals[kind].apply(this, args);
             if (read() === expected) resolve();
           };
       }),
-      new Promise((resolve) => setTimeout(resolve, 2000)),
+      new Promise((resolve) => (timer = setTimeout(resolve, 2000))),
     ]);
-    Object.assign(history, originals);
+    clearTimeout(timer);
+    // Put back only what is still ours: whatever wrapped history meanwhile keeps its wrapper.
+    for (const kind of ['pushState', 'replaceState'] as const)
+      if (history[kind] === wrapped[kind]) history[kind] = originals[kind];
   }
   expect(read()).to.equal(expected, message);
 }

@@ -47,10 +47,10 @@ export const OPTION_KEYS: readonly (keyof TestRuntimeOptions)[] = [
  *
  * @example
  * ```ts
- * const runtime = createTestRuntime({url: '/?q=shoes'});
+ * const runtime = createTestRuntime({url: '/?f_q=shoes'}); // Filters: urlPrefix 'f_'
  * stateOf(Filters).set('q', 'boots');
  * await runtime.settled();
- * runtime.url.searchParams.get('q'); // 'boots'
+ * runtime.url.searchParams.get('f_q'); // 'boots'
  * runtime.dispose();
  * ```
  */

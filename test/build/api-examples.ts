@@ -3,6 +3,8 @@
 // against the packed package. An example is a fragment: what it uses of its entry is imported,
 // and the app around it (`App`, `store`, an Express `app`, …) comes from a small fixture
 // module, typed as the example means it, so a call that no longer fits the API fails to compile.
+// All compile as one program, as in an app: a page-state/core example that speaks of DOM events
+// (an ErrorDetail listener) has the browser entry's event types, which the browser fixture loads.
 import {ApiDocumentedItem, ApiModel, type ApiItem} from '@microsoft/api-extractor-model';
 import type {DocNode} from '@microsoft/tsdoc';
 import {mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs';

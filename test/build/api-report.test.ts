@@ -57,10 +57,12 @@ describe('API reports', () => {
   // After the reports: they wrote the models the reference pages (and these examples) come from.
   it('every TypeScript @example the reference shows compiles against the packed package', () => {
     const dir = '.build/pkg/api-examples';
-    const files = writeExamples(dir, apiExamples(MODEL_DIR));
+    // One example that must not compile, written out like the others (its imports and fixture
+    // found the same way): the check sees the package's and the fixture's types, not `any`.
+    const found = apiExamples(MODEL_DIR);
+    const canary = {entry: 'page-state', symbol: 'canary', language: 'ts', code: "store.set('priority', 'x');"};
+    const files = writeExamples(dir, {...found, examples: [...found.examples, canary]});
     assert.ok(files.length > 100, `${files.length} examples`);
-    // One example that must not compile: the check sees the package's types, not `any`.
-    writeFileSync(`${dir}/canary.ts`, "import {stateVar} from 'page-state';\nstateVar.int('one');\n");
     const docs = JSON.parse(readFileSync('docs/tsconfig.json', 'utf8').replace(/^\s*\/\/.*$/gm, '')) as {
       compilerOptions: object;
     };
@@ -68,14 +70,17 @@ describe('API reports', () => {
       `${dir}/tsconfig.json`,
       JSON.stringify({compilerOptions: {...docs.compilerOptions, types: ['node']}, include: ['*.ts']}),
     );
-    const {stdout} = spawnSync(process.execPath, ['node_modules/typescript-7/bin/tsc', '-p', `${dir}/tsconfig.json`], {
-      encoding: 'utf8',
-    });
-    const errors = stdout.split('\n').filter((line) => / error TS/.test(line));
+    const {stdout, status} = spawnSync(
+      process.execPath,
+      ['node_modules/typescript-7/bin/tsc', '-p', `${dir}/tsconfig.json`],
+      {encoding: 'utf8'},
+    );
+    const errors = stdout.split('\n').filter((line) => /error TS\d+/.test(line));
     assert.deepEqual(
-      errors.filter((line) => !line.includes('canary.ts')),
+      errors.filter((line) => !line.includes('.canary.')),
       [],
     );
-    assert.equal(errors.filter((line) => line.includes('canary.ts')).length, 1, stdout);
+    assert.equal(errors.filter((line) => line.includes('.canary.')).length, 1, stdout);
+    assert.equal(status, 1, 'tsc ran to its end and failed on the canary alone');
   });
 });
