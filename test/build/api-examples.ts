@@ -144,3 +144,32 @@ export function writeExamples(dir: string, {examples, exports}: ReturnType<typeo
   }
   return files;
 }
+
+/** Attributes any element takes, ours included. */
+const GLOBAL_ATTRIBUTES = new Set(['id', 'class', 'style', 'slot', 'hidden', 'title', 'lang', 'dir']);
+
+/**
+ * What the HTML examples get wrong that a page would not say: an attribute of one of our elements
+ * that `custom-elements.json` does not list (a typo such as `urlkey` is silently ignored by the
+ * browser), and a script loaded from anywhere but the package's pinned CDN URL.
+ */
+export function htmlMistakes(
+  examples: readonly ApiExample[],
+  attributes: ReadonlyMap<string, ReadonlySet<string>>,
+  cdn: string,
+): string[] {
+  const mistakes: string[] = [];
+  for (const {symbol, language, code} of examples) {
+    if (language !== 'html') continue;
+    for (const [, tag, rest] of code.matchAll(/<([a-z][\w-]*)([^>]*)>/g)) {
+      const names = [...rest!.matchAll(/([\w-]+)(?:=("[^"]*"|'[^']*'|[^\s>]+))?/g)].map((m) => m[1]!);
+      const known = attributes.get(tag!);
+      for (const name of known ? names : [])
+        if (!known!.has(name) && !GLOBAL_ATTRIBUTES.has(name) && !/^(data|aria)-/.test(name))
+          mistakes.push(`${symbol}: <${tag}> has no attribute "${name}"`);
+      const src = tag === 'script' && /\bsrc="([^"]*)"/.exec(rest!)?.[1];
+      if (src && !src.startsWith(cdn)) mistakes.push(`${symbol}: a script from ${src}, not ${cdn}`);
+    }
+  }
+  return mistakes;
+}

@@ -7,7 +7,7 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {describe, it} from 'node:test';
 import {pathToFileURL} from 'node:url';
-import {apiExamples, writeExamples} from './api-examples.js';
+import {apiExamples, htmlMistakes, writeExamples} from './api-examples.js';
 
 type Script = {
   ENTRIES: Record<string, string>;
@@ -82,5 +82,37 @@ describe('API reports', () => {
     );
     assert.equal(errors.filter((line) => line.includes('.canary.')).length, 1, stdout);
     assert.equal(status, 1, 'tsc ran to its end and failed on the canary alone');
+  });
+
+  it("every HTML @example uses only our elements' attributes and the package's pinned CDN URL", () => {
+    const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as {
+      modules: {declarations?: {tagName?: string; attributes?: {name: string}[]}[]}[];
+    };
+    const attributes = new Map(
+      manifest.modules
+        .flatMap((m) => m.declarations ?? [])
+        .filter((d) => d.tagName)
+        .map((d) => [d.tagName!, new Set((d.attributes ?? []).map((a) => a.name))]),
+    );
+    const {version} = JSON.parse(readFileSync('package.json', 'utf8')) as {version: string};
+    const cdn = `https://cdn.jsdelivr.net/npm/page-state@${version}/dist/`;
+    const {examples} = apiExamples(MODEL_DIR);
+    assert.ok(examples.filter((e) => e.language === 'html').length >= 5);
+    assert.deepEqual(htmlMistakes(examples, attributes, cdn), []);
+    // The check can fail: a typo of an attribute, and a script from elsewhere.
+    const typo = {entry: 'page-state/elements', symbol: 'canary', language: 'html'};
+    assert.deepEqual(
+      htmlMistakes(
+        [
+          {
+            ...typo,
+            code: '<state-var name="p" urlkey="p"></state-var><script src="https://cdn.example/x.js"></script>',
+          },
+        ],
+        attributes,
+        cdn,
+      ),
+      ['canary: <state-var> has no attribute "urlkey"', `canary: a script from https://cdn.example/x.js, not ${cdn}`],
+    );
   });
 });
