@@ -6,9 +6,14 @@ import {once} from 'node:events';
 import {readFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {resolve} from 'node:path';
+import {pathToFileURL} from 'node:url';
 import {chromium} from 'playwright-core';
 import {createSessionHandler, fileStore} from '../src/server/index.js';
 import {tempDir} from '../test/temp-dir.js';
+
+// The flags every other Chromium of the tests and the bench starts with (scripts are plain .mjs).
+const {CHROMIUM_ARGS} = (await import(pathToFileURL(resolve('scripts/tools.mjs')).href)) as {CHROMIUM_ARGS: string[]};
 
 /** The round trip the page's requests take (a 4G phone's is 50 to 150 ms). */
 export const LATENCY_MS = 100;
@@ -54,7 +59,7 @@ export async function firstPaintBench() {
   const [name, value] = written.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   });
   const times = {
     with: [] as number[],
