@@ -19,8 +19,11 @@ export const oneFile = {
           PERSIST.exec(path)[1] === 'lazy-server'
             ? `import {serverClient} from ${module('server-client.ts')};
 import {bootIdentity, bootOf} from ${module('bootstrap.ts')};
-export const lazyServer = (endpoint, options) => serverClient(endpoint, options, bootOf(endpoint), bootIdentity());`
-            : `export {serverClient as serverStorage} from ${module('server-client.ts')};`,
+import {CORE_LINKS} from ${module('core-links.ts')};
+export const lazyServer = (endpoint, options) => serverClient(CORE_LINKS, endpoint, options, bootOf(endpoint), bootIdentity());`
+            : `import {serverClient} from ${module('server-client.ts')};
+import {CORE_LINKS} from ${module('core-links.ts')};
+export const serverStorage = (endpoint, options) => serverClient(CORE_LINKS, endpoint, options);`,
         loader: 'ts',
       };
     });

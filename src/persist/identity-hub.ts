@@ -1,7 +1,7 @@
 import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
 import type {SharedIdentity, SharedRuntime} from '../runtime/protocol.js';
-import {partition} from './partition.js';
+import type {partition as partitionOf} from './partition.js';
 
 /** Where the browser remembers the identity it last saw (no namespace name holds a `/`). */
 const LAST = 'page-state/identity';
@@ -11,18 +11,25 @@ const LAST = 'page-state/identity';
  * page's storage and announced on `document`. Loaded with the server client, or by `setIdentity`:
  * a page that needs neither never loads it.
  */
-export const identityOf = (runtime: SharedRuntime, first?: string | null): SharedIdentity =>
-  (runtime.identity ??= identityHub(() => [localStorage, sessionStorage], document, first));
+export const identityOf = (
+  runtime: SharedRuntime,
+  partition: typeof partitionOf,
+  first?: string | null,
+): SharedIdentity =>
+  (runtime.identity ??= identityHub(() => [localStorage, sessionStorage], document, partition, first));
 
 /**
  * The page's identity. It starts as `first` (the page's bootstrap's), else anonymous; the identity this browser last saw is remembered
  * (`localStorage`), so a sign-out or a switch made by a full navigation is seen once the page
  * learns the new one: the signed-out identity's partitions are deleted then, unless kept. Every
- * switch is announced on `events` (`page-state-identity`).
+ * switch is announced on `events` (`page-state-identity`). `partition` names an identity's keys
+ * (partition.ts), handed in: the server client's chunk imports no module the first load has
+ * (core-links.ts).
  */
 export function identityHub(
   storages: () => [local: Storage, session: Storage],
   events: EventTarget,
+  partition: typeof partitionOf,
   first?: string | null,
 ): SharedIdentity {
   const listeners = new Set<(arrived: boolean) => void>();

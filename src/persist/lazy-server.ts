@@ -1,6 +1,7 @@
 import type {StorageAdapter} from '../core/types.js';
 import {REPORTS} from './adapter-reports.js';
 import {bootIdentity, bootOf} from './bootstrap.js';
+import {CORE_LINKS} from './core-links.js';
 import type {ServerStorageOptions} from './server-storage-options.js';
 
 type Method = (...args: unknown[]) => unknown;
@@ -20,7 +21,7 @@ type Method = (...args: unknown[]) => unknown;
 export function lazyServer(endpoint: string, options: ServerStorageOptions): StorageAdapter {
   // It takes over what the page's bootstrap holds: it forgets what the page writes over.
   const client = import('./server-client.js').then(({serverClient}) =>
-    serverClient(endpoint, options, bootOf(endpoint), bootIdentity()),
+    serverClient(CORE_LINKS, endpoint, options, bootOf(endpoint), bootIdentity()),
   );
   const later =
     (method: 'get' | 'set' | 'remove' | 'subscribe' | typeof REPORTS) =>

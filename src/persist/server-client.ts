@@ -1,23 +1,28 @@
-import {ErrorCode, PageStateError} from '../core/errors/errors.js';
+// Of the modules every page loads, only types: their values come through `links` (core-links.ts).
+import type {ErrorCode} from '../core/errors/errors.js';
 import type {StorageAdapter, StoredState} from '../core/types.js';
 import {debug, debugging} from '../debug/log.js';
 import {DEV} from '../dev.js';
-import {REPORTS, type Reporter, type Reporting} from './adapter-reports.js';
-import {checkServerStorageOptions, type ServerStorageOptions} from './server-storage-options.js';
-import {sharedRuntime, type SharedIdentity} from '../runtime/protocol.js';
+import type {Reporter, Reporting} from './adapter-reports.js';
+import type {CoreLinks} from './core-links.js';
+import type {ServerStorageOptions} from './server-storage-options.js';
+import type {SharedIdentity} from '../runtime/protocol.js';
 import {identityOf} from './identity-hub.js';
 
 /** Where a page leaving this tab keeps, per endpoint, what it still owed the server:
  * `[when, identity, [[namespace, state or null], …]]`. */
 const SENT = 'page-state/sent';
+const NO_SESSION_HANDLER: typeof ErrorCode.noSessionHandler = 'PS_NO_SESSION_HANDLER';
 
 /**
  * The server storage client behind `serverStorage` (see there): what `persist: 'server'` loads
  * on first use (lazy-server.ts), and what an app importing `serverStorage` by name has at once.
  * `held` is what the page's bootstrap holds for the endpoint (bootstrap.ts): read instead of the
  * server until the page writes over it, or another identity comes; `first` the identity it names.
+ * `links`: what it uses of the code every page loads (core-links.ts).
  */
 export function serverClient(
+  [PageStateError, sharedRuntime, reports, partition, checkServerStorageOptions]: CoreLinks,
   endpoint = '/page-state',
   options: ServerStorageOptions = {},
   held?: Map<string, StoredState>,
@@ -46,7 +51,7 @@ export function serverClient(
     const runtime = sharedRuntime();
     // Before a switch, the bootstrap goes (it was the identity leaving's); after it, what was owed.
     if (!identity && runtime)
-      (identity = identityOf(runtime, first)).watch((arrived) => (arrived ? pending : held)?.clear());
+      (identity = identityOf(runtime, partition, first)).watch((arrived) => (arrived ? pending : held)?.clear());
     return identity;
   };
   /** What the page before this one in the tab still owed the server as it left, over what this
@@ -74,12 +79,12 @@ export function serverClient(
     if (!unmountedTold) {
       unmountedTold = true;
       reporters.get(namespace)?.(
-        `${ErrorCode.noSessionHandler}: ${fact}${DEV ? ` without page-state-protocol: no session handler at ${base}; writes wait and are retried` : ''}`,
+        `${NO_SESSION_HANDLER}: ${fact}${DEV ? ` without page-state-protocol: no session handler at ${base}; writes wait and are retried` : ''}`,
         {endpoint: base, method, status},
       );
       if (DEV) {
         console.error(
-          `page-state ${ErrorCode.noSessionHandler}: no session handler answers at ${base}: ${fact} without a page-state-protocol header ` +
+          `page-state ${NO_SESSION_HANDLER}: no session handler answers at ${base}: ${fact} without a page-state-protocol header ` +
             "(an app's 404 page, a static server's or a proxy's HTML, a redirect to a login page). Writes of persist: 'server' stay pending and are retried until it does. Mount it there:\n" +
             `  app.use(createSessionHandler({store: fileStore('./sessions')${base === '/page-state' ? '' : `, basePath: '${base}'`}})); // import {createSessionHandler, fileStore} from 'page-state/server'`,
         );
@@ -89,7 +94,7 @@ export function serverClient(
     if (DEV && method === 'GET' && debugging('server'))
       debug('server', `${fact}: no session handler (no page-state-protocol header); nothing loaded`);
     throw new PageStateError(
-      ErrorCode.noSessionHandler,
+      NO_SESSION_HANDLER,
       DEV ? `${fact}, not from a page-state session handler (no page-state-protocol header)` : fact,
     );
   };
@@ -163,7 +168,8 @@ export function serverClient(
   follow(); // the page's identity, as its bootstrap names it, before anything is asked
 
   return {
-    [REPORTS]: reporters.set.bind(reporters),
+    // (A key held in a parameter is no unique symbol to TypeScript: the second cast says it is.)
+    [reports]: reporters.set.bind(reporters),
     // 204: nothing stored.
     // What the page's bootstrap holds hydrates at once, until the page writes over it.
     get: (namespace) =>
@@ -194,5 +200,5 @@ export function serverClient(
       if (pending.get(namespace) === null) throw new Error(`DELETE ${base}/${namespace} failed; retrying`);
     },
     flush: () => flush(),
-  } as StorageAdapter & Reporting & {flush(): Promise<void>};
+  } as StorageAdapter & {flush(): Promise<void>} as StorageAdapter & Reporting & {flush(): Promise<void>};
 }

@@ -1,4 +1,5 @@
 import type {StorageAdapter} from '../core/types.js';
+import {CORE_LINKS} from './core-links.js';
 import {serverClient} from './server-client.js';
 import type {ServerStorageOptions} from './server-storage-options.js';
 
@@ -24,5 +25,5 @@ export function serverStorage(
   // Apart from the client: the main entry re-exports this module, and esbuild puts what a module
   // imports in the chunks of the entries that import that module, used or not. So only an app
   // that calls serverStorage has the client at once; persist: 'server' loads it (lazy-server.ts).
-  return serverClient(endpoint, options);
+  return serverClient(CORE_LINKS, endpoint, options);
 }

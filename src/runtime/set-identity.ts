@@ -1,5 +1,6 @@
 import {bootIdentity} from '../persist/bootstrap.js';
 import {identityOf} from '../persist/identity-hub.js';
+import {partition} from '../persist/partition.js';
 import {pageStateRuntime} from './runtime.js';
 
 /**
@@ -22,5 +23,5 @@ import {pageStateRuntime} from './runtime.js';
  * ```
  */
 export function setIdentity(identity: string | null, options: {keepOnSignOut?: boolean} = {}): void {
-  identityOf(pageStateRuntime(), bootIdentity()).set(identity, options.keepOnSignOut);
+  identityOf(pageStateRuntime(), partition, bootIdentity()).set(identity, options.keepOnSignOut);
 }

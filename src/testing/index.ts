@@ -6,6 +6,7 @@ import type {StorageAdapter, StoredState} from '../core/types.js';
 import {checkOptions} from '../core/errors/check-options.js';
 import {createRuntime} from '../runtime/runtime.js';
 import {identityHub} from '../persist/identity-hub.js';
+import {partition} from '../persist/partition.js';
 import {serverStorage} from '../persist/server-storage.js';
 import {webStorage} from '../persist/web-storage.js';
 import type {SessionHandler} from '../server/transport.js';
@@ -129,7 +130,7 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): TestRuntime
     events,
   });
   // Made at once, over the test's storage (a page's runtime makes its own on first need).
-  const identity = (runtime.identity = identityHub(() => [local, session], events));
+  const identity = (runtime.identity = identityHub(() => [local, session], events, partition));
   // Context requests of <page-state> providers that upgrade late are buffered, as in a page.
   const contexts = document && new ContextRoot();
   contexts?.attach(document!.documentElement);

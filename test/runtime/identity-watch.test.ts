@@ -4,12 +4,13 @@
 import {strict as assert} from 'node:assert';
 import {describe, it} from 'node:test';
 import {identityHub} from '../../src/persist/identity-hub.js';
+import {partition} from '../../src/persist/partition.js';
 import {watchIdentity, type SharedRuntime} from '../../src/runtime/protocol.js';
 import {memoryArea} from '../../src/testing/storage.js';
 
 /** A runtime as the protocol shares it, without an identity yet (what is not used here is left out). */
 const bareRuntime = () => ({protocol: 3}) as unknown as SharedRuntime;
-const hub = () => identityHub(() => [memoryArea(), memoryArea()], new EventTarget());
+const hub = () => identityHub(() => [memoryArea(), memoryArea()], new EventTarget(), partition);
 /** A listener recording what it was called with. */
 const recorder = () => {
   const calls: boolean[] = [];
