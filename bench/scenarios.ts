@@ -3,8 +3,8 @@
 // its peer. Bundled by esbuild as a production build bundles it (minified, NODE_ENV production,
 // code split so a lazily imported part stays out of the first load), gzip -9, the framework
 // left out (lit and @lit/* for page-state, react and react-dom for nuqs).
-import {existsSync, readFileSync} from 'node:fs';
-import {resolve} from 'node:path';
+import {copyFileSync, existsSync, mkdirSync, readFileSync} from 'node:fs';
+import {basename, resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {gzipSync} from 'node:zlib';
 import {build, type Metafile, type Plugin} from 'esbuild';
@@ -143,4 +143,42 @@ export async function measureScenarios(): Promise<Record<ScenarioName, {app: App
     ScenarioName,
     {app: AppBundle; peer: AppBundle}
   >;
+}
+
+/**
+ * The first load of `app` (a path from the project root) as Vite 8 (Rolldown) builds an app for
+ * production from the packed package, lit left out: gzip -9 of the entry and of the chunks it
+ * imports statically. The contract measures with esbuild; this is printed beside it because
+ * Rolldown shakes `stateVar`, a module namespace that page-state re-exports, member by member,
+ * and esbuild keeps every var kind (evanw/esbuild#1420).
+ */
+export async function firstLoadWithVite(app: string): Promise<number> {
+  const {build: vite} = await import('vite');
+  // In the packed package's node_modules' parent, where an app of its own finds `page-state`.
+  const root = resolve(PACKED, '../../vite-scenarios');
+  mkdirSync(root, {recursive: true});
+  const entry = resolve(root, basename(app));
+  copyFileSync(app, entry);
+  const [result] = [
+    await vite({
+      configFile: false,
+      logLevel: 'silent',
+      root,
+      build: {
+        write: false,
+        minify: true,
+        target: 'es2022',
+        modulePreload: false,
+        // An app's build (no library's): what the chunk loaded on demand shares with the first
+        // load goes into the entry's file, as in a Vite app with an index.html.
+        rollupOptions: {input: entry, external: [/^lit($|\/)/, /^@lit\//]},
+      },
+    }),
+  ].flat() as {output: {type: string; fileName: string; code?: string; isEntry?: boolean; imports?: string[]}[]}[];
+  const chunks = result!.output.filter((file) => file.type === 'chunk');
+  const first = new Set([chunks.find((chunk) => chunk.isEntry)!.fileName]);
+  for (const fileName of first)
+    for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? [])
+      if (chunks.some((chunk) => chunk.fileName === imported)) first.add(imported);
+  return chunks.filter((chunk) => first.has(chunk.fileName)).reduce((sum, chunk) => sum + gzipSize(chunk.code!), 0);
 }
