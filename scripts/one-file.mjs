@@ -1,9 +1,9 @@
 // A bundle of one file (the production CDN files) has no chunk to load on demand, so there the
 // server client, which src/persist/lazy-server.ts loads on first use, is imported at once (handed
-// the page's bootstrap, as lazy-server.ts hands it) and is the public serverStorage itself
-// (src/persist/server-storage.ts wraps it only to keep it out of a bundler's entry chunk). Left to
-// itself, esbuild inlines the import() but wraps every module it reaches (errors, protocol...) in
-// a lazy initialiser: +405 B gzip in dist/page-state.js.
+// the page's core and bootstrap, as lazy-server.ts hands them), and serverStorage calls it as
+// src/persist/server-storage.ts does (which wraps it only to keep it out of a bundler's entry
+// chunk). Left to itself, esbuild inlines the import() but wraps every module it reaches (errors,
+// protocol...) in a lazy initialiser: +405 B gzip in dist/page-state.js.
 import {dirname, join} from 'node:path';
 
 const PERSIST = /[\\/]src[\\/]persist[\\/](lazy-server|server-storage)\.ts$/;

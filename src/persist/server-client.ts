@@ -1,4 +1,4 @@
-// Of the modules every page loads, only types: their values come through `links` (core-links.ts).
+// Of the modules every page loads, only types: their values come as the first argument (core-links.ts).
 import type {ErrorCode} from '../core/errors/errors.js';
 import type {StorageAdapter, StoredState} from '../core/types.js';
 import {debug, debugging} from '../debug/log.js';
@@ -19,7 +19,7 @@ const NO_SESSION_HANDLER: typeof ErrorCode.noSessionHandler = 'PS_NO_SESSION_HAN
  * on first use (lazy-server.ts), and what an app importing `serverStorage` by name has at once.
  * `held` is what the page's bootstrap holds for the endpoint (bootstrap.ts): read instead of the
  * server until the page writes over it, or another identity comes; `first` the identity it names.
- * `links`: what it uses of the code every page loads (core-links.ts).
+ * The first argument is what it uses of the code every page loads (`CORE_LINKS`, core-links.ts).
  */
 export function serverClient(
   [PageStateError, sharedRuntime, reports, partition, checkServerStorageOptions]: CoreLinks,
