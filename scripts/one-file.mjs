@@ -2,13 +2,13 @@
 // server client, which src/persist/lazy-server.ts loads on first use, is imported at once (handed
 // the page's core and bootstrap, as lazy-server.ts hands them), and serverStorage calls it as
 // src/persist/server-storage.ts does (which wraps it only to keep it out of a bundler's entry
-// chunk). Left to itself, esbuild inlines the import() but wraps every module it reaches (errors,
-// protocol...) in a lazy initialiser: +405 B gzip in dist/page-state.js.
+// chunk). Left to itself, esbuild inlines the import() but wraps the modules it reaches (the
+// client, the identity hub) in lazy initialisers: +213 B gzip in dist/page-state.js.
 import {dirname, join} from 'node:path';
 
 const PERSIST = /[\\/]src[\\/]persist[\\/](lazy-server|server-storage)\.ts$/;
 
-/** An esbuild plugin: `lazyServer` and `serverStorage` are the server client itself. */
+/** An esbuild plugin: `lazyServer` and `serverStorage` call the server client at once, handed `CORE_LINKS`. */
 export const oneFile = {
   name: 'page-state-one-file',
   setup(build) {
