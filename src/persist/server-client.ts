@@ -12,7 +12,6 @@ import {identityOf} from './identity-hub.js';
 /** Where a page leaving this tab keeps, per endpoint, what it still owed the server:
  * `[when, identity, [[namespace, state or null], …]]`. */
 const SENT = 'page-state/sent';
-const NO_SESSION_HANDLER: typeof ErrorCode.noSessionHandler = 'PS_NO_SESSION_HANDLER';
 
 /**
  * The server storage client behind `serverStorage` (see there): what `persist: 'server'` loads
@@ -79,12 +78,12 @@ export function serverClient(
     if (!unmountedTold) {
       unmountedTold = true;
       reporters.get(namespace)?.(
-        `${NO_SESSION_HANDLER}: ${fact}${DEV ? ` without page-state-protocol: no session handler at ${base}; writes wait and are retried` : ''}`,
+        `PS_NO_SESSION_HANDLER: ${fact}${DEV ? ` without page-state-protocol: no session handler at ${base}; writes wait and are retried` : ''}`,
         {endpoint: base, method, status},
       );
       if (DEV) {
         console.error(
-          `page-state ${NO_SESSION_HANDLER}: no session handler answers at ${base}: ${fact} without a page-state-protocol header ` +
+          `page-state PS_NO_SESSION_HANDLER: no session handler answers at ${base}: ${fact} without a page-state-protocol header ` +
             "(an app's 404 page, a static server's or a proxy's HTML, a redirect to a login page). Writes of persist: 'server' stay pending and are retried until it does. Mount it there:\n" +
             `  app.use(createSessionHandler({store: fileStore('./sessions')${base === '/page-state' ? '' : `, basePath: '${base}'`}})); // import {createSessionHandler, fileStore} from 'page-state/server'`,
         );
@@ -94,7 +93,7 @@ export function serverClient(
     if (DEV && method === 'GET' && debugging('server'))
       debug('server', `${fact}: no session handler (no page-state-protocol header); nothing loaded`);
     throw new PageStateError(
-      NO_SESSION_HANDLER,
+      'PS_NO_SESSION_HANDLER' satisfies typeof ErrorCode.noSessionHandler,
       DEV ? `${fact}, not from a page-state session handler (no page-state-protocol header)` : fact,
     );
   };
