@@ -8,6 +8,7 @@ import {basename, resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {gzipSync} from 'node:zlib';
 import {build, type Metafile, type Plugin} from 'esbuild';
+import type {Rollup} from 'vite';
 
 const {devFlag} = (await import(pathToFileURL(resolve('scripts/dev-flag.mjs')).href)) as {
   devFlag(dev: boolean): Plugin;
@@ -160,7 +161,7 @@ export async function firstLoadWithVite(app: string): Promise<number> {
   const entry = resolve(root, basename(app));
   copyFileSync(app, entry);
   const [result] = [
-    await vite({
+    (await vite({
       configFile: false,
       logLevel: 'silent',
       root,
@@ -173,12 +174,12 @@ export async function firstLoadWithVite(app: string): Promise<number> {
         // load goes into the entry's file, as in a Vite app with an index.html.
         rollupOptions: {input: entry, external: [/^lit($|\/)/, /^@lit\//]},
       },
-    }),
-  ].flat() as {output: {type: string; fileName: string; code?: string; isEntry?: boolean; imports?: string[]}[]}[];
-  const chunks = result!.output.filter((file) => file.type === 'chunk');
+    })) as Rollup.RollupOutput | Rollup.RollupOutput[],
+  ].flat();
+  const chunks = result!.output.filter((file): file is Rollup.OutputChunk => file.type === 'chunk');
   const first = new Set([chunks.find((chunk) => chunk.isEntry)!.fileName]);
   for (const fileName of first)
-    for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? [])
+    for (const imported of chunks.find((chunk) => chunk.fileName === fileName)!.imports)
       if (chunks.some((chunk) => chunk.fileName === imported)) first.add(imported);
-  return chunks.filter((chunk) => first.has(chunk.fileName)).reduce((sum, chunk) => sum + gzipSize(chunk.code!), 0);
+  return chunks.filter((chunk) => first.has(chunk.fileName)).reduce((sum, chunk) => sum + gzipSize(chunk.code), 0);
 }
