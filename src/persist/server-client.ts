@@ -106,8 +106,7 @@ export function serverClient(
       method,
       keepalive,
       headers: {'content-type': 'application/json'},
-      // A namespace's lifetime goes as what is left of it: the server's clock decides when it ends.
-      // (`expires: undefined` leaves the JSON.)
+      // A lifetime goes as what is left of it, the server's clock decides (`expires: undefined` leaves the JSON).
       body:
         body &&
         JSON.stringify(
@@ -117,8 +116,7 @@ export function serverClient(
         ),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    // Only the session handler's answers say page-state-protocol; a redirect fetch followed to a
-    // login page's 200, or an opaque answer (status 0), says nothing.
+    // Only the session handler says page-state-protocol: not a login page a redirect led to, nor an opaque answer (0).
     const fact = `${method} ${base}/${namespace} answered ${response.status}`;
     if (!response.headers.has('page-state-protocol')) unmounted(method, namespace, response.status, fact);
     if (!response.ok) throw new Error(fact);
@@ -169,8 +167,7 @@ export function serverClient(
   return {
     // `satisfies`: under a key held in a parameter (no unique symbol to TypeScript), nothing else checks it.
     [reports]: reporters.set.bind(reporters) satisfies Reporting[typeof REPORTS],
-    // 204: nothing stored.
-    // What the page's bootstrap holds hydrates at once, until the page writes over it.
+    // What the page's bootstrap holds hydrates at once, until the page writes over it; 204: nothing stored.
     get: (namespace) =>
       held?.get(namespace) ??
       request('GET', namespace).then((response) =>
