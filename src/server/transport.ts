@@ -118,7 +118,9 @@ export function transports({route, guarded, maxBytes, bodyTimeoutMs, onError}: C
     let result: Answer;
     let unread = false;
     try {
-      const path = pathOf(req.url ?? '/');
+      // The full request path, as basePath is: Express and Connect cut a mount path
+      // (app.use('/page-state', handler)) from req.url and keep the whole one in originalUrl.
+      const path = pathOf((req as {originalUrl?: string}).originalUrl ?? req.url ?? '/');
       const rest = path === undefined ? undefined : route(path);
       if (path !== undefined && rest === undefined) {
         if (next) return next();

@@ -134,3 +134,26 @@ for (const [name, start] of Object.entries(transports)) {
     });
   });
 }
+
+describe('basePath under an Express mount path', () => {
+  it('is matched against the full request path: app.use("/page-state", handler) answers at /page-state/{namespace}, and app.use("/api", handler) at its basePath /api/page-state', async () => {
+    const app = express();
+    app.use('/page-state', createSessionHandler({secret, store: memoryStore()}));
+    app.use('/api', createSessionHandler({secret, store: memoryStore(), basePath: '/api/page-state'}));
+    app.use((_req, res) => void res.status(404).send('<h1>the app’s own 404 page</h1>'));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as {port: number}).port}`;
+    try {
+      for (const path of ['/page-state/Notes', '/api/page-state/Notes']) {
+        const written = await fetch(base + path, {method: 'PUT', headers: json, body: data});
+        assert.equal(written.status, 204, `PUT ${path}`);
+        const read = await fetch(base + path, {headers: {cookie: cookieOf(written)}});
+        assert.equal(read.headers.get('page-state-protocol'), '1', `GET ${path}`);
+        assert.deepEqual(await read.json(), JSON.parse(data), `GET ${path}`);
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
