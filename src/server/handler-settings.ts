@@ -1,5 +1,6 @@
 import {sessionSigner} from './cookie.js';
-import {checkHandlerOptions, type SessionHandlerOptions} from './options.js';
+import {badDefinition} from '../core/errors/errors.js';
+import {checkHandlerOptions, SECRET_LINE, type SessionHandlerOptions} from './options.js';
 import type {Quota} from './quota.js';
 
 const reportToConsole = (error: unknown, request: {method: string; path: string}) =>
@@ -17,12 +18,13 @@ function resolveSecrets(options: SessionHandlerOptions): string[] {
     );
   }
   const secrets = typeof configured === 'string' ? [configured] : [...(configured ?? [])];
+  // The option itself was checked (options.ts); what is left is PAGE_STATE_SECRET, or nothing.
   if (!secrets.length)
-    throw new Error(
-      'page-state: createSessionHandler needs a secret (option or PAGE_STATE_SECRET) or a store that keeps one',
+    badDefinition(
+      `createSessionHandler needs a secret to sign its cookies (PAGE_STATE_SECRET, or the option), or a store that keeps one (fileStore): ${SECRET_LINE}`,
     );
   if (secrets.some((s) => typeof s !== 'string' || s.length < 32))
-    throw new Error('page-state: every session secret must be a string of at least 32 characters');
+    badDefinition(`createSessionHandler: PAGE_STATE_SECRET must be at least 32 characters: ${SECRET_LINE}`);
   return secrets;
 }
 

@@ -89,6 +89,9 @@ const HANDLER_OPTIONS: Record<keyof SessionHandlerOptions, true> = {
 /** What a store must do, as SessionStore declares it. */
 const STORE_METHODS = ['get', 'set', 'delete', 'clear'] as const;
 
+/** The line to write for a secret, and how to make one. */
+export const SECRET_LINE = `secret: process.env.PAGE_STATE_SECRET (make one with: node -e "console.log(crypto.randomBytes(32).toString('base64url'))")`;
+
 /**
  * Checks `createSessionHandler`'s options when the handler is created, so that a mistake stops
  * the server at start with the option named and the line to write, instead of a TypeError (or a
@@ -127,7 +130,7 @@ export function checkHandlerOptions(options: SessionHandlerOptions | undefined):
   for (const one of secrets ?? []) {
     if (typeof one !== 'string' || one.length < 32) {
       badDefinition(
-        `${where}: secret must be at least 32 characters, but one is ${typeof one === 'string' ? `${one.length} long` : `a ${typeof one}`}: secret: process.env.PAGE_STATE_SECRET (make one with: node -e "console.log(crypto.randomBytes(32).toString('base64url'))")`,
+        `${where}: secret must be at least 32 characters, but one is ${typeof one === 'string' ? `${one.length} long` : `a ${typeof one}`}: ${SECRET_LINE}`,
       );
     }
   }

@@ -1,6 +1,7 @@
 import {strict as assert} from 'node:assert';
 import {createHmac} from 'node:crypto';
 import {after, before, describe, it} from 'node:test';
+import {ErrorCode} from '../../src/core/errors/errors.js';
 import {createSessionHandler} from '../../src/server/handler.js';
 import {memoryStore} from '../../src/server/session-store.js';
 import {cookieOf, json, rawRequest, serve} from './helpers.js';
@@ -153,9 +154,20 @@ describe('session handler', () => {
     const saved = process.env.PAGE_STATE_SECRET;
     delete process.env.PAGE_STATE_SECRET;
     try {
-      assert.throws(() => createSessionHandler({store: memoryStore()}), /needs a secret/);
+      // A coded error with the line to write, as every other option mistake (options.test.ts).
+      assert.throws(() => createSessionHandler({store: memoryStore()}), {
+        code: ErrorCode.badDefinition,
+        message:
+          /^page-state PS_BAD_DEFINITION: createSessionHandler needs a secret .*secret: process\.env\.PAGE_STATE_SECRET \(make one with: node -e/,
+      });
+      process.env.PAGE_STATE_SECRET = 'too short';
+      assert.throws(() => createSessionHandler({store: memoryStore()}), {
+        code: ErrorCode.badDefinition,
+        message: /PAGE_STATE_SECRET must be at least 32 characters: secret: process\.env\.PAGE_STATE_SECRET \(make one/,
+      });
     } finally {
-      if (saved !== undefined) process.env.PAGE_STATE_SECRET = saved;
+      if (saved === undefined) delete process.env.PAGE_STATE_SECRET;
+      else process.env.PAGE_STATE_SECRET = saved;
     }
   });
 
