@@ -23,10 +23,16 @@ export function announceError(element: Element, detail: ErrorDetail, warn?: bool
 export const coded = (code: ErrorCodeValue, message: string): string => new PageStateError(code, message).message;
 
 /**
- * What a `<state-namespace>` could not declare of a definition (a var and why), for the bindings
- * of those vars to say (instead of waiting forever).
+ * What each `<state-namespace>` could not declare at its last declaration, by namespace name: its
+ * invalid vars (`key`: the var) or the namespace itself (`key`: null), for the bindings of those
+ * to say instead of waiting forever, or calling the namespace undeclared.
  */
-export const invalidVars = /* @__PURE__ */ new WeakMap<StateDefinition<any>, ErrorDetail[]>();
+export const markupProblems = /* @__PURE__ */ new Map<string, ErrorDetail[]>();
+
+/** What {@link markupProblems} say of `key` in the namespace `name`: that var's error, else the
+ * namespace's own. */
+export const markupProblem = (name: string, key: string): string | undefined =>
+  markupProblems.get(name)?.find((problem) => problem.key === key || problem.key === null)?.reason;
 
 /** Runs `task` once the element's children are parsed (at once unless the page is still loading). */
 export function whenParsed(task: () => void): void {
@@ -43,7 +49,7 @@ const warned = /* @__PURE__ */ new WeakMap<Element, Set<string>>();
 
 /**
  * Development only: warns once per element and name of an attribute that looks like a
- * misspelling of one of `known` (`urlprefix` for `url-prefix`). Only a name close to one of ours
+ * misspelling of one of `known` (`urlprefix` or `url_prefix` for `url-prefix`). Only a name close to one of ours
  * counts: `class`, `id`, `style`, `data-*`, `aria-*` and framework syntax (`:path`, `@click`)
  * never do.
  *
@@ -57,7 +63,7 @@ export function checkAttributes(element: Element, known: readonly string[]): voi
     const seen = warned.get(element) ?? new Set<string>();
     warned.set(element, seen);
     for (const name of element.getAttributeNames()) {
-      if (known.includes(name) || seen.has(name) || !/^[a-z][a-z-]*$/.test(name) || /^(data|aria)-/.test(name))
+      if (known.includes(name) || seen.has(name) || !/^[a-z][a-z_-]*$/.test(name) || /^(data|aria)-/.test(name))
         continue;
       const near = nearest(name, known);
       if (!near) continue;

@@ -9,7 +9,7 @@ import {
   checkAttributes,
   coded,
   ElementBase,
-  invalidVars,
+  markupProblem,
   namespacesFrom,
   whenSettled,
 } from './element-base.js';
@@ -95,7 +95,8 @@ export class StateBindElement extends ElementBase {
       if (this.#reported !== reason) announceError(this, {namespace, key, reason, raw: path}, warn);
       this.#reported = reason;
     };
-    if (path && !key)
+    // No path at all may be one a framework sets later: a mistake once the page has settled.
+    if (!key && (path || settled === true))
       return (
         this.#release(),
         report(coded(ErrorCode.badDefinition, DEV ? `path="${path}" is not Namespace.var` : path))
@@ -107,26 +108,29 @@ export class StateBindElement extends ElementBase {
       // Declared later (markup further down, a script): wait, and once the page is parsed and a
       // task has passed, say that nothing of that name is declared (it still binds if one comes).
       if (settled !== true) return whenSettled(() => this.#refresh(true));
+      // Its <state-namespace> could not be declared, or not this var of it: that says why.
       return report(
-        coded(
-          ErrorCode.unknownNamespace,
-          DEV
-            ? `path="${path}": no namespace "${namespace}" is declared${didYouMean(namespace, namespacesFrom(scope))}`
-            : namespace,
-        ),
+        markupProblem(namespace, key) ??
+          coded(
+            ErrorCode.unknownNamespace,
+            DEV
+              ? `path="${path}": no namespace "${namespace}" is declared${didYouMean(namespace, namespacesFrom(scope))}`
+              : namespace,
+          ),
         true,
       );
     }
     if (!Object.hasOwn(store.definition.vars, key)) {
       this.#release();
       // A var its <state-namespace> left out says why (development: a warning; the namespace reported it as an error).
-      const invalid = invalidVars.get(store.definition)?.find((problem) => problem.key === key)?.reason;
-      if (invalid) return report(invalid, true);
+      const invalid = markupProblem(namespace, key);
       return report(
-        coded(
-          ErrorCode.unknownKey,
-          DEV ? `path="${path}": no var "${key}" in ${namespace}${didYouMean(key, store.definition.keys)}` : path,
-        ),
+        invalid ??
+          coded(
+            ErrorCode.unknownKey,
+            DEV ? `path="${path}": no var "${key}" in ${namespace}${didYouMean(key, store.definition.keys)}` : path,
+          ),
+        !!invalid,
       );
     }
     this.#reported = undefined;

@@ -8,7 +8,7 @@ import {pageStateRuntime} from '../src/runtime/runtime.js';
 import {nearestScope} from '../src/lit/context.js';
 import {DEV} from '../src/dev.js';
 import type {PageStateElement} from './page-state.js';
-import {announceError, checkAttributes, ElementBase, invalidVars, whenParsed} from './element-base.js';
+import {announceError, checkAttributes, ElementBase, markupProblems, whenParsed} from './element-base.js';
 
 const VAR_ATTRIBUTES = ['type', 'default', 'url-key', 'persist', 'history', 'values', 'of'] as const;
 const NAMESPACE_ATTRIBUTES = [
@@ -91,6 +91,7 @@ export class StateNamespaceElement extends ElementBase {
     // Every problem is one event as it is found, before any binding looks; in development, all
     // of one declaration in one console group.
     const problems: ErrorDetail[] = [];
+    markupProblems.set(name, problems);
     const fail = (key: string | null, error: unknown, element: Element) => {
       if (DEV && !problems.length)
         console.group(
@@ -123,10 +124,10 @@ export class StateNamespaceElement extends ElementBase {
           fail(key, error, element);
         }
       }
-      definition ??= defineState(name, {...options, vars}); // no var at all: says so
-      invalidVars.set(definition, problems);
       const previous = this.definition;
-      if (definition.fingerprint !== previous?.fingerprint) {
+      // No var at all says so (defineState does); vars all invalid were each reported, and their bindings say why.
+      if (!definition && !problems.length) defineState(name, {...options, vars});
+      if (definition && definition.fingerprint !== previous?.fingerprint) {
         // Fixed markup: the definition declared before gives way (a copy without undeclare cannot).
         if (previous) nearestScope(this).undeclare?.(previous.name);
         const owner = this.closest('page-state') as PageStateElement | null;

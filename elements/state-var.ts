@@ -6,7 +6,7 @@ import {ElementBase} from './element-base.js';
  * @attr name - The var's name (identifier-safe).
  * @attr type - `string` (default), `int`, `float`, `boolean`, `date`, `datetime`, `enum`, `list` or `json`.
  * @attr default - The default, written as in the URL (`2026-11-22`, `a,b`, `{"min":0}`).
- * @attr url-key - The URL param (before the namespace prefix); empty keeps the var out of the URL.
+ * @attr url-key - The URL param (before the namespace prefix); empty or `false` keeps the var out of the URL.
  * @attr persist - `false` keeps the var out of storage.
  * @attr history - `push` or `replace`.
  * @attr values - For `enum`: the values, comma-separated.

@@ -33,9 +33,12 @@ const KiB = 1024;
  * importing it (issue 37's chunk loaded on first use: esbuild no longer puts the modules both
  * import into a file of their own, gzipped apart from the entry; the URL scenario -233 B by
  * esbuild, unchanged by Vite, which kept them in the entry's file; the one-file builds, where the
- * client is no chunk, pay +70 B for the hand-over, core-links.ts).
+ * client is no chunk, pay +70 B for the hand-over, core-links.ts); 17.69 markup mistakes a newcomer
+ * met (issue 35's point 3: a binding of a namespace that could not be declared, or whose every var
+ * is invalid, says that error instead of "not declared"; url-key="false"; a <state-bind> without a
+ * path: +31 B, all in page-state/elements).
  */
-const EVERYTHING_CEILING = 17.66 * KiB;
+const EVERYTHING_CEILING = 17.69 * KiB;
 /**
  * The URL scenario's must is 11 KiB (issue 37); it is not met yet (esbuild keeps every var kind,
  * evanw/esbuild#1420, and the core itself is over), so until it is, what it weighs is a ratchet

@@ -94,7 +94,12 @@ export function defineState<V extends VarMap>(
   for (const [hook, f] of Object.entries({migrate, onInit, onChange}))
     if (f !== undefined && typeof f !== 'function') invalid(hook, f, DEV && 'use a function');
   const keys = Object(vars) === vars ? (Object.keys(vars) as (keyof V & string)[]) : [];
-  if (!keys.length) invalid('vars', vars, DEV && 'declare at least one: {name: stateVar.*(), ...}');
+  if (!keys.length)
+    invalid(
+      'vars',
+      vars,
+      DEV && 'declare at least one: {name: stateVar.*(), ...} (in markup, a <state-var name="...">)',
+    );
   const bindings = {} as Record<keyof V & string, VarBinding>;
   const params = new Map<string, keyof V & string>();
   for (const key of keys) {

@@ -77,7 +77,9 @@ export function varFromMarkup(attrs: VarAttributes): StateVar<any> {
     );
   }
   const options: VarOptions = {};
-  if (attrs['url-key'] !== null) options.urlKey = attrs['url-key'] || false;
+  // Empty or "false" (as persist="false" says false): kept out of the URL.
+  const urlKey = attrs['url-key'];
+  if (urlKey !== null) options.urlKey = (urlKey !== 'false' && urlKey) || false;
   if (attrs.persist !== null) options.persist = attrs.persist !== 'false';
   if (attrs.history !== null) options.history = attrs.history as HistoryMode;
   const plain = build(undefined, options, attrs);
