@@ -10,7 +10,7 @@ import {build} from 'esbuild';
 import {ErrorCode} from '../../src/core/errors/errors.js';
 
 /** Text only the development build holds: the logger's switch, a debug line, a long message. */
-const DEV_ONLY = [`getItem("debug")`, 'the browser dropped the write', 'pass a node inside it'];
+const DEV_ONLY = [`getItem("debug")`, 'the browser dropped the write', 'pass a node inside it', ', nor one of '];
 const carries = (code: string) =>
   DEV_ONLY.filter((text) => code.includes(text) || code.includes(text.replaceAll('"', "'")));
 const modules = (folder: string) =>

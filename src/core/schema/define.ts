@@ -109,7 +109,7 @@ export function defineState<V extends VarMap>(
       invalid(key, v, DEV && 'build the var with stateVar.*()');
     const {urlKey = key, persist: varPersist = persist !== false, history: varHistory = history} = v!.options;
     if (urlKey !== false && (typeof urlKey !== 'string' || !PARAM.test(urlKey)))
-      invalid(`${key}: urlKey`, urlKey, DEV && PARAM_HINT);
+      invalid(`${key}: urlKey`, urlKey, DEV && `${PARAM_HINT}, or false to keep the var out of the URL`);
     if (!isHistory(varHistory)) invalid(`${key}: history`, varHistory, DEV && `use 'replace' or 'push'`);
     const param = urlKey === false ? null : urlPrefix + urlKey;
     if (param !== null) {

@@ -80,6 +80,13 @@ export function makeVar<T>(kind: Kind<T>, defaultValue: T, options: VarOptions =
     },
     decode(text) {
       if (text === '' && nullable && !kind.emptyIsValue) return null as T;
+      // Development: a text that is no token, nor the kind's, says the tokens too ("urgent": one of low, mid, high).
+      if (DEV && fromToken.size && !fromToken.has(text))
+        try {
+          kind.parse(text);
+        } catch (e) {
+          invalid(`${(e as Error).message}, nor one of ${[...fromToken.keys()].join(', ')}`);
+        }
       const value = kind.parse(fromToken.size ? (fromToken.get(text) ?? text) : text);
       const reason = check(value);
       return reason === undefined ? self.copy(value) : invalid(reason);

@@ -93,6 +93,11 @@ describe('defineState', () => {
     );
     badDefinition(() => defineState('X', {history: 'pop' as never, vars: {q: stateVar.string()}}), /history/);
     badDefinition(() => defineState('X', {vars: {}}), /X: vars \{\} is invalid: declare at least one/);
+    // An empty urlKey is no way to leave the URL: the message says which is.
+    badDefinition(
+      () => defineState('X', {vars: {q: stateVar.string('', {urlKey: ''})}}),
+      /X: q: urlKey "" is invalid: .*or false to keep the var out of the URL/,
+    );
     badDefinition(
       () => defineState('X', {vars: {q: 'string' as never}}),
       /X: q "string" is invalid: build the var with stateVar/,

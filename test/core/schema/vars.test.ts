@@ -183,3 +183,15 @@ describe('equality and copies', () => {
     assert.ok(Object.isFrozen(filters.copy({min: 2})));
   });
 });
+
+describe('a rejected text of a var with a valueMap', () => {
+  it('says its tokens too in development (the kind alone would point at ws_pri=3, not at low, mid or high)', () => {
+    const priority = stateVar.int(1, {valueMap: {1: 'low', 2: 'mid', 3: 'high'}});
+    assert.throws(() => priority.decode('urgent'), {
+      name: 'TypeError',
+      message: /integer.*, nor one of low, mid, high$/,
+    });
+    assert.equal(priority.decode('mid'), 2);
+    assert.equal(priority.decode('3'), 3); // the kind's own text still reads
+  });
+});
