@@ -32,6 +32,7 @@ import {checkAttributes, ElementBase} from './element-base.js';
  * ```html
  * <page-state id="scope"><task-view></task-view></page-state>
  * <script type="module">
+ *   import {AppWorkflow} from './task-view.js'; // the definition, and the element that uses it
  *   document.querySelector('#scope').definitions = [AppWorkflow];
  * </script>
  * ```

@@ -27,7 +27,7 @@ const installed: Plugin = {
 
 /** Bundles each snippet on its own, as each team (or the Lit page's bundler) would. */
 export async function bundleSnippets(): Promise<void> {
-  for (const name of ['task-view', 'mfe/inbox', 'mfe/calendar'])
+  for (const name of ['task-view', 'routed-app', 'mfe/inbox', 'mfe/calendar'])
     await build({
       entryPoints: [`docs/snippets/${name}.ts`],
       bundle: true,
@@ -46,9 +46,14 @@ export const samplesServer = () =>
       '/cdn-script.html': 'cdn-script.html',
       '/index.html': 'lit-index.html',
       '/shell.html': 'mfe/shell.html',
+      // The routed app's two routes: the server answers each with its page, as an app's does.
+      '/search': 'routed-index.html',
+      '/settings': 'routed-index.html',
     }[path];
     const html = snippet && readFileSync(`docs/snippets/${snippet}`, 'utf8');
-    return html ? html.replace('./task-view.ts', './task-view.js') : undefined;
+    return html
+      ? html.replace('./task-view.ts', './task-view.js').replace('/routed-app.ts', '/routed-app.js')
+      : undefined;
   }, OUT);
 
 /** Answers the CDN's URLs with dist/'s files, and counts what was asked of it. */

@@ -175,6 +175,26 @@ describe('the documentation samples', () => {
     await page.close();
   });
 
+  it("a routed Lit app: a link away and a link back show the view's query and put it into the URL; back, forward and a reload show each entry as it was", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.base}/search`);
+    await page.fill('search-view >> input', 'lamp');
+    await page.waitForURL((url) => url.pathname === '/search' && url.search === '?s_q=lamp');
+    await page.click('routed-app >> a[href="/settings"]');
+    await page.waitForURL((url) => url.pathname === '/settings' && url.search === '');
+    await page.click('routed-app >> a[href="/search"]');
+    // The link carried no query: the view's value comes from session storage, and into the URL.
+    await page.waitForURL((url) => url.pathname === '/search' && url.search === '?s_q=lamp');
+    assert.equal(await page.inputValue('search-view >> input'), 'lamp');
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/settings' && url.search === '');
+    await page.goForward();
+    await page.waitForURL((url) => url.pathname === '/search' && url.search === '?s_q=lamp');
+    await page.reload();
+    assert.equal(await page.inputValue('search-view >> input'), 'lamp');
+    await page.close();
+  });
+
   it('micro-frontends: two separately built modules and the shell share one URL, and a reload restores all three', async () => {
     const page = await browser.newPage();
     await routeCdn(page);
