@@ -8,10 +8,7 @@ import type {CoreLinks} from './core-links.js';
 import type {ServerStorageOptions} from './server-storage-options.js';
 import type {SharedIdentity} from '../runtime/protocol.js';
 import {identityOf} from './identity-hub.js';
-
-/** Where a page leaving this tab keeps, per endpoint, what it still owed the server:
- * `[when, identity, [[namespace, state or null], …]]`. */
-const SENT = 'page-state/sent';
+import {leaveOwing, owedBefore, type Owed} from './owed-writes.js';
 
 /**
  * The server storage client behind `serverStorage` (see there): what `persist: 'server'` loads
@@ -38,7 +35,7 @@ export function serverClient(
   checkServerStorageOptions(unknown);
   const base = endpoint.replace(/\/+$/, '');
   /** What each namespace still owes the server: its newest value, or null for a deletion. */
-  const pending = new Map<string, StoredState | null>();
+  const pending: Owed = new Map();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let backoff = 0;
   let flushing = Promise.resolve();
@@ -53,20 +50,9 @@ export function serverClient(
       (identity = identityOf(runtime, partition, first)).watch((arrived) => (arrived ? pending : held)?.clear());
     return identity;
   };
-  /** What the page before this one in the tab still owed the server as it left, over what this
-   * page's bootstrap holds: that page's `pagehide` came after this one was answered, so those
-   * writes reached the server after the bootstrap was made (a reload right after typing). */
-  let sent: Map<string, StoredState | null> | undefined;
-  try {
-    const [at, who, owed] = JSON.parse(sessionStorage[SENT + base]) as [
-      number,
-      string | null,
-      [string, StoredState | null][],
-    ];
-    if (held && at > performance.timeOrigin - 1e4 && who === first) sent = new Map(owed);
-  } catch {
-    // Nothing sent (or storage disabled): the bootstrap stands.
-  }
+  /** What the page before this one in the tab still owed, for this page's identity (owed-writes.ts),
+   * followed from here on, as the bootstrap names it, before anything is asked. */
+  const sent = owedBefore(base, follow()?.tag ?? null);
   /** Each namespace's store, to report through (a `page-state-error` where that store lives). */
   const reporters = new Map<string, Reporter>();
   let unmountedTold = false;
@@ -126,6 +112,12 @@ export function serverClient(
     if (tag && identity && identity.told === told) identity.set(tag === 'anonymous' ? null : tag);
     return response;
   };
+  /** Owes the server `data` for `namespace` (null: its deletion), sent after the debounce. */
+  const set = (namespace: string, data: StoredState | null) => {
+    held?.delete(namespace);
+    pending.set(namespace, data);
+    if (!backoff) schedule(debounceMs);
+  };
   const schedule = (ms: number) => {
     clearTimeout(timer);
     timer = setTimeout(flush, ms); // (no arguments: not a keepalive flush)
@@ -153,16 +145,10 @@ export function serverClient(
   const flush = (keepalive?: boolean) => (flushing = flushing.then(() => sendPending(keepalive)));
   win?.addEventListener('pagehide', () => {
     clearTimeout(timer);
-    // The tab's next page was answered before this one left: what it is still owed goes over
-    // that page's bootstrap (bootstrap.ts), as it will go over the server's state.
-    try {
-      sessionStorage[SENT + base] = JSON.stringify([Date.now(), identity?.tag, [...pending]]);
-    } catch {
-      // Storage disabled: the next page shows what its bootstrap holds.
-    }
+    // The tab's next page may have been answered before this one left, or its writes may not land.
+    leaveOwing(base, identity?.tag, pending);
     void flush(true);
   });
-  follow(); // the page's identity, as its bootstrap names it, before anything is asked
 
   return {
     // `satisfies`: under a key held in a parameter (no unique symbol to TypeScript), nothing else checks it.
@@ -170,19 +156,22 @@ export function serverClient(
     // What the page's bootstrap holds hydrates at once, until the page writes over it; 204: nothing stored.
     get: (namespace) =>
       held?.get(namespace) ??
-      request('GET', namespace).then((response) =>
-        response.status === 204 ? undefined : (response.json() as Promise<StoredState>),
+      request('GET', namespace).then(
+        (response) => (response.status === 204 ? undefined : (response.json() as Promise<StoredState>)),
+        // Unread (no handler yet, offline): what the page before this one still owed is shown, and owed again.
+        (error) => {
+          if (!sent?.has(namespace)) throw error;
+          const owed = sent.get(namespace)!;
+          set(namespace, owed);
+          return owed ?? undefined;
+        },
       ),
     // What the page before this one still owed, over what the bootstrap holds.
     subscribe(namespace, listener) {
       if (sent?.has(namespace) && held?.has(namespace)) listener(sent.get(namespace) ?? undefined);
       return () => {};
     },
-    set(namespace, data) {
-      held?.delete(namespace);
-      pending.set(namespace, data);
-      if (!backoff) schedule(debounceMs);
-    },
+    set,
     // '': the whole session (DELETE {endpoint}/, clearAll): what it was owed goes with it, and
     // so does what its identity keeps in this browser.
     async remove(namespace) {

@@ -158,5 +158,30 @@ describe('persist: server where no session handler answers', () => {
         },
       );
     }
+
+    it(
+      `${build}: a reload while nothing answers keeps what was typed: the next page shows it and sends it until the handler answers`,
+      LIMIT,
+      async () => {
+        mode = 'app 404';
+        log.length = 0;
+        const context = await browser.newContext();
+        const tab = await context.newPage();
+        await tab.goto(`${base}/${build}.html`);
+        assert.equal(await noteOf(tab), '');
+        const refused = until((entry) => entry.method === 'PUT' && entry.mode === 'app 404');
+        await tab.evaluate(() => ((window as unknown as {notes: {state: {note: string}}}).notes.state.note = 'typed'));
+        await refused;
+        await tab.reload(); // its keepalive write is refused too
+        assert.equal(await noteOf(tab), 'typed', 'the page after the reload shows what the one before still owed');
+        const landed = until((entry) => entry.method === 'PUT' && entry.status === 204 && entry.mode === 'mounted');
+        mode = 'mounted';
+        await landed;
+        const fresh = await context.newPage(); // a page of its own: no hand-over, the server's answer
+        await fresh.goto(`${base}/${build}.html`);
+        assert.equal(await noteOf(fresh), 'typed', 'the server holds it');
+        await context.close();
+      },
+    );
   }
 });
