@@ -36,9 +36,12 @@ const KiB = 1024;
  * client is no chunk, pay +70 B for the hand-over, core-links.ts); 17.69 markup mistakes a newcomer
  * met (issue 35's point 3: a binding of a namespace that could not be declared, or whose every var
  * is invalid, says that error instead of "not declared"; url-key="false"; a <state-bind> without a
- * path: +31 B, all in page-state/elements).
+ * path: +31 B, all in page-state/elements); 17.74 a reload while the server cannot take a write
+ * keeps it (issue 35's point 1: the next page shows and owes what the one before still owed when
+ * its read fails, +41 B; the hand-over in a module of its own, +13 B; all in the server client's
+ * chunk).
  */
-const EVERYTHING_CEILING = 17.69 * KiB;
+const EVERYTHING_CEILING = 17.74 * KiB;
 /**
  * The URL scenario's must is 11 KiB (issue 37); it is not met yet (esbuild keeps every var kind,
  * evanw/esbuild#1420, and the core itself is over), so until it is, what it weighs is a ratchet
@@ -46,9 +49,11 @@ const EVERYTHING_CEILING = 17.69 * KiB;
  * 37); 13.75 KiB for a page's start faster than nuqs (the reasons above); 13.83 KiB with the read of
  * the page's bootstrap (issue 38: +82 B), which runs synchronously when a namespace starts, so it
  * is in every first load that can persist, this one included; 13.57 KiB with the server client's
- * chunk sharing no module with the first load (-233 B).
+ * chunk sharing no module with the first load (-233 B); 13.56 KiB measured with one fixed chunk hash
+ * (bench/scenarios.ts: the same code; the loader's import of the chunk named a hash that changed
+ * with every edit of the chunk and moved this figure by up to 2 B).
  */
-const URL_SCENARIO_CEILING = 13.57 * KiB;
+const URL_SCENARIO_CEILING = 13.56 * KiB;
 
 /** Every scenario's app and its peer's, bundled once for the whole file. */
 let measuring: ReturnType<typeof measureScenarios> | undefined;
