@@ -26,9 +26,11 @@ export function leaveOwing(base: string, identity: string | null | undefined, ow
 
 /**
  * What the page before this one in the tab still owed the server at `base` as it left, if it
- * left within 10 s of this page's start and for the same identity: it goes over what this page's bootstrap holds (that page's `pagehide` came after this
- * one was answered: a reload right after typing), and over a read that fails (no handler yet,
- * offline: it may never have reached the server).
+ * left within 10 s of this page's start and for the same identity: it goes over what this page's
+ * bootstrap holds (that page's `pagehide` came after this one was answered: a reload right after
+ * typing), and, when this page is a reload of it ({@link reloaded}), over a read that nothing
+ * answered for the server (no session handler, no network), which its writes cannot have met
+ * either.
  *
  * @example
  * ```ts
@@ -48,3 +50,15 @@ export function owedBefore(base: string, identity: string | null): Owed | undefi
   }
   return undefined;
 }
+
+/**
+ * Whether this page is a reload of the one before it in the tab: no other page (a sign-in page)
+ * came between them, so what that page owed was owed for this page's identity.
+ *
+ * @example
+ * ```ts
+ * if (reloaded()) console.log('the same visitor, a moment later');
+ * ```
+ */
+export const reloaded = (): boolean =>
+  (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'reload';

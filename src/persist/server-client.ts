@@ -8,7 +8,7 @@ import type {CoreLinks} from './core-links.js';
 import type {ServerStorageOptions} from './server-storage-options.js';
 import type {SharedIdentity} from '../runtime/protocol.js';
 import {identityOf} from './identity-hub.js';
-import {leaveOwing, owedBefore, type Owed} from './owed-writes.js';
+import {leaveOwing, owedBefore, type Owed, reloaded} from './owed-writes.js';
 
 /**
  * The server storage client behind `serverStorage` (see there): what `persist: 'server'` loads
@@ -47,12 +47,16 @@ export function serverClient(
     const runtime = sharedRuntime();
     // Before a switch, the bootstrap goes (it was the identity leaving's); after it, what was owed.
     if (!identity && runtime)
-      (identity = identityOf(runtime, partition, first)).watch((arrived) => (arrived ? pending : held)?.clear());
+      (identity = identityOf(runtime, partition, first)).watch(
+        (arrived) => ((arrived ? pending : held)?.clear(), sent?.clear()),
+      );
     return identity;
   };
-  /** What the page before this one in the tab still owed, for this page's identity (owed-writes.ts),
-   * followed from here on, as the bootstrap names it, before anything is asked. */
-  const sent = owedBefore(base, follow()?.tag ?? null);
+  // The page's identity, as its bootstrap names it, followed before anything is asked.
+  const who = follow()?.tag ?? null;
+  /** What the page before this one in the tab still owed, for this identity (owed-writes.ts); any
+   * switch drops it, and each namespace's is taken once. */
+  const sent = owedBefore(base, who);
   /** Each namespace's store, to report through (a `page-state-error` where that store lives). */
   const reporters = new Map<string, Reporter>();
   let unmountedTold = false;
@@ -158,11 +162,15 @@ export function serverClient(
       held?.get(namespace) ??
       request('GET', namespace).then(
         (response) => (response.status === 204 ? undefined : (response.json() as Promise<StoredState>)),
-        // Unread (no handler yet, offline): what the page before this one still owed is shown, and owed again.
+        // Nothing answered for the server (no handler, no network) since a reload: what the page
+        // before still owed is shown, and owed again unless this page wrote since. A refusal
+        // (5xx, a timeout) may have come after those writes landed, and newer ones from elsewhere.
         (error) => {
-          if (!sent?.has(namespace)) throw error;
+          if (!(error instanceof PageStateError || error instanceof TypeError) || !sent?.has(namespace) || !reloaded())
+            throw error;
           const owed = sent.get(namespace)!;
-          set(namespace, owed);
+          sent.delete(namespace);
+          if (!pending.has(namespace)) set(namespace, owed);
           return owed ?? undefined;
         },
       ),

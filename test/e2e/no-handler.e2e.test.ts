@@ -11,7 +11,7 @@ import {createSessionHandler, memoryStore} from '../../src/server/index.js';
 import {launch} from './harness.js';
 
 /** What answers at /page-state: page-state's handler, or one of the things that stand in for it. */
-type Mode = 'mounted' | 'app 404' | 'static HTML 404' | '302 to a login page';
+type Mode = 'mounted' | 'app 404' | 'static HTML 404' | '302 to a login page' | 'the handler refusing (503)';
 let mode: Mode = 'mounted';
 const handler = createSessionHandler({secret: 'the no-handler tests secret, 32+ chars', store: memoryStore()});
 /** Every request to /page-state and what answered it. */
@@ -52,6 +52,8 @@ async function serve(req: IncomingMessage, res: ServerResponse) {
   });
   if (mode === 'mounted') return handler(req, res);
   req.resume(); // a stand-in reads no body
+  if (mode === 'the handler refusing (503)')
+    return void res.writeHead(503, {'page-state-protocol': '1', 'retry-after': '1'}).end();
   if (mode === 'app 404')
     return void res.writeHead(404, {'content-type': 'text/plain'}).end('Cannot ' + req.method + ' ' + path);
   if (mode === 'static HTML 404')
@@ -181,6 +183,33 @@ describe('persist: server where no session handler answers', () => {
         await fresh.goto(`${base}/${build}.html`);
         assert.equal(await noteOf(fresh), 'typed', 'the server holds it');
         await context.close();
+      },
+    );
+
+    it(
+      `${build}: what the page before still owed is not taken over by a page reached otherwise than by a reload, nor when the handler answered the read`,
+      LIMIT,
+      async () => {
+        for (const [stranger, next] of [
+          ['app 404', 'a link to the same page'],
+          ['the handler refusing (503)', 'a reload'],
+        ] as const) {
+          mode = stranger;
+          log.length = 0;
+          const context = await browser.newContext();
+          const tab = await context.newPage();
+          await tab.goto(`${base}/${build}.html`);
+          assert.equal(await noteOf(tab), '');
+          const refused = until((entry) => entry.method === 'PUT' && entry.mode === stranger);
+          await tab.evaluate(() => ((window as unknown as {notes: {state: {note: string}}}).notes.state.note = 'owed'));
+          await refused;
+          // A link may lead through a sign-in page; a refusal may come after those writes landed.
+          if (next === 'a reload') await tab.reload();
+          else await tab.goto(`${base}/${build}.html`);
+          assert.equal(await noteOf(tab), '', `${stranger}, then ${next}`);
+          await context.close();
+        }
+        mode = 'mounted';
       },
     );
   }
