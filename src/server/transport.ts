@@ -114,14 +114,31 @@ interface Core {
  * request into an {@link Incoming} and the core's {@link Answer} into its own response.
  */
 export function transports({route, guarded, maxBytes, bodyTimeoutMs, onError}: Core): SessionHandler {
+  /** A request target's path, and what follows the base path in it (undefined: not the handler's). */
+  const match = (target: string) => {
+    const path = pathOf(target);
+    return [path, path === undefined ? undefined : route(path)] as const;
+  };
+  let relativeTold = false;
   const handler = (async (req, res, next) => {
     let result: Answer;
     let unread = false;
     try {
       // The full request path, as basePath is: Express and Connect cut a mount path
       // (app.use('/page-state', handler)) from req.url and keep the whole one in originalUrl.
-      const path = pathOf((req as {originalUrl?: string}).originalUrl ?? req.url ?? '/');
-      const rest = path === undefined ? undefined : route(path);
+      const full = (req as {originalUrl?: string}).originalUrl;
+      let [path, rest] = match(full ?? req.url ?? '/');
+      if (rest === undefined && full !== undefined && full !== req.url) {
+        // A basePath written after the mount path (app.use('/api', …{basePath: '/page-state'})),
+        // as page-state once matched it: still answered, and said once how to write it.
+        [path, rest] = match(req.url ?? '/');
+        if (rest !== undefined && !relativeTold) {
+          relativeTold = true;
+          console.warn(
+            `page-state session handler: ${full} matched basePath only after its mount path (${(req as {baseUrl?: string}).baseUrl}); basePath is matched against the full request path: write the mount path into it.`,
+          );
+        }
+      }
       if (path !== undefined && rest === undefined) {
         if (next) return next();
         return void res.writeHead(404).end();

@@ -156,4 +156,30 @@ describe('basePath under an Express mount path', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it('still answers a basePath written after the mount path (app.use("/api", …{basePath: "/page-state"})), and says once to write the mount path into it', async () => {
+    const app = express();
+    app.use('/api', createSessionHandler({secret, store: memoryStore()}));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as {port: number}).port}`;
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(args.join(' '));
+    try {
+      for (let i = 0; i < 2; i++) {
+        const read = await fetch(`${base}/api/page-state/Notes`);
+        assert.equal(read.status, 204);
+        assert.equal(read.headers.get('page-state-protocol'), '1');
+      }
+      assert.equal(warned.length, 1, warned.join('\n'));
+      assert.match(
+        warned[0]!,
+        /\/api\/page-state\/Notes matched basePath only after its mount path \(\/api\).*write the mount path into it/,
+      );
+    } finally {
+      console.warn = warn;
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });
