@@ -23,16 +23,28 @@ export function announceError(element: Element, detail: ErrorDetail, warn?: bool
 export const coded = (code: ErrorCodeValue, message: string): string => new PageStateError(code, message).message;
 
 /**
- * What each `<state-namespace>` could not declare at its last declaration, by namespace name: its
- * invalid vars (`key`: the var) or the namespace itself (`key`: null), for the bindings of those
- * to say instead of waiting forever, or calling the namespace undeclared.
+ * What each `<state-namespace>` in the page could not declare at its last declaration, by
+ * namespace name: its invalid vars (`key`: the var) or the namespace itself (`key`: null), for the
+ * bindings of those to say instead of waiting forever, or calling the namespace undeclared.
+ *
+ * @example
+ * ```ts
+ * markupProblems.set('Shop', [{namespace: 'Shop', key: 'size', reason: 'PS_BAD_DEFINITION: …', raw: '<state-var …>'}]);
+ * ```
  */
 export const markupProblems = /* @__PURE__ */ new Map<string, ErrorDetail[]>();
 
-/** What {@link markupProblems} say of `key` in the namespace `name`: that var's error, else the
- * namespace's own. */
-export const markupProblem = (name: string, key: string): string | undefined =>
-  markupProblems.get(name)?.find((problem) => problem.key === key || problem.key === null)?.reason;
+/**
+ * What {@link markupProblems} say of the var `key` of the namespace `name`; with `orNamespace`
+ * (no namespace of that name was found), else what they say of the namespace itself.
+ *
+ * @example
+ * ```ts
+ * markupProblem('Shop', 'size'); // 'page-state PS_BAD_DEFINITION: …'
+ * ```
+ */
+export const markupProblem = (name: string, key: string, orNamespace?: boolean): string | undefined =>
+  markupProblems.get(name)?.find((problem) => problem.key === key || (orNamespace && problem.key === null))?.reason;
 
 /** Runs `task` once the element's children are parsed (at once unless the page is still loading). */
 export function whenParsed(task: () => void): void {

@@ -110,7 +110,7 @@ export class StateBindElement extends ElementBase {
       if (settled !== true) return whenSettled(() => this.#refresh(true));
       // Its <state-namespace> could not be declared, or not this var of it: that says why.
       return report(
-        markupProblem(namespace, key) ??
+        markupProblem(namespace, key, true) ??
           coded(
             ErrorCode.unknownNamespace,
             DEV

@@ -60,6 +60,15 @@ export class StateNamespaceElement extends ElementBase {
    * page, nothing is declared: see #declare). */
   readonly #vars = new MutationObserver(() => this.#declare());
 
+  /** What its last declaration could not declare (markupProblems holds it under its name). */
+  #problems?: ErrorDetail[];
+
+  /** Out of the page, what it said of its markup goes with it (unless another element said more since). */
+  disconnectedCallback(): void {
+    const name = this.getAttribute('name') ?? '';
+    if (markupProblems.get(name) === this.#problems) markupProblems.delete(name);
+  }
+
   connectedCallback(): void {
     if (DEV) checkAttributes(this, NAMESPACE_ATTRIBUTES);
     whenParsed(() => {
@@ -90,7 +99,7 @@ export class StateNamespaceElement extends ElementBase {
     };
     // Every problem is one event as it is found, before any binding looks; in development, all
     // of one declaration in one console group.
-    const problems: ErrorDetail[] = [];
+    const problems: ErrorDetail[] = (this.#problems = []);
     markupProblems.set(name, problems);
     const fail = (key: string | null, error: unknown, element: Element) => {
       if (DEV && !problems.length)

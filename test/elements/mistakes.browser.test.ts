@@ -134,7 +134,7 @@ for (const build of BUILDS)
     });
 
     it("makes a binding of a namespace that could not be declared say the namespace's error, and of a namespace whose every var is invalid, its var's", async () => {
-      const {win} = await open();
+      const {win, doc, $} = await open();
       const namespaceError = from(win, 'state-namespace').filter((r) => r.namespace === 'Cart');
       expect(namespaceError.map((r) => r.key)).to.deep.equal([null]);
       expect(namespaceError[0]!.reason).to.include('PS_BAD_DEFINITION').and.include('sever');
@@ -148,6 +148,17 @@ for (const build of BUILDS)
         ['Notes.draft', notes[0]!.reason],
       ]);
       expect(win.logged.some(([, text]) => /no namespace "(Cart|Notes)"/.test(text))).to.equal(false);
+      // Once the broken <state-namespace> is gone, a binding of it is one of a namespace that does not exist.
+      $('state-namespace[name=Cart]').remove();
+      const later = Object.assign(doc.createElement('state-bind'), {id: 'late-cart'});
+      later.setAttribute('path', 'Cart.n');
+      $('#scope').append(later);
+      await settle(win);
+      await settle(win);
+      const late = from(win, 'state-bind')
+        .filter((r) => r.raw === 'Cart.n')
+        .slice(1);
+      expect(late.map((r) => r.reason.match(/PS_[A-Z_]+/)?.[0])).to.deep.equal(['PS_UNKNOWN_NAMESPACE']);
     });
 
     it('keeps a var of url-key="false" out of the URL, as url-key="" does', async () => {
