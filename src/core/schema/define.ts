@@ -109,7 +109,11 @@ export function defineState<V extends VarMap>(
       invalid(key, v, DEV && 'build the var with stateVar.*()');
     const {urlKey = key, persist: varPersist = persist !== false, history: varHistory = history} = v!.options;
     if (urlKey !== false && (typeof urlKey !== 'string' || !PARAM.test(urlKey)))
-      invalid(`${key}: urlKey`, urlKey, DEV && `${PARAM_HINT}, or false to keep the var out of the URL`);
+      invalid(
+        `${key}: urlKey`,
+        urlKey,
+        DEV && (urlKey === '' ? 'use false to keep the var out of the URL' : PARAM_HINT),
+      );
     if (!isHistory(varHistory)) invalid(`${key}: history`, varHistory, DEV && `use 'replace' or 'push'`);
     const param = urlKey === false ? null : urlPrefix + urlKey;
     if (param !== null) {

@@ -96,7 +96,7 @@ describe('defineState', () => {
     // An empty urlKey is no way to leave the URL: the message says which is.
     badDefinition(
       () => defineState('X', {vars: {q: stateVar.string('', {urlKey: ''})}}),
-      /X: q: urlKey "" is invalid: .*or false to keep the var out of the URL/,
+      /X: q: urlKey "" is invalid: use false to keep the var out of the URL/,
     );
     badDefinition(
       () => defineState('X', {vars: {q: 'string' as never}}),
