@@ -104,16 +104,24 @@ export class StateScope implements SharedScope {
     this.#check(existing?.definition ?? this.#declared.get(definition.name), definition);
     // A declared namespace was announced when declared: its store does not announce it again.
     const host = this.#declared.has(definition.name) ? {...this.host, declared: undefined} : this.host;
-    return (
-      existing ??
-      this.#factory(definition, {
-        host,
-        register: (store, mirroring) => {
-          this.#stores.set(definition.name, store);
-          this.#mirroring.set(definition.name, mirroring);
-        },
-      })
-    );
+    try {
+      return (
+        existing ??
+        this.#factory(definition, {
+          host,
+          register: (store, mirroring) => {
+            this.#stores.set(definition.name, store);
+            this.#mirroring.set(definition.name, mirroring);
+          },
+        })
+      );
+    } catch (error) {
+      // A start that failed (PS_CONFLICT of its URL params) leaves no half-made store: the next
+      // call tries again, and says the same.
+      this.#stores.delete(definition.name);
+      this.#mirroring.delete(definition.name);
+      throw error;
+    }
   }
 
   #check(known: StateDefinition<any> | undefined, definition: StateDefinition<any>) {

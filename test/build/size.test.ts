@@ -40,9 +40,10 @@ const KiB = 1024;
  * keeps it (issue 35's point 1: on a reload whose read met no page-state answer, the next page
  * shows and owes what the one before still owed, once, never over its own writes, dropped by an
  * identity switch: +118 B; the hand-over in a module of its own, +13 B; all in the server client's
- * chunk), and markup problems kept per element's life (+29 B, page-state/elements).
+ * chunk), and markup problems kept per element's life (+29 B, page-state/elements); 17.86 a store
+ * whose start failed (PS_CONFLICT) no longer left behind half made (+16 B, in every first load).
  */
-const EVERYTHING_CEILING = 17.85 * KiB;
+const EVERYTHING_CEILING = 17.86 * KiB;
 /**
  * The URL scenario's must is 11 KiB (issue 37); it is not met yet (esbuild keeps every var kind,
  * evanw/esbuild#1420, and the core itself is over), so until it is, what it weighs is a ratchet
@@ -52,9 +53,11 @@ const EVERYTHING_CEILING = 17.85 * KiB;
  * is in every first load that can persist, this one included; 13.57 KiB with the server client's
  * chunk sharing no module with the first load (-233 B); 13.56 KiB measured with one fixed chunk hash
  * (bench/scenarios.ts: the same code; the loader's import of the chunk named a hash that changed
- * with every edit of the chunk and moved this figure by up to 2 B).
+ * with every edit of the chunk and moved this figure by up to 2 B); 13.57 KiB for a bug: a store whose
+ * start failed (a PS_CONFLICT of its URL params) stayed registered half made, and the next call
+ * got it and failed with a TypeError instead of the conflict (+15 B).
  */
-const URL_SCENARIO_CEILING = 13.56 * KiB;
+const URL_SCENARIO_CEILING = 13.57 * KiB;
 
 /** Every scenario's app and its peer's, bundled once for the whole file. */
 let measuring: ReturnType<typeof measureScenarios> | undefined;

@@ -235,5 +235,7 @@ describe('URL sync in Chromium', () => {
     expect(() => stateOf(impostor)).to.throw(PageStateError, /two different definitions/);
     const clash = defineState('Clash', {urlPrefix: Twice.urlPrefix, vars: {n: stateVar.int(0)}});
     expect(() => stateOf(clash)).to.throw(PageStateError, /is claimed by/);
+    // Every time, with no half-made store left behind to fail later with a TypeError.
+    expect(() => stateOf(clash)).to.throw(PageStateError, /is claimed by/);
   });
 });
