@@ -127,6 +127,12 @@ if (!broken) {
     '-p',
     'test/types/published/tsconfig.json',
   ]);
+  // A React app without the markup elements: page-state/react's JSX types hold on their own.
+  await run('published types, React without page-state/elements', process.execPath, [
+    TSC_7,
+    '-p',
+    'test/types/published-react/tsconfig.json',
+  ]);
   await run('browser tests (Chromium)', 'npx', ['wtr'], wtrCounts);
   await run(
     'builds and end to end (Chromium)',

@@ -15,7 +15,7 @@ interface EventProps {
   'onpage-state-declared'?: (event: CustomEvent<{namespace: string}>) => void;
 }
 
-type Props<Tag extends keyof ElementAttributes> = DetailedHTMLProps<
+type Props<Tag extends keyof ElementAttributes & keyof HTMLElementTagNameMap> = DetailedHTMLProps<
   HTMLAttributes<HTMLElementTagNameMap[Tag]>,
   HTMLElementTagNameMap[Tag]
 > &
