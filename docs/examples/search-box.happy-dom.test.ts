@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import {html, LitElement} from 'lit';
 import {afterEach, beforeEach, expect, it} from 'vitest';
-import {defineState, StateController, stateVar} from 'page-state';
+import {defineState, StateController, stateOf, StateValidationError, stateVar} from 'page-state';
 import {createTestRuntime, type TestRuntime} from 'page-state/testing';
 
 const Filters = defineState('Filters', {urlPrefix: 'f_', vars: {q: stateVar.string()}});
@@ -35,4 +35,10 @@ it('writes what the user types into the URL', async () => {
   input.dispatchEvent(new Event('input'));
   await runtime.settled();
   expect(runtime.url.searchParams.get('f_q')).toBe('stapler');
+});
+
+it('refuses a value of the wrong type, and keeps the last valid one', () => {
+  const filters = stateOf(Filters);
+  expect(() => filters.set({q: 42 as never})).toThrow(StateValidationError);
+  expect(filters.state.q).toBe('printer');
 });

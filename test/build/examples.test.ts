@@ -33,7 +33,7 @@ describe("the testing guide's examples", () => {
       {cwd: PKG, env: {...process.env, NO_COLOR: '1'}},
     );
     assert.match(stdout, /Test Files {2}3 passed \(3\)/, stdout);
-    assert.match(stdout, /Tests {2}6 passed \(6\)/, stdout);
+    assert.match(stdout, /Tests {2}7 passed \(7\)/, stdout);
   });
 
   it('Web Test Runner + @open-wc/testing in Chromium (a plain-HTML form with <state-bind>): every test passes', async () => {
