@@ -48,6 +48,11 @@ export function pageStateRuntime(): SharedRuntime {
       );
     return shared;
   }
+  // Development: Node (a test, a server) has no page to keep state for; say what to use there.
+  if (DEV && typeof document == 'undefined')
+    throw new Error(
+      'page-state: no document here, so no page-wide state (stateOf, StateController, the elements): in tests, call createTestRuntime() from page-state/testing before any store is made; on a server, make a StateStore from page-state/core.',
+    );
   // Buffers context requests made before their <page-state> upgraded, and replays them.
   new ContextRoot().attach(document.documentElement);
   const runtime = createRuntime({
