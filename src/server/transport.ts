@@ -170,13 +170,7 @@ export function transports({route, guarded, maxBytes, bodyTimeoutMs, onError}: C
   }) as SessionHandler;
 
   handler.fetch = async (request) => {
-    let path: string | undefined;
-    try {
-      path = new URL(request.url).pathname;
-    } catch {
-      path = undefined;
-    }
-    const rest = path === undefined ? undefined : route(path);
+    const [path, rest] = match(request.url);
     if (path !== undefined && rest === undefined) return new Response(null, {status: 404});
     const reader = tracked(() => readStreamBody(request.body, maxBytes, bodyTimeoutMs));
     const incoming = fetchIncoming(request, path, reader.body);
