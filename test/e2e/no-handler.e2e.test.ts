@@ -102,6 +102,25 @@ describe('persist: server where no session handler answers', () => {
     await new Promise((done) => server.close(done));
   });
 
+  /** A tab of a context of its own on `build`'s page while `stranger` answers at /page-state: its
+   * read failed, `note` was typed, and its write was refused. */
+  async function typedWhileRefused(build: (typeof BUILDS)[number], stranger: Mode, note: string) {
+    mode = stranger;
+    log.length = 0;
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    const seen = watch(tab);
+    await tab.goto(`${base}/${build}.html`);
+    assert.equal(await noteOf(tab), '', 'the failed read leaves the default');
+    const refused = until((entry) => entry.method === 'PUT' && entry.mode === stranger);
+    await tab.evaluate(
+      (text) => ((window as unknown as {notes: {state: {note: string}}}).notes.state.note = text),
+      note,
+    );
+    await refused;
+    return {context, tab, seen};
+  }
+
   for (const build of BUILDS) {
     it(`${build}: a first visit to a mounted handler prints nothing red and fails no request`, LIMIT, async () => {
       mode = 'mounted';
@@ -123,18 +142,7 @@ describe('persist: server where no session handler answers', () => {
         `${build}: ${stranger}, then the handler is mounted: the write waits, lands, and was reported once`,
         LIMIT,
         async () => {
-          mode = stranger;
-          log.length = 0;
-          const context = await browser.newContext();
-          const tab = await context.newPage();
-          const seen = watch(tab);
-          await tab.goto(`${base}/${build}.html`);
-          assert.equal(await noteOf(tab), '', 'the failed read leaves the default');
-          const refused = until((entry) => entry.method === 'PUT' && entry.mode === stranger);
-          await tab.evaluate(
-            () => ((window as unknown as {notes: {state: {note: string}}}).notes.state.note = 'not lost'),
-          );
-          await refused;
+          const {context, tab, seen} = await typedWhileRefused(build, stranger, 'not lost');
           mode = 'mounted';
           await until((entry) => entry.method === 'PUT' && entry.status === 204 && entry.mode === 'mounted');
           const reports = await tab.evaluate(
@@ -165,15 +173,7 @@ describe('persist: server where no session handler answers', () => {
       `${build}: a reload while nothing answers keeps what was typed: the next page shows it and sends it until the handler answers`,
       LIMIT,
       async () => {
-        mode = 'app 404';
-        log.length = 0;
-        const context = await browser.newContext();
-        const tab = await context.newPage();
-        await tab.goto(`${base}/${build}.html`);
-        assert.equal(await noteOf(tab), '');
-        const refused = until((entry) => entry.method === 'PUT' && entry.mode === 'app 404');
-        await tab.evaluate(() => ((window as unknown as {notes: {state: {note: string}}}).notes.state.note = 'typed'));
-        await refused;
+        const {context, tab} = await typedWhileRefused(build, 'app 404', 'typed');
         await tab.reload(); // its keepalive write is refused too
         assert.equal(await noteOf(tab), 'typed', 'the page after the reload shows what the one before still owed');
         const landed = until((entry) => entry.method === 'PUT' && entry.status === 204 && entry.mode === 'mounted');
@@ -194,15 +194,7 @@ describe('persist: server where no session handler answers', () => {
           ['app 404', 'a link to the same page'],
           ['the handler refusing (503)', 'a reload'],
         ] as const) {
-          mode = stranger;
-          log.length = 0;
-          const context = await browser.newContext();
-          const tab = await context.newPage();
-          await tab.goto(`${base}/${build}.html`);
-          assert.equal(await noteOf(tab), '');
-          const refused = until((entry) => entry.method === 'PUT' && entry.mode === stranger);
-          await tab.evaluate(() => ((window as unknown as {notes: {state: {note: string}}}).notes.state.note = 'owed'));
-          await refused;
+          const {context, tab} = await typedWhileRefused(build, stranger, 'owed');
           // A link may lead through a sign-in page; a refusal may come after those writes landed.
           if (next === 'a reload') await tab.reload();
           else await tab.goto(`${base}/${build}.html`);
